@@ -1,0 +1,13 @@
+package app.hearth.exercise;
+
+import app.hearth.testsupport.ServiceSmokeContract;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class SmokeTest extends ServiceSmokeContract {
+
+    @Override
+    protected String protectedPath() {
+        return "/v1/me/export";
+    }
+}

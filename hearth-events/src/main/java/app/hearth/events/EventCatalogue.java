@@ -1,0 +1,30 @@
+package app.hearth.events;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Every event type Hearth knows. A type listed here must have its schema under {@code schemas/}. */
+public final class EventCatalogue {
+    private static final List<EventType<?>> ALL = List.of(
+            PlatformEvents.PROBE,
+            PartnerEvents.REGISTERED,
+            PartnerEvents.PROFILE_UPDATED,
+            PartnerEvents.ERASED);
+
+    private static final Map<String, EventType<?>> BY_TYPE = ALL.stream()
+            .collect(Collectors.toUnmodifiableMap(EventType::type, Function.identity()));
+
+    private EventCatalogue() {
+    }
+
+    public static List<EventType<?>> all() {
+        return ALL;
+    }
+
+    public static Optional<EventType<?>> byType(String type) {
+        return Optional.ofNullable(BY_TYPE.get(type));
+    }
+}

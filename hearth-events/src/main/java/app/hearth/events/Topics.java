@@ -1,0 +1,19 @@
+package app.hearth.events;
+
+/** The Kafka topics of Hearth. Domain topics are keyed by couple id; {@link #PARTNER_EVENTS} by partner id. */
+public final class Topics {
+    public static final String PARTNER_EVENTS = "partner-events";
+    public static final String COUPLE_EVENTS = "couple-events";
+    public static final String EXERCISE_EVENTS = "exercise-events";
+    public static final String REMINDER_EVENTS = "reminder-events";
+    /** Probe events: the smoke tests send them through a service's outbox to prove the path to the broker. */
+    public static final String PROBE = "hearth-probe";
+
+    private Topics() {
+    }
+
+    /** The dead-letter topic of a consuming service. */
+    public static String deadLetter(String service) {
+        return service + ".dlq";
+    }
+}

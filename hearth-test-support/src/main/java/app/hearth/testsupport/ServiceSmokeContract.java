@@ -1,0 +1,107 @@
+package app.hearth.testsupport;
+
+import app.hearth.events.EventJson;
+import app.hearth.events.EventSchemas;
+import app.hearth.events.PlatformEvents;
+import app.hearth.events.Topics;
+import app.hearth.platform.outbox.Outbox;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+/**
+ * What every service must do on the real infrastructure: boot with its schema migrated, report ready, refuse
+ * missing, foreign and forged tokens with problem+json, accept a real one, and get an event through its outbox to
+ * the broker. Each service's smoke test extends this and names one of its protected endpoints.
+ */
+public abstract class ServiceSmokeContract {
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    Outbox outbox;
+
+    /** A GET endpoint under /v1 that any signed-in person may call. */
+    protected abstract String protectedPath();
+
+    @Test
+    void bootsAgainstTheRealDatabaseWithItsSchemaMigrated() throws Exception {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            ResultSet migrations = statement.executeQuery(
+                    "select count(*) filter (where success), count(*) filter (where not success) from flyway_schema_history");
+            migrations.next();
+            assertThat(migrations.getInt(1)).as("applied migrations").isPositive();
+            assertThat(migrations.getInt(2)).as("failed migrations").isZero();
+            ResultSet database = statement.executeQuery("select current_database(), version()");
+            database.next();
+            assertThat(database.getString(1)).endsWith("_test");
+            assertThat(database.getString(2)).startsWith("PostgreSQL");
+        }
+    }
+
+    @Test
+    void reportsReadyAndExposesMetricsAndOpenApi() {
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        given().get("/q/metrics").then().statusCode(200).body(containsString("hearth_outbox_backlog"));
+        given().accept("application/json").get("/q/openapi").then().statusCode(200).body("openapi", containsString("3."));
+    }
+
+    @Test
+    void refusesARequestWithoutToken() {
+        given().get(protectedPath()).then().statusCode(401)
+                .contentType("application/problem+json").header("WWW-Authenticate", containsString("Bearer"))
+                .body("status", equalTo(401));
+    }
+
+    @Test
+    void refusesATokenMintedForAnotherAudience() {
+        given().auth().oauth2(Tokens.wrongAudience("alice")).get(protectedPath()).then().statusCode(401)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void refusesATokenWithABadSignature() {
+        given().auth().oauth2(Tokens.badSignature("alice")).get(protectedPath()).then().statusCode(401)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void acceptsARealTokenForTheApi() {
+        given().auth().oauth2(Tokens.user("alice")).accept(ContentType.JSON).get(protectedPath()).then().statusCode(200);
+    }
+
+    @Test
+    void unknownPathsAnswerProblemJson() {
+        given().auth().oauth2(Tokens.user("alice")).get("/v1/no-such-thing").then().statusCode(404)
+                .contentType("application/problem+json").body("status", equalTo(404));
+    }
+
+    @Test
+    void anEventWrittenToTheOutboxReachesTheRealBroker() {
+        String probeId = UUID.randomUUID().toString();
+        try (TopicReader reader = new TopicReader(Topics.PROBE)) {
+            QuarkusTransaction.requiringNew().run(() ->
+                    outbox.publish(PlatformEvents.PROBE, probeId, new PlatformEvents.Probe("smoke", probeId)));
+            List<ConsumerRecord<String, String>> records = reader.await(r -> probeId.equals(r.key()), 1, Duration.ofSeconds(15));
+            String value = records.get(0).value();
+            assertThat(EventSchemas.validate(value)).isEmpty();
+            assertThat(EventJson.read(value).dataAs(PlatformEvents.PROBE).probeId()).isEqualTo(probeId);
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package app.hearth.testsupport;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The real PostgreSQL, Kafka and Keycloak the test suites run against: the local-stack launcher in its {@code infra}
+ * mode, started once and shared by every test JVM of a build. Each JVM holds a lease (a file named by its pid); the
+ * launcher stops by itself once no lease has been held for a while, and {@code deploy/local/down --test} stops it now.
+ */
+public final class TestInfrastructure {
+    public static final String HOST = "127.0.0.1";
+    public static final int POSTGRES_PORT = 55432;
+    public static final String KAFKA_BOOTSTRAP = HOST + ":59092";
+    public static final String OIDC_ISSUER = "http://" + HOST + ":58180/realms/hearth";
+    public static final String DB_USER = "postgres";
+    public static final String DB_PASSWORD = "postgres";
+
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(6);
+    private static final int IDLE_EXIT_SECONDS = 180;
+    private static volatile boolean ensured;
+
+    private TestInfrastructure() {
+    }
+
+    /** Starts the infrastructure unless it already runs; returns once it is ready. */
+    public static synchronized void ensureRunning() {
+        if (ensured) {
+            return;
+        }
+        Path root = projectRoot();
+        Path data = root.resolve("deploy/local/.data-test");
+        try {
+            Files.createDirectories(data.resolve("leases"));
+            Path lease = data.resolve("leases").resolve(String.valueOf(ProcessHandle.current().pid()));
+            Files.writeString(lease, "");
+            lease.toFile().deleteOnExit();
+            try (FileChannel channel = FileChannel.open(data.resolve("spawn.lock"), StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE); FileLock ignored = channel.lock()) {
+                if (readyPid(data).isEmpty()) {
+                    spawn(root, data);
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("could not start the test infrastructure: " + e, e);
+        }
+        ensured = true;
+    }
+
+    private static Optional<ProcessHandle> readyPid(Path data) {
+        try {
+            long pid = Long.parseLong(Files.readString(data.resolve("stack.ready")).trim());
+            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static void spawn(Path root, Path data) throws IOException {
+        Path classes = root.resolve("local-stack/target/classes");
+        Path classpathFile = root.resolve("local-stack/target/stack.classpath");
+        if (!Files.exists(classpathFile)) {
+            throw new IllegalStateException(classpathFile + " is missing: build the launcher first "
+                    + "(./mvnw -pl local-stack package, or run the tests from the root with ./mvnw verify).");
+        }
+        String classpath = classes + File.pathSeparator + Files.readString(classpathFile).trim();
+        Path log = data.resolve("logs/stack.log");
+        Files.createDirectories(log.getParent());
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-cp", classpath, "app.hearth.localstack.LocalStack", "infra",
+                "--root", root.toString(), "--idle-exit", String.valueOf(IDLE_EXIT_SECONDS)));
+        System.out.println("[hearth-test] starting test infrastructure (PostgreSQL, Kafka, Keycloak); log: " + log);
+        Process process = new ProcessBuilder(command)
+                .directory(root.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .start();
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (readyPid(data).isEmpty()) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the test infrastructure failed to start (exit " + process.exitValue()
+                        + "); see " + log + ":\n" + tail(log));
+            }
+            if (System.nanoTime() > deadline) {
+                process.destroy();
+                throw new IllegalStateException("the test infrastructure was not ready within " + START_TIMEOUT
+                        + "; see " + log + ":\n" + tail(log));
+            }
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while starting the test infrastructure", e);
+            }
+        }
+        System.out.println("[hearth-test] test infrastructure ready");
+    }
+
+    private static String tail(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    /** The repository root: the nearest folder upwards that holds the launcher module. */
+    static Path projectRoot() {
+        Path dir = Path.of(System.getProperty("user.dir")).toAbsolutePath();
+        while (dir != null) {
+            if (Files.exists(dir.resolve("local-stack/pom.xml"))) {
+                return dir;
+            }
+            dir = dir.getParent();
+        }
+        throw new IllegalStateException("cannot find the Hearth project root above " + System.getProperty("user.dir"));
+    }
+
+    public static String jdbcUrl(String database) {
+        return "jdbc:postgresql://" + HOST + ":" + POSTGRES_PORT + "/" + database;
+    }
+}

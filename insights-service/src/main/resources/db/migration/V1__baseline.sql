@@ -1,0 +1,2 @@
+-- Baseline of insights-service's own schema; the platform tables (outbox, inbox) come from hearth-platform (V0_1).
+-- Domain tables arrive with the migrations that introduce them.
