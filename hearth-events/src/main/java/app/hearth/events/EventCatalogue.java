@@ -12,7 +12,13 @@ public final class EventCatalogue {
             PlatformEvents.PROBE,
             PartnerEvents.REGISTERED,
             PartnerEvents.PROFILE_UPDATED,
-            PartnerEvents.ERASED);
+            PartnerEvents.ERASED,
+            CoupleEvents.FORMED,
+            CoupleEvents.UPDATED,
+            CoupleEvents.ENDED,
+            CoupleEvents.PURGED,
+            CoupleEvents.INTEGRATION_GRANTED,
+            CoupleEvents.INTEGRATION_REVOKED);
 
     private static final Map<String, EventType<?>> BY_TYPE = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(EventType::type, Function.identity()));

@@ -70,6 +70,8 @@ final class KafkaComponent implements Component {
             }
             progress.say("starting Kafka (KRaft) on " + settings.kafkaBootstrap());
             broker = ChildProcess.start("kafka", java(log4j, "kafka.Kafka", config.toString()), Map.of(), home, log);
+            // Tests simulate a broker outage by suspending this process (SIGSTOP) and resuming it.
+            Files.writeString(settings.dataDir().resolve("kafka.pid"), String.valueOf(broker.pid()));
         }
         try (Admin admin = admin()) {
             progress.await("Kafka at " + settings.kafkaBootstrap(), Duration.ofSeconds(90),

@@ -1,37 +1,113 @@
 package app.hearth.couple.rest;
 
+import app.hearth.couple.AttachmentStyle;
+import app.hearth.couple.Couple;
 import app.hearth.couple.Partner;
+import app.hearth.couple.service.CoupleService;
+import app.hearth.couple.service.GrantService;
+import app.hearth.couple.service.InvitationService;
 import app.hearth.couple.service.PartnerService;
+import app.hearth.platform.problem.ApiException;
+import app.hearth.platform.security.Caller;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
-/** The caller's own partner profile. */
+import java.time.Instant;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The caller's own partner profile, its export and its erasure. */
 @Path("/v1/me")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 public class MeResource {
 
     @Inject
-    JsonWebToken token;
+    Caller caller;
 
     @Inject
     PartnerService partners;
 
+    @Inject
+    CoupleService couples;
+
+    @Inject
+    InvitationService invitations;
+
+    @Inject
+    GrantService grantService;
+
     @GET
     public MeResponse me() {
-        String name = token.getClaim("name");
-        if (name == null) {
-            name = token.getClaim("preferred_username");
-        }
-        return MeResponse.of(partners.me(token.getSubject(), name));
+        return MeResponse.of(partners.me(caller.personId(), caller.nameFromToken().orElse(null)));
     }
 
-    /** The caller's profile as the API shows it to its owner. */
+    @PATCH
+    @Consumes(MediaType.APPLICATION_JSON)
+    public MeResponse update(@NotNull(message = "send the fields to change as a JSON object") @Valid UpdateMeRequest request) {
+        QuietHours quiet = request.quietHours();
+        return MeResponse.of(partners.update(caller.personId(), caller.nameFromToken().orElse(null),
+                new PartnerService.ProfileChanges(request.displayName(), request.timeZone(), request.locale(),
+                        quiet == null ? null : quiet.start(), quiet == null ? null : quiet.end(),
+                        request.startOfDayHour(), request.attachmentStyle(), request.shareAttachmentStyle())));
+    }
+
+    /** Forget me: see PartnerService#erase. The identity provider's account is its own business. */
+    @DELETE
+    public void erase() {
+        partners.erase(caller.personId());
+    }
+
+    @GET
+    @Path("/export")
+    public Export export() {
+        String me = caller.personId();
+        Partner partner = partners.me(me, caller.nameFromToken().orElse(null));
+        List<Couple> mine = couples.mine(me);
+        List<UUID> ids = mine.stream().map(c -> c.id).toList();
+        List<CoupleViews.GrantResponse> grants = grantService.ofCouples(ids).stream().map(CoupleViews.GrantResponse::of).toList();
+        return new Export("couple-service", Instant.now(), MeResponse.of(partner),
+                mine.stream().map(c -> CoupleViews.forMember(c, me)).toList(),
+                invitations.mine(me).stream().map(CoupleViews.InvitationResponse::of).toList(),
+                grants);
+    }
+
+    public record Export(String service, Instant exportedAt, MeResponse profile,
+                         List<CoupleViews.CoupleResponse> relationships,
+                         List<CoupleViews.InvitationResponse> invitations,
+                         List<CoupleViews.GrantResponse> grants) {
+    }
+
+    /** The fields a person may change; anything else in the body is refused. */
+    public record UpdateMeRequest(
+            @Size(min = 1, max = 80) @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank") String displayName,
+            @Size(max = 64) String timeZone,
+            @Size(max = 35) @Pattern(regexp = "[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*", message = "must be a language tag such as en or fr-CA") String locale,
+            @Valid QuietHours quietHours,
+            @Min(0) @Max(23) Integer startOfDayHour,
+            Optional<AttachmentStyle> attachmentStyle,
+            Boolean shareAttachmentStyle) {
+    }
+
+    public record QuietHours(@NotNull LocalTime start, @NotNull LocalTime end) {
+    }
+
+    /** The caller's profile as its owner sees it. */
     public record MeResponse(
             String id,
             String displayName,
@@ -39,16 +115,16 @@ public class MeResource {
             String locale,
             QuietHours quietHours,
             int startOfDayHour,
-            String attachmentStyle,
+            AttachmentStyle attachmentStyle,
             boolean shareAttachmentStyle) {
 
         static MeResponse of(Partner p) {
+            if (p == null) {
+                throw ApiException.notFound("No profile.");
+            }
             return new MeResponse(p.id, p.displayName, p.timeZone, p.locale,
-                    new QuietHours(p.quietHoursStart.toString(), p.quietHoursEnd.toString()), p.startOfDayHour,
-                    p.attachmentStyle == null ? null : p.attachmentStyle.name(), p.shareAttachmentStyle);
+                    new QuietHours(p.quietHoursStart, p.quietHoursEnd), p.startOfDayHour, p.attachmentStyle,
+                    p.shareAttachmentStyle);
         }
-    }
-
-    public record QuietHours(String start, String end) {
     }
 }

@@ -1,23 +1,41 @@
 package app.hearth.couple.service;
 
+import app.hearth.couple.AttachmentStyle;
+import app.hearth.couple.Couple;
+import app.hearth.couple.CoupleMember;
+import app.hearth.couple.Invitation;
 import app.hearth.couple.Partner;
+import app.hearth.events.CoupleEvents.EndReason;
 import app.hearth.events.PartnerEvents;
 import app.hearth.platform.outbox.Outbox;
+import app.hearth.platform.problem.ApiException;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
 import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
 
 @ApplicationScoped
 public class PartnerService {
     static final String DEFAULT_TIME_ZONE = "UTC";
     static final String DEFAULT_LOCALE = "en";
+    static final LocalTime DEFAULT_QUIET_START = LocalTime.of(22, 0);
+    static final LocalTime DEFAULT_QUIET_END = LocalTime.of(7, 0);
+    /** Most people's "today" is not over at midnight: a check-in at 01:30 still belongs to the evening before. */
+    static final short DEFAULT_START_OF_DAY = 4;
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    CoupleService couples;
 
     /**
      * The caller's profile, created on their first authenticated call (and announced with PartnerRegistered).
@@ -30,7 +48,7 @@ public class PartnerService {
             return existing;
         }
         Instant now = Instant.now();
-        String displayName = nameFromToken == null || nameFromToken.isBlank() ? "Me" : truncate(nameFromToken.trim(), 80);
+        String displayName = nameFromToken == null || nameFromToken.isBlank() ? "Me" : truncate(nameFromToken.strip(), 80);
         int inserted = Panache.getEntityManager().createNativeQuery("""
                         insert into partner (id, display_name, time_zone, locale, quiet_hours_start, quiet_hours_end,
                                              start_of_day_hour, share_attachment_style, created_at, updated_at, version)
@@ -40,9 +58,9 @@ public class PartnerService {
                 .setParameter(2, displayName)
                 .setParameter(3, DEFAULT_TIME_ZONE)
                 .setParameter(4, DEFAULT_LOCALE)
-                .setParameter(5, LocalTime.of(22, 0))
-                .setParameter(6, LocalTime.of(7, 0))
-                .setParameter(7, (short) 4)
+                .setParameter(5, DEFAULT_QUIET_START)
+                .setParameter(6, DEFAULT_QUIET_END)
+                .setParameter(7, DEFAULT_START_OF_DAY)
                 .setParameter(8, now)
                 .executeUpdate();
         Partner partner = Partner.findById(subject);
@@ -50,6 +68,85 @@ public class PartnerService {
             outbox.publish(PartnerEvents.REGISTERED, subject, new PartnerEvents.PartnerRegistered(partner.toEventProfile()));
         }
         return partner;
+    }
+
+    /** A profile change; null fields stay as they are, an empty attachmentStyle clears it. */
+    public record ProfileChanges(
+            String displayName,
+            String timeZone,
+            String locale,
+            LocalTime quietHoursStart,
+            LocalTime quietHoursEnd,
+            Integer startOfDayHour,
+            Optional<AttachmentStyle> attachmentStyle,
+            Boolean shareAttachmentStyle) {
+    }
+
+    @Transactional
+    public Partner update(String subject, String nameFromToken, ProfileChanges changes) {
+        me(subject, nameFromToken);
+        Partner partner = Partner.findById(subject, LockModeType.PESSIMISTIC_WRITE);
+        PartnerEvents.PartnerProfile before = partner.toEventProfile();
+        if (changes.displayName() != null) {
+            partner.displayName = changes.displayName().strip();
+        }
+        if (changes.timeZone() != null) {
+            if (!ZoneId.getAvailableZoneIds().contains(changes.timeZone())) {
+                throw ApiException.badRequest("timeZone: '" + changes.timeZone() + "' is not an IANA time zone. Use a "
+                        + "region such as Europe/Paris or America/New_York, not an offset, so daylight saving is followed.");
+            }
+            partner.timeZone = changes.timeZone();
+        }
+        if (changes.locale() != null) {
+            partner.locale = changes.locale();
+        }
+        if (changes.quietHoursStart() != null) {
+            partner.quietHoursStart = changes.quietHoursStart();
+            partner.quietHoursEnd = changes.quietHoursEnd();
+        }
+        if (changes.startOfDayHour() != null) {
+            partner.startOfDayHour = changes.startOfDayHour().shortValue();
+        }
+        if (changes.attachmentStyle() != null) {
+            partner.attachmentStyle = changes.attachmentStyle().orElse(null);
+        }
+        if (changes.shareAttachmentStyle() != null) {
+            partner.shareAttachmentStyle = changes.shareAttachmentStyle();
+        }
+        partner.updatedAt = Instant.now();
+        PartnerEvents.PartnerProfile after = partner.toEventProfile();
+        if (!Objects.equals(before, after)) {
+            outbox.publish(PartnerEvents.PROFILE_UPDATED, subject, new PartnerEvents.PartnerProfileUpdated(after));
+        }
+        return partner;
+    }
+
+    /**
+     * Forgets the person: active relationships end, their invitations and attempts go, their membership rows and
+     * profile are deleted, and PartnerErased tells every other service to delete what it holds about them. A
+     * relationship nobody is left in is purged at once.
+     */
+    @Transactional
+    public void erase(String subject) {
+        Partner partner = Partner.findById(subject, LockModeType.PESSIMISTIC_WRITE);
+        if (partner == null) {
+            return; // nothing held; erasing twice is fine
+        }
+        Instant now = Instant.now();
+        for (CoupleMember membership : CoupleMember.ofPartner(subject)) {
+            UUID coupleId = membership.coupleId;
+            Couple couple = Couple.findById(coupleId, LockModeType.PESSIMISTIC_WRITE);
+            if (couple.isActive()) {
+                couples.endLocked(couple, EndReason.PARTNER_ERASED, now);
+            }
+            membership.delete();
+            if (CoupleMember.count("coupleId", coupleId) == 0) {
+                couples.purgeLocked(couple);
+            }
+        }
+        Invitation.delete("inviterId", subject);
+        partner.delete();
+        outbox.publish(PartnerEvents.ERASED, subject, new PartnerEvents.PartnerErased(subject));
     }
 
     private static String truncate(String value, int max) {

@@ -1,0 +1,26 @@
+package app.hearth.couple.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+@ConfigMapping(prefix = "hearth.couples")
+public interface CoupleConfig {
+
+    /** How long an invitation code stays valid. */
+    @WithDefault("72h")
+    Duration invitationTtl();
+
+    /** How long former members can still read and export an ended relationship before it is purged everywhere. */
+    @WithDefault("30d")
+    Duration retentionAfterEnd();
+
+    /** Active relationships one person may have at once (at most one of them romantic). */
+    @WithDefault("20")
+    int maxActiveRelationships();
+
+    /** Failed attempts to accept a code a person may make per hour before being told to wait. */
+    @WithDefault("10")
+    int acceptFailuresPerHour();
+}

@@ -1,0 +1,96 @@
+package app.hearth.couple.rest;
+
+import app.hearth.couple.Couple;
+import app.hearth.couple.CoupleMember;
+import app.hearth.couple.IntegrationGrant;
+import app.hearth.couple.Invitation;
+import app.hearth.couple.Partner;
+import app.hearth.couple.service.InvitationCodes;
+import app.hearth.events.CoupleEvents.CheckInCadence;
+import app.hearth.events.CoupleEvents.RelationshipKind;
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/** What the API shows of couples, invitations and grants. Entities never go on the wire. */
+public final class CoupleViews {
+
+    private CoupleViews() {
+    }
+
+    /** A member as their partner sees them: the attachment style only if its owner chose to share it. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record MemberView(String partnerId, String displayName, String timeZone, String attachmentStyle) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record CoupleResponse(
+            UUID id,
+            RelationshipKind kind,
+            Couple.Status status,
+            Instant since,
+            LocalDate anniversary,
+            String pauseWord,
+            CheckInCadence checkInCadence,
+            List<MemberView> members,
+            Instant endedAt,
+            Instant readableUntil) {
+    }
+
+    /** What a partner app with {@code couples.read} sees: no pause word, no attachment styles, no ids of people. */
+    public record PartnerAppCoupleResponse(UUID id, RelationshipKind kind, Couple.Status status, Instant since,
+                                           List<PartnerAppMember> members) {
+    }
+
+    public record PartnerAppMember(String displayName, String timeZone) {
+    }
+
+    public static CoupleResponse forMember(Couple couple, String viewerId) {
+        List<MemberView> members = CoupleMember.ofCouple(couple.id).stream()
+                .map(m -> Partner.<Partner>findById(m.partnerId))
+                .map(p -> new MemberView(p.id, p.displayName, p.timeZone,
+                        p.attachmentStyle != null && (p.shareAttachmentStyle || p.id.equals(viewerId)) ? p.attachmentStyle.name() : null))
+                .toList();
+        return new CoupleResponse(couple.id, couple.kind, couple.status, couple.since, couple.anniversary, couple.pauseWord,
+                couple.checkInCadence, members, couple.endedAt, couple.purgeAfter);
+    }
+
+    public static PartnerAppCoupleResponse forPartnerApp(Couple couple) {
+        List<PartnerAppMember> members = CoupleMember.ofCouple(couple.id).stream()
+                .map(m -> Partner.<Partner>findById(m.partnerId))
+                .map(p -> new PartnerAppMember(p.displayName, p.timeZone))
+                .toList();
+        return new PartnerAppCoupleResponse(couple.id, couple.kind, couple.status, couple.since, members);
+    }
+
+    public enum InvitationState { PENDING, ACCEPTED, REVOKED, EXPIRED }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record InvitationResponse(String code, RelationshipKind relationshipKind, InvitationState status,
+                                     Instant createdAt, Instant expiresAt, Instant acceptedAt, UUID coupleId) {
+        public static InvitationResponse of(Invitation invitation) {
+            InvitationState state = invitation.isExpired(Instant.now())
+                    ? InvitationState.EXPIRED : InvitationState.valueOf(invitation.status.name());
+            return new InvitationResponse(InvitationCodes.display(invitation.code), invitation.relationshipKind, state,
+                    invitation.createdAt, invitation.expiresAt, invitation.acceptedAt, invitation.coupleId);
+        }
+    }
+
+    public enum GrantState { PENDING, ACTIVE, REVOKED, EXPIRED }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record GrantResponse(UUID id, UUID coupleId, String clientId, Set<String> scopes, GrantState status,
+                                String requestedBy, String approvedBy, Instant createdAt, Instant approvedAt,
+                                Instant expiresAt, Instant revokedAt) {
+        public static GrantResponse of(IntegrationGrant grant) {
+            GrantState state = grant.status != IntegrationGrant.Status.REVOKED && grant.expiresAt != null
+                    && !grant.expiresAt.isAfter(Instant.now()) ? GrantState.EXPIRED : GrantState.valueOf(grant.status.name());
+            return new GrantResponse(grant.id, grant.coupleId, grant.clientId, grant.scopeSet(), state, grant.requestedBy,
+                    grant.approvedBy, grant.createdAt, grant.approvedAt, grant.expiresAt, grant.revokedAt);
+        }
+    }
+}

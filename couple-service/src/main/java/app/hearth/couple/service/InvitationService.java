@@ -1,0 +1,181 @@
+package app.hearth.couple.service;
+
+import app.hearth.couple.AcceptAttempt;
+import app.hearth.couple.Couple;
+import app.hearth.couple.CoupleMember;
+import app.hearth.couple.Invitation;
+import app.hearth.couple.Partner;
+import app.hearth.couple.config.CoupleConfig;
+import app.hearth.events.CoupleEvents;
+import app.hearth.events.CoupleEvents.CheckInCadence;
+import app.hearth.events.CoupleEvents.RelationshipKind;
+import app.hearth.platform.outbox.Outbox;
+import app.hearth.platform.problem.ApiException;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+@ApplicationScoped
+public class InvitationService {
+
+    @Inject
+    CoupleConfig config;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    PartnerService partners;
+
+    @Transactional
+    public Invitation create(String personId, String nameFromToken, RelationshipKind kind) {
+        partners.me(personId, nameFromToken);
+        Instant now = Instant.now();
+        Invitation invitation = new Invitation();
+        invitation.inviterId = personId;
+        invitation.relationshipKind = kind;
+        invitation.status = Invitation.Status.PENDING;
+        invitation.createdAt = now;
+        invitation.expiresAt = now.plus(config.invitationTtl());
+        do {
+            invitation.code = InvitationCodes.generate();
+        } while (Invitation.findById(invitation.code) != null);
+        invitation.persist();
+        return invitation;
+    }
+
+    @Transactional
+    public List<Invitation> mine(String personId) {
+        return Invitation.list("inviterId = ?1 order by createdAt desc", personId);
+    }
+
+    /** Withdraws a pending code; only its inviter may, and for anyone else it does not exist. */
+    @Transactional
+    public void revoke(String personId, String typedCode) {
+        Invitation invitation = InvitationCodes.normalise(typedCode)
+                .map(code -> Invitation.<Invitation>findById(code, LockModeType.PESSIMISTIC_WRITE))
+                .filter(i -> i.inviterId.equals(personId))
+                .orElseThrow(() -> unknownCode(typedCode));
+        if (invitation.status == Invitation.Status.ACCEPTED) {
+            throw ApiException.conflict("invitation-used", "This invitation was already accepted; end the relationship instead.");
+        }
+        invitation.status = Invitation.Status.REVOKED;
+    }
+
+    /**
+     * Pairs the caller with the code's inviter. Every refusal counts towards the caller's hourly limit of failed
+     * attempts, recorded in a transaction of its own so that the refusal's rollback does not erase it.
+     */
+    public Couple accept(String personId, String nameFromToken, String typedCode) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            partners.me(personId, nameFromToken);
+            enforceRateLimit(personId);
+        });
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> acceptNow(personId, typedCode));
+        } catch (ApiException refused) {
+            if (refused.status() != 429) {
+                QuarkusTransaction.requiringNew().run(() -> recordFailure(personId));
+            }
+            throw refused;
+        }
+    }
+
+    private void enforceRateLimit(String personId) {
+        Instant windowStart = Instant.now().minus(Duration.ofHours(1));
+        List<AcceptAttempt> recent = AcceptAttempt.list("partnerId = ?1 and attemptedAt > ?2 order by attemptedAt",
+                personId, windowStart);
+        if (recent.size() >= config.acceptFailuresPerHour()) {
+            Instant oldest = recent.get(recent.size() - config.acceptFailuresPerHour()).attemptedAt;
+            Duration wait = Duration.between(Instant.now(), oldest.plus(Duration.ofHours(1)));
+            throw ApiException.tooManyRequests("Too many codes that did not work in the last hour. Check the code with "
+                    + "the person who invited you and try again in " + Math.max(1, wait.toMinutes()) + " minutes.", wait);
+        }
+    }
+
+    private void recordFailure(String personId) {
+        Instant now = Instant.now();
+        AcceptAttempt.delete("partnerId = ?1 and attemptedAt <= ?2", personId, now.minus(Duration.ofHours(1)));
+        AcceptAttempt attempt = new AcceptAttempt();
+        attempt.partnerId = personId;
+        attempt.attemptedAt = now;
+        attempt.persist();
+    }
+
+    private Couple acceptNow(String personId, String typedCode) {
+        Instant now = Instant.now();
+        Invitation invitation = InvitationCodes.normalise(typedCode)
+                .map(code -> Invitation.<Invitation>findById(code, LockModeType.PESSIMISTIC_WRITE))
+                .orElseThrow(() -> unknownCode(typedCode));
+        switch (invitation.status) {
+            case REVOKED -> throw ApiException.gone("invitation-revoked", "This invitation was withdrawn by the person who made it.");
+            case ACCEPTED -> throw ApiException.gone("invitation-used", "This invitation was already used; each code pairs only once.");
+            default -> {
+                if (invitation.isExpired(now)) {
+                    throw ApiException.gone("invitation-expired", "This invitation expired at " + invitation.expiresAt
+                            + ". Ask for a new code.");
+                }
+            }
+        }
+        if (invitation.inviterId.equals(personId)) {
+            throw ApiException.conflict("own-invitation", "This is your own invitation: give the code to the person you "
+                    + "want to pair with, and they accept it.");
+        }
+        // Lock both people, always in the same order, so concurrent pairings cannot both pass the limits below.
+        Stream.of(personId, invitation.inviterId).sorted().forEach(id -> Partner.findById(id, LockModeType.PESSIMISTIC_WRITE));
+        List<Couple> mine = activeCouples(personId);
+        List<Couple> theirs = activeCouples(invitation.inviterId);
+        Set<UUID> theirIds = theirs.stream().map(c -> c.id).collect(java.util.stream.Collectors.toSet());
+        if (mine.stream().anyMatch(c -> theirIds.contains(c.id))) {
+            throw ApiException.conflict("already-paired", "You two already have an active relationship in Hearth.");
+        }
+        if (invitation.relationshipKind == RelationshipKind.ROMANTIC
+                && Stream.concat(mine.stream(), theirs.stream()).anyMatch(c -> c.kind == RelationshipKind.ROMANTIC)) {
+            throw ApiException.conflict("romantic-limit", "One of you already has an active romantic relationship in "
+                    + "Hearth, and a person can have one at a time. A friendship or family invitation works instead.");
+        }
+        if (mine.size() >= config.maxActiveRelationships() || theirs.size() >= config.maxActiveRelationships()) {
+            throw ApiException.conflict("relationship-limit", "One of you already has " + config.maxActiveRelationships()
+                    + " active relationships, the most Hearth supports. Ending one makes room.");
+        }
+
+        Couple couple = new Couple();
+        couple.id = UUID.randomUUID();
+        couple.kind = invitation.relationshipKind;
+        couple.status = Couple.Status.ACTIVE;
+        couple.since = now;
+        couple.checkInCadence = CheckInCadence.WEEKLY;
+        couple.persist();
+        for (String memberId : List.of(invitation.inviterId, personId)) {
+            CoupleMember member = new CoupleMember();
+            member.coupleId = couple.id;
+            member.partnerId = memberId;
+            member.joinedAt = now;
+            member.persist();
+        }
+        invitation.status = Invitation.Status.ACCEPTED;
+        invitation.acceptedAt = now;
+        invitation.coupleId = couple.id;
+        outbox.publish(CoupleEvents.FORMED, couple.id.toString(), new CoupleEvents.CoupleFormed(couple.id.toString(),
+                couple.kind, List.of(invitation.inviterId, personId), couple.since, couple.checkInCadence));
+        return couple;
+    }
+
+    private static List<Couple> activeCouples(String personId) {
+        List<UUID> ids = CoupleMember.ofPartner(personId).stream().map(m -> m.coupleId).toList();
+        return ids.isEmpty() ? List.of() : Couple.list("id in ?1 and status = ?2", ids, Couple.Status.ACTIVE);
+    }
+
+    private static ApiException unknownCode(String typed) {
+        return ApiException.notFound("No invitation has the code '" + typed + "'. Codes look like 7K3QD-M9XWA.");
+    }
+}

@@ -1,0 +1,155 @@
+package app.hearth.couple;
+
+import app.hearth.events.EventJson;
+import app.hearth.events.Topics;
+import app.hearth.testsupport.TestUsers;
+import app.hearth.testsupport.TestUsers.Person;
+import app.hearth.testsupport.TopicReader;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static app.hearth.couple.CoupleApi.accept;
+import static app.hearth.couple.CoupleApi.as;
+import static app.hearth.couple.CoupleApi.invite;
+import static app.hearth.couple.CoupleApi.pair;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.notNullValue;
+
+@QuarkusTest
+class PairingTest {
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Test
+    void aliceInvitesBobWhoAcceptsAndBothSeeTheCoupleAndItsEvents() {
+        Person alice = TestUsers.create("Alice");
+        Person bob = TestUsers.create("Bob");
+        try (TopicReader coupleEvents = new TopicReader(Topics.COUPLE_EVENTS)) {
+            String code = as(alice).body(Map.of("relationshipKind", "ROMANTIC")).post("/v1/invitations").then()
+                    .statusCode(201)
+                    .header("Location", containsString("/v1/invitations/"))
+                    .body("code", matchesPattern("[0-9A-HJKMNP-TV-Z]{5}-[0-9A-HJKMNP-TV-Z]{5}"))
+                    .body("status", equalTo("PENDING"))
+                    .body("expiresAt", notNullValue())
+                    .extract().path("code");
+            as(alice).get("/v1/invitations").then().statusCode(200).body("code", containsInAnyOrder(code));
+
+            String coupleId = accept(bob, code.toLowerCase()).statusCode(201)
+                    .header("Location", containsString("/v1/couples/"))
+                    .body("kind", equalTo("ROMANTIC"))
+                    .body("status", equalTo("ACTIVE"))
+                    .body("checkInCadence", equalTo("WEEKLY"))
+                    .body("members.displayName", containsInAnyOrder("Alice Test", "Bob Test"))
+                    .extract().path("id");
+
+            for (Person member : List.of(alice, bob)) {
+                as(member).get("/v1/couples").then().statusCode(200).body("id", containsInAnyOrder(coupleId));
+                as(member).get("/v1/couples/" + coupleId).then().statusCode(200)
+                        .body("members.partnerId", containsInAnyOrder(alice.id(), bob.id()));
+            }
+            as(alice).get("/v1/invitations").then().body("[0].status", equalTo("ACCEPTED")).body("[0].coupleId", equalTo(coupleId));
+
+            List<ConsumerRecord<String, String>> formed = coupleEvents.await(r -> coupleId.equals(r.key()), 1, Duration.ofSeconds(10));
+            assertThat(CoupleApi.validTypes(formed)).containsExactly("hearth.couple.formed.v1");
+            assertThat(EventJson.read(formed.get(0).value()).data().get("memberIds").toString())
+                    .contains(alice.id(), bob.id());
+        }
+    }
+
+    @Test
+    void nobodyCanAcceptTheirOwnInvitation() {
+        Person alice = TestUsers.create("Alice");
+        String code = invite(alice, "FRIENDSHIP");
+        accept(alice, code).statusCode(409).contentType("application/problem+json")
+                .body("type", containsString("own-invitation")).body("detail", containsString("own invitation"));
+    }
+
+    @Test
+    void unknownUsedRevokedAndExpiredCodesAreRefused() throws Exception {
+        Person alice = TestUsers.create("Alice");
+        Person bob = TestUsers.create("Bob");
+        Person carol = TestUsers.create("Carol");
+
+        accept(bob, "ZZZZZ-ZZZZZ").statusCode(404).contentType("application/problem+json");
+        accept(bob, "not a code").statusCode(404);
+
+        String used = invite(alice, "FRIENDSHIP");
+        accept(bob, used).statusCode(201);
+        accept(carol, used).statusCode(410).body("type", containsString("invitation-used"));
+
+        String revoked = invite(alice, "FAMILY");
+        as(alice).delete("/v1/invitations/" + revoked).then().statusCode(204);
+        accept(carol, revoked).statusCode(410).body("type", containsString("invitation-revoked"));
+
+        String expired = invite(alice, "FAMILY");
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.executeUpdate("update invitation set expires_at = now() - interval '1 minute' where code = '" + expired.replace("-", "") + "'");
+        }
+        accept(carol, expired).statusCode(410).body("type", containsString("invitation-expired"));
+        as(alice).get("/v1/invitations").then().body("find { it.code == '" + expired + "' }.status", equalTo("EXPIRED"));
+    }
+
+    @Test
+    void onlyTheInviterCanRevokeACode() {
+        Person alice = TestUsers.create("Alice");
+        Person carol = TestUsers.create("Carol");
+        String code = invite(alice, "FRIENDSHIP");
+        as(carol).delete("/v1/invitations/" + code).then().statusCode(404).contentType("application/problem+json");
+        as(alice).get("/v1/invitations").then().body("[0].status", equalTo("PENDING"));
+    }
+
+    @Test
+    void aPersonHasAtMostOneActiveRomanticRelationship() {
+        Person alice = TestUsers.create("Alice");
+        Person bob = TestUsers.create("Bob");
+        Person carol = TestUsers.create("Carol");
+        pair(alice, bob, "ROMANTIC");
+
+        accept(carol, invite(alice, "ROMANTIC")).statusCode(409).body("type", containsString("romantic-limit"));
+        accept(alice, invite(carol, "ROMANTIC")).statusCode(409).body("type", containsString("romantic-limit"));
+        // A friendship is fine.
+        accept(carol, invite(alice, "FRIENDSHIP")).statusCode(201);
+        // The same two people cannot pair twice.
+        accept(bob, invite(alice, "FRIENDSHIP")).statusCode(409).body("type", containsString("already-paired"));
+    }
+
+    @Test
+    void aPersonHasAtMostTwentyActiveRelationships() {
+        Person hub = TestUsers.create("Hub");
+        for (int i = 0; i < 20; i++) {
+            pair(hub, TestUsers.create("Friend"), "FRIENDSHIP");
+        }
+        as(hub).get("/v1/couples").then().body("$", hasSize(20));
+        accept(TestUsers.create("Friend"), invite(hub, "FRIENDSHIP")).statusCode(409)
+                .body("type", containsString("relationship-limit")).body("detail", containsString("20"));
+    }
+
+    @Test
+    void failedAttemptsAreRateLimitedPerPerson() {
+        Person guesser = TestUsers.create("Guesser");
+        for (int i = 0; i < 10; i++) {
+            accept(guesser, "ZZZZZ-ZZZZ" + (i % 10)).statusCode(404);
+        }
+        accept(guesser, "ZZZZZ-ZZZZZ").statusCode(429).contentType("application/problem+json")
+                .header("Retry-After", matchesPattern("\\d+"));
+        // Even a valid code waits: the limit is on the person, not the code.
+        accept(guesser, invite(TestUsers.create("Alice"), "FRIENDSHIP")).statusCode(429);
+        // Someone else is not affected.
+        accept(TestUsers.create("Other"), "ZZZZZ-ZZZZZ").statusCode(404);
+    }
+}
