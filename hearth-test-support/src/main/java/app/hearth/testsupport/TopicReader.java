@@ -50,6 +50,15 @@ public final class TopicReader implements AutoCloseable {
         }
     }
 
+    /** Reads whatever arrives within {@code duration}; returns everything read so far. */
+    public List<ConsumerRecord<String, String>> pollFor(Duration duration) {
+        long deadline = System.nanoTime() + duration.toNanos();
+        do {
+            consumer.poll(Duration.ofMillis(100)).forEach(seen::add);
+        } while (System.nanoTime() < deadline);
+        return seen();
+    }
+
     /** Everything read so far. */
     public List<ConsumerRecord<String, String>> seen() {
         return List.copyOf(seen);

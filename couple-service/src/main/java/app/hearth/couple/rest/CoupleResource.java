@@ -8,6 +8,7 @@ import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -58,11 +59,30 @@ public class CoupleResource {
         return CoupleViews.forMember(couples.get(coupleId, me), me);
     }
 
-    /** What the members agree on. Absent fields stay; {@code null} clears the anniversary or pause word. */
-    public record UpdateCoupleRequest(
-            Optional<LocalDate> anniversary,
-            Optional<@Size(min = 1, max = 40) String> pauseWord,
-            CheckInCadence checkInCadence) {
+    /**
+     * What the members agree on. A class with setters rather than a record, because a PATCH must tell an absent
+     * field (unchanged: the setter is never called) from an explicit {@code null} (cleared).
+     */
+    public static final class UpdateCoupleRequest {
+        private Optional<LocalDate> anniversary;
+        private Optional<@Size(min = 1, max = 40) @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank") String> pauseWord;
+        private CheckInCadence checkInCadence;
+
+        public void setAnniversary(LocalDate anniversary) {
+            this.anniversary = Optional.ofNullable(anniversary);
+        }
+
+        public void setPauseWord(String pauseWord) {
+            this.pauseWord = Optional.ofNullable(pauseWord);
+        }
+
+        public void setCheckInCadence(CheckInCadence checkInCadence) {
+            this.checkInCadence = checkInCadence;
+        }
+
+        CoupleService.Changes changes() {
+            return new CoupleService.Changes(anniversary, pauseWord, checkInCadence);
+        }
     }
 
     @PATCH
@@ -71,8 +91,7 @@ public class CoupleResource {
     public CoupleViews.CoupleResponse update(@PathParam("coupleId") UUID coupleId,
                                              @NotNull(message = "send the fields to change as a JSON object") @Valid UpdateCoupleRequest request) {
         String me = caller.personId();
-        return CoupleViews.forMember(couples.update(coupleId, me, new CoupleService.Changes(
-                request.anniversary(), request.pauseWord(), request.checkInCadence())), me);
+        return CoupleViews.forMember(couples.update(coupleId, me, request.changes()), me);
     }
 
     @POST

@@ -9,6 +9,7 @@ import app.hearth.couple.service.InvitationService;
 import app.hearth.couple.service.PartnerService;
 import app.hearth.platform.problem.ApiException;
 import app.hearth.platform.security.Caller;
+import com.fasterxml.jackson.annotation.JsonFormat;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -60,11 +61,7 @@ public class MeResource {
     @PATCH
     @Consumes(MediaType.APPLICATION_JSON)
     public MeResponse update(@NotNull(message = "send the fields to change as a JSON object") @Valid UpdateMeRequest request) {
-        QuietHours quiet = request.quietHours();
-        return MeResponse.of(partners.update(caller.personId(), caller.nameFromToken().orElse(null),
-                new PartnerService.ProfileChanges(request.displayName(), request.timeZone(), request.locale(),
-                        quiet == null ? null : quiet.start(), quiet == null ? null : quiet.end(),
-                        request.startOfDayHour(), request.attachmentStyle(), request.shareAttachmentStyle())));
+        return MeResponse.of(partners.update(caller.personId(), caller.nameFromToken().orElse(null), request.changes()));
     }
 
     /** Forget me: see PartnerService#erase. The identity provider's account is its own business. */
@@ -93,18 +90,65 @@ public class MeResource {
                          List<CoupleViews.GrantResponse> grants) {
     }
 
-    /** The fields a person may change; anything else in the body is refused. */
-    public record UpdateMeRequest(
-            @Size(min = 1, max = 80) @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank") String displayName,
-            @Size(max = 64) String timeZone,
-            @Size(max = 35) @Pattern(regexp = "[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*", message = "must be a language tag such as en or fr-CA") String locale,
-            @Valid QuietHours quietHours,
-            @Min(0) @Max(23) Integer startOfDayHour,
-            Optional<AttachmentStyle> attachmentStyle,
-            Boolean shareAttachmentStyle) {
+    /**
+     * The fields a person may change; anything else in the body is refused. A class with setters rather than a record
+     * so that an absent attachmentStyle (unchanged) differs from an explicit null (cleared).
+     */
+    public static final class UpdateMeRequest {
+        @Size(min = 1, max = 80)
+        @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank")
+        private String displayName;
+        @Size(max = 64)
+        private String timeZone;
+        @Size(max = 35)
+        @Pattern(regexp = "[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*", message = "must be a language tag such as en or fr-CA")
+        private String locale;
+        @Valid
+        private QuietHours quietHours;
+        @Min(0)
+        @Max(23)
+        private Integer startOfDayHour;
+        private Optional<AttachmentStyle> attachmentStyle;
+        private Boolean shareAttachmentStyle;
+
+        public void setDisplayName(String displayName) {
+            this.displayName = displayName;
+        }
+
+        public void setTimeZone(String timeZone) {
+            this.timeZone = timeZone;
+        }
+
+        public void setLocale(String locale) {
+            this.locale = locale;
+        }
+
+        public void setQuietHours(QuietHours quietHours) {
+            this.quietHours = quietHours;
+        }
+
+        public void setStartOfDayHour(Integer startOfDayHour) {
+            this.startOfDayHour = startOfDayHour;
+        }
+
+        public void setAttachmentStyle(AttachmentStyle attachmentStyle) {
+            this.attachmentStyle = Optional.ofNullable(attachmentStyle);
+        }
+
+        public void setShareAttachmentStyle(Boolean shareAttachmentStyle) {
+            this.shareAttachmentStyle = shareAttachmentStyle;
+        }
+
+        PartnerService.ProfileChanges changes() {
+            return new PartnerService.ProfileChanges(displayName, timeZone, locale,
+                    quietHours == null ? null : quietHours.start(), quietHours == null ? null : quietHours.end(),
+                    startOfDayHour, attachmentStyle, shareAttachmentStyle);
+        }
     }
 
-    public record QuietHours(@NotNull LocalTime start, @NotNull LocalTime end) {
+    /** Local times as HH:mm; start after end wraps midnight (22:00 to 07:00), start equal to end means none. */
+    public record QuietHours(@NotNull @JsonFormat(pattern = "HH:mm") LocalTime start,
+                             @NotNull @JsonFormat(pattern = "HH:mm") LocalTime end) {
     }
 
     /** The caller's profile as its owner sees it. */
