@@ -18,7 +18,9 @@ public final class EventCatalogue {
             CoupleEvents.ENDED,
             CoupleEvents.PURGED,
             CoupleEvents.INTEGRATION_GRANTED,
-            CoupleEvents.INTEGRATION_REVOKED);
+            CoupleEvents.INTEGRATION_REVOKED,
+            ExerciseEvents.CHECK_IN_SUBMITTED,
+            ExerciseEvents.CHECK_IN_COMPLETED);
 
     private static final Map<String, EventType<?>> BY_TYPE = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(EventType::type, Function.identity()));

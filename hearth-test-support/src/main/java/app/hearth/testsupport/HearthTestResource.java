@@ -16,6 +16,7 @@ import java.util.Map;
  */
 public class HearthTestResource implements QuarkusTestResourceLifecycleManager {
     private String database;
+    private String[] peers = new String[0];
 
     @Override
     public void init(Map<String, String> initArgs) {
@@ -24,21 +25,28 @@ public class HearthTestResource implements QuarkusTestResourceLifecycleManager {
             throw new IllegalArgumentException("HearthTestResource needs initArg database=<lowercase name>");
         }
         database = base + "_test";
+        String peerList = initArgs.getOrDefault("peers", "");
+        peers = peerList.isBlank() ? new String[0] : peerList.split(",");
     }
 
     @Override
     public Map<String, String> start() {
         TestInfrastructure.ensureRunning();
-        recreateDatabase();
-        return Map.of(
+        recreateDatabase(database);
+        Map<String, String> config = new java.util.HashMap<>(Map.of(
                 "quarkus.datasource.jdbc.url", TestInfrastructure.jdbcUrl(database),
                 "quarkus.datasource.username", TestInfrastructure.DB_USER,
                 "quarkus.datasource.password", TestInfrastructure.DB_PASSWORD,
                 "kafka.bootstrap.servers", TestInfrastructure.KAFKA_BOOTSTRAP,
-                "quarkus.oidc.auth-server-url", TestInfrastructure.OIDC_ISSUER);
+                "quarkus.oidc.auth-server-url", TestInfrastructure.OIDC_ISSUER));
+        // Peers (other Hearth services run for real) are reachable at the rest-client URL of their name.
+        for (String peer : peers) {
+            config.put("quarkus.rest-client." + peer.trim() + ".url", PeerServices.url(peer.trim()));
+        }
+        return config;
     }
 
-    private void recreateDatabase() {
+    static void recreateDatabase(String database) {
         try (Connection connection = DriverManager.getConnection(TestInfrastructure.jdbcUrl("postgres"),
                 TestInfrastructure.DB_USER, TestInfrastructure.DB_PASSWORD);
              Statement statement = connection.createStatement()) {

@@ -24,7 +24,7 @@ public final class CoupleViews {
 
     /** A member as their partner sees them: the attachment style only if its owner chose to share it. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record MemberView(String partnerId, String displayName, String timeZone, String attachmentStyle) {
+    public record MemberView(String partnerId, String displayName, String timeZone, int startOfDayHour, String attachmentStyle) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -52,7 +52,7 @@ public final class CoupleViews {
     public static CoupleResponse forMember(Couple couple, String viewerId) {
         List<MemberView> members = CoupleMember.ofCouple(couple.id).stream()
                 .map(m -> Partner.<Partner>findById(m.partnerId))
-                .map(p -> new MemberView(p.id, p.displayName, p.timeZone,
+                .map(p -> new MemberView(p.id, p.displayName, p.timeZone, p.startOfDayHour,
                         p.attachmentStyle != null && (p.shareAttachmentStyle || p.id.equals(viewerId)) ? p.attachmentStyle.name() : null))
                 .toList();
         return new CoupleResponse(couple.id, couple.kind, couple.status, couple.since, couple.anniversary, couple.pauseWord,

@@ -1,0 +1,59 @@
+package app.hearth.exercise;
+
+import app.hearth.events.CoupleEvents.RelationshipKind;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import org.hibernate.annotations.BatchSize;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/** An exercise of the catalogue. Content is seeded by migrations; the application only reads it. */
+@Entity
+public class Exercise extends PanacheEntityBase {
+
+    @Id
+    public String slug;
+
+    @Column(nullable = false)
+    public String title;
+
+    @Column(nullable = false)
+    public String summary;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public ExerciseKind kind;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Level level;
+
+    @Column(nullable = false)
+    public int minutes;
+
+    @Column(name = "content_version", nullable = false)
+    public int contentVersion;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "exercise_layer", joinColumns = @JoinColumn(name = "slug"))
+    @Column(name = "layer")
+    @Enumerated(EnumType.STRING)
+    @BatchSize(size = 50)
+    public Set<Layer> layers = EnumSet.noneOf(Layer.class);
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "exercise_relationship_kind", joinColumns = @JoinColumn(name = "slug"))
+    @Column(name = "relationship_kind")
+    @Enumerated(EnumType.STRING)
+    @BatchSize(size = 50)
+    public Set<RelationshipKind> relationshipKinds = EnumSet.noneOf(RelationshipKind.class);
+}

@@ -1,0 +1,5 @@
+package app.hearth.exercise;
+
+public enum Level {
+    BEGINNER, INTERMEDIATE, ADVANCED
+}

@@ -1,0 +1,90 @@
+package app.hearth.exercise.rest;
+
+import app.hearth.events.CoupleEvents.RelationshipKind;
+import app.hearth.exercise.Exercise;
+import app.hearth.exercise.ExerciseKind;
+import app.hearth.exercise.ExercisePrompt;
+import app.hearth.exercise.ExerciseStep;
+import app.hearth.exercise.Layer;
+import app.hearth.exercise.Level;
+import app.hearth.exercise.SafetyNote;
+import app.hearth.exercise.StepType;
+import app.hearth.exercise.service.CatalogueService;
+import app.hearth.platform.problem.Params;
+import io.quarkus.security.Authenticated;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** The exercise catalogue: the guide's exercises, rituals, plans and checklists. */
+@Path("/v1/exercises")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+public class ExerciseResource {
+    static final int MAX_PAGE_SIZE = 50;
+
+    @Inject
+    CatalogueService catalogue;
+
+    public record ExerciseSummary(String slug, String title, String summary, Set<Layer> layers, ExerciseKind kind,
+                                  Level level, int minutes, Set<RelationshipKind> relationshipKinds) {
+        static ExerciseSummary of(Exercise e) {
+            return new ExerciseSummary(e.slug, e.title, e.summary, new TreeSet<>(e.layers), e.kind, e.level, e.minutes,
+                    new TreeSet<>(e.relationshipKinds));
+        }
+    }
+
+    public record Step(int position, StepType type, String title, String instruction, String timing) {
+    }
+
+    public record Prompt(int position, String text) {
+    }
+
+    public record ExerciseDetail(String slug, String title, String summary, Set<Layer> layers, ExerciseKind kind,
+                                 Level level, int minutes, Set<RelationshipKind> relationshipKinds, int contentVersion,
+                                 List<Step> steps, Map<Level, List<Prompt>> prompts, List<String> safetyNotes) {
+    }
+
+    public record ExercisePage(List<ExerciseSummary> items, int page, int size, long total) {
+    }
+
+    @GET
+    public ExercisePage search(@QueryParam("layer") String layer, @QueryParam("kind") String kind,
+                               @QueryParam("level") String level, @QueryParam("maxMinutes") String maxMinutes,
+                               @QueryParam("relationshipKind") String relationshipKind,
+                               @QueryParam("page") String page, @QueryParam("size") String size) {
+        CatalogueService.Filter filter = new CatalogueService.Filter(
+                Params.enumValue("layer", layer, Layer.class),
+                Params.enumValue("kind", kind, ExerciseKind.class),
+                Params.enumValue("level", level, Level.class),
+                Params.intValue("maxMinutes", maxMinutes, 1, 24 * 60),
+                Params.enumValue("relationshipKind", relationshipKind, RelationshipKind.class));
+        var result = catalogue.search(filter, Params.intValue("page", page, 0, 10_000).orElse(0),
+                Params.intValue("size", size, 1, MAX_PAGE_SIZE).orElse(20));
+        return new ExercisePage(result.items().stream().map(ExerciseSummary::of).toList(), result.page(), result.size(), result.total());
+    }
+
+    @GET
+    @Path("/{slug}")
+    public ExerciseDetail get(@PathParam("slug") String slug) {
+        Exercise e = catalogue.bySlug(slug);
+        Map<Level, List<Prompt>> prompts = new LinkedHashMap<>();
+        for (ExercisePrompt p : ExercisePrompt.of(slug)) {
+            prompts.computeIfAbsent(p.level, l -> new java.util.ArrayList<>()).add(new Prompt(p.position, p.text));
+        }
+        return new ExerciseDetail(e.slug, e.title, e.summary, new TreeSet<>(e.layers), e.kind, e.level, e.minutes,
+                new TreeSet<>(e.relationshipKinds), e.contentVersion,
+                ExerciseStep.of(slug).stream().map(s -> new Step(s.position, s.type, s.title, s.instruction, s.timing)).toList(),
+                prompts, SafetyNote.of(slug).stream().map(n -> n.text).toList());
+    }
+}

@@ -1,0 +1,101 @@
+package app.hearth.exercise.service;
+
+import app.hearth.events.CoupleEvents.CheckInCadence;
+import app.hearth.exercise.CoupleView;
+import app.hearth.exercise.CoupleViewMember;
+import app.hearth.exercise.PartnerAppGrant;
+import app.hearth.exercise.PartnerView;
+import app.hearth.exercise.messaging.CoupleServiceClient;
+import app.hearth.platform.problem.ApiException;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.ProcessingException;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.logging.Logger;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Who may see a couple here. Members are known from couple-events; right after pairing that view may lag, so a miss
+ * is confirmed with couple-service (with the caller's token) and the answer stored. Non-members get the same 404 as
+ * for a couple that does not exist.
+ */
+@ApplicationScoped
+public class MembershipService {
+    private static final Logger LOG = Logger.getLogger(MembershipService.class);
+
+    @Inject
+    @RestClient
+    CoupleServiceClient coupleService;
+
+    @Inject
+    MembershipProjection projection;
+
+    @Inject
+    JsonWebToken token;
+
+    /** The couple as this service knows it, if {@code personId} is a member. */
+    public CoupleView requireMember(UUID coupleId, String personId) {
+        CoupleView known = QuarkusTransaction.joiningExisting().call(() ->
+                CoupleViewMember.isMember(coupleId, personId) ? CoupleView.<CoupleView>findById(coupleId) : null);
+        if (known != null) {
+            return known;
+        }
+        CoupleServiceClient.Couple confirmed;
+        try {
+            confirmed = coupleService.get(coupleId, "Bearer " + token.getRawToken());
+        } catch (WebApplicationException e) {
+            if (e.getResponse().getStatus() == 404) {
+                throw notFound(coupleId);
+            }
+            LOG.warnf("couple-service answered %d confirming membership of %s", e.getResponse().getStatus(), coupleId);
+            throw unavailable();
+        } catch (ProcessingException e) {
+            LOG.warnf("couple-service unreachable confirming membership of %s: %s", coupleId, e.getMessage());
+            throw unavailable();
+        }
+        if (confirmed == null || confirmed.members() == null
+                || confirmed.members().stream().noneMatch(m -> personId.equals(m.partnerId()))) {
+            throw notFound(coupleId);
+        }
+        return QuarkusTransaction.joiningExisting().call(() -> {
+            projection.upsertCouple(coupleId, confirmed.kind(), confirmed.status(),
+                    CheckInCadence.valueOf(confirmed.checkInCadence()), confirmed.pauseWord() != null,
+                    confirmed.members().stream().map(CoupleServiceClient.Member::partnerId).toList());
+            for (CoupleServiceClient.Member member : confirmed.members()) {
+                if (PartnerView.findById(member.partnerId()) == null && member.timeZone() != null) {
+                    projection.upsertPartner(member.partnerId(), member.timeZone(),
+                            member.startOfDayHour() == null ? 4 : member.startOfDayHour());
+                }
+            }
+            return CoupleView.<CoupleView>findById(coupleId);
+        });
+    }
+
+    /** The couple, if the partner app holds an active grant with {@code scope}. */
+    public CoupleView requirePartnerApp(UUID coupleId, String clientId, String scope) {
+        return QuarkusTransaction.joiningExisting().call(() -> {
+            Instant now = Instant.now();
+            boolean granted = PartnerAppGrant.<PartnerAppGrant>list("coupleId = ?1 and clientId = ?2", coupleId, clientId)
+                    .stream().anyMatch(g -> g.allows(scope, now));
+            CoupleView couple = granted ? CoupleView.findById(coupleId) : null;
+            if (couple == null || !couple.isActive()) {
+                throw notFound(coupleId);
+            }
+            return couple;
+        });
+    }
+
+    public static ApiException notFound(UUID coupleId) {
+        return ApiException.notFound("There is no relationship " + coupleId + " that you can see.");
+    }
+
+    private static ApiException unavailable() {
+        return new ApiException(503, "https://hearth.app/problems/membership-unconfirmed", "Service Unavailable",
+                "We could not confirm this relationship just now. Try again in a moment.");
+    }
+}
