@@ -1,14 +1,16 @@
 package app.hearth.exercise.rest;
 
+import app.hearth.exercise.service.ExportService;
+import app.hearth.platform.security.Caller;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import java.time.Instant;
+import java.util.List;
 
 /** Everything this service holds about the caller (data portability). */
 @Path("/v1/me/export")
@@ -17,13 +19,18 @@ import java.time.Instant;
 public class MeExportResource {
 
     @Inject
-    JsonWebToken token;
+    Caller caller;
+
+    @Inject
+    ExportService exports;
+
+    public record Export(String service, String partnerId, Instant exportedAt, List<String> coupleIds,
+                         List<ExportService.MyCheckIn> checkIns) {
+    }
 
     @GET
     public Export export() {
-        return new Export("exercise-service", token.getSubject(), Instant.now());
-    }
-
-    public record Export(String service, String partnerId, Instant exportedAt) {
+        String me = caller.personId();
+        return new Export("exercise-service", me, Instant.now(), exports.coupleIds(me), exports.checkIns(me));
     }
 }
