@@ -19,6 +19,12 @@ public final class EventCatalogue {
             CoupleEvents.PURGED,
             CoupleEvents.INTEGRATION_GRANTED,
             CoupleEvents.INTEGRATION_REVOKED,
+            ExerciseEvents.SESSION_STARTED,
+            ExerciseEvents.SESSION_PAUSED,
+            ExerciseEvents.SESSION_RESUMED,
+            ExerciseEvents.EXERCISE_COMPLETED,
+            ExerciseEvents.PLAN_DAY_COMPLETED,
+            ExerciseEvents.ASSESSMENT_COMPLETED,
             ExerciseEvents.CHECK_IN_SUBMITTED,
             ExerciseEvents.CHECK_IN_COMPLETED);
 

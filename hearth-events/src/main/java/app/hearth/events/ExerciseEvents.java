@@ -35,6 +35,46 @@ public final class ExerciseEvents {
                                    List<CheckInScores> scores) {
     }
 
+    public record SessionStarted(String coupleId, String sessionId, String exerciseSlug, String kind, String level,
+                                 List<String> layers, String startedBy, Instant startedAt) {
+    }
+
+    /** A member paused the session for both (the guide's guard against emotional flooding). */
+    public record SessionPaused(String coupleId, String sessionId, String exerciseSlug, String pausedBy,
+                                boolean pauseWordSaid, Instant pausedAt, Instant resumeNotBefore) {
+    }
+
+    public record SessionResumed(String coupleId, String sessionId, String exerciseSlug, Instant resumedAt) {
+    }
+
+    public record Rating(String partnerId, int feltConnected, int feltSafe) {
+    }
+
+    public record ExerciseCompleted(String coupleId, String sessionId, String exerciseSlug, String kind, String level,
+                                    List<String> layers, List<Rating> ratings, Instant completedAt) {
+    }
+
+    public record PlanDayCompleted(String coupleId, String sessionId, String exerciseSlug, int day, int days,
+                                   String completedBy, Instant completedAt) {
+    }
+
+    /** A self-assessment was completed; the answers stay with the people who gave them. */
+    public record AssessmentCompleted(String coupleId, String sessionId, String exerciseSlug, List<String> partnerIds,
+                                      Instant completedAt) {
+    }
+
+    public static final EventType<SessionStarted> SESSION_STARTED =
+            new EventType<>("hearth.exercise.session-started.v1", Topics.EXERCISE_EVENTS, SessionStarted.class);
+    public static final EventType<SessionPaused> SESSION_PAUSED =
+            new EventType<>("hearth.exercise.session-paused.v1", Topics.EXERCISE_EVENTS, SessionPaused.class);
+    public static final EventType<SessionResumed> SESSION_RESUMED =
+            new EventType<>("hearth.exercise.session-resumed.v1", Topics.EXERCISE_EVENTS, SessionResumed.class);
+    public static final EventType<ExerciseCompleted> EXERCISE_COMPLETED =
+            new EventType<>("hearth.exercise.exercise-completed.v1", Topics.EXERCISE_EVENTS, ExerciseCompleted.class);
+    public static final EventType<PlanDayCompleted> PLAN_DAY_COMPLETED =
+            new EventType<>("hearth.exercise.plan-day-completed.v1", Topics.EXERCISE_EVENTS, PlanDayCompleted.class);
+    public static final EventType<AssessmentCompleted> ASSESSMENT_COMPLETED =
+            new EventType<>("hearth.exercise.assessment-completed.v1", Topics.EXERCISE_EVENTS, AssessmentCompleted.class);
     public static final EventType<CheckInSubmitted> CHECK_IN_SUBMITTED =
             new EventType<>("hearth.exercise.check-in-submitted.v1", Topics.EXERCISE_EVENTS, CheckInSubmitted.class);
     public static final EventType<CheckInCompleted> CHECK_IN_COMPLETED =

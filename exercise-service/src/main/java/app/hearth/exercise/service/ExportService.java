@@ -5,6 +5,8 @@ import app.hearth.events.ExerciseEvents.ScreenTime;
 import app.hearth.exercise.CheckIn;
 import app.hearth.exercise.CheckInSubmission;
 import app.hearth.exercise.CoupleViewMember;
+import app.hearth.exercise.ExerciseSession;
+import app.hearth.exercise.SessionResponse;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -19,6 +21,19 @@ public class ExportService {
     public record MyCheckIn(UUID coupleId, String period, Mood mood, int moodIntensity, int closeness, int satisfaction,
                             ScreenTime screenTime, String gratitude, String challenging, String need, String privateNote,
                             Instant submittedAt) {
+    }
+
+    public record MySessionAnswer(UUID coupleId, UUID sessionId, String exerciseSlug, int step, String response,
+                                  String privateNote, Instant answeredAt) {
+    }
+
+    @Transactional
+    public List<MySessionAnswer> sessionAnswers(String partnerId) {
+        return SessionResponse.<SessionResponse>list("partnerId = ?1 order by createdAt", partnerId).stream().map(r -> {
+            ExerciseSession session = ExerciseSession.findById(r.sessionId);
+            return new MySessionAnswer(session.coupleId, session.id, session.exerciseSlug, r.stepPosition, r.response,
+                    r.privateNote, r.createdAt);
+        }).toList();
     }
 
     @Transactional

@@ -1,0 +1,319 @@
+package app.hearth.exercise.service;
+
+import app.hearth.events.ExerciseEvents;
+import app.hearth.exercise.CoupleView;
+import app.hearth.exercise.CoupleViewMember;
+import app.hearth.exercise.Exercise;
+import app.hearth.exercise.ExerciseKind;
+import app.hearth.exercise.ExerciseSession;
+import app.hearth.exercise.ExerciseStep;
+import app.hearth.exercise.Layer;
+import app.hearth.exercise.Level;
+import app.hearth.exercise.PlanDay;
+import app.hearth.exercise.SessionRating;
+import app.hearth.exercise.SessionResponse;
+import app.hearth.exercise.SessionResumeReady;
+import app.hearth.exercise.StepType;
+import app.hearth.exercise.config.SessionConfig;
+import app.hearth.platform.outbox.Outbox;
+import app.hearth.platform.problem.ApiException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/** Guided sessions: steps with hidden-until-both answers, the pause word, pacing, and multi-day plans. */
+@ApplicationScoped
+public class SessionService {
+    /** Steps where each partner writes something. */
+    static final Set<StepType> ANSWERED = EnumSet.of(StepType.SHARE, StepType.REFLECT_BACK, StepType.DEBRIEF, StepType.QUESTION);
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    SessionConfig config;
+
+    @Inject
+    CatalogueService catalogue;
+
+    @Transactional
+    public ExerciseSession start(UUID coupleId, String personId, String slug, Level requestedLevel, boolean acknowledgeAdvanced) {
+        CoupleView couple = lockActive(coupleId);
+        Exercise exercise = catalogue.bySlug(slug);
+        if (!exercise.relationshipKinds.stream().map(Enum::name).toList().contains(couple.kind)) {
+            throw ApiException.conflict("not-suited", "'" + exercise.title + "' is not meant for a " + couple.kind.toLowerCase()
+                    + " relationship. Filter the catalogue with relationshipKind=" + couple.kind + " for ones that are.");
+        }
+        Level level = requestedLevel == null ? exercise.level : requestedLevel;
+        Instant now = clock.instant();
+        boolean plan = exercise.kind == ExerciseKind.PLAN;
+        long open = plan
+                ? ExerciseSession.count("coupleId = ?1 and status in ?2 and exerciseSlug = ?3", coupleId,
+                        List.of(ExerciseSession.Status.ACTIVE, ExerciseSession.Status.PAUSED), slug)
+                : openNonPlanSessions(coupleId);
+        if (open > 0) {
+            throw ApiException.conflict("session-open", plan ? "You are already following this plan."
+                    : "You have a session in progress. Finish it (or let it rest if it is paused) before starting another.");
+        }
+        int advancedRecently = (int) ExerciseSession.count("coupleId = ?1 and level = ?2 and startedAt > ?3",
+                coupleId, Level.ADVANCED, now.minus(Duration.ofDays(7)));
+        PacingPolicy.check(level, exercise.layers, acknowledgeAdvanced, advancedRecently, config.maxAdvancedPerWeek(),
+                        completedLayersBelowAdvanced(coupleId))
+                .ifPresent(refusal -> {
+                    throw ApiException.conflict(refusal.type(), refusal.detail());
+                });
+
+        ExerciseSession session = new ExerciseSession();
+        session.id = UUID.randomUUID();
+        session.coupleId = coupleId;
+        session.exerciseSlug = slug;
+        session.level = level;
+        session.status = ExerciseSession.Status.ACTIVE;
+        session.startedBy = personId;
+        session.startedAt = now;
+        session.persist();
+        outbox.publish(ExerciseEvents.SESSION_STARTED, coupleId.toString(), new ExerciseEvents.SessionStarted(
+                coupleId.toString(), session.id.toString(), slug, exercise.kind.name(), level.name(),
+                layerNames(exercise), personId, now));
+        return session;
+    }
+
+    private static long openNonPlanSessions(UUID coupleId) {
+        return ExerciseSession.<ExerciseSession>list("coupleId = ?1 and status in ?2", coupleId,
+                        List.of(ExerciseSession.Status.ACTIVE, ExerciseSession.Status.PAUSED)).stream()
+                .filter(s -> Exercise.<Exercise>findById(s.exerciseSlug).kind != ExerciseKind.PLAN).count();
+    }
+
+    private static Set<Layer> completedLayersBelowAdvanced(UUID coupleId) {
+        Set<Layer> layers = EnumSet.noneOf(Layer.class);
+        ExerciseSession.<ExerciseSession>list("coupleId = ?1 and status = ?2 and level <> ?3", coupleId,
+                        ExerciseSession.Status.COMPLETED, Level.ADVANCED)
+                .forEach(s -> layers.addAll(Exercise.<Exercise>findById(s.exerciseSlug).layers));
+        return layers;
+    }
+
+    @Transactional
+    public ExerciseSession get(UUID coupleId, UUID sessionId) {
+        ExerciseSession session = ExerciseSession.findById(sessionId);
+        if (session == null || !session.coupleId.equals(coupleId)) {
+            throw ApiException.notFound("This relationship has no session " + sessionId + ".");
+        }
+        return session;
+    }
+
+    @Transactional
+    public List<ExerciseSession> list(UUID coupleId) {
+        return ExerciseSession.list("coupleId = ?1 order by startedAt desc, id", coupleId);
+    }
+
+    @Transactional
+    public ExerciseSession respond(UUID coupleId, UUID sessionId, String personId, int position, String response, String privateNote) {
+        ExerciseSession session = lockSession(coupleId, sessionId);
+        requireActive(session);
+        ExerciseStep step = ExerciseStep.findById(new ExerciseStep.Key(session.exerciseSlug, position));
+        if (step == null) {
+            throw ApiException.notFound("This exercise has no step " + position + ".");
+        }
+        if (!ANSWERED.contains(step.type)) {
+            throw ApiException.conflict("step-without-answer", "Step " + position + " (" + step.title + ") is one you do "
+                    + "together; there is nothing to write for it.");
+        }
+        if (SessionResponse.findById(new SessionResponse.Key(sessionId, position, personId)) != null) {
+            throw ApiException.conflict("already-answered", "You already answered step " + position + ".");
+        }
+        SessionResponse answer = new SessionResponse();
+        answer.sessionId = sessionId;
+        answer.stepPosition = position;
+        answer.partnerId = personId;
+        answer.response = response;
+        answer.privateNote = privateNote;
+        answer.createdAt = clock.instant();
+        answer.persist();
+        return session;
+    }
+
+    /** Pauses the session for both partners at once. */
+    @Transactional
+    public ExerciseSession pause(UUID coupleId, UUID sessionId, String personId, boolean pauseWordSaid) {
+        ExerciseSession session = lockSession(coupleId, sessionId);
+        if (session.status == ExerciseSession.Status.COMPLETED) {
+            throw ApiException.conflict("session-complete", "This session is already complete.");
+        }
+        Instant now = clock.instant();
+        session.status = ExerciseSession.Status.PAUSED;
+        session.pausedBy = personId;
+        session.pausedAt = now;
+        session.pauseWordSaid = session.pauseWordSaid || pauseWordSaid;
+        session.resumeNotBefore = now.plus(config.coolDown());
+        session.pauseCount++;
+        SessionResumeReady.delete("sessionId", sessionId);
+        outbox.publish(ExerciseEvents.SESSION_PAUSED, coupleId.toString(), new ExerciseEvents.SessionPaused(
+                coupleId.toString(), sessionId.toString(), session.exerciseSlug, personId, pauseWordSaid, now,
+                session.resumeNotBefore));
+        return session;
+    }
+
+    /**
+     * Records that the caller is ready to go on. The session resumes once the cool-down has passed and both partners
+     * said they are ready (whichever of the two comes last).
+     */
+    @Transactional
+    public ExerciseSession resume(UUID coupleId, UUID sessionId, String personId) {
+        ExerciseSession session = lockSession(coupleId, sessionId);
+        if (session.status != ExerciseSession.Status.PAUSED) {
+            throw ApiException.conflict("session-not-paused", "This session is not paused.");
+        }
+        Instant now = clock.instant();
+        if (SessionResumeReady.findById(new SessionResumeReady.Key(sessionId, personId)) == null) {
+            SessionResumeReady ready = new SessionResumeReady();
+            ready.sessionId = sessionId;
+            ready.partnerId = personId;
+            ready.readyAt = now;
+            ready.persist();
+        }
+        // Readiness is recorded even during the cool-down (the caller is told to wait), so this must not throw.
+        List<String> members = CoupleViewMember.memberIds(coupleId);
+        if (!now.isBefore(session.resumeNotBefore) && readyMembers(sessionId).containsAll(members)) {
+            session.status = ExerciseSession.Status.ACTIVE;
+            SessionResumeReady.delete("sessionId", sessionId);
+            outbox.publish(ExerciseEvents.SESSION_RESUMED, coupleId.toString(), new ExerciseEvents.SessionResumed(
+                    coupleId.toString(), sessionId.toString(), session.exerciseSlug, now));
+        }
+        return session;
+    }
+
+    @Transactional
+    public List<String> readyMembers(UUID sessionId) {
+        return SessionResumeReady.<SessionResumeReady>list("sessionId = ?1 order by readyAt", sessionId).stream()
+                .map(r -> r.partnerId).toList();
+    }
+
+    /** The caller's closing rating; the session completes when both rated. */
+    @Transactional
+    public ExerciseSession rate(UUID coupleId, UUID sessionId, String personId, int feltConnected, int feltSafe) {
+        ExerciseSession session = lockSession(coupleId, sessionId);
+        requireActive(session);
+        if (SessionRating.findById(new SessionRating.Key(sessionId, personId)) != null) {
+            throw ApiException.conflict("already-rated", "You already rated this session.");
+        }
+        SessionRating rating = new SessionRating();
+        rating.sessionId = sessionId;
+        rating.partnerId = personId;
+        rating.feltConnected = (short) feltConnected;
+        rating.feltSafe = (short) feltSafe;
+        rating.createdAt = clock.instant();
+        rating.persist();
+        Exercise exercise = Exercise.findById(session.exerciseSlug);
+        if (exercise.kind != ExerciseKind.PLAN && ratings(sessionId).size() >= CoupleViewMember.memberIds(coupleId).size()) {
+            complete(session, exercise);
+        }
+        return session;
+    }
+
+    /** Either partner checks off a day of a plan; the plan completes with its last day. */
+    @Transactional
+    public ExerciseSession completeDay(UUID coupleId, UUID sessionId, String personId, int day) {
+        ExerciseSession session = lockSession(coupleId, sessionId);
+        requireActive(session);
+        Exercise exercise = Exercise.findById(session.exerciseSlug);
+        int days = (int) ExerciseStep.count("slug = ?1 and type = ?2", session.exerciseSlug, StepType.DAY);
+        if (exercise.kind != ExerciseKind.PLAN) {
+            throw ApiException.conflict("not-a-plan", "Only plans have days to check off.");
+        }
+        if (day < 1 || day > days) {
+            throw ApiException.notFound("This plan has days 1 to " + days + ".");
+        }
+        if (PlanDay.findById(new PlanDay.Key(sessionId, day)) != null) {
+            return session; // already checked off, by either of you
+        }
+        Instant now = clock.instant();
+        PlanDay done = new PlanDay();
+        done.sessionId = sessionId;
+        done.day = day;
+        done.completedBy = personId;
+        done.completedAt = now;
+        done.persist();
+        outbox.publish(ExerciseEvents.PLAN_DAY_COMPLETED, coupleId.toString(), new ExerciseEvents.PlanDayCompleted(
+                coupleId.toString(), sessionId.toString(), session.exerciseSlug, day, days, personId, now));
+        if (PlanDay.count("sessionId", sessionId) >= days) {
+            complete(session, exercise);
+        }
+        return session;
+    }
+
+    @Transactional
+    public List<SessionRating> ratings(UUID sessionId) {
+        return SessionRating.list("sessionId = ?1 order by createdAt, partnerId", sessionId);
+    }
+
+    @Transactional
+    public List<SessionResponse> responses(UUID sessionId) {
+        return SessionResponse.list("sessionId = ?1 order by stepPosition, createdAt", sessionId);
+    }
+
+    @Transactional
+    public List<PlanDay> days(UUID sessionId) {
+        return PlanDay.list("sessionId = ?1 order by day", sessionId);
+    }
+
+    private void complete(ExerciseSession session, Exercise exercise) {
+        Instant now = clock.instant();
+        session.status = ExerciseSession.Status.COMPLETED;
+        session.completedAt = now;
+        String couple = session.coupleId.toString();
+        outbox.publish(ExerciseEvents.EXERCISE_COMPLETED, couple, new ExerciseEvents.ExerciseCompleted(couple,
+                session.id.toString(), exercise.slug, exercise.kind.name(), session.level.name(), layerNames(exercise),
+                ratings(session.id).stream().map(r -> new ExerciseEvents.Rating(r.partnerId, r.feltConnected, r.feltSafe)).toList(),
+                now));
+        if (exercise.kind == ExerciseKind.ASSESSMENT) {
+            outbox.publish(ExerciseEvents.ASSESSMENT_COMPLETED, couple, new ExerciseEvents.AssessmentCompleted(couple,
+                    session.id.toString(), exercise.slug, ratings(session.id).stream().map(r -> r.partnerId).toList(), now));
+        }
+    }
+
+    private static List<String> layerNames(Exercise exercise) {
+        return exercise.layers.stream().sorted().map(Enum::name).toList();
+    }
+
+    private ExerciseSession lockSession(UUID coupleId, UUID sessionId) {
+        lockActive(coupleId);
+        ExerciseSession session = ExerciseSession.findById(sessionId, LockModeType.PESSIMISTIC_WRITE);
+        if (session == null || !session.coupleId.equals(coupleId)) {
+            throw ApiException.notFound("This relationship has no session " + sessionId + ".");
+        }
+        return session;
+    }
+
+    private static void requireActive(ExerciseSession session) {
+        switch (session.status) {
+            case PAUSED -> throw ApiException.conflict("session-paused", "This session is paused. It goes on once the "
+                    + "cool-down is over and both of you have said you are ready (POST .../resume).");
+            case COMPLETED -> throw ApiException.conflict("session-complete", "This session is already complete.");
+            default -> {
+            }
+        }
+    }
+
+    private static CoupleView lockActive(UUID coupleId) {
+        CoupleView couple = CoupleView.findById(coupleId, LockModeType.PESSIMISTIC_WRITE);
+        if (couple == null) {
+            throw MembershipService.notFound(coupleId);
+        }
+        if (!couple.isActive()) {
+            throw ApiException.conflict("couple-ended", "This relationship has ended; its sessions can be read but not continued.");
+        }
+        return couple;
+    }
+}
