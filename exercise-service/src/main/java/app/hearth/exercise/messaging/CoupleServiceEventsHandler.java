@@ -1,6 +1,6 @@
 package app.hearth.exercise.messaging;
 
-import app.hearth.exercise.service.MembershipProjection;
+import app.hearth.membership.MembershipProjection;
 import app.hearth.platform.inbox.InboxProcessor;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;

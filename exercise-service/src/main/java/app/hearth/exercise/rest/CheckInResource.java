@@ -7,7 +7,7 @@ import app.hearth.exercise.CheckIn;
 import app.hearth.exercise.CheckInSubmission;
 import app.hearth.exercise.service.CheckInPeriods;
 import app.hearth.exercise.service.CheckInService;
-import app.hearth.exercise.service.MembershipService;
+import app.hearth.membership.MembershipService;
 import app.hearth.platform.problem.ApiException;
 import app.hearth.platform.problem.Params;
 import app.hearth.platform.security.Caller;

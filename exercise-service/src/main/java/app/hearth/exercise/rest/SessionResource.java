@@ -11,7 +11,7 @@ import app.hearth.exercise.PlanDay;
 import app.hearth.exercise.SessionRating;
 import app.hearth.exercise.SessionResponse;
 import app.hearth.exercise.StepType;
-import app.hearth.exercise.service.MembershipService;
+import app.hearth.membership.MembershipService;
 import app.hearth.exercise.service.SessionService;
 import app.hearth.platform.problem.ApiException;
 import app.hearth.platform.security.Caller;

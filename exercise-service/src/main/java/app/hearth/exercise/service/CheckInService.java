@@ -1,13 +1,14 @@
 package app.hearth.exercise.service;
 
+import app.hearth.membership.MembershipService;
 import app.hearth.events.ExerciseEvents;
 import app.hearth.events.ExerciseEvents.Mood;
 import app.hearth.events.ExerciseEvents.ScreenTime;
 import app.hearth.exercise.CheckIn;
 import app.hearth.exercise.CheckInSubmission;
-import app.hearth.exercise.CoupleView;
-import app.hearth.exercise.CoupleViewMember;
-import app.hearth.exercise.PartnerView;
+import app.hearth.membership.CoupleView;
+import app.hearth.membership.CoupleViewMember;
+import app.hearth.membership.PartnerView;
 import app.hearth.platform.outbox.Outbox;
 import app.hearth.platform.problem.ApiException;
 import io.quarkus.panache.common.Page;

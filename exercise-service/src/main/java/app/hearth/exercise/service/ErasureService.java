@@ -6,20 +6,19 @@ import app.hearth.exercise.PlanDay;
 import app.hearth.exercise.SessionRating;
 import app.hearth.exercise.SessionResponse;
 import app.hearth.exercise.SessionResumeReady;
-import app.hearth.exercise.CoupleView;
-import app.hearth.exercise.CoupleViewMember;
-import app.hearth.exercise.PartnerView;
+import app.hearth.membership.LocalErasure;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 
-import java.util.UUID;
 
 /** Forgetting, as couple-service asks: a person's answers and notes, or a couple's whole shared history. */
 @ApplicationScoped
 public class ErasureService {
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public void erasePartner(String partnerId) {
+    void erasePartner(@Observes LocalErasure.PartnerErased erased) {
+        String partnerId = erased.partnerId();
         CheckInSubmission.delete("partnerId", partnerId);
         SessionResponse.delete("partnerId", partnerId);
         SessionRating.delete("partnerId", partnerId);
@@ -27,13 +26,7 @@ public class ErasureService {
         PlanDay.update("completedBy = null where completedBy = ?1", partnerId);
         ExerciseSession.update("startedBy = null where startedBy = ?1", partnerId);
         ExerciseSession.update("pausedBy = null where pausedBy = ?1", partnerId);
-        CoupleViewMember.delete("partnerId", partnerId);
-        PartnerView.deleteById(partnerId);
     }
 
-    /** Check-ins, sessions and everything in them go with the couple (foreign keys cascade). */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void purgeCouple(UUID coupleId) {
-        CoupleView.deleteById(coupleId);
-    }
+    // CouplePurged needs nothing here: check-ins and sessions reference couple_view and go with it (on delete cascade).
 }

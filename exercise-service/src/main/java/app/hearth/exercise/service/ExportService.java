@@ -4,7 +4,7 @@ import app.hearth.events.ExerciseEvents.Mood;
 import app.hearth.events.ExerciseEvents.ScreenTime;
 import app.hearth.exercise.CheckIn;
 import app.hearth.exercise.CheckInSubmission;
-import app.hearth.exercise.CoupleViewMember;
+import app.hearth.membership.CoupleViewMember;
 import app.hearth.exercise.ExerciseSession;
 import app.hearth.exercise.SessionResponse;
 import jakarta.enterprise.context.ApplicationScoped;

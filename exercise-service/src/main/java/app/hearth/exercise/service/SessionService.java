@@ -1,8 +1,9 @@
 package app.hearth.exercise.service;
 
+import app.hearth.membership.MembershipService;
 import app.hearth.events.ExerciseEvents;
-import app.hearth.exercise.CoupleView;
-import app.hearth.exercise.CoupleViewMember;
+import app.hearth.membership.CoupleView;
+import app.hearth.membership.CoupleViewMember;
 import app.hearth.exercise.Exercise;
 import app.hearth.exercise.ExerciseKind;
 import app.hearth.exercise.ExerciseSession;

@@ -1,4 +1,4 @@
-package app.hearth.exercise;
+package app.hearth.membership;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;

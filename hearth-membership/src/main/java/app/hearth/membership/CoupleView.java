@@ -1,4 +1,4 @@
-package app.hearth.exercise;
+package app.hearth.membership;
 
 import app.hearth.events.CoupleEvents.CheckInCadence;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;

@@ -1,11 +1,6 @@
-package app.hearth.exercise.service;
+package app.hearth.membership;
 
 import app.hearth.events.CoupleEvents.CheckInCadence;
-import app.hearth.exercise.CoupleView;
-import app.hearth.exercise.CoupleViewMember;
-import app.hearth.exercise.PartnerAppGrant;
-import app.hearth.exercise.PartnerView;
-import app.hearth.exercise.messaging.CoupleServiceClient;
 import app.hearth.platform.problem.ApiException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;

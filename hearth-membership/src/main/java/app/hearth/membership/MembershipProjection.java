@@ -1,13 +1,10 @@
-package app.hearth.exercise.service;
+package app.hearth.membership;
 
 import app.hearth.events.CoupleEvents;
 import app.hearth.events.EventEnvelope;
 import app.hearth.events.PartnerEvents;
-import app.hearth.exercise.CoupleView;
-import app.hearth.exercise.CoupleViewMember;
-import app.hearth.exercise.PartnerAppGrant;
-import app.hearth.exercise.PartnerView;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
@@ -16,14 +13,17 @@ import java.util.Collection;
 import java.util.UUID;
 
 /**
- * Applies couple-service's events to exercise-service's membership, calendar and grant view. Every method is an
+ * Applies couple-service's events to a service's membership, calendar and grant view. Every method is an
  * upsert or a delete, so applying an event twice (or after a REST confirmation already stored it) is harmless.
  */
 @ApplicationScoped
 public class MembershipProjection {
 
     @Inject
-    ErasureService erasure;
+    Event<LocalErasure.PartnerErased> partnerErased;
+
+    @Inject
+    Event<LocalErasure.CouplePurged> couplePurged;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(EventEnvelope event) {
@@ -49,7 +49,11 @@ public class MembershipProjection {
                 }
                 PartnerAppGrant.delete("coupleId", UUID.fromString(event.subject()));
             }
-            case "hearth.couple.purged.v1" -> erasure.purgeCouple(UUID.fromString(event.dataAs(CoupleEvents.PURGED).coupleId()));
+            case "hearth.couple.purged.v1" -> {
+                UUID coupleId = UUID.fromString(event.dataAs(CoupleEvents.PURGED).coupleId());
+                couplePurged.fire(new LocalErasure.CouplePurged(coupleId));
+                CoupleView.deleteById(coupleId);
+            }
             case "hearth.couple.integration-granted.v1" -> {
                 CoupleEvents.IntegrationGranted granted = event.dataAs(CoupleEvents.INTEGRATION_GRANTED);
                 UUID coupleId = UUID.fromString(granted.coupleId());
@@ -67,7 +71,12 @@ public class MembershipProjection {
                     PartnerAppGrant.deleteById(UUID.fromString(event.dataAs(CoupleEvents.INTEGRATION_REVOKED).grantId()));
             case "hearth.partner.registered.v1" -> upsertPartner(event.dataAs(PartnerEvents.REGISTERED).profile());
             case "hearth.partner.profile-updated.v1" -> upsertPartner(event.dataAs(PartnerEvents.PROFILE_UPDATED).profile());
-            case "hearth.partner.erased.v1" -> erasure.erasePartner(event.dataAs(PartnerEvents.ERASED).partnerId());
+            case "hearth.partner.erased.v1" -> {
+                String partnerId = event.dataAs(PartnerEvents.ERASED).partnerId();
+                partnerErased.fire(new LocalErasure.PartnerErased(partnerId));
+                CoupleViewMember.delete("partnerId", partnerId);
+                PartnerView.deleteById(partnerId);
+            }
             default -> {
                 // A type this version does not know (added later): nothing to do.
             }

@@ -1,4 +1,4 @@
--- exercise-service's own view of who is in which couple and what partner apps may see, built from couple-events
+-- A service's own view of who is in which couple and what partner apps may see, built from couple-events
 -- and partner-events (couple-service is the source of truth).
 create table couple_view (
     couple_id         uuid primary key,

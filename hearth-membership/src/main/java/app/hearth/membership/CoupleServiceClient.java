@@ -1,4 +1,4 @@
-package app.hearth.exercise.messaging;
+package app.hearth.membership;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import jakarta.ws.rs.GET;
