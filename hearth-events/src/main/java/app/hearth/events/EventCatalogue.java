@@ -26,7 +26,8 @@ public final class EventCatalogue {
             ExerciseEvents.PLAN_DAY_COMPLETED,
             ExerciseEvents.ASSESSMENT_COMPLETED,
             ExerciseEvents.CHECK_IN_SUBMITTED,
-            ExerciseEvents.CHECK_IN_COMPLETED);
+            ExerciseEvents.CHECK_IN_COMPLETED,
+            ReminderEvents.FIRED);
 
     private static final Map<String, EventType<?>> BY_TYPE = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(EventType::type, Function.identity()));

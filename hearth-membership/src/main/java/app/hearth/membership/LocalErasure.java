@@ -12,6 +12,10 @@ public final class LocalErasure {
     public record PartnerErased(String partnerId) {
     }
 
+    /** The relationship ended (CoupleEnded): stop what should no longer happen for it, such as reminders. */
+    public record CoupleEnded(UUID coupleId) {
+    }
+
     /** Delete the couple's shared history (CouplePurged). Tables referencing couple_view also cascade. */
     public record CouplePurged(UUID coupleId) {
     }

@@ -25,6 +25,12 @@ public class MembershipProjection {
     @Inject
     Event<LocalErasure.CouplePurged> couplePurged;
 
+    @Inject
+    Event<PartnerCalendarChanged> partnerChanged;
+
+    @Inject
+    Event<LocalErasure.CoupleEnded> coupleEnded;
+
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(EventEnvelope event) {
         switch (event.type()) {
@@ -48,6 +54,7 @@ public class MembershipProjection {
                     couple.updatedAt = Instant.now();
                 }
                 PartnerAppGrant.delete("coupleId", UUID.fromString(event.subject()));
+                coupleEnded.fire(new LocalErasure.CoupleEnded(UUID.fromString(event.subject())));
             }
             case "hearth.couple.purged.v1" -> {
                 UUID coupleId = UUID.fromString(event.dataAs(CoupleEvents.PURGED).coupleId());
@@ -126,5 +133,13 @@ public class MembershipProjection {
 
     private void upsertPartner(PartnerEvents.PartnerProfile profile) {
         upsertPartner(profile.partnerId(), profile.timeZone(), profile.startOfDayHour());
+        PartnerView partner = PartnerView.findById(profile.partnerId());
+        partner.quietHoursStart = profile.quietHoursStart();
+        partner.quietHoursEnd = profile.quietHoursEnd();
+        partnerChanged.fire(new PartnerCalendarChanged(profile.partnerId()));
+    }
+
+    /** A partner's zone, start of day or quiet hours changed: schedules that follow them may need to move. */
+    public record PartnerCalendarChanged(String partnerId) {
     }
 }

@@ -7,6 +7,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
+import java.time.LocalTime;
 
 /** A partner's calendar: their IANA zone and the hour their day starts. */
 @Entity
@@ -22,6 +23,13 @@ public class PartnerView extends PanacheEntityBase {
 
     @Column(name = "start_of_day_hour", nullable = false)
     public short startOfDayHour;
+
+    /** Local times; start after end wraps midnight. Null until the profile event arrives. */
+    @Column(name = "quiet_hours_start")
+    public LocalTime quietHoursStart;
+
+    @Column(name = "quiet_hours_end")
+    public LocalTime quietHoursEnd;
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;

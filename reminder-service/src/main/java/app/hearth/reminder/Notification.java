@@ -1,0 +1,51 @@
+package app.hearth.reminder;
+
+import app.hearth.events.ReminderEvents.Kind;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A fired reminder in a person's in-app inbox. */
+@Entity
+public class Notification extends PanacheEntityBase {
+
+    public enum Status { UNREAD, READ, DISMISSED }
+
+    @Id
+    public UUID id;
+
+    @Column(name = "reminder_id", nullable = false)
+    public UUID reminderId;
+
+    @Column(name = "partner_id", nullable = false)
+    public String partnerId;
+
+    @Column(name = "couple_id")
+    public UUID coupleId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Kind kind;
+
+    @Column(nullable = false)
+    public String title;
+
+    @Column(name = "exercise_slug")
+    public String exerciseSlug;
+
+    @Column(name = "occurrence_at", nullable = false)
+    public Instant occurrenceAt;
+
+    @Column(name = "fired_at", nullable = false)
+    public Instant firedAt;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Status status;
+}

@@ -1,0 +1,64 @@
+package app.hearth.reminder;
+
+import app.hearth.events.ReminderEvents.Kind;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Version;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.UUID;
+
+/** A recurring reminder: personal (no couple) or for a couple's members. */
+@Entity
+public class Reminder extends PanacheEntityBase {
+
+    /** FOLLOW_ME: the recipient's current wall clock; FIXED: an absolute zone that never moves. */
+    public enum ZonePolicy { FOLLOW_ME, FIXED }
+
+    @Id
+    public UUID id;
+
+    @Column(name = "owner_id", nullable = false)
+    public String ownerId;
+
+    @Column(name = "couple_id")
+    public UUID coupleId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Kind kind;
+
+    @Column(nullable = false)
+    public String title;
+
+    @Column(name = "exercise_slug")
+    public String exerciseSlug;
+
+    @Column(nullable = false)
+    public String rrule;
+
+    @Column(name = "start_date", nullable = false)
+    public LocalDate startDate;
+
+    @Column(name = "time_of_day", nullable = false)
+    public LocalTime timeOfDay;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "zone_policy", nullable = false)
+    public ZonePolicy zonePolicy;
+
+    @Column(name = "fixed_zone")
+    public String fixedZone;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Version
+    public long version;
+}

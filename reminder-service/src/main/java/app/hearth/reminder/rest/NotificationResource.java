@@ -1,0 +1,50 @@
+package app.hearth.reminder.rest;
+
+import app.hearth.platform.problem.Params;
+import app.hearth.platform.security.Caller;
+import app.hearth.reminder.Notification;
+import app.hearth.reminder.rest.ReminderViews.NotificationView;
+import app.hearth.reminder.service.ReminderService;
+import io.quarkus.security.Authenticated;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import java.util.List;
+import java.util.UUID;
+
+/** The in-app inbox of fired reminders. */
+@Path("/v1/me/notifications")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+public class NotificationResource {
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    ReminderService reminders;
+
+    @GET
+    public List<NotificationView> inbox(@QueryParam("page") String page, @QueryParam("size") String size) {
+        return reminders.inbox(caller.personId(), Params.intValue("page", page, 0, 10_000).orElse(0),
+                Params.intValue("size", size, 1, 100).orElse(20)).stream().map(NotificationView::of).toList();
+    }
+
+    @POST
+    @Path("/{notificationId}/read")
+    public NotificationView read(@PathParam("notificationId") UUID id) {
+        return NotificationView.of(reminders.mark(id, caller.personId(), Notification.Status.READ));
+    }
+
+    @POST
+    @Path("/{notificationId}/dismiss")
+    public NotificationView dismiss(@PathParam("notificationId") UUID id) {
+        return NotificationView.of(reminders.mark(id, caller.personId(), Notification.Status.DISMISSED));
+    }
+}

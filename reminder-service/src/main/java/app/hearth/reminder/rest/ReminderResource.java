@@ -1,0 +1,107 @@
+package app.hearth.reminder.rest;
+
+import app.hearth.membership.MembershipService;
+import app.hearth.platform.security.Caller;
+import app.hearth.reminder.Reminder;
+import app.hearth.reminder.rest.ReminderViews.CreateReminderRequest;
+import app.hearth.reminder.rest.ReminderViews.ReminderView;
+import app.hearth.reminder.service.ReminderService;
+import io.quarkus.security.Authenticated;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/** Personal reminders and couple reminders (to both members, or to chosen ones). */
+@Path("/v1")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+public class ReminderResource {
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    MembershipService membership;
+
+    @Inject
+    ReminderService reminders;
+
+    @Inject
+    Clock clock;
+
+    @POST
+    @Path("/me/reminders")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response createPersonal(@NotNull(message = "send the reminder as a JSON object") @Valid CreateReminderRequest request) {
+        String me = caller.personId();
+        if (request.recipients() != null && !List.of(me).containsAll(request.recipients())) {
+            throw app.hearth.platform.problem.ApiException.badRequest("recipients: a personal reminder goes to you alone; "
+                    + "create it under /v1/couples/{coupleId}/reminders to remind your partner.");
+        }
+        return created(reminders.create(me, null, List.of(me), spec(request)));
+    }
+
+    @POST
+    @Path("/couples/{coupleId}/reminders")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response createForCouple(@PathParam("coupleId") UUID coupleId,
+                                    @NotNull(message = "send the reminder as a JSON object") @Valid CreateReminderRequest request) {
+        String me = caller.personId();
+        membership.requireMember(coupleId, me);
+        List<String> recipients = request.recipients() == null || request.recipients().isEmpty()
+                ? app.hearth.membership.CoupleViewMember.memberIds(coupleId) : request.recipients();
+        return created(reminders.create(me, coupleId, recipients, spec(request)));
+    }
+
+    @GET
+    @Path("/me/reminders")
+    public List<ReminderView> mine() {
+        String me = caller.personId();
+        return reminders.receivedBy(me).stream().map(r -> ReminderView.of(r, reminders.recipients(r.id))).toList();
+    }
+
+    @GET
+    @Path("/couples/{coupleId}/reminders")
+    public List<ReminderView> ofCouple(@PathParam("coupleId") UUID coupleId) {
+        membership.requireMember(coupleId, caller.personId());
+        return reminders.ofCouple(coupleId).stream().map(r -> ReminderView.of(r, reminders.recipients(r.id))).toList();
+    }
+
+    @GET
+    @Path("/me/reminders/{reminderId}")
+    public ReminderView get(@PathParam("reminderId") UUID reminderId) {
+        Reminder reminder = reminders.visibleTo(reminderId, caller.personId());
+        return ReminderView.of(reminder, reminders.recipients(reminderId));
+    }
+
+    @DELETE
+    @Path("/me/reminders/{reminderId}")
+    public void delete(@PathParam("reminderId") UUID reminderId) {
+        reminders.delete(reminderId, caller.personId());
+    }
+
+    private ReminderService.Spec spec(CreateReminderRequest r) {
+        LocalDate start = r.startDate() == null ? LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC).minusDays(1) : r.startDate();
+        return new ReminderService.Spec(r.kind(), r.title(), r.exerciseSlug(), r.rrule(), start, r.timeOfDay(),
+                r.zonePolicy(), r.fixedZone());
+    }
+
+    private Response created(Reminder reminder) {
+        return Response.created(java.net.URI.create("/v1/me/reminders/" + reminder.id))
+                .entity(ReminderView.of(reminder, reminders.recipients(reminder.id))).build();
+    }
+}

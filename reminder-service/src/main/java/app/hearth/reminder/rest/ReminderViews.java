@@ -1,0 +1,63 @@
+package app.hearth.reminder.rest;
+
+import app.hearth.events.ReminderEvents.Kind;
+import app.hearth.reminder.Notification;
+import app.hearth.reminder.Reminder;
+import app.hearth.reminder.ReminderRecipient;
+import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.UUID;
+
+public final class ReminderViews {
+
+    private ReminderViews() {
+    }
+
+    public record CreateReminderRequest(
+            @NotNull Kind kind,
+            @NotBlank @Size(max = 120) String title,
+            @Pattern(regexp = "[a-z0-9-]{1,80}") String exerciseSlug,
+            @NotBlank @Size(max = 200) String rrule,
+            @NotNull @JsonFormat(pattern = "HH:mm") LocalTime timeOfDay,
+            LocalDate startDate,
+            Reminder.ZonePolicy zonePolicy,
+            @Size(max = 64) String fixedZone,
+            @Size(max = 2) List<@NotBlank String> recipients) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record RecipientView(String partnerId, Instant nextOccurrenceAt, Instant nextFireAt) {
+        static RecipientView of(ReminderRecipient r) {
+            return new RecipientView(r.partnerId, r.occurrenceAt, r.nextFireAt);
+        }
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ReminderView(UUID id, UUID coupleId, Kind kind, String title, String exerciseSlug, String rrule,
+                               @JsonFormat(pattern = "HH:mm") LocalTime timeOfDay, LocalDate startDate,
+                               Reminder.ZonePolicy zonePolicy, String fixedZone, String ownerId,
+                               List<RecipientView> recipients) {
+        static ReminderView of(Reminder r, List<ReminderRecipient> recipients) {
+            return new ReminderView(r.id, r.coupleId, r.kind, r.title, r.exerciseSlug, r.rrule, r.timeOfDay, r.startDate,
+                    r.zonePolicy, r.fixedZone, r.ownerId, recipients.stream().map(RecipientView::of).toList());
+        }
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record NotificationView(UUID id, UUID reminderId, UUID coupleId, Kind kind, String title, String exerciseSlug,
+                                   Instant occurrenceAt, Instant firedAt, Notification.Status status) {
+        static NotificationView of(Notification n) {
+            return new NotificationView(n.id, n.reminderId, n.coupleId, n.kind, n.title, n.exerciseSlug, n.occurrenceAt,
+                    n.firedAt, n.status);
+        }
+    }
+}

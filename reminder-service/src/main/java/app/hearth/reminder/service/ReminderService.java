@@ -1,0 +1,151 @@
+package app.hearth.reminder.service;
+
+import app.hearth.events.ReminderEvents.Kind;
+import app.hearth.membership.CoupleView;
+import app.hearth.membership.CoupleViewMember;
+import app.hearth.platform.problem.ApiException;
+import app.hearth.reminder.Notification;
+import app.hearth.reminder.Reminder;
+import app.hearth.reminder.ReminderRecipient;
+import io.quarkus.panache.common.Page;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+
+@ApplicationScoped
+public class ReminderService {
+    /** A person's own reminders are bounded, so nobody is reminded of everything all day. */
+    static final int MAX_PER_PERSON = 12;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    SchedulePlanner planner;
+
+    public record Spec(Kind kind, String title, String exerciseSlug, String rrule, LocalDate startDate, LocalTime timeOfDay,
+                       Reminder.ZonePolicy zonePolicy, String fixedZone) {
+    }
+
+    /** Creates a reminder for {@code recipients} (the owner alone for a personal one) and plans each first firing. */
+    @Transactional
+    public Reminder create(String ownerId, UUID coupleId, List<String> recipients, Spec spec) {
+        ReminderSchedule schedule;
+        try {
+            schedule = ReminderSchedule.of(spec.rrule(), spec.startDate(), spec.timeOfDay());
+        } catch (InvalidScheduleException e) {
+            throw ApiException.badRequest(e.getMessage());
+        }
+        Reminder.ZonePolicy policy = spec.zonePolicy() == null ? Reminder.ZonePolicy.FOLLOW_ME : spec.zonePolicy();
+        if (policy == Reminder.ZonePolicy.FIXED && (spec.fixedZone() == null || !ZoneId.getAvailableZoneIds().contains(spec.fixedZone()))) {
+            throw ApiException.badRequest("fixedZone: a FIXED reminder needs an IANA time zone such as Europe/Paris"
+                    + (spec.fixedZone() == null ? "." : "; '" + spec.fixedZone() + "' is not one."));
+        }
+        if (policy == Reminder.ZonePolicy.FOLLOW_ME && spec.fixedZone() != null) {
+            throw ApiException.badRequest("fixedZone: only FIXED reminders take a zone; FOLLOW_ME ones follow each recipient.");
+        }
+        if (coupleId != null) {
+            CoupleView couple = CoupleView.findById(coupleId, LockModeType.PESSIMISTIC_READ);
+            if (couple == null || !couple.isActive()) {
+                throw ApiException.conflict("couple-ended", "This relationship has ended; it takes no new reminders.");
+            }
+            List<String> members = CoupleViewMember.memberIds(coupleId);
+            if (!members.containsAll(recipients)) {
+                throw ApiException.badRequest("recipients: only members of this relationship can receive its reminders.");
+            }
+        }
+        for (String recipient : recipients) {
+            if (ReminderRecipient.count("partnerId", recipient) >= MAX_PER_PERSON) {
+                throw ApiException.conflict("too-many-reminders", "A person can have at most " + MAX_PER_PERSON
+                        + " reminders; remove one first. Fewer, well-timed reminders work better than many.");
+            }
+        }
+        Instant now = clock.instant();
+        Reminder reminder = new Reminder();
+        reminder.id = UUID.randomUUID();
+        reminder.ownerId = ownerId;
+        reminder.coupleId = coupleId;
+        reminder.kind = spec.kind();
+        reminder.title = spec.title().strip();
+        reminder.exerciseSlug = spec.exerciseSlug();
+        reminder.rrule = schedule.rrule();
+        reminder.startDate = spec.startDate();
+        reminder.timeOfDay = spec.timeOfDay();
+        reminder.zonePolicy = policy;
+        reminder.fixedZone = spec.fixedZone();
+        reminder.createdAt = now;
+        reminder.persist();
+        for (String partnerId : recipients) {
+            ReminderRecipient recipient = new ReminderRecipient();
+            recipient.reminderId = reminder.id;
+            recipient.partnerId = partnerId;
+            planner.planNext(reminder, recipient, now);
+            recipient.persist();
+        }
+        return reminder;
+    }
+
+    /** Reminders the person receives, personal and couple ones. */
+    @Transactional
+    public List<Reminder> receivedBy(String partnerId) {
+        List<UUID> ids = ReminderRecipient.<ReminderRecipient>list("partnerId", partnerId).stream().map(r -> r.reminderId).toList();
+        return ids.isEmpty() ? List.of() : Reminder.list("id in ?1 order by createdAt, id", ids);
+    }
+
+    @Transactional
+    public List<Reminder> ofCouple(UUID coupleId) {
+        return Reminder.list("coupleId = ?1 order by createdAt, id", coupleId);
+    }
+
+    /** A reminder the person receives or owns; anything else does not exist for them. */
+    @Transactional
+    public Reminder visibleTo(UUID reminderId, String partnerId) {
+        Reminder reminder = Reminder.findById(reminderId);
+        if (reminder == null || !(reminder.ownerId.equals(partnerId)
+                || ReminderRecipient.findById(new ReminderRecipient.Key(reminderId, partnerId)) != null)) {
+            throw ApiException.notFound("You have no reminder " + reminderId + ".");
+        }
+        return reminder;
+    }
+
+    @Transactional
+    public List<ReminderRecipient> recipients(UUID reminderId) {
+        return ReminderRecipient.list("reminderId = ?1 order by partnerId", reminderId);
+    }
+
+    /** The owner deletes a reminder for everyone; a recipient of a couple reminder stops receiving it. */
+    @Transactional
+    public void delete(UUID reminderId, String partnerId) {
+        Reminder reminder = visibleTo(reminderId, partnerId);
+        if (reminder.ownerId.equals(partnerId)) {
+            reminder.delete();
+        } else {
+            ReminderRecipient.deleteById(new ReminderRecipient.Key(reminderId, partnerId));
+        }
+    }
+
+    @Transactional
+    public List<Notification> inbox(String partnerId, int page, int size) {
+        return Notification.<Notification>find("partnerId = ?1 and status <> ?2 order by firedAt desc, id", partnerId,
+                Notification.Status.DISMISSED).page(Page.of(page, size)).list();
+    }
+
+    @Transactional
+    public Notification mark(UUID notificationId, String partnerId, Notification.Status status) {
+        Notification notification = Notification.findById(notificationId);
+        if (notification == null || !notification.partnerId.equals(partnerId)) {
+            throw ApiException.notFound("You have no notification " + notificationId + ".");
+        }
+        notification.status = status;
+        return notification;
+    }
+}

@@ -1,0 +1,177 @@
+package app.hearth.reminder;
+
+import app.hearth.events.EventJson;
+import app.hearth.events.EventSchemas;
+import app.hearth.events.Topics;
+import app.hearth.reminder.service.Dispatcher;
+import app.hearth.testsupport.PeerServices;
+import app.hearth.testsupport.TestUsers;
+import app.hearth.testsupport.TestUsers.Person;
+import app.hearth.testsupport.TopicReader;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+@QuarkusTest
+class ReminderTest {
+
+    @Inject
+    Dispatcher dispatcher;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @AfterEach
+    void realTime() {
+        TestClock.CLOCK.reset();
+    }
+
+    static RequestSpecification as(Person person) {
+        return given().auth().oauth2(person.token()).contentType(ContentType.JSON).accept(ContentType.JSON);
+    }
+
+    static Map<String, Object> daily(String time) {
+        return new HashMap<>(Map.of("kind", "GRATITUDE", "title", "Say one thing you appreciate", "rrule", "FREQ=DAILY",
+                "timeOfDay", time, "zonePolicy", "FIXED", "fixedZone", "Europe/Paris", "startDate", "2026-11-01"));
+    }
+
+    @Test
+    void aPersonalReminderIsScheduledOnTheWallClockOfItsZone() {
+        Person dana = TestUsers.create("Dana");
+        TestClock.CLOCK.set(Instant.parse("2026-11-25T12:00:00Z"));
+        String id = as(dana).body(daily("20:30")).post("/v1/me/reminders").then().statusCode(201)
+                .body("rrule", containsString("FREQ=DAILY"))
+                .body("recipients[0].nextFireAt", equalTo("2026-11-25T19:30:00Z"))
+                .extract().path("id");
+        as(dana).get("/v1/me/reminders").then().body("id", org.hamcrest.Matchers.hasItem(id));
+        as(dana).get("/v1/me/reminders/" + id).then().statusCode(200).body("timeOfDay", equalTo("20:30"));
+        as(TestUsers.create("Carol")).get("/v1/me/reminders/" + id).then().statusCode(404).contentType("application/problem+json");
+        as(TestUsers.create("Carol")).delete("/v1/me/reminders/" + id).then().statusCode(404);
+        as(dana).delete("/v1/me/reminders/" + id).then().statusCode(204);
+        as(dana).get("/v1/me/reminders/" + id).then().statusCode(404);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "hourly spam        | rrule      | FREQ=HOURLY          | too often",
+            "several per day    | rrule      | FREQ=DAILY;BYHOUR=8,20 | timeOfDay",
+            "not a rule         | rrule      | whenever             | RFC 5545",
+            "unknown zone       | fixedZone  | Mars/Olympus         | IANA",
+            "wrong kind         | kind       | NAG                  | CHECK_IN",
+            "not a time         | timeOfDay  | 25:00                | timeOfDay",
+            "unknown field      | colour     | blue                 | colour"})
+    void badRemindersAreRefusedWithAReason(String why, String field, String value, String detail) {
+        Person dana = TestUsers.create("Dana");
+        Map<String, Object> body = daily("20:30");
+        body.put(field, value);
+        as(dana).body(body).post("/v1/me/reminders").then().statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString(detail));
+        as(dana).get("/v1/me/reminders").then().body("$", hasSize(0));
+    }
+
+    @Test
+    void aDueReminderFiresOnceIntoTheInboxAndOnTheBroker() {
+        Person dana = TestUsers.create("Dana");
+        TestClock.CLOCK.set(Instant.parse("2026-11-25T12:00:00Z"));
+        String id = as(dana).body(daily("20:30")).post("/v1/me/reminders").then().statusCode(201).extract().path("id");
+        try (TopicReader events = new TopicReader(Topics.REMINDER_EVENTS)) {
+            TestClock.CLOCK.set(Instant.parse("2026-11-25T19:30:01Z"));
+            dispatcher.dispatchDue();
+            dispatcher.dispatchDue();
+            as(dana).get("/v1/me/notifications").then().statusCode(200).body("$", hasSize(1))
+                    .body("[0].reminderId", equalTo(id)).body("[0].status", equalTo("UNREAD"))
+                    .body("[0].occurrenceAt", equalTo("2026-11-25T19:30:00Z"));
+            as(dana).get("/v1/me/reminders/" + id).then().body("recipients[0].nextFireAt", equalTo("2026-11-26T19:30:00Z"));
+
+            List<ConsumerRecord<String, String>> fired = events.await(r -> dana.id().equals(r.key()), 1, Duration.ofSeconds(10));
+            assertThat(EventSchemas.validate(fired.get(0).value())).isEmpty();
+            assertThat(fired.get(0).value()).doesNotContain("appreciate");
+            assertThat(EventJson.read(fired.get(0).value()).data().get("occurrenceAt").asText()).isEqualTo("2026-11-25T19:30:00Z");
+        }
+        String notification = as(dana).get("/v1/me/notifications").then().extract().path("[0].id");
+        as(dana).post("/v1/me/notifications/" + notification + "/read").then().statusCode(200).body("status", equalTo("READ"));
+        as(dana).post("/v1/me/notifications/" + notification + "/dismiss").then().statusCode(200);
+        as(dana).get("/v1/me/notifications").then().body("$", hasSize(0));
+        as(TestUsers.create("Carol")).post("/v1/me/notifications/" + notification + "/read").then().statusCode(404);
+    }
+
+    @Test
+    void twoDispatchersFiringTheSameBatchCreateNoDuplicate() throws Exception {
+        TestClock.CLOCK.set(Instant.parse("2026-11-25T12:00:00Z"));
+        List<Person> people = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            Person p = TestUsers.create("Batch");
+            people.add(p);
+            for (int j = 0; j < 5; j++) {
+                as(p).body(daily("20:" + (10 + j))).post("/v1/me/reminders").then().statusCode(201);
+            }
+        }
+        TestClock.CLOCK.set(Instant.parse("2026-11-25T19:20:00Z"));
+        var pool = Executors.newFixedThreadPool(2);
+        try {
+            var a = CompletableFuture.supplyAsync(dispatcher::dispatchDue, pool);
+            var b = CompletableFuture.supplyAsync(dispatcher::dispatchDue, pool);
+            CompletableFuture.allOf(a, b).get();
+        } finally {
+            pool.shutdown();
+        }
+        for (Person p : people) {
+            as(p).get("/v1/me/notifications").then().body("$", hasSize(5));
+        }
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("select count(*) - count(distinct (reminder_id, occurrence_at, partner_id)) from notification")) {
+            rs.next();
+            assertThat(rs.getInt(1)).as("duplicate notifications").isZero();
+        }
+    }
+
+    @Test
+    void aCoupleReminderReachesBothMembersAndNonMembersSeeNothing() {
+        Person alice = TestUsers.create("Alice");
+        Person bob = TestUsers.create("Bob");
+        String couples = PeerServices.url("couple-service");
+        String code = as(alice).body(Map.of("relationshipKind", "ROMANTIC")).post(couples + "/v1/invitations").then().statusCode(201).extract().path("code");
+        String couple = as(bob).post(couples + "/v1/invitations/" + code + "/accept").then().statusCode(201).extract().path("id");
+
+        Map<String, Object> body = daily("21:00");
+        body.put("kind", "CHECK_IN");
+        as(alice).body(body).post("/v1/couples/" + couple + "/reminders").then().statusCode(201)
+                .body("recipients", hasSize(2)).body("coupleId", equalTo(couple));
+        as(bob).get("/v1/me/reminders").then().body("kind", org.hamcrest.Matchers.hasItem("CHECK_IN"));
+        Person carol = TestUsers.create("Carol");
+        as(carol).get("/v1/couples/" + couple + "/reminders").then().statusCode(404);
+        as(carol).body(body).post("/v1/couples/" + couple + "/reminders").then().statusCode(404);
+        body.put("recipients", List.of(carol.id()));
+        as(alice).body(body).post("/v1/couples/" + couple + "/reminders").then().statusCode(400);
+
+        // When the relationship ends, its reminders stop.
+        as(alice).post(couples + "/v1/couples/" + couple + "/end").then().statusCode(200);
+        await().atMost(Duration.ofSeconds(15)).until(() ->
+                as(bob).get("/v1/me/reminders").then().extract().jsonPath().getList("$").isEmpty());
+    }
+}
