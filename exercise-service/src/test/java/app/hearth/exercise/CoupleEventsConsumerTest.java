@@ -85,6 +85,33 @@ class CoupleEventsConsumerTest {
     }
 
     @Test
+    void couplePurgedDeletesTheCouplesSharedHistory() throws Exception {
+        Person a = TestUsers.create("Ana");
+        Person b = TestUsers.create("Ben");
+        String coupleId = UUID.randomUUID().toString();
+        send(coupleId, EventJson.write(formed(coupleId, a, b)));
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                given().auth().oauth2(a.token()).get("/v1/couples/" + coupleId + "/check-ins").then().extract().statusCode() == 200);
+        given().auth().oauth2(a.token()).contentType("application/json")
+                .body(Map.of("mood", "CALM", "moodIntensity", 2, "closeness", 4, "satisfaction", 5, "screenTime", "UNDER_1H",
+                        "gratitude", "shared history", "privateNote", "mine"))
+                .post("/v1/couples/" + coupleId + "/check-ins").then().statusCode(201);
+        given().auth().oauth2(a.token()).contentType("application/json").body(Map.of("exerciseSlug", "silent-walk"))
+                .post("/v1/couples/" + coupleId + "/sessions").then().statusCode(201);
+
+        send(coupleId, EventJson.write(EventEnvelope.create(CoupleEvents.PURGED, "/couple-service", coupleId,
+                new CoupleEvents.CouplePurged(coupleId))));
+        await().atMost(Duration.ofSeconds(10)).until(() -> count(
+                "select count(*) from couple_view where couple_id = ?", UUID.fromString(coupleId)) == 0);
+        UUID id = UUID.fromString(coupleId);
+        assertThat(count("select count(*) from check_in where couple_id = ?", id)).isZero();
+        assertThat(count("select count(*) from exercise_session where couple_id = ?", id)).isZero();
+        assertThat(count("select count(*) from check_in_submission where partner_id = ?", a.id())).isZero();
+        given().auth().oauth2(a.token()).get("/v1/me/export").then().statusCode(200)
+                .body("checkIns", org.hamcrest.Matchers.hasSize(0)).body("sessionAnswers", org.hamcrest.Matchers.hasSize(0));
+    }
+
+    @Test
     void poisonMessagesGoToTheDeadLetterTopicAndConsumptionGoesOn() throws Exception {
         Person a = TestUsers.create("Ana");
         Person b = TestUsers.create("Ben");

@@ -15,7 +15,7 @@ import java.util.UUID;
 @Entity
 public class Notification extends PanacheEntityBase {
 
-    public enum Status { UNREAD, READ, DISMISSED }
+    public enum Status { UNREAD, READ, DISMISSED, SNOOZED }
 
     @Id
     public UUID id;
@@ -48,4 +48,8 @@ public class Notification extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public Status status;
+
+    /** When a snoozed notification comes back. */
+    @Column(name = "snoozed_until")
+    public Instant snoozedUntil;
 }

@@ -121,6 +121,34 @@ class ReminderTest {
     }
 
     @Test
+    void aSnoozedNotificationComesBackAndSkipNextSkipsOneOccurrence() {
+        Person dana = TestUsers.create("Dana");
+        TestClock.CLOCK.set(Instant.parse("2026-11-25T12:00:00Z"));
+        String id = as(dana).body(daily("20:30")).post("/v1/me/reminders").then().statusCode(201).extract().path("id");
+        TestClock.CLOCK.set(Instant.parse("2026-11-25T19:31:00Z"));
+        dispatcher.dispatchDue();
+        String notification = as(dana).get("/v1/me/notifications").then().extract().path("[0].id");
+
+        as(dana).body(Map.of("minutes", 5)).post("/v1/me/notifications/" + notification + "/snooze").then().statusCode(400)
+                .body("detail", containsString("minutes"));
+        as(dana).body(Map.of("minutes", 1441)).post("/v1/me/notifications/" + notification + "/snooze").then().statusCode(400);
+        as(dana).body(Map.of("minutes", 30)).post("/v1/me/notifications/" + notification + "/snooze").then().statusCode(200)
+                .body("status", equalTo("SNOOZED")).body("snoozedUntil", equalTo("2026-11-25T20:01:00Z"));
+        TestClock.CLOCK.set(Instant.parse("2026-11-25T19:50:00Z"));
+        dispatcher.dispatchDue();
+        as(dana).get("/v1/me/notifications").then().body("[0].status", equalTo("SNOOZED"));
+        TestClock.CLOCK.set(Instant.parse("2026-11-25T20:02:00Z"));
+        dispatcher.dispatchDue();
+        as(dana).get("/v1/me/notifications").then().body("$", hasSize(1)).body("[0].status", equalTo("UNREAD"))
+                .body("[0].firedAt", equalTo("2026-11-25T20:02:00Z"));
+
+        // Not tomorrow: the day after.
+        as(dana).post("/v1/me/reminders/" + id + "/skip-next").then().statusCode(200)
+                .body("recipients[0].nextFireAt", equalTo("2026-11-27T19:30:00Z"));
+        as(TestUsers.create("Carol")).post("/v1/me/reminders/" + id + "/skip-next").then().statusCode(404);
+    }
+
+    @Test
     void twoDispatchersFiringTheSameBatchCreateNoDuplicate() throws Exception {
         TestClock.CLOCK.set(Instant.parse("2026-11-25T12:00:00Z"));
         List<Person> people = new java.util.ArrayList<>();

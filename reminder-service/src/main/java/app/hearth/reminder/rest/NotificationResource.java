@@ -42,6 +42,16 @@ public class NotificationResource {
         return NotificationView.of(reminders.mark(id, caller.personId(), Notification.Status.READ));
     }
 
+    /** "Remind me again in ...": 10 minutes to 24 hours. */
+    @POST
+    @Path("/{notificationId}/snooze")
+    @jakarta.ws.rs.Consumes(MediaType.APPLICATION_JSON)
+    public NotificationView snooze(@PathParam("notificationId") UUID id,
+                                   @jakarta.validation.constraints.NotNull(message = "send {\"minutes\": 10-1440}")
+                                   @jakarta.validation.Valid ReminderViews.SnoozeRequest request) {
+        return NotificationView.of(reminders.snooze(id, caller.personId(), request.minutes()));
+    }
+
     @POST
     @Path("/{notificationId}/dismiss")
     public NotificationView dismiss(@PathParam("notificationId") UUID id) {

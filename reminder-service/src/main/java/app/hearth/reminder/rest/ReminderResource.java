@@ -88,6 +88,14 @@ public class ReminderResource {
         return ReminderView.of(reminder, reminders.recipients(reminderId));
     }
 
+    /** Skips the caller's next occurrence ("not this time"). */
+    @POST
+    @Path("/me/reminders/{reminderId}/skip-next")
+    public ReminderView skipNext(@PathParam("reminderId") UUID reminderId) {
+        reminders.skipNext(reminderId, caller.personId());
+        return ReminderView.of(reminders.visibleTo(reminderId, caller.personId()), reminders.recipients(reminderId));
+    }
+
     @DELETE
     @Path("/me/reminders/{reminderId}")
     public void delete(@PathParam("reminderId") UUID reminderId) {

@@ -52,12 +52,15 @@ public final class ReminderViews {
         }
     }
 
+    public record SnoozeRequest(@NotNull @jakarta.validation.constraints.Min(10) @jakarta.validation.constraints.Max(1440) Integer minutes) {
+    }
+
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record NotificationView(UUID id, UUID reminderId, UUID coupleId, Kind kind, String title, String exerciseSlug,
-                                   Instant occurrenceAt, Instant firedAt, Notification.Status status) {
+                                   Instant occurrenceAt, Instant firedAt, Notification.Status status, Instant snoozedUntil) {
         static NotificationView of(Notification n) {
             return new NotificationView(n.id, n.reminderId, n.coupleId, n.kind, n.title, n.exerciseSlug, n.occurrenceAt,
-                    n.firedAt, n.status);
+                    n.firedAt, n.status, n.snoozedUntil);
         }
     }
 }

@@ -39,9 +39,9 @@ public class Dispatcher {
         dispatchDue();
     }
 
-    /** Fires everything due now, batch by batch; returns how many notifications were created. */
+    /** Fires everything due now, batch by batch; returns how many notifications were created or brought back. */
     public int dispatchDue() {
-        int fired = 0;
+        int fired = QuarkusTransaction.requiringNew().call(this::wakeSnoozed);
         while (true) {
             int batch = QuarkusTransaction.requiringNew().call(this::dispatchBatch);
             fired += batch;
@@ -68,6 +68,15 @@ public class Dispatcher {
             planner.planNext(reminder, recipient, recipient.occurrenceAt);
         }
         return created;
+    }
+
+    /** Brings snoozed notifications back to the inbox when their snooze is over. */
+    private int wakeSnoozed() {
+        return Panache.getEntityManager().createNativeQuery("""
+                        update notification set status = 'UNREAD', fired_at = ?1, snoozed_until = null
+                        where id in (select id from notification where status = 'SNOOZED' and snoozed_until <= ?1
+                                     order by snoozed_until limit 500 for update skip locked)""")
+                .setParameter(1, clock.instant()).executeUpdate();
     }
 
     private boolean fire(Reminder reminder, ReminderRecipient recipient, Instant now) {

@@ -139,6 +139,27 @@ public class ReminderService {
                 Notification.Status.DISMISSED).page(Page.of(page, size)).list();
     }
 
+    /** Brings a notification back after {@code minutes} (10 minutes to 24 hours). */
+    @Transactional
+    public Notification snooze(UUID notificationId, String partnerId, int minutes) {
+        Notification notification = mark(notificationId, partnerId, Notification.Status.SNOOZED);
+        notification.snoozedUntil = clock.instant().plus(java.time.Duration.ofMinutes(minutes));
+        return notification;
+    }
+
+    /** Skips the caller's next occurrence of a reminder; the one after it is planned. */
+    @Transactional
+    public ReminderRecipient skipNext(UUID reminderId, String partnerId) {
+        visibleTo(reminderId, partnerId);
+        ReminderRecipient recipient = ReminderRecipient.findById(new ReminderRecipient.Key(reminderId, partnerId),
+                LockModeType.PESSIMISTIC_WRITE);
+        if (recipient == null || recipient.occurrenceAt == null) {
+            throw ApiException.conflict("nothing-to-skip", "This reminder has no upcoming occurrence for you.");
+        }
+        planner.planNext(Reminder.findById(reminderId), recipient, recipient.occurrenceAt);
+        return recipient;
+    }
+
     @Transactional
     public Notification mark(UUID notificationId, String partnerId, Notification.Status status) {
         Notification notification = Notification.findById(notificationId);
