@@ -179,6 +179,27 @@ class ReminderTest {
     }
 
     @Test
+    void aLongDistanceCoupleSeesWhenTheyAreBothAwake() {
+        Person aiko = TestUsers.create("Aiko");
+        Person lee = TestUsers.create("Lee");
+        String couples = PeerServices.url("couple-service");
+        as(aiko).body(Map.of("timeZone", "Asia/Tokyo", "quietHours", Map.of("start", "22:00", "end", "07:00"))).patch(couples + "/v1/me").then().statusCode(200);
+        as(lee).body(Map.of("timeZone", "America/Los_Angeles", "quietHours", Map.of("start", "22:00", "end", "07:00"))).patch(couples + "/v1/me").then().statusCode(200);
+        String code = as(aiko).body(Map.of("relationshipKind", "ROMANTIC")).post(couples + "/v1/invitations").then().statusCode(201).extract().path("code");
+        String couple = as(lee).post(couples + "/v1/invitations/" + code + "/accept").then().statusCode(201).extract().path("id");
+        TestClock.CLOCK.set(Instant.parse("2026-11-25T12:00:00Z"));
+        await().atMost(Duration.ofSeconds(15)).until(() -> as(aiko).get("/v1/couples/" + couple + "/shared-windows?days=2").then()
+                .extract().jsonPath().getList("assumedCalendars").isEmpty());
+        as(aiko).get("/v1/couples/" + couple + "/shared-windows?days=2").then().statusCode(200)
+                .body("windows[0].start", equalTo("2026-11-25T22:00:00Z"))
+                .body("windows[0].minutes", equalTo(480))
+                .body("windows[0].local.find { it.timeZone == 'Asia/Tokyo' }.start", equalTo("2026-11-26T07:00:00"))
+                .body("windows[0].local.find { it.timeZone == 'America/Los_Angeles' }.start", equalTo("2026-11-25T14:00:00"));
+        as(aiko).get("/v1/couples/" + couple + "/shared-windows?days=30").then().statusCode(400);
+        as(TestUsers.create("Carol")).get("/v1/couples/" + couple + "/shared-windows").then().statusCode(404);
+    }
+
+    @Test
     void aCoupleReminderReachesBothMembersAndNonMembersSeeNothing() {
         Person alice = TestUsers.create("Alice");
         Person bob = TestUsers.create("Bob");
