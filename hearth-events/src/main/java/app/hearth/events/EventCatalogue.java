@@ -27,7 +27,9 @@ public final class EventCatalogue {
             ExerciseEvents.ASSESSMENT_COMPLETED,
             ExerciseEvents.CHECK_IN_SUBMITTED,
             ExerciseEvents.CHECK_IN_COMPLETED,
-            ReminderEvents.FIRED);
+            ReminderEvents.FIRED,
+            ReminderEvents.PAUSED,
+            ReminderEvents.RESUMED);
 
     private static final Map<String, EventType<?>> BY_TYPE = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(EventType::type, Function.identity()));

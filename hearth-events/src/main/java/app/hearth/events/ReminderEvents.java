@@ -15,6 +15,17 @@ public final class ReminderEvents {
                                 Instant occurrenceAt, Instant firedAt) {
     }
 
+    /** A person paused all their reminders (a vacation) through {@code until}, a local date of their calendar. */
+    public record RemindersPaused(String partnerId, java.time.LocalDate until, Instant pausedAt) {
+    }
+
+    public record RemindersResumed(String partnerId, Instant resumedAt) {
+    }
+
+    public static final EventType<RemindersPaused> PAUSED =
+            new EventType<>("hearth.reminder.paused.v1", Topics.REMINDER_EVENTS, RemindersPaused.class);
+    public static final EventType<RemindersResumed> RESUMED =
+            new EventType<>("hearth.reminder.resumed.v1", Topics.REMINDER_EVENTS, RemindersResumed.class);
     public static final EventType<ReminderFired> FIRED =
             new EventType<>("hearth.reminder.fired.v1", Topics.REMINDER_EVENTS, ReminderFired.class);
 

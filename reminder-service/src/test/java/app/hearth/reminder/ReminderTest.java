@@ -149,6 +149,32 @@ class ReminderTest {
     }
 
     @Test
+    void aVacationPauseSkipsOccurrencesUntilItsDateAndIsAnnounced() {
+        Person dana = TestUsers.create("Dana");
+        TestClock.CLOCK.set(Instant.parse("2026-11-25T12:00:00Z"));
+        as(dana).body(daily("20:30")).post("/v1/me/reminders").then().statusCode(201);
+        try (TopicReader events = new TopicReader(Topics.REMINDER_EVENTS)) {
+            as(dana).body(Map.of("until", "2026-11-26")).post("/v1/me/reminders/pause").then().statusCode(200)
+                    .body("until", equalTo("2026-11-26"));
+            as(dana).body(Map.of("until", "2030-01-01")).post("/v1/me/reminders/pause").then().statusCode(400);
+            for (String at : List.of("2026-11-25T19:31:00Z", "2026-11-26T19:31:00Z")) {
+                TestClock.CLOCK.set(Instant.parse(at));
+                dispatcher.dispatchDue();
+            }
+            as(dana).get("/v1/me/notifications").then().body("$", hasSize(0));
+            TestClock.CLOCK.set(Instant.parse("2026-11-27T19:31:00Z"));
+            dispatcher.dispatchDue();
+            as(dana).get("/v1/me/notifications").then().body("$", hasSize(1)).body("[0].occurrenceAt", equalTo("2026-11-27T19:30:00Z"));
+            as(dana).post("/v1/me/reminders/resume").then().statusCode(204);
+
+            List<ConsumerRecord<String, String>> emitted = events.await(r -> dana.id().equals(r.key()), 3, Duration.ofSeconds(10));
+            assertThat(emitted.stream().map(r -> EventJson.read(r.value()).type())).containsExactly(
+                    "hearth.reminder.paused.v1", "hearth.reminder.fired.v1", "hearth.reminder.resumed.v1");
+            emitted.forEach(r -> assertThat(EventSchemas.validate(r.value())).isEmpty());
+        }
+    }
+
+    @Test
     void twoDispatchersFiringTheSameBatchCreateNoDuplicate() throws Exception {
         TestClock.CLOCK.set(Instant.parse("2026-11-25T12:00:00Z"));
         List<Person> people = new java.util.ArrayList<>();

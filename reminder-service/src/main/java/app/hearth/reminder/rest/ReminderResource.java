@@ -88,6 +88,26 @@ public class ReminderResource {
         return ReminderView.of(reminder, reminders.recipients(reminderId));
     }
 
+    public record PauseRequest(@NotNull LocalDate until) {
+    }
+
+    public record PauseView(LocalDate until) {
+    }
+
+    /** Vacation: pause all my reminders through a date. */
+    @POST
+    @Path("/me/reminders/pause")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public PauseView pause(@NotNull(message = "send {\"until\": \"2026-12-31\"}") @Valid PauseRequest request) {
+        return new PauseView(reminders.pause(caller.personId(), request.until()).untilDate);
+    }
+
+    @POST
+    @Path("/me/reminders/resume")
+    public void resume() {
+        reminders.resume(caller.personId());
+    }
+
     /** Skips the caller's next occurrence ("not this time"). */
     @POST
     @Path("/me/reminders/{reminderId}/skip-next")

@@ -4,7 +4,9 @@ import app.hearth.events.ReminderEvents;
 import app.hearth.platform.outbox.Outbox;
 import app.hearth.reminder.Notification;
 import app.hearth.reminder.Reminder;
+import app.hearth.reminder.ReminderPause;
 import app.hearth.reminder.ReminderRecipient;
+import app.hearth.membership.PartnerView;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -62,12 +64,23 @@ public class Dispatcher {
         for (Object[] row : due) {
             ReminderRecipient recipient = ReminderRecipient.findById(new ReminderRecipient.Key((UUID) row[0], (String) row[1]));
             Reminder reminder = Reminder.findById(recipient.reminderId);
-            if (fire(reminder, recipient, now)) {
+            if (!onVacation(recipient) && fire(reminder, recipient, now)) {
                 created++;
             }
             planner.planNext(reminder, recipient, recipient.occurrenceAt);
         }
         return created;
+    }
+
+    /** A paused person's occurrences through their pause date are skipped (not delivered when they come back). */
+    private static boolean onVacation(ReminderRecipient recipient) {
+        ReminderPause pause = ReminderPause.findById(recipient.partnerId);
+        if (pause == null) {
+            return false;
+        }
+        PartnerView calendar = PartnerView.findById(recipient.partnerId);
+        java.time.ZoneId zone = java.time.ZoneId.of(calendar == null ? "UTC" : calendar.timeZone);
+        return !recipient.occurrenceAt.atZone(zone).toLocalDate().isAfter(pause.untilDate);
     }
 
     /** Brings snoozed notifications back to the inbox when their snooze is over. */

@@ -51,6 +51,7 @@ public class ReminderLifecycle {
         Reminder.delete("ownerId", partnerId);
         ReminderRecipient.delete("partnerId", partnerId);
         Notification.delete("partnerId", partnerId);
+        app.hearth.reminder.ReminderPause.deleteById(partnerId);
     }
 
     private static void forgetCouple(UUID coupleId) {

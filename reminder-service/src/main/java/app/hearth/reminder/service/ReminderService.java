@@ -6,7 +6,10 @@ import app.hearth.membership.CoupleViewMember;
 import app.hearth.platform.problem.ApiException;
 import app.hearth.reminder.Notification;
 import app.hearth.reminder.Reminder;
+import app.hearth.reminder.ReminderPause;
 import app.hearth.reminder.ReminderRecipient;
+import app.hearth.events.ReminderEvents;
+import app.hearth.platform.outbox.Outbox;
 import io.quarkus.panache.common.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -31,6 +34,9 @@ public class ReminderService {
 
     @Inject
     SchedulePlanner planner;
+
+    @Inject
+    Outbox outbox;
 
     public record Spec(Kind kind, String title, String exerciseSlug, String rrule, LocalDate startDate, LocalTime timeOfDay,
                        Reminder.ZonePolicy zonePolicy, String fixedZone) {
@@ -137,6 +143,36 @@ public class ReminderService {
     public List<Notification> inbox(String partnerId, int page, int size) {
         return Notification.<Notification>find("partnerId = ?1 and status <> ?2 order by firedAt desc, id", partnerId,
                 Notification.Status.DISMISSED).page(Page.of(page, size)).list();
+    }
+
+    /** Vacation: none of the person's reminders fire through {@code until} (a local date, at most a year ahead). */
+    @Transactional
+    public ReminderPause pause(String partnerId, LocalDate until) {
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, java.time.ZoneOffset.UTC);
+        if (until.isBefore(today.minusDays(1)) || until.isAfter(today.plusDays(366))) {
+            throw ApiException.badRequest("until: " + until + " must be between today and a year from now.");
+        }
+        ReminderPause pause = ReminderPause.findById(partnerId, LockModeType.PESSIMISTIC_WRITE);
+        if (pause == null) {
+            pause = new ReminderPause();
+            pause.partnerId = partnerId;
+            pause.untilDate = until;
+            pause.pausedAt = now;
+            pause.persist();
+        } else {
+            pause.untilDate = until;
+            pause.pausedAt = now;
+        }
+        outbox.publish(ReminderEvents.PAUSED, partnerId, new ReminderEvents.RemindersPaused(partnerId, until, now));
+        return pause;
+    }
+
+    @Transactional
+    public void resume(String partnerId) {
+        if (ReminderPause.deleteById(partnerId)) {
+            outbox.publish(ReminderEvents.RESUMED, partnerId, new ReminderEvents.RemindersResumed(partnerId, clock.instant()));
+        }
     }
 
     /** Brings a notification back after {@code minutes} (10 minutes to 24 hours). */
