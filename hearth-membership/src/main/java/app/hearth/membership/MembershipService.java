@@ -85,6 +85,21 @@ public class MembershipService {
         });
     }
 
+    /**
+     * Locks the couple's view row (serialising a couple's changes, and so the order of its events) and requires it
+     * to be active; {@code whatEndedMeans} tells the caller what an ended relationship still allows.
+     */
+    public static CoupleView lockActive(UUID coupleId, String whatEndedMeans) {
+        CoupleView couple = CoupleView.findById(coupleId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (couple == null) {
+            throw notFound(coupleId);
+        }
+        if (!couple.isActive()) {
+            throw ApiException.conflict("couple-ended", "This relationship has ended; " + whatEndedMeans);
+        }
+        return couple;
+    }
+
     public static ApiException notFound(UUID coupleId) {
         return ApiException.notFound("There is no relationship " + coupleId + " that you can see.");
     }

@@ -14,7 +14,6 @@ import app.hearth.platform.problem.ApiException;
 import io.quarkus.panache.common.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
@@ -123,15 +122,8 @@ public class CheckInService {
         return CheckInSubmission.list("checkInId = ?1 order by submittedAt, partnerId", checkInId);
     }
 
-    private CoupleView lockActive(UUID coupleId) {
-        CoupleView couple = CoupleView.findById(coupleId, LockModeType.PESSIMISTIC_WRITE);
-        if (couple == null) {
-            throw MembershipService.notFound(coupleId);
-        }
-        if (!couple.isActive()) {
-            throw ApiException.conflict("couple-ended", "This relationship has ended; its check-ins can be read but no longer added.");
-        }
-        return couple;
+    private static CoupleView lockActive(UUID coupleId) {
+        return MembershipService.lockActive(coupleId, "its check-ins can be read but no longer added.");
     }
 
     private static void apply(CheckInSubmission s, Answers a, Instant now) {

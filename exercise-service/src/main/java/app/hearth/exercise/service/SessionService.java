@@ -308,13 +308,6 @@ public class SessionService {
     }
 
     private static CoupleView lockActive(UUID coupleId) {
-        CoupleView couple = CoupleView.findById(coupleId, LockModeType.PESSIMISTIC_WRITE);
-        if (couple == null) {
-            throw MembershipService.notFound(coupleId);
-        }
-        if (!couple.isActive()) {
-            throw ApiException.conflict("couple-ended", "This relationship has ended; its sessions can be read but not continued.");
-        }
-        return couple;
+        return MembershipService.lockActive(coupleId, "its sessions can be read but not continued.");
     }
 }

@@ -1,7 +1,7 @@
 package app.hearth.reminder.service;
 
 import app.hearth.events.ReminderEvents.Kind;
-import app.hearth.membership.CoupleView;
+import app.hearth.membership.MembershipService;
 import app.hearth.membership.CoupleViewMember;
 import app.hearth.platform.problem.ApiException;
 import app.hearth.reminder.Notification;
@@ -60,10 +60,7 @@ public class ReminderService {
             throw ApiException.badRequest("fixedZone: only FIXED reminders take a zone; FOLLOW_ME ones follow each recipient.");
         }
         if (coupleId != null) {
-            CoupleView couple = CoupleView.findById(coupleId, LockModeType.PESSIMISTIC_READ);
-            if (couple == null || !couple.isActive()) {
-                throw ApiException.conflict("couple-ended", "This relationship has ended; it takes no new reminders.");
-            }
+            MembershipService.lockActive(coupleId, "it takes no new reminders.");
             List<String> members = CoupleViewMember.memberIds(coupleId);
             if (!members.containsAll(recipients)) {
                 throw ApiException.badRequest("recipients: only members of this relationship can receive its reminders.");
