@@ -31,12 +31,16 @@ public class MembershipProjection {
     @Inject
     Event<LocalErasure.CoupleEnded> coupleEnded;
 
+    @Inject
+    Event<CoupleFormed> coupleFormed;
+
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(EventEnvelope event) {
         switch (event.type()) {
             case "hearth.couple.formed.v1" -> {
                 CoupleEvents.CoupleFormed formed = event.dataAs(CoupleEvents.FORMED);
                 upsertCouple(UUID.fromString(formed.coupleId()), formed.kind().name(), "ACTIVE", formed.checkInCadence(), null, formed.memberIds());
+                coupleFormed.fire(new CoupleFormed(UUID.fromString(formed.coupleId()), formed.kind(), formed.memberIds()));
             }
             case "hearth.couple.updated.v1" -> {
                 CoupleEvents.CoupleUpdated updated = event.dataAs(CoupleEvents.UPDATED);
@@ -137,6 +141,13 @@ public class MembershipProjection {
         partner.quietHoursStart = profile.quietHoursStart();
         partner.quietHoursEnd = profile.quietHoursEnd();
         partnerChanged.fire(new PartnerCalendarChanged(profile.partnerId()));
+    }
+
+    /**
+     * A relationship was formed (fired once per event: the inbox drops redeliveries). A REST confirmation that stored
+     * the couple earlier does not fire it, so services set up per-couple defaults here.
+     */
+    public record CoupleFormed(UUID coupleId, CoupleEvents.RelationshipKind kind, java.util.List<String> memberIds) {
     }
 
     /** A partner's zone, start of day or quiet hours changed: schedules that follow them may need to move. */

@@ -46,7 +46,7 @@ public class HearthTestResource implements QuarkusTestResourceLifecycleManager {
         return config;
     }
 
-    static void recreateDatabase(String database) {
+    public static void recreateDatabase(String database) {
         try (Connection connection = DriverManager.getConnection(TestInfrastructure.jdbcUrl("postgres"),
                 TestInfrastructure.DB_USER, TestInfrastructure.DB_PASSWORD);
              Statement statement = connection.createStatement()) {

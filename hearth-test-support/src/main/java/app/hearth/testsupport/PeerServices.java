@@ -24,6 +24,7 @@ public final class PeerServices {
             "couple-service", "couples", "exercise-service", "exercises",
             "reminder-service", "reminders", "insights-service", "insights");
     private static final Map<String, String> URLS = new ConcurrentHashMap<>();
+    private static final Map<String, Process> PROCESSES = new ConcurrentHashMap<>();
 
     private PeerServices() {
     }
@@ -43,12 +44,67 @@ public final class PeerServices {
         }
         String database = DATABASES.get(service) + "_peer";
         HearthTestResource.recreateDatabase(database);
-        int port = freePort();
-        Path log = root.resolve("deploy/local/.data-test/logs/peer-" + service + ".log");
+        return start(service, jar, database, freePort());
+    }
+
+    /** The name of the database a peer runs against. */
+    public static String database(String service) {
+        return DATABASES.get(service) + "_peer";
+    }
+
+    /**
+     * Stops a running peer (as an orchestrator would: SIGTERM, then waits) and starts it again on the same port and
+     * database, for tests of what survives a restart.
+     */
+    public static synchronized String restart(String service) {
+        String url = url(service);
+        Process process = PROCESSES.remove(service);
+        URLS.remove(service);
+        process.destroy();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        Path jar = TestInfrastructure.projectRoot().resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
+        return start(service, jar, database(service), URI.create(url).getPort());
+    }
+
+    private static String start(String service, Path jar, String database, int port) {
+        Instance instance = launch(service, jar, database, port, "peer-" + service, Map.of());
+        PROCESSES.put(service, instance.process());
+        URLS.put(service, instance.url());
+        return instance.url();
+    }
+
+    /** A running instance of a packaged service; closing it stops it (SIGTERM) and waits. */
+    public record Instance(String url, Process process) implements AutoCloseable {
+        @Override
+        public void close() throws InterruptedException {
+            process.destroy();
+            process.waitFor();
+        }
+    }
+
+    /**
+     * Starts one more instance (a replica) of a packaged service against {@code database} on the test
+     * infrastructure, with extra environment ({@code -Xmx} defaults to 256m), and waits until it is ready.
+     */
+    public static Instance replica(String service, String database, String logName, Map<String, String> env) {
+        TestInfrastructure.ensureRunning();
+        Path jar = TestInfrastructure.projectRoot().resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
+        return launch(service, jar, database, freePort(), logName, env);
+    }
+
+    private static Instance launch(String service, Path jar, String database, int port, String logName, Map<String, String> env) {
+        Path root = TestInfrastructure.projectRoot();
+        Path log = root.resolve("deploy/local/.data-test/logs/" + logName + ".log");
         try {
             Files.createDirectories(log.getParent());
             ProcessBuilder builder = new ProcessBuilder(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-jar", jar.toString()))
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), env.getOrDefault("JAVA_XMX", "-Xmx256m"),
+                    "-jar", jar.toString()))
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()))
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
@@ -59,6 +115,11 @@ public final class PeerServices {
                     "HEARTH_KAFKA_BOOTSTRAP", TestInfrastructure.KAFKA_BOOTSTRAP,
                     "HEARTH_OIDC_ISSUER", TestInfrastructure.OIDC_ISSUER,
                     "QUARKUS_HTTP_PORT", String.valueOf(port)));
+            env.forEach((name, value) -> {
+                if (!name.equals("JAVA_XMX")) {
+                    builder.environment().put(name, value);
+                }
+            });
             Process process = builder.start();
             Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
             String url = "http://" + TestInfrastructure.HOST + ":" + port;
@@ -71,7 +132,7 @@ public final class PeerServices {
                 try {
                     if (http.send(HttpRequest.newBuilder(URI.create(url + "/q/health/ready")).build(),
                             HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                        break;
+                        return new Instance(url, process);
                     }
                 } catch (IOException e) {
                     // not listening yet
@@ -82,8 +143,6 @@ public final class PeerServices {
                 }
                 Thread.sleep(200);
             }
-            URLS.put(service, url);
-            return url;
         } catch (IOException e) {
             throw new IllegalStateException("could not start " + service + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {

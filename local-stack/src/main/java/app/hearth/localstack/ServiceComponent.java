@@ -44,7 +44,9 @@ final class ServiceComponent implements Component {
                 "HEARTH_DB_PASSWORD", settings.dbPassword(),
                 "HEARTH_KAFKA_BOOTSTRAP", settings.kafkaBootstrap(),
                 "HEARTH_OIDC_ISSUER", settings.oidcIssuer(),
-                "QUARKUS_HTTP_PORT", String.valueOf(port));
+                "QUARKUS_HTTP_PORT", String.valueOf(port),
+                // Local mode: e.g. webhooks may go to a receiver on this machine over plain http.
+                "HEARTH_LOCAL_MODE", "true");
         process = ChildProcess.start(module,
                 List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                         "-Xmx256m", "-jar", jar.toString()),

@@ -17,11 +17,19 @@ public class Notification extends PanacheEntityBase {
 
     public enum Status { UNREAD, READ, DISMISSED, SNOOZED }
 
+    /** REMINDER: a reminder fired; PARTNER_WAITING: the gentle nudge that a partner already checked in. */
+    public enum Source { REMINDER, PARTNER_WAITING }
+
     @Id
     public UUID id;
 
-    @Column(name = "reminder_id", nullable = false)
+    /** Null for a nudge, which no reminder made. */
+    @Column(name = "reminder_id")
     public UUID reminderId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Source source = Source.REMINDER;
 
     @Column(name = "partner_id", nullable = false)
     public String partnerId;

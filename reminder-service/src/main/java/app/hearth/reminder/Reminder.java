@@ -21,6 +21,9 @@ public class Reminder extends PanacheEntityBase {
     /** FOLLOW_ME: the recipient's current wall clock; FIXED: an absolute zone that never moves. */
     public enum ZonePolicy { FOLLOW_ME, FIXED }
 
+    /** USER: a person made it; the others are defaults Hearth set up, editable and deletable like any other. */
+    public enum Origin { USER, COUPLE_DEFAULT, DETOX_PLAN }
+
     @Id
     public UUID id;
 
@@ -55,6 +58,14 @@ public class Reminder extends PanacheEntityBase {
 
     @Column(name = "fixed_zone")
     public String fixedZone;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Origin origin = Origin.USER;
+
+    /** Set for a "shared moment": fire at the start of the next window (this long) in which all recipients are awake. */
+    @Column(name = "shared_moment_minutes")
+    public Short sharedMomentMinutes;
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;

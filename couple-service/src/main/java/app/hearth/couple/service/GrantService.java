@@ -20,7 +20,7 @@ import java.util.UUID;
 /** Consent for partner apps: one member asks, the other approves, either revokes at once. */
 @ApplicationScoped
 public class GrantService {
-    public static final Set<String> SCOPES = Set.of("couples.read", "checkins.read", "insights.read");
+    public static final Set<String> SCOPES = Set.of("couples.read", "checkins.read", "insights.read", "reminders.read");
 
     @Inject
     CoupleAccess access;

@@ -5,7 +5,7 @@ import app.hearth.events.ExerciseEvents.Mood;
 import app.hearth.events.ExerciseEvents.ScreenTime;
 import app.hearth.exercise.CheckIn;
 import app.hearth.exercise.CheckInSubmission;
-import app.hearth.exercise.service.CheckInPeriods;
+import app.hearth.membership.CheckInPeriods;
 import app.hearth.exercise.service.CheckInService;
 import app.hearth.membership.MembershipService;
 import app.hearth.platform.problem.ApiException;

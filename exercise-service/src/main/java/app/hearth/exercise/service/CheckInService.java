@@ -6,6 +6,7 @@ import app.hearth.events.ExerciseEvents.Mood;
 import app.hearth.events.ExerciseEvents.ScreenTime;
 import app.hearth.exercise.CheckIn;
 import app.hearth.exercise.CheckInSubmission;
+import app.hearth.membership.CheckInPeriods;
 import app.hearth.membership.CoupleView;
 import app.hearth.membership.CoupleViewMember;
 import app.hearth.membership.PartnerView;

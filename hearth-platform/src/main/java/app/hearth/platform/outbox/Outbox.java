@@ -4,6 +4,10 @@ import app.hearth.events.EventEnvelope;
 import app.hearth.events.EventJson;
 import app.hearth.events.EventType;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.hibernate.Session;
+
+import java.sql.PreparedStatement;
+import java.util.List;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Status;
@@ -48,6 +52,44 @@ public class Outbox {
         row.payload = EventJson.write(event);
         row.createdAt = event.time();
         entityManager.persist(row);
+        wakeRelayOnCommit();
+        return event;
+    }
+
+    /** An event about {@code subject} for {@link #publishAll}. */
+    public record Keyed<T>(String subject, T data) {
+    }
+
+    /**
+     * Appends many events of one type in one JDBC batch, in list order (for hot paths such as firing a batch of
+     * reminders; {@link #publish} inserts one row per round trip because the sequence is the commit order).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public <T> void publishAll(EventType<T> type, List<Keyed<T>> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    insert into outbox_event (event_id, topic, event_key, event_type, payload, created_at)
+                    values (?, ?, ?, ?, ?, ?)""")) {
+                for (Keyed<T> keyed : events) {
+                    EventEnvelope event = EventEnvelope.create(type, "/" + service, keyed.subject(), keyed.data());
+                    insert.setObject(1, event.id());
+                    insert.setString(2, type.topic());
+                    insert.setString(3, keyed.subject());
+                    insert.setString(4, type.type());
+                    insert.setString(5, EventJson.write(event));
+                    insert.setObject(6, java.time.OffsetDateTime.ofInstant(event.time(), java.time.ZoneOffset.UTC));
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        });
+        wakeRelayOnCommit();
+    }
+
+    private void wakeRelayOnCommit() {
         if (transactions.getResource(WAKE_KEY) == null) {
             transactions.putResource(WAKE_KEY, Boolean.TRUE);
             transactions.registerInterposedSynchronization(new Synchronization() {
@@ -63,6 +105,5 @@ public class Outbox {
                 }
             });
         }
-        return event;
     }
 }

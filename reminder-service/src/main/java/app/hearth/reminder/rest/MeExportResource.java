@@ -1,14 +1,25 @@
 package app.hearth.reminder.rest;
 
+import app.hearth.platform.security.Caller;
+import app.hearth.reminder.PartnerNudge;
+import app.hearth.reminder.rest.ReminderViews.NotificationView;
+import app.hearth.reminder.rest.ReminderViews.RecipientView;
+import app.hearth.reminder.rest.ReminderViews.ReminderView;
+import app.hearth.reminder.rest.WebhookResource.DeliveryView;
+import app.hearth.reminder.rest.WebhookResource.SubscriptionView;
+import app.hearth.reminder.service.PersonalDataExport;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
 
 /** Everything this service holds about the caller (data portability). */
 @Path("/v1/me/export")
@@ -17,13 +28,41 @@ import java.time.Instant;
 public class MeExportResource {
 
     @Inject
-    JsonWebToken token;
+    Caller caller;
+
+    @Inject
+    PersonalDataExport export;
+
+    @Inject
+    Clock clock;
+
+    public record NudgeView(UUID coupleId, String period, Instant dueAt, Instant handledAt) {
+    }
+
+    public record Export(String service, String partnerId, Instant exportedAt, List<ReminderView> reminders,
+                         List<RecipientView> mySchedule, List<NotificationView> notifications, LocalDate pausedUntil,
+                         ReminderViews.SettingsView settings, List<SubscriptionView> webhooks, List<DeliveryView> webhookDeliveries,
+                         List<NudgeView> partnerWaitingNudges, List<PersonalDataExport.CheckInRecord> checkInsSeen) {
+    }
 
     @GET
     public Export export() {
-        return new Export("reminder-service", token.getSubject(), Instant.now());
+        String me = caller.personId();
+        PersonalDataExport.Held held = export.of(me);
+        return new Export("reminder-service", me, clock.instant(),
+                held.reminders().stream().map(r -> ReminderView.of(r, held.schedules().stream()
+                        .filter(s -> s.reminderId.equals(r.id)).toList())).toList(),
+                held.schedules().stream().map(RecipientView::of).toList(),
+                held.notifications().stream().map(NotificationView::of).toList(),
+                held.pause() == null ? null : held.pause().untilDate,
+                new ReminderViews.SettingsView(held.settings() == null || held.settings().partnerWaitingNudge),
+                held.webhooks().stream().map(s -> SubscriptionView.of(s, false)).toList(),
+                held.deliveries().stream().map(DeliveryView::of).toList(),
+                held.nudges().stream().map(MeExportResource::nudge).toList(),
+                held.checkIns());
     }
 
-    public record Export(String service, String partnerId, Instant exportedAt) {
+    private static NudgeView nudge(PartnerNudge n) {
+        return new NudgeView(n.coupleId, n.period, n.dueAt, n.firedAt);
     }
 }

@@ -4,7 +4,12 @@ import app.hearth.platform.problem.Params;
 import app.hearth.platform.security.Caller;
 import app.hearth.reminder.Notification;
 import app.hearth.reminder.rest.ReminderViews.NotificationView;
+import app.hearth.reminder.service.LiveNotifications;
 import app.hearth.reminder.service.ReminderService;
+import io.smallrye.mutiny.Multi;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -30,10 +35,28 @@ public class NotificationResource {
     @Inject
     ReminderService reminders;
 
+    @Inject
+    LiveNotifications live;
+
     @GET
     public List<NotificationView> inbox(@QueryParam("page") String page, @QueryParam("size") String size) {
         return reminders.inbox(caller.personId(), Params.intValue("page", page, 0, 10_000).orElse(0),
                 Params.intValue("size", size, 1, 100).orElse(20)).stream().map(NotificationView::of).toList();
+    }
+
+    /**
+     * Server-Sent Events: an {@code event: ready} once the stream is live, then each notification as it arrives
+     * ({@code event: notification}, the same JSON as the inbox). After a reconnect, catch up from the inbox.
+     */
+    @GET
+    @Path("/stream")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    public Multi<OutboundSseEvent> stream(@Context Sse sse) {
+        String me = caller.personId();
+        OutboundSseEvent ready = sse.newEventBuilder().name("ready").data("{}").mediaType(MediaType.APPLICATION_JSON_TYPE).build();
+        return Multi.createBy().concatenating().streams(Multi.createFrom().item(ready),
+                live.of(me).map(n -> sse.newEventBuilder().name("notification").id(n.id.toString())
+                        .mediaType(MediaType.APPLICATION_JSON_TYPE).data(NotificationView.of(n)).build()));
     }
 
     @POST

@@ -13,7 +13,9 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -116,6 +118,33 @@ public class ReminderResource {
         return ReminderView.of(reminders.visibleTo(reminderId, caller.personId()), reminders.recipients(reminderId));
     }
 
+    /** Changes a reminder (its owner, or either member for a couple's reminder); every recipient is replanned. */
+    @PATCH
+    @Path("/me/reminders/{reminderId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ReminderView update(@PathParam("reminderId") UUID reminderId,
+                               @NotNull(message = "send the changes as a JSON object") @Valid ReminderViews.UpdateReminderRequest r) {
+        Reminder reminder = reminders.update(reminderId, caller.personId(), new ReminderService.Change(r.title(), r.rrule(),
+                r.timeOfDay(), r.startDate(), r.zonePolicy(), r.fixedZone(), r.sharedMomentMinutes(), r.sharedMoment()));
+        return ReminderView.of(reminder, reminders.recipients(reminderId));
+    }
+
+    @GET
+    @Path("/me/reminder-settings")
+    public ReminderViews.SettingsView settings() {
+        return new ReminderViews.SettingsView(reminders.settings(caller.personId()).partnerWaitingNudge);
+    }
+
+    /** {@code partnerWaitingNudge: false}: no "your partner is waiting" nudges for me (pending ones are cancelled). */
+    @PUT
+    @Path("/me/reminder-settings")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ReminderViews.SettingsView changeSettings(@NotNull(message = "send {\"partnerWaitingNudge\": false}")
+                                                     @Valid ReminderViews.SettingsRequest request) {
+        return new ReminderViews.SettingsView(reminders.changeSettings(caller.personId(), request.partnerWaitingNudge())
+                .partnerWaitingNudge);
+    }
+
     @DELETE
     @Path("/me/reminders/{reminderId}")
     public void delete(@PathParam("reminderId") UUID reminderId) {
@@ -125,7 +154,7 @@ public class ReminderResource {
     private ReminderService.Spec spec(CreateReminderRequest r) {
         LocalDate start = r.startDate() == null ? LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC).minusDays(1) : r.startDate();
         return new ReminderService.Spec(r.kind(), r.title(), r.exerciseSlug(), r.rrule(), start, r.timeOfDay(),
-                r.zonePolicy(), r.fixedZone());
+                r.zonePolicy(), r.fixedZone(), r.sharedMomentMinutes(), Reminder.Origin.USER);
     }
 
     private Response created(Reminder reminder) {

@@ -6,6 +6,8 @@ import app.hearth.reminder.Reminder;
 import app.hearth.reminder.ReminderRecipient;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -31,7 +33,26 @@ public final class ReminderViews {
             LocalDate startDate,
             Reminder.ZonePolicy zonePolicy,
             @Size(max = 64) String fixedZone,
-            @Size(max = 2) List<@NotBlank String> recipients) {
+            @Size(max = 2) List<@NotBlank String> recipients,
+            @Min(10) @Max(240) Integer sharedMomentMinutes) {
+    }
+
+    /** PATCH: what is sent changes; {@code "sharedMoment": false} turns a shared moment back into a plain reminder. */
+    public record UpdateReminderRequest(
+            @Pattern(regexp = ".*\\S.*", message = "must not be blank") @Size(max = 120) String title,
+            @Size(min = 1, max = 200) String rrule,
+            @JsonFormat(pattern = "HH:mm") LocalTime timeOfDay,
+            LocalDate startDate,
+            Reminder.ZonePolicy zonePolicy,
+            @Size(max = 64) String fixedZone,
+            @Min(10) @Max(240) Integer sharedMomentMinutes,
+            Boolean sharedMoment) {
+    }
+
+    public record SettingsView(boolean partnerWaitingNudge) {
+    }
+
+    public record SettingsRequest(Boolean partnerWaitingNudge) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -44,11 +65,12 @@ public final class ReminderViews {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ReminderView(UUID id, UUID coupleId, Kind kind, String title, String exerciseSlug, String rrule,
                                @JsonFormat(pattern = "HH:mm") LocalTime timeOfDay, LocalDate startDate,
-                               Reminder.ZonePolicy zonePolicy, String fixedZone, String ownerId,
-                               List<RecipientView> recipients) {
+                               Reminder.ZonePolicy zonePolicy, String fixedZone, Integer sharedMomentMinutes,
+                               Reminder.Origin origin, String ownerId, List<RecipientView> recipients) {
         static ReminderView of(Reminder r, List<ReminderRecipient> recipients) {
             return new ReminderView(r.id, r.coupleId, r.kind, r.title, r.exerciseSlug, r.rrule, r.timeOfDay, r.startDate,
-                    r.zonePolicy, r.fixedZone, r.ownerId, recipients.stream().map(RecipientView::of).toList());
+                    r.zonePolicy, r.fixedZone, r.sharedMomentMinutes == null ? null : r.sharedMomentMinutes.intValue(),
+                    r.origin, r.ownerId, recipients.stream().map(RecipientView::of).toList());
         }
     }
 
@@ -56,10 +78,11 @@ public final class ReminderViews {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record NotificationView(UUID id, UUID reminderId, UUID coupleId, Kind kind, String title, String exerciseSlug,
-                                   Instant occurrenceAt, Instant firedAt, Notification.Status status, Instant snoozedUntil) {
+    public record NotificationView(UUID id, Notification.Source source, UUID reminderId, UUID coupleId, Kind kind, String title,
+                                   String exerciseSlug, Instant occurrenceAt, Instant firedAt, Notification.Status status,
+                                   Instant snoozedUntil) {
         static NotificationView of(Notification n) {
-            return new NotificationView(n.id, n.reminderId, n.coupleId, n.kind, n.title, n.exerciseSlug, n.occurrenceAt,
+            return new NotificationView(n.id, n.source, n.reminderId, n.coupleId, n.kind, n.title, n.exerciseSlug, n.occurrenceAt,
                     n.firedAt, n.status, n.snoozedUntil);
         }
     }

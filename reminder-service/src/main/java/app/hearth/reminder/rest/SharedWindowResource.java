@@ -64,14 +64,12 @@ public class SharedWindowResource {
         List<ZoneId> zones = new ArrayList<>();
         for (String member : members) {
             PartnerView view = PartnerView.findById(member);
-            boolean known = view != null && view.quietHoursStart != null;
-            if (!known) {
+            if (view == null || view.quietHoursStart == null) {
                 assumed.add(member);
             }
-            ZoneId zone = view == null ? ZoneId.of("UTC") : ZoneId.of(view.timeZone);
-            zones.add(zone);
-            calendars.add(new SharedWindows.Calendar(zone, known ? view.quietHoursStart : LocalTime.of(22, 0),
-                    known ? view.quietHoursEnd : LocalTime.of(7, 0)));
+            SharedWindows.Calendar calendar = SharedWindows.calendarOf(view);
+            zones.add(calendar.zone());
+            calendars.add(calendar);
         }
         List<Window> windows = SharedWindows.between(from, to, calendars, MIN_MINUTES).stream().map(w -> {
             List<LocalSpan> local = new ArrayList<>();

@@ -1,12 +1,17 @@
 package app.hearth.reminder.service;
 
 import app.hearth.events.ReminderEvents;
+import app.hearth.events.ReminderEvents.Kind;
+import app.hearth.membership.CheckInPeriods;
+import app.hearth.membership.CoupleView;
+import app.hearth.membership.PartnerView;
 import app.hearth.platform.outbox.Outbox;
 import app.hearth.reminder.Notification;
+import app.hearth.reminder.PartnerNudge;
 import app.hearth.reminder.Reminder;
 import app.hearth.reminder.ReminderPause;
 import app.hearth.reminder.ReminderRecipient;
-import app.hearth.membership.PartnerView;
+import app.hearth.reminder.ReminderSettings;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -15,17 +20,25 @@ import jakarta.inject.Inject;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
- * Fires due reminders. Runs in every replica: each batch claims due rows with {@code FOR UPDATE SKIP LOCKED}, so two
- * replicas never take the same row, and the notification's unique key (reminder, occurrence, recipient) is the last
- * guard. A replica that dies mid-batch rolls back; its rows are due again for the next pass of any replica.
+ * Fires due reminders and nudges. Runs in every replica: each batch claims due rows with {@code FOR UPDATE SKIP
+ * LOCKED}, so two replicas never take the same row, and the notification's unique key (reminder, occurrence,
+ * recipient) is the last guard. A replica that dies mid-batch rolls back; its rows are due again for the next pass of
+ * any replica. Everything a batch needs is read per batch, not per row.
  */
 @ApplicationScoped
 public class Dispatcher {
     static final int BATCH = 500;
+    static final String PARTNER_WAITING_TITLE = "Your partner has checked in. Whenever you're ready, it's your turn.";
 
     @Inject
     Clock clock;
@@ -36,51 +49,164 @@ public class Dispatcher {
     @Inject
     SchedulePlanner planner;
 
+    @Inject
+    NotificationWriter notifications;
+
     @Scheduled(every = "${hearth.reminders.dispatch-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
-        dispatchDue();
+        try {
+            if (!stopping) {
+                dispatchDue();
+            }
+        } catch (RuntimeException e) {
+            if (!stopping) {
+                throw e;
+            } // a pass cut short by shutdown: its transaction rolled back, another replica (or the next start) redoes it
+        }
+    }
+
+    private volatile boolean stopping;
+
+    void stopping(@jakarta.enterprise.event.Observes io.quarkus.runtime.ShutdownEvent shutdown) {
+        stopping = true;
     }
 
     /** Fires everything due now, batch by batch; returns how many notifications were created or brought back. */
     public int dispatchDue() {
         int fired = QuarkusTransaction.requiringNew().call(this::wakeSnoozed);
+        fired += QuarkusTransaction.requiringNew().call(this::dispatchNudges);
         while (true) {
-            int batch = QuarkusTransaction.requiringNew().call(this::dispatchBatch);
-            fired += batch;
-            if (batch < BATCH) {
+            int[] batch = QuarkusTransaction.requiringNew().call(this::dispatchBatch);
+            fired += batch[1];
+            if (batch[0] < BATCH) {
                 return fired;
             }
         }
     }
 
-    private int dispatchBatch() {
+    /** Returns {rows claimed, notifications created}. */
+    private int[] dispatchBatch() {
         Instant now = clock.instant();
         @SuppressWarnings("unchecked")
-        List<Object[]> due = Panache.getEntityManager().createNativeQuery("""
-                        select reminder_id, partner_id from reminder_recipient
-                        where next_fire_at <= ?1 order by next_fire_at limit ?2 for update skip locked""")
+        List<ReminderRecipient> due = Panache.getEntityManager().createNativeQuery("""
+                        select * from reminder_recipient
+                        where next_fire_at <= ?1 order by next_fire_at limit ?2 for update skip locked""", ReminderRecipient.class)
                 .setParameter(1, now).setParameter(2, BATCH).getResultList();
-        int created = 0;
-        for (Object[] row : due) {
-            ReminderRecipient recipient = ReminderRecipient.findById(new ReminderRecipient.Key((UUID) row[0], (String) row[1]));
-            Reminder reminder = Reminder.findById(recipient.reminderId);
-            if (!onVacation(recipient) && fire(reminder, recipient, now)) {
-                created++;
-            }
-            planner.planNext(reminder, recipient, recipient.occurrenceAt);
+        if (due.isEmpty()) {
+            return new int[] {0, 0};
         }
-        return created;
+        Batch batch = Batch.load(due);
+        List<NotificationWriter.Draft> drafts = new java.util.ArrayList<>();
+        for (ReminderRecipient recipient : due) {
+            Reminder reminder = batch.reminders.get(recipient.reminderId);
+            if (!batch.onVacation(recipient) && !batch.alreadyCheckedIn(reminder, recipient)) {
+                drafts.add(new NotificationWriter.Draft(reminder.id, Notification.Source.REMINDER, recipient.partnerId,
+                        reminder.coupleId, reminder.kind, reminder.title, reminder.exerciseSlug, recipient.occurrenceAt, now));
+            }
+            planner.planNext(reminder, recipient, recipient.occurrenceAt, batch.calendars.get(recipient.partnerId));
+        }
+        // Only what this pass created is announced: a notification that already existed had already been announced.
+        List<NotificationWriter.Draft> created = notifications.createAll(drafts);
+        outbox.publishAll(ReminderEvents.FIRED, created.stream().map(d -> new Outbox.Keyed<>(
+                d.coupleId() != null ? d.coupleId().toString() : d.partnerId(),
+                new ReminderEvents.ReminderFired(d.reminderId().toString(), d.partnerId(),
+                        d.coupleId() == null ? null : d.coupleId().toString(), d.kind(), d.exerciseSlug(), d.occurrenceAt(),
+                        d.firedAt()))).toList());
+        return new int[] {due.size(), created.size()};
     }
 
-    /** A paused person's occurrences through their pause date are skipped (not delivered when they come back). */
-    private static boolean onVacation(ReminderRecipient recipient) {
-        ReminderPause pause = ReminderPause.findById(recipient.partnerId);
-        if (pause == null) {
-            return false;
+    /** What one batch needs, read in a handful of queries (the entities stay in the persistence context). */
+    private record Batch(Map<UUID, Reminder> reminders, Map<String, PartnerView> calendars, Map<String, ReminderPause> pauses,
+                         Map<UUID, CoupleView> couples, Set<String> checkIns) {
+
+        static Batch load(List<ReminderRecipient> due) {
+            Set<UUID> reminderIds = due.stream().map(r -> r.reminderId).collect(Collectors.toSet());
+            Set<String> partnerIds = due.stream().map(r -> r.partnerId).collect(Collectors.toSet());
+            Map<UUID, Reminder> reminders = Reminder.<Reminder>list("id in ?1", reminderIds).stream()
+                    .collect(Collectors.toMap(r -> r.id, Function.identity()));
+            Map<String, PartnerView> calendars = PartnerView.<PartnerView>list("partnerId in ?1", partnerIds).stream()
+                    .collect(Collectors.toMap(p -> p.partnerId, Function.identity()));
+            Map<String, ReminderPause> pauses = ReminderPause.<ReminderPause>list("partnerId in ?1", partnerIds).stream()
+                    .collect(Collectors.toMap(p -> p.partnerId, Function.identity()));
+            Set<UUID> checkInCouples = reminders.values().stream().filter(r -> r.kind == Kind.CHECK_IN && r.coupleId != null)
+                    .map(r -> r.coupleId).collect(Collectors.toSet());
+            Map<UUID, CoupleView> couples = checkInCouples.isEmpty() ? Map.of()
+                    : CoupleView.<CoupleView>list("coupleId in ?1", checkInCouples).stream()
+                    .collect(Collectors.toMap(c -> c.coupleId, Function.identity()));
+            Set<String> checkIns = new HashSet<>();
+            Batch batch = new Batch(reminders, calendars, pauses, couples, checkIns);
+            Set<String> periods = due.stream().map(r -> batch.checkInPeriod(reminders.get(r.reminderId), r))
+                    .filter(java.util.Objects::nonNull).collect(Collectors.toSet());
+            if (!periods.isEmpty()) {
+                @SuppressWarnings("unchecked")
+                List<Object[]> rows = Panache.getEntityManager().createNativeQuery("""
+                                select couple_id, partner_id, period from check_in_submission
+                                where couple_id in (?1) and partner_id in (?2) and period in (?3)""")
+                        .setParameter(1, couples.keySet()).setParameter(2, partnerIds).setParameter(3, periods).getResultList();
+                rows.forEach(row -> checkIns.add(row[0] + " " + row[1] + " " + row[2]));
+            }
+            return batch;
         }
-        PartnerView calendar = PartnerView.findById(recipient.partnerId);
-        java.time.ZoneId zone = java.time.ZoneId.of(calendar == null ? "UTC" : calendar.timeZone);
-        return !recipient.occurrenceAt.atZone(zone).toLocalDate().isAfter(pause.untilDate);
+
+        /** A paused person's occurrences through their pause date are skipped (not delivered when they come back). */
+        boolean onVacation(ReminderRecipient recipient) {
+            ReminderPause pause = pauses.get(recipient.partnerId);
+            if (pause == null) {
+                return false;
+            }
+            PartnerView calendar = calendars.get(recipient.partnerId);
+            ZoneId zone = ZoneId.of(calendar == null ? "UTC" : calendar.timeZone);
+            return !recipient.occurrenceAt.atZone(zone).toLocalDate().isAfter(pause.untilDate);
+        }
+
+        /** No nagging: a couple's check-in reminder is dropped for a member who already checked in this period. */
+        boolean alreadyCheckedIn(Reminder reminder, ReminderRecipient recipient) {
+            String period = checkInPeriod(reminder, recipient);
+            return period != null && checkIns.contains(reminder.coupleId + " " + recipient.partnerId + " " + period);
+        }
+
+        /** The recipient's check-in period this occurrence falls in; null unless it is a couple's check-in reminder. */
+        String checkInPeriod(Reminder reminder, ReminderRecipient recipient) {
+            CoupleView couple = reminder.kind == Kind.CHECK_IN && reminder.coupleId != null ? couples.get(reminder.coupleId) : null;
+            return couple == null ? null
+                    : CheckInPeriods.periodOf(recipient.occurrenceAt, calendars.get(recipient.partnerId), couple.checkInCadence);
+        }
+    }
+
+    /**
+     * "Your partner is waiting", once per period: sent only if the member still has not checked in, still wants
+     * nudges, the relationship is active and the period is still theirs to fill; otherwise quietly dropped.
+     */
+    private int dispatchNudges() {
+        Instant now = clock.instant();
+        @SuppressWarnings("unchecked")
+        List<PartnerNudge> due = Panache.getEntityManager().createNativeQuery("""
+                        select * from partner_nudge where fired_at is null and due_at <= ?1
+                        order by due_at limit ?2 for update skip locked""", PartnerNudge.class)
+                .setParameter(1, now).setParameter(2, BATCH).getResultList();
+        int created = 0;
+        for (PartnerNudge nudge : due) {
+            PartnerView calendar = PartnerView.findById(nudge.partnerId);
+            Instant quietUntil = calendar == null || calendar.quietHoursStart == null ? now
+                    : ReminderSchedule.holdForQuietHours(now, ZoneId.of(calendar.timeZone), calendar.quietHoursStart,
+                    calendar.quietHoursEnd);
+            if (quietUntil.isAfter(now)) {
+                nudge.dueAt = quietUntil; // their quiet hours (perhaps changed since it was planned) come first
+                continue;
+            }
+            nudge.firedAt = now;
+            CoupleView couple = CoupleView.findById(nudge.coupleId);
+            if (couple == null || !couple.isActive() || !ReminderSettings.wantsPartnerWaitingNudge(nudge.partnerId)
+                    || CheckInNudges.submitted(nudge.coupleId, nudge.partnerId, nudge.period)
+                    || !nudge.period.equals(CheckInPeriods.periodOf(now, calendar, couple.checkInCadence))) {
+                continue;
+            }
+            if (notifications.create(new NotificationWriter.Draft(null, Notification.Source.PARTNER_WAITING, nudge.partnerId,
+                    nudge.coupleId, Kind.CHECK_IN, PARTNER_WAITING_TITLE, null, nudge.dueAt, now))) {
+                created++;
+            }
+        }
+        return created;
     }
 
     /** Brings snoozed notifications back to the inbox when their snooze is over. */
@@ -92,24 +218,4 @@ public class Dispatcher {
                 .setParameter(1, clock.instant()).executeUpdate();
     }
 
-    private boolean fire(Reminder reminder, ReminderRecipient recipient, Instant now) {
-        UUID id = UUID.randomUUID();
-        int inserted = Panache.getEntityManager().createNativeQuery("""
-                        insert into notification (id, reminder_id, partner_id, couple_id, kind, title, exercise_slug,
-                                                  occurrence_at, fired_at, status)
-                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'UNREAD')
-                        on conflict (reminder_id, occurrence_at, partner_id) do nothing""")
-                .setParameter(1, id).setParameter(2, reminder.id).setParameter(3, recipient.partnerId)
-                .setParameter(4, reminder.coupleId).setParameter(5, reminder.kind.name()).setParameter(6, reminder.title)
-                .setParameter(7, reminder.exerciseSlug).setParameter(8, recipient.occurrenceAt).setParameter(9, now)
-                .executeUpdate();
-        if (inserted == 0) {
-            return false; // already fired for this occurrence
-        }
-        String key = reminder.coupleId != null ? reminder.coupleId.toString() : recipient.partnerId;
-        outbox.publish(ReminderEvents.FIRED, key, new ReminderEvents.ReminderFired(reminder.id.toString(), recipient.partnerId,
-                reminder.coupleId == null ? null : reminder.coupleId.toString(), reminder.kind, reminder.exerciseSlug,
-                recipient.occurrenceAt, now));
-        return true;
-    }
 }

@@ -3,6 +3,11 @@ package app.hearth.reminder.service;
 import app.hearth.membership.LocalErasure;
 import app.hearth.membership.MembershipProjection.PartnerCalendarChanged;
 import app.hearth.reminder.Notification;
+import app.hearth.reminder.PartnerNudge;
+import app.hearth.reminder.ReminderSettings;
+import app.hearth.reminder.WebhookDelivery;
+import app.hearth.reminder.WebhookSubscription;
+import io.quarkus.hibernate.orm.panache.Panache;
 import app.hearth.reminder.Reminder;
 import app.hearth.reminder.ReminderRecipient;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,10 +32,11 @@ public class ReminderLifecycle {
     /** A new zone or quiet hours: pending occurrences of reminders that follow the person move with them. */
     @Transactional(Transactional.TxType.MANDATORY)
     void onCalendarChanged(@Observes PartnerCalendarChanged changed) {
+        java.time.Instant now = clock.instant();
         for (ReminderRecipient recipient : ReminderRecipient.<ReminderRecipient>list("partnerId", changed.partnerId())) {
-            Reminder reminder = Reminder.findById(recipient.reminderId);
-            if (recipient.occurrenceAt != null) {
-                planner.planNext(reminder, recipient, clock.instant());
+            // An occurrence already due fires as planned; replanning it from now would skip it.
+            if (recipient.occurrenceAt != null && recipient.nextFireAt != null && recipient.nextFireAt.isAfter(now)) {
+                planner.planNext(Reminder.findById(recipient.reminderId), recipient, now);
             }
         }
     }
@@ -50,8 +56,14 @@ public class ReminderLifecycle {
         String partnerId = erased.partnerId();
         Reminder.delete("ownerId", partnerId);
         ReminderRecipient.delete("partnerId", partnerId);
+        WebhookSubscription.delete("ownerType = ?1 and ownerId = ?2", WebhookSubscription.OwnerType.PERSON, partnerId);
+        WebhookDelivery.delete("partnerId", partnerId);
         Notification.delete("partnerId", partnerId);
         app.hearth.reminder.ReminderPause.deleteById(partnerId);
+        ReminderSettings.deleteById(partnerId);
+        PartnerNudge.delete("partnerId", partnerId);
+        Panache.getEntityManager().createNativeQuery("delete from check_in_submission where partner_id = ?1")
+                .setParameter(1, partnerId).executeUpdate();
     }
 
     private static void forgetCouple(UUID coupleId) {
@@ -59,6 +71,13 @@ public class ReminderLifecycle {
         if (!ids.isEmpty()) {
             Reminder.delete("id in ?1", ids);
         }
+        Panache.getEntityManager().createNativeQuery("""
+                        delete from webhook_delivery where notification_id in (select id from notification where couple_id = ?1)""")
+                .setParameter(1, coupleId).executeUpdate();
         Notification.delete("coupleId", coupleId);
+        WebhookSubscription.delete("coupleId", coupleId);
+        PartnerNudge.delete("coupleId", coupleId);
+        Panache.getEntityManager().createNativeQuery("delete from check_in_submission where couple_id = ?1")
+                .setParameter(1, coupleId).executeUpdate();
     }
 }

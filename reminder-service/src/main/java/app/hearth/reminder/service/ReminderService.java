@@ -39,25 +39,28 @@ public class ReminderService {
     Outbox outbox;
 
     public record Spec(Kind kind, String title, String exerciseSlug, String rrule, LocalDate startDate, LocalTime timeOfDay,
-                       Reminder.ZonePolicy zonePolicy, String fixedZone) {
+                       Reminder.ZonePolicy zonePolicy, String fixedZone, Integer sharedMomentMinutes, Reminder.Origin origin) {
+
+        public Spec(Kind kind, String title, String exerciseSlug, String rrule, LocalDate startDate, LocalTime timeOfDay,
+                    Reminder.ZonePolicy zonePolicy, String fixedZone) {
+            this(kind, title, exerciseSlug, rrule, startDate, timeOfDay, zonePolicy, fixedZone, null, Reminder.Origin.USER);
+        }
+    }
+
+    /** What PATCH may change; null leaves a field as it is. */
+    public record Change(String title, String rrule, LocalTime timeOfDay, LocalDate startDate, Reminder.ZonePolicy zonePolicy,
+                         String fixedZone, Integer sharedMomentMinutes, Boolean sharedMoment) {
     }
 
     /** Creates a reminder for {@code recipients} (the owner alone for a personal one) and plans each first firing. */
     @Transactional
     public Reminder create(String ownerId, UUID coupleId, List<String> recipients, Spec spec) {
-        ReminderSchedule schedule;
-        try {
-            schedule = ReminderSchedule.of(spec.rrule(), spec.startDate(), spec.timeOfDay());
-        } catch (InvalidScheduleException e) {
-            throw ApiException.badRequest(e.getMessage());
-        }
+        ReminderSchedule schedule = validSchedule(spec.rrule(), spec.startDate(), spec.timeOfDay());
         Reminder.ZonePolicy policy = spec.zonePolicy() == null ? Reminder.ZonePolicy.FOLLOW_ME : spec.zonePolicy();
-        if (policy == Reminder.ZonePolicy.FIXED && (spec.fixedZone() == null || !ZoneId.getAvailableZoneIds().contains(spec.fixedZone()))) {
-            throw ApiException.badRequest("fixedZone: a FIXED reminder needs an IANA time zone such as Europe/Paris"
-                    + (spec.fixedZone() == null ? "." : "; '" + spec.fixedZone() + "' is not one."));
-        }
-        if (policy == Reminder.ZonePolicy.FOLLOW_ME && spec.fixedZone() != null) {
-            throw ApiException.badRequest("fixedZone: only FIXED reminders take a zone; FOLLOW_ME ones follow each recipient.");
+        validZone(policy, spec.fixedZone());
+        if (spec.sharedMomentMinutes() != null && coupleId == null) {
+            throw ApiException.badRequest("sharedMomentMinutes: a shared moment is for a couple reminder; "
+                    + "create it under /v1/couples/{coupleId}/reminders.");
         }
         if (coupleId != null) {
             MembershipService.lockActive(coupleId, "it takes no new reminders.");
@@ -85,16 +88,117 @@ public class ReminderService {
         reminder.timeOfDay = spec.timeOfDay();
         reminder.zonePolicy = policy;
         reminder.fixedZone = spec.fixedZone();
+        reminder.sharedMomentMinutes = spec.sharedMomentMinutes() == null ? null : spec.sharedMomentMinutes().shortValue();
+        reminder.origin = spec.origin() == null ? Reminder.Origin.USER : spec.origin();
         reminder.createdAt = now;
         reminder.persist();
+        List<ReminderRecipient> planned = new java.util.ArrayList<>();
         for (String partnerId : recipients) {
             ReminderRecipient recipient = new ReminderRecipient();
             recipient.reminderId = reminder.id;
             recipient.partnerId = partnerId;
-            planner.planNext(reminder, recipient, now);
             recipient.persist();
+            planned.add(recipient);
         }
+        // Planned once everyone is in: a shared moment depends on all recipients' calendars.
+        planned.forEach(recipient -> planner.planNext(reminder, recipient, now));
         return reminder;
+    }
+
+    /**
+     * Changes a reminder and replans every recipient from now. The owner may edit; so may any member of the couple
+     * a couple reminder belongs to (the defaults Hearth sets up belong to the couple).
+     */
+    @Transactional
+    public Reminder update(UUID reminderId, String partnerId, Change change) {
+        Reminder reminder = Reminder.findById(reminderId, LockModeType.PESSIMISTIC_WRITE);
+        boolean mayEdit = reminder != null && (reminder.ownerId.equals(partnerId)
+                || reminder.coupleId != null && CoupleViewMember.isMember(reminder.coupleId, partnerId));
+        if (!mayEdit) {
+            throw ApiException.notFound("You have no reminder " + reminderId + ".");
+        }
+        if (reminder.coupleId != null) {
+            MembershipService.lockActive(reminder.coupleId, "its reminders can no longer change.");
+        }
+        String rrule = change.rrule() == null ? reminder.rrule : change.rrule();
+        LocalTime time = change.timeOfDay() == null ? reminder.timeOfDay : change.timeOfDay();
+        LocalDate start = change.startDate() == null ? reminder.startDate : change.startDate();
+        ReminderSchedule schedule = validSchedule(rrule, start, time);
+        Reminder.ZonePolicy policy = change.zonePolicy() == null ? reminder.zonePolicy : change.zonePolicy();
+        String zone = policy == Reminder.ZonePolicy.FOLLOW_ME ? null : change.fixedZone() == null ? reminder.fixedZone : change.fixedZone();
+        if (policy == Reminder.ZonePolicy.FOLLOW_ME && change.fixedZone() != null) {
+            throw ApiException.badRequest("fixedZone: only FIXED reminders take a zone; FOLLOW_ME ones follow each recipient.");
+        }
+        validZone(policy, zone);
+        Short shared = reminder.sharedMomentMinutes;
+        if (Boolean.FALSE.equals(change.sharedMoment())) {
+            shared = null;
+        } else if (change.sharedMomentMinutes() != null) {
+            if (reminder.coupleId == null) {
+                throw ApiException.badRequest("sharedMomentMinutes: a shared moment is for a couple reminder.");
+            }
+            shared = change.sharedMomentMinutes().shortValue();
+        }
+        if (change.title() != null) {
+            reminder.title = change.title().strip();
+        }
+        reminder.rrule = schedule.rrule();
+        reminder.timeOfDay = time;
+        reminder.startDate = start;
+        reminder.zonePolicy = policy;
+        reminder.fixedZone = zone;
+        reminder.sharedMomentMinutes = shared;
+        Instant now = clock.instant();
+        recipients(reminderId).forEach(recipient -> planner.planNext(reminder, recipient, now));
+        return reminder;
+    }
+
+    private static ReminderSchedule validSchedule(String rrule, LocalDate start, LocalTime time) {
+        try {
+            return ReminderSchedule.of(rrule, start, time);
+        } catch (InvalidScheduleException e) {
+            throw ApiException.badRequest(e.getMessage());
+        }
+    }
+
+    private static void validZone(Reminder.ZonePolicy policy, String fixedZone) {
+        if (policy == Reminder.ZonePolicy.FIXED && (fixedZone == null || !ZoneId.getAvailableZoneIds().contains(fixedZone))) {
+            throw ApiException.badRequest("fixedZone: a FIXED reminder needs an IANA time zone such as Europe/Paris"
+                    + (fixedZone == null ? "." : "; '" + fixedZone + "' is not one."));
+        }
+        if (policy == Reminder.ZonePolicy.FOLLOW_ME && fixedZone != null) {
+            throw ApiException.badRequest("fixedZone: only FIXED reminders take a zone; FOLLOW_ME ones follow each recipient.");
+        }
+    }
+
+    /** A person's reminder settings (the defaults when they never changed them). */
+    @Transactional
+    public app.hearth.reminder.ReminderSettings settings(String partnerId) {
+        app.hearth.reminder.ReminderSettings settings = app.hearth.reminder.ReminderSettings.findById(partnerId);
+        if (settings == null) {
+            settings = new app.hearth.reminder.ReminderSettings();
+            settings.partnerId = partnerId;
+        }
+        return settings;
+    }
+
+    @Transactional
+    public app.hearth.reminder.ReminderSettings changeSettings(String partnerId, Boolean partnerWaitingNudge) {
+        app.hearth.reminder.ReminderSettings settings = app.hearth.reminder.ReminderSettings.findById(partnerId,
+                LockModeType.PESSIMISTIC_WRITE);
+        if (settings == null) {
+            settings = new app.hearth.reminder.ReminderSettings();
+            settings.partnerId = partnerId;
+            settings.persist();
+        }
+        if (partnerWaitingNudge != null) {
+            settings.partnerWaitingNudge = partnerWaitingNudge;
+            if (!partnerWaitingNudge) {
+                // Turning nudges off also cancels any already planned.
+                app.hearth.reminder.PartnerNudge.delete("partnerId = ?1 and firedAt is null", partnerId);
+            }
+        }
+        return settings;
     }
 
     /** Reminders the person receives, personal and couple ones. */
@@ -176,7 +280,7 @@ public class ReminderService {
     @Transactional
     public Notification snooze(UUID notificationId, String partnerId, int minutes) {
         Notification notification = mark(notificationId, partnerId, Notification.Status.SNOOZED);
-        notification.snoozedUntil = clock.instant().plus(java.time.Duration.ofMinutes(minutes));
+        notification.snoozedUntil = clock.instant().plus(java.time.Duration.ofMinutes(minutes)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         return notification;
     }
 

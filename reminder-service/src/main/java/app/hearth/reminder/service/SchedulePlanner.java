@@ -7,6 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** Places a recipient's next occurrence: in their zone (or the reminder's fixed one), held past their quiet hours. */
@@ -15,13 +17,46 @@ public class SchedulePlanner {
 
     /** Moves the recipient to the first occurrence strictly after {@code after}; none when the series has ended. */
     public void planNext(Reminder reminder, ReminderRecipient recipient, Instant after) {
-        PartnerView calendar = PartnerView.findById(recipient.partnerId);
+        planNext(reminder, recipient, after, PartnerView.findById(recipient.partnerId));
+    }
+
+    /** {@link #planNext(Reminder, ReminderRecipient, Instant)} with the recipient's calendar already read (null: unknown). */
+    public void planNext(Reminder reminder, ReminderRecipient recipient, Instant after, PartnerView calendar) {
+        if (reminder.sharedMomentMinutes != null) {
+            planSharedMoment(reminder, recipient, after);
+            return;
+        }
         ZoneId zone = zoneFor(reminder, calendar);
         Optional<Instant> next = ReminderSchedule.of(reminder.rrule, reminder.startDate, reminder.timeOfDay).nextAfter(after, zone);
         recipient.occurrenceAt = next.orElse(null);
         recipient.nextFireAt = next.map(at -> calendar == null || calendar.quietHoursStart == null ? at
                 : ReminderSchedule.holdForQuietHours(at, ZoneId.of(calendar.timeZone), calendar.quietHoursStart,
                         calendar.quietHoursEnd)).orElse(null);
+    }
+
+    /**
+     * A shared moment: the series' time of day is read in the owner's zone (or the fixed one); it fires at the
+     * start of the first window from then on, within a week, in which every recipient is awake for at least the
+     * moment's length, the same instant for all. With no such window it fires at the nominal time, held past the
+     * recipient's quiet hours.
+     */
+    private void planSharedMoment(Reminder reminder, ReminderRecipient recipient, Instant after) {
+        ZoneId zone = zoneFor(reminder, PartnerView.findById(reminder.ownerId));
+        Optional<Instant> next = ReminderSchedule.of(reminder.rrule, reminder.startDate, reminder.timeOfDay).nextAfter(after, zone);
+        recipient.occurrenceAt = next.orElse(null);
+        recipient.nextFireAt = next.map(nominal -> {
+            List<SharedWindows.Calendar> everyone = ReminderRecipient.<ReminderRecipient>list("reminderId", reminder.id).stream()
+                    .map(r -> SharedWindows.calendarOf(PartnerView.findById(r.partnerId))).toList();
+            List<SharedWindows.Interval> windows = SharedWindows.between(nominal, nominal.plus(Duration.ofDays(7)), everyone,
+                    reminder.sharedMomentMinutes);
+            if (!windows.isEmpty()) {
+                return windows.get(0).start();
+            }
+            PartnerView calendar = PartnerView.findById(recipient.partnerId);
+            return calendar == null || calendar.quietHoursStart == null ? nominal
+                    : ReminderSchedule.holdForQuietHours(nominal, ZoneId.of(calendar.timeZone), calendar.quietHoursStart,
+                    calendar.quietHoursEnd);
+        }).orElse(null);
     }
 
     static ZoneId zoneFor(Reminder reminder, PartnerView calendar) {

@@ -21,7 +21,18 @@ public final class SharedWindows {
     public record Calendar(ZoneId zone, LocalTime quietStart, LocalTime quietEnd) {
     }
 
+    /** Assumed for someone whose quiet hours are not known here yet. */
+    public static final LocalTime ASSUMED_QUIET_START = LocalTime.of(22, 0);
+    public static final LocalTime ASSUMED_QUIET_END = LocalTime.of(7, 0);
+
     private SharedWindows() {
+    }
+
+    /** A person's calendar as this service knows it: UTC and 22:00-07:00 quiet hours until their profile arrives. */
+    public static Calendar calendarOf(app.hearth.membership.PartnerView view) {
+        boolean known = view != null && view.quietHoursStart != null;
+        return new Calendar(view == null ? ZoneId.of("UTC") : ZoneId.of(view.timeZone),
+                known ? view.quietHoursStart : ASSUMED_QUIET_START, known ? view.quietHoursEnd : ASSUMED_QUIET_END);
     }
 
     /** The windows in [from, to) in which everyone is awake, at least {@code minMinutes} long. */

@@ -1,4 +1,4 @@
-package app.hearth.exercise.service;
+package app.hearth.membership;
 
 import app.hearth.events.CoupleEvents.CheckInCadence;
 
@@ -29,6 +29,12 @@ public final class CheckInPeriods {
         LocalDate day = localDay(instant, zone, startOfDayHour);
         return cadence == CheckInCadence.DAILY ? day.toString()
                 : String.format("%d-W%02d", day.get(IsoFields.WEEK_BASED_YEAR), day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+    }
+
+    /** The period of {@code instant} in a partner's calendar (UTC and midnight until their profile is known). */
+    public static String periodOf(Instant instant, PartnerView calendar, CheckInCadence cadence) {
+        return calendar == null ? periodOf(instant, ZoneId.of("UTC"), 0, cadence)
+                : periodOf(instant, ZoneId.of(calendar.timeZone), calendar.startOfDayHour, cadence);
     }
 
     public static boolean isValid(String period) {

@@ -1,4 +1,4 @@
-package app.hearth.exercise.service;
+package app.hearth.membership;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,0 +1,53 @@
+package app.hearth.reminder.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.time.LocalTime;
+
+/** reminder-service's settings ({@code hearth.reminders.*}). */
+@ConfigMapping(prefix = "hearth.reminders")
+public interface ReminderConfig {
+
+    /** How long after a partner checked in the other gets "your partner is waiting" (held past quiet hours). */
+    @WithDefault("PT2H")
+    Duration partnerWaitingDelay();
+
+    /** The weekly check-in reminder every new couple gets: day (RFC 5545 BYDAY) and local time. */
+    @WithDefault("SU")
+    String defaultCheckInDay();
+
+    @WithDefault("19:30")
+    LocalTime defaultCheckInTime();
+
+    /** The local time of the daily reminder while a couple follows the 7-day digital detox (before dinner: day 1). */
+    @WithDefault("18:00")
+    LocalTime detoxReminderTime();
+
+    Webhooks webhooks();
+
+    interface Webhooks {
+        /** Attempts before a delivery is dead-lettered. */
+        @WithDefault("8")
+        int maxAttempts();
+
+        /** Wait after the first failure; doubles after each further one, up to {@link #maxBackoff()}. */
+        @WithDefault("PT30S")
+        Duration initialBackoff();
+
+        @WithDefault("PT6H")
+        Duration maxBackoff();
+
+        @WithDefault("PT10S")
+        Duration timeout();
+
+        /** Local mode only: accept http:// URLs to loopback addresses (a receiver on the developer's machine). */
+        @WithDefault("false")
+        boolean allowLoopbackHttp();
+
+        /** At most this many subscriptions per person or partner app and couple. */
+        @WithDefault("5")
+        int maxPerOwner();
+    }
+}

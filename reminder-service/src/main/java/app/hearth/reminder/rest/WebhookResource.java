@@ -1,0 +1,159 @@
+package app.hearth.reminder.rest;
+
+import app.hearth.membership.MembershipService;
+import app.hearth.platform.problem.Params;
+import app.hearth.platform.security.Caller;
+import app.hearth.reminder.WebhookDelivery;
+import app.hearth.reminder.WebhookSubscription;
+import app.hearth.reminder.service.WebhookService;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.quarkus.security.Authenticated;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Webhooks: a person receives every notification of theirs; a partner app receives a couple's notifications (without
+ * the titles people wrote) while the couple grants it {@code reminders.read}. Each body is signed:
+ * {@code Hearth-Signature: sha256=<hex HMAC-SHA256 of the body with the subscription's secret>}.
+ */
+@Path("/v1")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+public class WebhookResource {
+    static final String SCOPE = WebhookService.PARTNER_APP_SCOPE;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    MembershipService membership;
+
+    @Inject
+    WebhookService webhooks;
+
+    public record SubscribeRequest(@NotBlank @Size(max = 2000) String url) {
+    }
+
+    /** The secret is shown once, in the answer to the subscription. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record SubscriptionView(UUID id, String url, UUID coupleId, String clientId, Instant createdAt, String secret) {
+        static SubscriptionView of(WebhookSubscription s, boolean withSecret) {
+            return new SubscriptionView(s.id, s.url, s.coupleId,
+                    s.ownerType == WebhookSubscription.OwnerType.PARTNER_APP ? s.ownerId : null, s.createdAt,
+                    withSecret ? s.secret : null);
+        }
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record DeliveryView(UUID id, UUID notificationId, WebhookDelivery.Status status, int attempts, Instant nextAttemptAt,
+                               Integer lastStatus, String lastError, Instant createdAt, Instant deliveredAt) {
+        static DeliveryView of(WebhookDelivery d) {
+            return new DeliveryView(d.id, d.notificationId, d.status, d.attempts, d.nextAttemptAt, d.lastStatus, d.lastError,
+                    d.createdAt, d.deliveredAt);
+        }
+    }
+
+    @POST
+    @Path("/me/webhooks")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response subscribe(@NotNull(message = "send {\"url\": \"https://...\"}") @Valid SubscribeRequest request) {
+        WebhookSubscription s = webhooks.subscribe(WebhookSubscription.OwnerType.PERSON, caller.personId(), null, request.url());
+        return Response.created(URI.create("/v1/me/webhooks/" + s.id)).entity(SubscriptionView.of(s, true)).build();
+    }
+
+    @GET
+    @Path("/me/webhooks")
+    public List<SubscriptionView> mine() {
+        return webhooks.ofPerson(caller.personId()).stream().map(s -> SubscriptionView.of(s, false)).toList();
+    }
+
+    @GET
+    @Path("/me/webhooks/{webhookId}/deliveries")
+    public List<DeliveryView> myDeliveries(@PathParam("webhookId") UUID id, @QueryParam("status") String status,
+                                           @QueryParam("page") String page, @QueryParam("size") String size) {
+        webhooks.owned(id, caller.personId(), null);
+        return deliveries(id, status, page, size);
+    }
+
+    @DELETE
+    @Path("/me/webhooks/{webhookId}")
+    public void unsubscribe(@PathParam("webhookId") UUID id) {
+        webhooks.delete(id, caller.personId(), null);
+    }
+
+    @POST
+    @Path("/couples/{coupleId}/webhooks")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response subscribeApp(@PathParam("coupleId") UUID coupleId,
+                                 @NotNull(message = "send {\"url\": \"https://...\"}") @Valid SubscribeRequest request) {
+        if (!caller.isPartnerApp()) {
+            throw app.hearth.platform.problem.ApiException.badRequest("A couple's webhooks are for partner apps; "
+                    + "subscribe to your own notifications at /v1/me/webhooks.");
+        }
+        requireGrantedApp(coupleId);
+        WebhookSubscription s = webhooks.subscribe(WebhookSubscription.OwnerType.PARTNER_APP, caller.clientId(), coupleId,
+                request.url());
+        return Response.created(URI.create("/v1/couples/" + coupleId + "/webhooks/" + s.id))
+                .entity(SubscriptionView.of(s, true)).build();
+    }
+
+    /** A partner app sees its own webhooks; the couple's members see every app's, so they know who receives what. */
+    @GET
+    @Path("/couples/{coupleId}/webhooks")
+    public List<SubscriptionView> ofCouple(@PathParam("coupleId") UUID coupleId) {
+        if (caller.isPartnerApp()) {
+            requireGrantedApp(coupleId);
+            return webhooks.ofCouple(coupleId, caller.clientId()).stream().map(s -> SubscriptionView.of(s, false)).toList();
+        }
+        membership.requireMember(coupleId, caller.personId());
+        return webhooks.ofCouple(coupleId, null).stream().map(s -> SubscriptionView.of(s, false)).toList();
+    }
+
+    @GET
+    @Path("/couples/{coupleId}/webhooks/{webhookId}/deliveries")
+    public List<DeliveryView> appDeliveries(@PathParam("coupleId") UUID coupleId, @PathParam("webhookId") UUID id,
+                                            @QueryParam("status") String status, @QueryParam("page") String page,
+                                            @QueryParam("size") String size) {
+        requireGrantedApp(coupleId);
+        webhooks.owned(id, caller.clientId(), coupleId);
+        return deliveries(id, status, page, size);
+    }
+
+    @DELETE
+    @Path("/couples/{coupleId}/webhooks/{webhookId}")
+    public void unsubscribeApp(@PathParam("coupleId") UUID coupleId, @PathParam("webhookId") UUID id) {
+        requireGrantedApp(coupleId);
+        webhooks.delete(id, caller.clientId(), coupleId);
+    }
+
+    private List<DeliveryView> deliveries(UUID id, String status, String page, String size) {
+        return webhooks.deliveries(id, Params.enumValue("status", status, WebhookDelivery.Status.class).orElse(null),
+                        Params.intValue("page", page, 0, 10_000).orElse(0), Params.intValue("size", size, 1, 100).orElse(20))
+                .stream().map(DeliveryView::of).toList();
+    }
+
+    private void requireGrantedApp(UUID coupleId) {
+        if (!caller.isPartnerApp() || !caller.hasScope(SCOPE)) {
+            throw MembershipService.notFound(coupleId);
+        }
+        membership.requirePartnerApp(coupleId, caller.clientId(), SCOPE);
+    }
+}

@@ -1,0 +1,272 @@
+package app.hearth.reminder;
+
+import app.hearth.reminder.service.Dispatcher;
+import app.hearth.reminder.service.WebhookSender;
+import app.hearth.testsupport.TestUsers;
+import app.hearth.testsupport.TestUsers.Person;
+import app.hearth.testsupport.Tokens;
+import com.sun.net.httpserver.HttpServer;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static app.hearth.reminder.ReminderTest.as;
+import static app.hearth.reminder.ReminderTest.daily;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+/** Notifications leaving the service: signed webhooks (people and partner apps), the live stream, export and erasure. */
+@QuarkusTest
+class DeliveryChannelsTest {
+
+    @Inject
+    Dispatcher dispatcher;
+
+    @Inject
+    WebhookSender sender;
+
+    @TestHTTPResource("/v1/me/notifications/stream")
+    URL stream;
+
+    @AfterEach
+    void realTime() {
+        TestClock.CLOCK.reset();
+    }
+
+    /** A webhook receiver on this machine answering with the given statuses in turn (the last one repeats). */
+    static final class Receiver implements AutoCloseable {
+        record Received(String body, Map<String, String> headers) {
+        }
+
+        final List<Received> received = new CopyOnWriteArrayList<>();
+        private final HttpServer server;
+        private final Deque<Integer> statuses;
+
+        Receiver(Integer... statuses) throws Exception {
+            this.statuses = new ArrayDeque<>(List.of(statuses));
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.createContext("/hook", exchange -> {
+                String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+                Map<String, String> headers = new java.util.HashMap<>();
+                exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(), values.get(0)));
+                received.add(new Received(body, headers));
+                int status;
+                synchronized (this.statuses) {
+                    status = this.statuses.size() > 1 ? this.statuses.poll() : this.statuses.peek();
+                }
+                exchange.sendResponseHeaders(status, -1);
+                exchange.close();
+            });
+            server.start();
+        }
+
+        String url() {
+            return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
+        }
+
+        @Override
+        public void close() {
+            server.stop(0);
+        }
+    }
+
+    /** The receiver's side of the contract, computed independently of the service's code. */
+    static String expectedSignature(String secret, String body) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** Lets retries come due: moves the clock on and sends, a few times. */
+    private void sendWithTimePassing(Instant from, int rounds) {
+        for (int i = 1; i <= rounds; i++) {
+            TestClock.CLOCK.set(from.plusSeconds(10L * i));
+            sender.sendDue();
+        }
+    }
+
+    @Test
+    void webhooksAreSignedRetriedAndDeadLettered() throws Exception {
+        Person dana = TestUsers.create("Dana");
+        TestClock.CLOCK.set(Instant.parse("2026-11-25T12:00:00Z"));
+        try (Receiver flaky = new Receiver(500, 200); Receiver broken = new Receiver(503)) {
+            for (String bad : List.of("http://example.com/hook", "ftp://example.com/hook", "https://user:pw@example.com/hook",
+                    "not a url", "/relative")) {
+                as(dana).body(Map.of("url", bad)).post("/v1/me/webhooks").then().statusCode(400)
+                        .contentType("application/problem+json").body("detail", containsString("url"));
+            }
+            JsonPath created = as(dana).body(Map.of("url", flaky.url())).post("/v1/me/webhooks").then().statusCode(201)
+                    .extract().jsonPath();
+            String secret = created.getString("secret");
+            assertThat(secret).matches("[0-9a-f]{64}");
+            String flakyId = created.getString("id");
+            String brokenId = as(dana).body(Map.of("url", broken.url())).post("/v1/me/webhooks").then().statusCode(201)
+                    .extract().path("id");
+            as(dana).get("/v1/me/webhooks").then().statusCode(200).body("$", hasSize(2))
+                    .body("secret", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.nullValue()));
+
+            String reminder = as(dana).body(daily("20:30")).post("/v1/me/reminders").then().statusCode(201).extract().path("id");
+            Instant fired = Instant.parse("2026-11-25T19:30:01Z");
+            TestClock.CLOCK.set(fired);
+            dispatcher.dispatchDue();
+            sender.sendDue();
+            sendWithTimePassing(fired, 5);
+
+            String notification = as(dana).get("/v1/me/notifications").then().extract().path("[0].id");
+            await().atMost(Duration.ofSeconds(10)).until(() -> flaky.received.size() == 2 && broken.received.size() == 4);
+            for (Receiver.Received r : flaky.received) {
+                assertThat(r.headers().get("hearth-signature")).isEqualTo(expectedSignature(secret, r.body()));
+                assertThat(r.body()).contains(notification, reminder, "Say one thing you appreciate");
+            }
+            assertThat(flaky.received.get(0).headers().get("hearth-delivery"))
+                    .isEqualTo(flaky.received.get(1).headers().get("hearth-delivery"));
+            assertThat(flaky.received.get(0).body()).isEqualTo(flaky.received.get(1).body());
+            assertThat(expectedSignature("another secret", flaky.received.get(0).body()))
+                    .isNotEqualTo(flaky.received.get(0).headers().get("hearth-signature"));
+
+            as(dana).get("/v1/me/webhooks/" + flakyId + "/deliveries").then().statusCode(200).body("$", hasSize(1))
+                    .body("[0].status", equalTo("DELIVERED")).body("[0].attempts", equalTo(2))
+                    .body("[0].lastStatus", equalTo(200)).body("[0].notificationId", equalTo(notification));
+            as(dana).get("/v1/me/webhooks/" + brokenId + "/deliveries?status=DEAD").then().statusCode(200).body("$", hasSize(1))
+                    .body("[0].attempts", equalTo(4)).body("[0].lastStatus", equalTo(503))
+                    .body("[0].lastError", containsString("503"));
+            as(dana).get("/v1/me/webhooks/" + brokenId + "/deliveries?status=SOMETIMES").then().statusCode(400);
+            Person carol = TestUsers.create("Carol");
+            as(carol).get("/v1/me/webhooks/" + flakyId + "/deliveries").then().statusCode(404);
+            as(carol).delete("/v1/me/webhooks/" + flakyId).then().statusCode(404);
+
+            // Export shows all of it, without the secret; erasure in couple-service removes it all here too.
+            as(dana).get("/v1/me/export").then().statusCode(200)
+                    .body("reminders.id", org.hamcrest.Matchers.hasItem(reminder))
+                    .body("notifications", hasSize(1)).body("webhooks", hasSize(2))
+                    .body("webhookDeliveries", hasSize(2)).body(org.hamcrest.Matchers.not(containsString(secret)));
+            as(dana).delete("/v1/me/webhooks/" + brokenId).then().statusCode(204);
+            as(dana).get("/v1/me/webhooks").then().body("$", hasSize(1));
+            as(dana).get(Couples.couples() + "/v1/me").then().statusCode(200);
+            as(dana).delete(Couples.couples() + "/v1/me").then().statusCode(204);
+            await().atMost(Duration.ofSeconds(15)).until(() -> as(dana).get("/v1/me/export").then().extract().jsonPath()
+                    .getList("webhooks").isEmpty());
+            as(dana).get("/v1/me/export").then().body("reminders", hasSize(0)).body("notifications", hasSize(0))
+                    .body("webhookDeliveries", hasSize(0));
+        }
+    }
+
+    @Test
+    void aPartnerAppReceivesACouplesNotificationsWithoutTheirWordsAndOnlyWhileGranted() throws Exception {
+        TestClock.CLOCK.set(Instant.parse("2026-11-25T12:00:00Z"));
+        Person alice = TestUsers.create("Alice");
+        Person bob = TestUsers.create("Bob");
+        Couples.calendar(alice, "Europe/Paris", "23:00", "07:00");
+        Couples.calendar(bob, "Europe/Paris", "23:00", "07:00");
+        String couple = Couples.form(alice, bob);
+        String app = Tokens.partnerApp("reminders.read");
+        try (Receiver therapist = new Receiver(200)) {
+            Map<String, String> hook = Map.of("url", therapist.url());
+            given().auth().oauth2(app).contentType("application/json").body(hook).post("/v1/couples/" + couple + "/webhooks")
+                    .then().statusCode(404);
+
+            String grant = as(alice).body(Map.of("clientId", "partner-demo", "scopes", List.of("reminders.read")))
+                    .post(Couples.couples() + "/v1/couples/" + couple + "/grants").then().statusCode(201).extract().path("id");
+            as(bob).post(Couples.couples() + "/v1/couples/" + couple + "/grants/" + grant + "/approve").then().statusCode(200);
+            await().atMost(Duration.ofSeconds(15)).until(() -> given().auth().oauth2(app).get("/v1/couples/" + couple + "/webhooks")
+                    .then().extract().statusCode() == 200);
+            given().auth().oauth2(Tokens.partnerApp("couples.read")).contentType("application/json").body(hook)
+                    .post("/v1/couples/" + couple + "/webhooks").then().statusCode(404);
+            String secret = given().auth().oauth2(app).contentType("application/json").body(hook)
+                    .post("/v1/couples/" + couple + "/webhooks").then().statusCode(201).extract().path("secret");
+            as(alice).body(hook).post("/v1/couples/" + couple + "/webhooks").then().statusCode(400);
+            as(bob).get("/v1/couples/" + couple + "/webhooks").then().statusCode(200)
+                    .body("[0].clientId", equalTo("partner-demo")).body("[0].secret", org.hamcrest.Matchers.nullValue());
+            as(TestUsers.create("Carol")).get("/v1/couples/" + couple + "/webhooks").then().statusCode(404);
+
+            Map<String, Object> body = daily("21:00");
+            body.put("title", "Tell each other one thing you appreciated today");
+            as(alice).body(body).post("/v1/couples/" + couple + "/reminders").then().statusCode(201);
+            TestClock.CLOCK.set(Instant.parse("2026-11-25T20:00:01Z"));
+            dispatcher.dispatchDue();
+            sender.sendDue();
+            await().atMost(Duration.ofSeconds(10)).until(() -> therapist.received.size() == 2);
+            for (Receiver.Received r : therapist.received) {
+                assertThat(r.headers().get("hearth-signature")).isEqualTo(expectedSignature(secret, r.body()));
+                assertThat(r.body()).contains(couple, "\"kind\":\"GRATITUDE\"").doesNotContain("appreciated", "title");
+            }
+
+            // Consent withdrawn: nothing more leaves for that app.
+            as(alice).delete(Couples.couples() + "/v1/couples/" + couple + "/grants/" + grant).then().statusCode(204);
+            await().atMost(Duration.ofSeconds(15)).until(() -> given().auth().oauth2(app).get("/v1/couples/" + couple + "/webhooks")
+                    .then().extract().statusCode() == 404);
+            TestClock.CLOCK.set(Instant.parse("2026-11-26T20:00:01Z"));
+            dispatcher.dispatchDue();
+            sender.sendDue();
+            assertThat(therapist.received).hasSize(2);
+        }
+    }
+
+    @Test
+    void aConnectedClientHearsOfAFiredReminderAtOnce() throws Exception {
+        Person dana = TestUsers.create("Dana");
+        TestClock.CLOCK.set(Instant.parse("2026-11-25T12:00:00Z"));
+        String reminder = as(dana).body(daily("20:30")).post("/v1/me/reminders").then().statusCode(201).extract().path("id");
+
+        HttpClient http = HttpClient.newHttpClient();
+        assertThat(http.send(HttpRequest.newBuilder(stream.toURI()).header("Accept", "text/event-stream").build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(401);
+        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        var connection = http.sendAsync(HttpRequest.newBuilder(stream.toURI()).header("Accept", "text/event-stream")
+                .header("Authorization", "Bearer " + dana.token()).build(), HttpResponse.BodyHandlers.ofLines());
+        HttpResponse<Stream<String>> response = connection.get(10, TimeUnit.SECONDS);
+        assertThat(response.statusCode()).isEqualTo(200);
+        Thread reader = new Thread(() -> response.body().forEach(lines::add));
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            awaitLine(lines, "ready");
+            TestClock.CLOCK.set(Instant.parse("2026-11-25T19:30:01Z"));
+            dispatcher.dispatchDue();
+            String data = awaitLine(lines, reminder);
+            assertThat(data).startsWith("data:").contains("\"status\":\"UNREAD\"", "Say one thing you appreciate");
+        } finally {
+            response.body().close();
+        }
+    }
+
+    private static String awaitLine(BlockingQueue<String> lines, String containing) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            String line = lines.poll(200, TimeUnit.MILLISECONDS);
+            if (line != null && line.contains(containing)) {
+                return line;
+            }
+        }
+        throw new AssertionError("no line with '" + containing + "' on the stream within 10 s");
+    }
+}
