@@ -47,6 +47,27 @@ public final class PeerServices {
         return start(service, jar, database, freePort());
     }
 
+    /**
+     * Moves a peer's clock: it lives {@code offset} after the real time from now on (a test of weeks of check-ins,
+     * say). {@link Duration#ZERO} puts it back.
+     */
+    public static void shiftClock(String service, Duration offset) {
+        try {
+            Path file = clockFile(service);
+            Files.createDirectories(file.getParent());
+            Path written = Files.writeString(file.resolveSibling(file.getFileName() + ".tmp"), offset.toString());
+            Files.move(written, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            // Distinct modification times even for changes within the same millisecond.
+            Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.from(java.time.Instant.now()));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Path clockFile(String service) {
+        return TestInfrastructure.projectRoot().resolve("deploy/local/.data-test/clock/" + service + ".offset");
+    }
+
     /** The name of the database a peer runs against. */
     public static String database(String service) {
         return DATABASES.get(service) + "_peer";
@@ -72,7 +93,18 @@ public final class PeerServices {
     }
 
     private static String start(String service, Path jar, String database, int port) {
-        Instance instance = launch(service, jar, database, port, "peer-" + service, Map.of());
+        Map<String, String> env = new java.util.HashMap<>();
+        try {
+            Files.deleteIfExists(clockFile(service)); // a fresh peer starts on real time
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        env.put("HEARTH_CLOCK_OFFSET_FILE", clockFile(service).toString());
+        if (!service.equals("couple-service")) {
+            // Peers confirm memberships with couple-service, as in production.
+            env.put("HEARTH_COUPLE_SERVICE_URL", url("couple-service"));
+        }
+        Instance instance = launch(service, jar, database, port, "peer-" + service, env);
         PROCESSES.put(service, instance.process());
         URLS.put(service, instance.url());
         return instance.url();

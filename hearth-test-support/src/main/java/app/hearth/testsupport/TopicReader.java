@@ -21,6 +21,15 @@ public final class TopicReader implements AutoCloseable {
     private final List<ConsumerRecord<String, String>> seen = new ArrayList<>();
 
     public TopicReader(String topic) {
+        this(topic, false);
+    }
+
+    /** Reads the whole topic, from its first offset (to replay what is on it). */
+    public static TopicReader fromBeginning(String topic) {
+        return new TopicReader(topic, true);
+    }
+
+    private TopicReader(String topic, boolean fromBeginning) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.KAFKA_BOOTSTRAP);
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
@@ -30,7 +39,11 @@ public final class TopicReader implements AutoCloseable {
         List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
                 .map(p -> new TopicPartition(topic, p.partition())).toList();
         consumer.assign(partitions);
-        consumer.seekToEnd(partitions);
+        if (fromBeginning) {
+            consumer.seekToBeginning(partitions);
+        } else {
+            consumer.seekToEnd(partitions);
+        }
         partitions.forEach(consumer::position); // resolve the end offsets now, before the test acts
     }
 

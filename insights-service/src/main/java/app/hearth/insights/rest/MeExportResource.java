@@ -1,14 +1,17 @@
 package app.hearth.insights.rest;
 
+import app.hearth.insights.service.InsightsService;
+import app.hearth.platform.security.Caller;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 
 /** Everything this service holds about the caller (data portability). */
 @Path("/v1/me/export")
@@ -17,13 +20,20 @@ import java.time.Instant;
 public class MeExportResource {
 
     @Inject
-    JsonWebToken token;
+    Caller caller;
+
+    @Inject
+    InsightsService insights;
+
+    @Inject
+    Clock clock;
+
+    public record Export(String service, String partnerId, Instant exportedAt, Map<String, Object> held) {
+    }
 
     @GET
     public Export export() {
-        return new Export("insights-service", token.getSubject(), Instant.now());
-    }
-
-    public record Export(String service, String partnerId, Instant exportedAt) {
+        String me = caller.personId();
+        return new Export("insights-service", me, clock.instant(), insights.export(me));
     }
 }

@@ -1,0 +1,122 @@
+package app.hearth.insights.rest;
+
+import app.hearth.insights.service.CoupleInsights;
+import app.hearth.insights.service.InsightsService;
+import app.hearth.insights.service.Recommender;
+import app.hearth.insights.service.Timeline;
+import app.hearth.membership.CoupleViewMember;
+import app.hearth.membership.MembershipService;
+import app.hearth.platform.problem.Params;
+import app.hearth.platform.security.Caller;
+import io.quarkus.security.Authenticated;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A couple's insights, recommendations and timeline: for its members, and for partner apps the couple granted
+ * {@code insights.read}. Everyone else gets the same 404 as for a couple that does not exist.
+ */
+@Path("/v1/couples/{coupleId}")
+@Authenticated
+public class CoupleInsightsResource {
+    static final String SCOPE = "insights.read";
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    MembershipService membership;
+
+    @Inject
+    InsightsService insights;
+
+    public record InsightsView(UUID coupleId, String currentPeriod, Instant generatedAt, List<CoupleInsights.Insight> insights) {
+    }
+
+    public record RecommendationsView(UUID coupleId, Integer minutes, List<Recommender.Recommendation> recommendations) {
+    }
+
+    public record TimelineView(UUID coupleId, Timeline timeline) {
+    }
+
+    public record Preferences(@NotNull Boolean showStreaks) {
+    }
+
+    @GET
+    @Path("/insights")
+    @Produces(MediaType.APPLICATION_JSON)
+    public InsightsView insights(@PathParam("coupleId") UUID coupleId) {
+        CoupleInsights.Voice voice = authorise(coupleId);
+        InsightsService.Snapshot snapshot = insights.snapshot(coupleId);
+        return new InsightsView(coupleId, snapshot.currentPeriod(), snapshot.now(), insights.insights(snapshot, voice));
+    }
+
+    /** Exercises to try next, with reasons; {@code minutes} keeps to what fits (5 → boosters). */
+    @GET
+    @Path("/recommendations")
+    @Produces(MediaType.APPLICATION_JSON)
+    public RecommendationsView recommendations(@PathParam("coupleId") UUID coupleId, @QueryParam("minutes") String minutes,
+                                               @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        Integer fits = Params.intValue("minutes", minutes, 1, 24 * 60).orElse(null);
+        authorise(coupleId);
+        return new RecommendationsView(coupleId, fits, insights.recommendations(insights.snapshot(coupleId), fits, authorization));
+    }
+
+    @GET
+    @Path("/insights/timeline")
+    @Produces(MediaType.APPLICATION_JSON)
+    public TimelineView timeline(@PathParam("coupleId") UUID coupleId, @QueryParam("periods") String periods) {
+        int n = Params.intValue("periods", periods, 1, 104).orElse(12);
+        CoupleInsights.Voice voice = authorise(coupleId);
+        return new TimelineView(coupleId, insights.timeline(insights.snapshot(coupleId), n, voice));
+    }
+
+    /** The timeline as a small accessible SVG chart, for clients that just show a picture. */
+    @GET
+    @Path("/insights/timeline.svg")
+    @Produces("image/svg+xml")
+    public String timelineSvg(@PathParam("coupleId") UUID coupleId, @QueryParam("periods") String periods) {
+        int n = Params.intValue("periods", periods, 1, 104).orElse(12);
+        CoupleInsights.Voice voice = authorise(coupleId);
+        return insights.timeline(insights.snapshot(coupleId), n, voice).svg();
+    }
+
+    /** {@code showStreaks: false} hides streaks (some people find them pressuring). Members only. */
+    @PUT
+    @Path("/insights/preferences")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Preferences preferences(@PathParam("coupleId") UUID coupleId,
+                                   @NotNull(message = "send {\"showStreaks\": false}") @Valid Preferences preferences) {
+        membership.requireMember(coupleId, caller.personId());
+        return new Preferences(insights.setShowStreaks(coupleId, preferences.showStreaks()));
+    }
+
+    private CoupleInsights.Voice authorise(UUID coupleId) {
+        if (caller.isPartnerApp()) {
+            if (!caller.hasScope(SCOPE)) {
+                throw MembershipService.notFound(coupleId);
+            }
+            membership.requirePartnerApp(coupleId, caller.clientId(), SCOPE);
+            return CoupleInsights.Voice.forApp(CoupleViewMember.memberIds(coupleId));
+        }
+        String me = caller.personId();
+        membership.requireMember(coupleId, me);
+        return CoupleInsights.Voice.forMember(me, CoupleViewMember.memberIds(coupleId));
+    }
+}

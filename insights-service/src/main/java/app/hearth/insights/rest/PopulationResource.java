@@ -1,0 +1,39 @@
+package app.hearth.insights.rest;
+
+import app.hearth.insights.config.InsightsConfig;
+import app.hearth.insights.service.InsightsService;
+import app.hearth.insights.service.PopulationTables;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+/** The guide's tables from Hearth's own anonymised data, for the ops role only; k-anonymous, no ids. */
+@Path("/v1/population/insights")
+@RolesAllowed("ops")
+@Produces(MediaType.APPLICATION_JSON)
+public class PopulationResource {
+
+    @Inject
+    InsightsService insights;
+
+    @Inject
+    InsightsConfig config;
+
+    @Inject
+    Clock clock;
+
+    public record PopulationView(Instant generatedAt, int k, List<PopulationTables.Table> tables) {
+    }
+
+    @GET
+    public PopulationView tables() {
+        return new PopulationView(clock.instant(), config.populationK(), insights.population());
+    }
+}

@@ -1,0 +1,228 @@
+package app.hearth.insights.service;
+
+import app.hearth.events.CoupleEvents;
+import app.hearth.events.EventEnvelope;
+import app.hearth.events.ExerciseEvents;
+import app.hearth.events.PartnerEvents;
+import app.hearth.events.ReminderEvents;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.hibernate.orm.panache.Panache;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.Query;
+import jakarta.transaction.Transactional;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.UUID;
+
+/**
+ * Every service's events as facts. Each write is an insert keyed by what the fact is about (or an update that keeps
+ * the latest value), so a duplicate, a redelivery or a replay from the start of the topics changes nothing. Erased
+ * people and purged couples are remembered by hash only, so a replay cannot bring their data back.
+ */
+@ApplicationScoped
+public class FactProjection {
+    /** The inbox consumer name of the fact channels (the membership view has its own). */
+    public static final String CONSUMER = "insights-facts";
+
+    @Inject
+    Clock clock;
+
+    private final Timer lag;
+
+    @Inject
+    public FactProjection(MeterRegistry metrics) {
+        // End-to-end lag: from the event's time (when its service committed it) to its fact being applied here.
+        lag = Timer.builder("hearth.insights.event.lag").description("From an event's time to its fact being applied")
+                .publishPercentiles(0.5, 0.99).register(metrics);
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void apply(EventEnvelope event) {
+        switch (event.type()) {
+            case "hearth.couple.formed.v1" -> formed(event.dataAs(CoupleEvents.FORMED), event.time());
+            case "hearth.couple.ended.v1" -> {
+                CoupleEvents.CoupleEnded ended = event.dataAs(CoupleEvents.ENDED);
+                sql("update couple_fact set ended_at = ?2 where couple_id = ?1 and ended_at is null",
+                        UUID.fromString(ended.coupleId()), event.time());
+            }
+            case "hearth.couple.purged.v1" -> forgetCouple(UUID.fromString(event.dataAs(CoupleEvents.PURGED).coupleId()));
+            case "hearth.partner.erased.v1" -> forgetPartner(event.dataAs(PartnerEvents.ERASED).partnerId());
+            case "hearth.exercise.check-in-submitted.v1" -> submitted(event.dataAs(ExerciseEvents.CHECK_IN_SUBMITTED));
+            case "hearth.exercise.check-in-completed.v1" -> completed(event.dataAs(ExerciseEvents.CHECK_IN_COMPLETED));
+            case "hearth.exercise.session-started.v1" -> started(event.dataAs(ExerciseEvents.SESSION_STARTED));
+            case "hearth.exercise.exercise-completed.v1" -> exerciseCompleted(event.dataAs(ExerciseEvents.EXERCISE_COMPLETED));
+            case "hearth.exercise.plan-day-completed.v1" -> planDay(event.dataAs(ExerciseEvents.PLAN_DAY_COMPLETED));
+            case "hearth.exercise.session-paused.v1" -> paused(event.dataAs(ExerciseEvents.SESSION_PAUSED));
+            case "hearth.reminder.fired.v1" -> fired(event.dataAs(ReminderEvents.FIRED));
+            case "hearth.reminder.paused.v1" -> vacation(event.dataAs(ReminderEvents.PAUSED));
+            case "hearth.reminder.resumed.v1" -> {
+                ReminderEvents.RemindersResumed resumed = event.dataAs(ReminderEvents.RESUMED);
+                sql("update vacation_fact set resumed_at = ?2 where partner_id = ?1 and paused_at <= ?2 and resumed_at is null",
+                        resumed.partnerId(), resumed.resumedAt());
+            }
+            default -> {
+                return; // not a fact insights are built from
+            }
+        }
+        lag.record(Duration.between(event.time(), clock.instant()).abs());
+    }
+
+    private void formed(CoupleEvents.CoupleFormed formed, Instant at) {
+        UUID couple = UUID.fromString(formed.coupleId());
+        if (!forgotten(couple.toString())) {
+            sql("insert into couple_fact (couple_id, kind, formed_at) values (?1, ?2, ?3) on conflict do nothing",
+                    couple, formed.kind().name(), at);
+        }
+    }
+
+    private void submitted(ExerciseEvents.CheckInSubmitted s) {
+        if (!forgotten(s.coupleId()) && !forgotten(s.partnerId())) {
+            sql("""
+                    insert into check_in_submitted (couple_id, partner_id, period, submitted_at) values (?1, ?2, ?3, ?4)
+                    on conflict do nothing""", UUID.fromString(s.coupleId()), s.partnerId(), s.period(), s.submittedAt());
+        }
+    }
+
+    private void completed(ExerciseEvents.CheckInCompleted c) {
+        if (forgotten(c.coupleId())) {
+            return;
+        }
+        for (ExerciseEvents.CheckInScores score : c.scores()) {
+            if (forgotten(score.partnerId())) {
+                continue;
+            }
+            // The latest completion of a period wins, whatever order the events arrive in.
+            sql("""
+                    insert into check_in_score (couple_id, period, partner_id, cadence, completed_at, mood, mood_intensity,
+                                                closeness, satisfaction, screen_time)
+                    values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+                    on conflict (couple_id, period, partner_id) do update set completed_at = excluded.completed_at,
+                        mood = excluded.mood, mood_intensity = excluded.mood_intensity, closeness = excluded.closeness,
+                        satisfaction = excluded.satisfaction, screen_time = excluded.screen_time
+                    where excluded.completed_at > check_in_score.completed_at""",
+                    UUID.fromString(c.coupleId()), c.period(), score.partnerId(), c.cadence().name(), c.completedAt(),
+                    score.mood().name(), score.moodIntensity(), score.closeness(), score.satisfaction(),
+                    score.screenTime().name());
+        }
+    }
+
+    private void started(ExerciseEvents.SessionStarted s) {
+        if (!forgotten(s.coupleId())) {
+            sql("""
+                    insert into session_fact (session_id, couple_id, exercise_slug, kind, level, layers, started_at)
+                    values (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+                    on conflict (session_id) do update set started_at = excluded.started_at""",
+                    s.sessionId(), UUID.fromString(s.coupleId()), s.exerciseSlug(), s.kind(), s.level(),
+                    String.join(" ", s.layers()), s.startedAt());
+        }
+    }
+
+    private void exerciseCompleted(ExerciseEvents.ExerciseCompleted c) {
+        if (forgotten(c.coupleId())) {
+            return;
+        }
+        sql("""
+                insert into session_fact (session_id, couple_id, exercise_slug, kind, level, layers, completed_at)
+                values (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+                on conflict (session_id) do update set completed_at = excluded.completed_at""",
+                c.sessionId(), UUID.fromString(c.coupleId()), c.exerciseSlug(), c.kind(), c.level(),
+                String.join(" ", c.layers()), c.completedAt());
+        for (ExerciseEvents.Rating rating : c.ratings()) {
+            if (!forgotten(rating.partnerId())) {
+                sql("""
+                        insert into session_rating (session_id, partner_id, felt_connected, felt_safe) values (?1, ?2, ?3, ?4)
+                        on conflict do nothing""", c.sessionId(), rating.partnerId(), rating.feltConnected(), rating.feltSafe());
+            }
+        }
+    }
+
+    private void planDay(ExerciseEvents.PlanDayCompleted d) {
+        if (!forgotten(d.coupleId())) {
+            sql("""
+                    insert into plan_day_fact (session_id, day, days, couple_id, exercise_slug, completed_at)
+                    values (?1, ?2, ?3, ?4, ?5, ?6) on conflict do nothing""",
+                    d.sessionId(), d.day(), d.days(), UUID.fromString(d.coupleId()), d.exerciseSlug(), d.completedAt());
+        }
+    }
+
+    private void paused(ExerciseEvents.SessionPaused p) {
+        if (!forgotten(p.coupleId())) {
+            sql("""
+                    insert into pause_fact (session_id, paused_at, couple_id, pause_word_said) values (?1, ?2, ?3, ?4)
+                    on conflict do nothing""", p.sessionId(), p.pausedAt(), UUID.fromString(p.coupleId()), p.pauseWordSaid());
+        }
+    }
+
+    private void fired(ReminderEvents.ReminderFired f) {
+        if (forgotten(f.partnerId()) || (f.coupleId() != null && forgotten(f.coupleId()))) {
+            return;
+        }
+        sql("""
+                insert into reminder_fired_fact (reminder_id, partner_id, occurrence_at, couple_id, kind, fired_at)
+                values (?1, ?2, ?3, ?4, ?5, ?6) on conflict do nothing""",
+                UUID.fromString(f.reminderId()), f.partnerId(), f.occurrenceAt(),
+                f.coupleId() == null ? null : UUID.fromString(f.coupleId()), f.kind().name(), f.firedAt());
+    }
+
+    private void vacation(ReminderEvents.RemindersPaused p) {
+        if (!forgotten(p.partnerId())) {
+            sql("""
+                    insert into vacation_fact (partner_id, paused_at, until_date) values (?1, ?2, ?3)
+                    on conflict do nothing""", p.partnerId(), p.pausedAt(), p.until());
+        }
+    }
+
+    /** PartnerErased: that person's contribution goes; a hash of their id stays so a replay cannot restore it. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void forgetPartner(String partnerId) {
+        remember(partnerId);
+        for (String table : new String[] {"check_in_score", "check_in_submitted", "session_rating", "reminder_fired_fact",
+                "vacation_fact"}) {
+            sql("delete from " + table + " where partner_id = ?1", partnerId);
+        }
+    }
+
+    /** CouplePurged: everything about the couple goes. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void forgetCouple(UUID coupleId) {
+        remember(coupleId.toString());
+        sql("delete from session_rating where session_id in (select session_id from session_fact where couple_id = ?1)", coupleId);
+        for (String table : new String[] {"check_in_score", "check_in_submitted", "session_fact", "plan_day_fact", "pause_fact",
+                "reminder_fired_fact", "insight_preference", "couple_fact"}) {
+            sql("delete from " + table + " where couple_id = ?1", coupleId);
+        }
+    }
+
+    private void remember(String id) {
+        sql("insert into forgotten (subject_hash) values (?1) on conflict do nothing", hash(id));
+    }
+
+    private boolean forgotten(String id) {
+        return !Panache.getEntityManager().createNativeQuery("select 1 from forgotten where subject_hash = ?1")
+                .setParameter(1, hash(id)).getResultList().isEmpty();
+    }
+
+    static String hash(String id) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(id.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    private static void sql(String statement, Object... args) {
+        Query query = Panache.getEntityManager().createNativeQuery(statement);
+        for (int i = 0; i < args.length; i++) {
+            query.setParameter(i + 1, args[i]);
+        }
+        query.executeUpdate();
+    }
+}

@@ -1,0 +1,209 @@
+package app.hearth.insights.service;
+
+import app.hearth.events.CoupleEvents.CheckInCadence;
+import app.hearth.insights.config.InsightsConfig;
+import app.hearth.membership.CheckInPeriods;
+import app.hearth.membership.CoupleView;
+import app.hearth.membership.CoupleViewMember;
+import app.hearth.membership.MembershipService;
+import app.hearth.membership.PartnerView;
+import app.hearth.platform.problem.ApiException;
+import io.quarkus.hibernate.orm.panache.Panache;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** Reads facts and computes what a couple (or ops, anonymised) asks for. */
+@ApplicationScoped
+public class InsightsService {
+    private static final Logger LOG = Logger.getLogger(InsightsService.class);
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    InsightsConfig config;
+
+    @Inject
+    @RestClient
+    ExerciseCatalogueClient catalogueClient;
+
+    private volatile List<ExerciseCatalogueClient.Exercise> catalogue;
+    private volatile Instant catalogueReadAt = Instant.EPOCH;
+
+    /** A couple's facts as seen now (the membership check has been done by the caller). */
+    public record Snapshot(CoupleFacts facts, String currentPeriod, Instant now) {
+    }
+
+    @Transactional
+    public Snapshot snapshot(UUID coupleId) {
+        CoupleView couple = CoupleView.findById(coupleId);
+        if (couple == null) {
+            throw MembershipService.notFound(coupleId);
+        }
+        List<String> members = CoupleViewMember.memberIds(coupleId);
+        Instant now = clock.instant();
+        CheckInCadence cadence = couple.checkInCadence;
+        String current = CheckInPeriods.periodOf(now, members.isEmpty() ? null : PartnerView.<PartnerView>findById(members.get(0)),
+                cadence);
+        return new Snapshot(CoupleFacts.load(coupleId, couple.kind, cadence.name(), members), current, now);
+    }
+
+    public List<CoupleInsights.Insight> insights(Snapshot s, CoupleInsights.Voice voice) {
+        return CoupleInsights.of(s.facts(), s.currentPeriod(), s.now(), voice);
+    }
+
+    public Timeline timeline(Snapshot s, int periods, CoupleInsights.Voice voice) {
+        return Timeline.of(s.facts(), s.currentPeriod(), periods, voice);
+    }
+
+    public List<Recommender.Recommendation> recommendations(Snapshot s, Integer minutes, String authorization) {
+        CoupleFacts facts = s.facts();
+        Instant now = s.now();
+        List<CoupleFacts.Score> recentScores = facts.scores().stream()
+                .filter(score -> score.completedAt().isAfter(now.minus(Duration.ofDays(42)))).toList();
+        boolean highScreenTime = !recentScores.isEmpty() && recentScores.stream()
+                .filter(score -> !score.screenTime().equals("UNDER_1H")).count() * 2 >= recentScores.size();
+        boolean recentPause = facts.pauses().stream().anyMatch(p -> p.pausedAt().isAfter(now.minus(Duration.ofDays(14))));
+        Set<String> recentlyDone = facts.sessions().stream()
+                .filter(x -> x.completedAt() != null && x.completedAt().isAfter(now.minus(Duration.ofDays(14))))
+                .map(CoupleFacts.Session::slug).collect(Collectors.toSet());
+        Recommender.Situation situation = new Recommender.Situation(facts.kind(),
+                InsightMaths.layerCounts(CoupleInsights.completedSince(facts, now.minus(Duration.ofDays(90)))), highScreenTime,
+                recentPause, recentlyDone, minutes);
+        return Recommender.rank(catalogue(authorization), situation, 5);
+    }
+
+    /** The exercise catalogue, read from exercise-service (with the caller's token) at most once per TTL. */
+    List<ExerciseCatalogueClient.Exercise> catalogue(String authorization) {
+        List<ExerciseCatalogueClient.Exercise> cached = catalogue;
+        if (cached != null && catalogueReadAt.plus(config.catalogueTtl()).isAfter(clock.instant())) {
+            return cached;
+        }
+        try {
+            List<ExerciseCatalogueClient.Exercise> all = new ArrayList<>();
+            for (int page = 0; page < 20; page++) {
+                ExerciseCatalogueClient.Page result = catalogueClient.page(page, 50, authorization);
+                all.addAll(result.items());
+                if (all.size() >= result.total() || result.items().isEmpty()) {
+                    break;
+                }
+            }
+            catalogue = List.copyOf(all);
+            catalogueReadAt = clock.instant();
+            return catalogue;
+        } catch (RuntimeException e) {
+            if (cached != null) {
+                LOG.warnf("exercise-service unavailable (%s); recommending from the catalogue read at %s", e, catalogueReadAt);
+                return cached;
+            }
+            throw new ApiException(503, "https://hearth.app/problems/catalogue-unavailable", "Service Unavailable",
+                    "The exercise catalogue cannot be read just now. Try again in a moment.");
+        }
+    }
+
+    @Transactional
+    public boolean setShowStreaks(UUID coupleId, boolean show) {
+        Panache.getEntityManager().createNativeQuery("""
+                        insert into insight_preference (couple_id, show_streaks) values (?1, ?2)
+                        on conflict (couple_id) do update set show_streaks = excluded.show_streaks""")
+                .setParameter(1, coupleId).setParameter(2, show).executeUpdate();
+        return show;
+    }
+
+    /** The guide's tables from everyone's facts, k-anonymous. */
+    @Transactional
+    @SuppressWarnings("unchecked")
+    public List<PopulationTables.Table> population() {
+        var em = Panache.getEntityManager();
+        List<Object[]> couples = em.createNativeQuery("""
+                select s.couple_id, cf.kind, avg(s.closeness)::float8, mode() within group (order by s.screen_time),
+                       (select min(pv.time_zone) from couple_view_member m join partner_view pv on pv.partner_id = m.partner_id
+                        where m.couple_id = s.couple_id)
+                from check_in_score s left join couple_fact cf on cf.couple_id = s.couple_id
+                group by s.couple_id, cf.kind""").getResultList();
+        List<Object[]> detox = em.createNativeQuery("""
+                select couple_id, min(completed_at) from plan_day_fact
+                where exercise_slug = ?1 and day = days group by couple_id""").setParameter(1, CoupleInsights.DETOX).getResultList();
+        Map<UUID, Instant> detoxDone = detox.stream().collect(Collectors.toMap(r -> (UUID) r[0], r -> CoupleFacts.instant(r[1])));
+        List<Object[]> detoxScores = detoxDone.isEmpty() ? List.of() : em.createNativeQuery("""
+                select couple_id, completed_at, closeness from check_in_score where couple_id in (?1) order by completed_at""")
+                .setParameter(1, detoxDone.keySet()).getResultList();
+        List<PopulationTables.CoupleRow> rows = new ArrayList<>();
+        for (Object[] r : couples) {
+            UUID couple = (UUID) r[0];
+            Double change = null;
+            Instant done = detoxDone.get(couple);
+            if (done != null) {
+                List<Integer> before = new ArrayList<>();
+                List<Integer> after = new ArrayList<>();
+                for (Object[] s : detoxScores) {
+                    if (s[0].equals(couple)) {
+                        (CoupleFacts.instant(s[1]).isBefore(done) ? before : after).add(((Number) s[2]).intValue());
+                    }
+                }
+                if (!before.isEmpty() && !after.isEmpty()) {
+                    change = after.subList(0, Math.min(8, after.size())).stream().mapToInt(i -> i).average().orElse(0)
+                            - before.subList(Math.max(0, before.size() - 8), before.size()).stream().mapToInt(i -> i).average().orElse(0);
+                }
+            }
+            rows.add(new PopulationTables.CoupleRow((String) r[1], PopulationTables.region((String) r[4]), (String) r[3],
+                    ((Number) r[2]).doubleValue(), change));
+        }
+        return PopulationTables.of(rows, config.populationK());
+    }
+
+    /** Everything insights hold about one person. */
+    @Transactional
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> export(String partnerId) {
+        var em = Panache.getEntityManager();
+        Map<String, Object> held = new java.util.LinkedHashMap<>();
+        held.put("checkInScores", rows(em.createNativeQuery("""
+                select couple_id, period, completed_at, mood, mood_intensity, closeness, satisfaction, screen_time
+                from check_in_score where partner_id = ?1 order by completed_at""").setParameter(1, partnerId).getResultList(),
+                "coupleId", "period", "completedAt", "mood", "moodIntensity", "closeness", "satisfaction", "screenTime"));
+        held.put("checkInsSubmitted", rows(em.createNativeQuery("""
+                select couple_id, period, submitted_at from check_in_submitted where partner_id = ?1 order by submitted_at""")
+                .setParameter(1, partnerId).getResultList(), "coupleId", "period", "submittedAt"));
+        held.put("exerciseRatings", rows(em.createNativeQuery("""
+                select session_id, felt_connected, felt_safe from session_rating where partner_id = ?1 order by session_id""")
+                .setParameter(1, partnerId).getResultList(), "sessionId", "feltConnected", "feltSafe"));
+        held.put("remindersFired", rows(em.createNativeQuery("""
+                select reminder_id, couple_id, kind, occurrence_at, fired_at from reminder_fired_fact where partner_id = ?1
+                order by fired_at""").setParameter(1, partnerId).getResultList(),
+                "reminderId", "coupleId", "kind", "occurrenceAt", "firedAt"));
+        held.put("vacations", rows(em.createNativeQuery("""
+                select paused_at, until_date, resumed_at from vacation_fact where partner_id = ?1 order by paused_at""")
+                .setParameter(1, partnerId).getResultList(), "pausedAt", "until", "resumedAt"));
+        return held;
+    }
+
+    private static List<Map<String, Object>> rows(List<Object[]> rows, String... names) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Object[] row : rows) {
+            Map<String, Object> map = new java.util.LinkedHashMap<>();
+            for (int i = 0; i < names.length; i++) {
+                Object v = row[i];
+                map.put(names[i], v instanceof java.sql.Timestamp || v instanceof java.time.OffsetDateTime ? CoupleFacts.instant(v)
+                        : v instanceof java.sql.Date d ? d.toLocalDate() : v);
+            }
+            out.add(map);
+        }
+        return out;
+    }
+
+}

@@ -1,0 +1,243 @@
+package app.hearth.insights;
+
+import app.hearth.events.ExerciseEvents;
+import app.hearth.events.ReminderEvents;
+import app.hearth.events.Topics;
+import app.hearth.testsupport.PeerServices;
+import app.hearth.testsupport.TestUsers;
+import app.hearth.testsupport.TestUsers.Person;
+import app.hearth.testsupport.Tokens;
+import app.hearth.testsupport.TopicReader;
+import app.hearth.testsupport.TopicWriter;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+/**
+ * Six weeks of a couple's life, for real: alice and bob check in every week through exercise-service's API (its clock
+ * moved a week at a time), the events travel through Kafka, and insights, milestones and recommendations follow.
+ * Then: duplicates and a full rebuild leave the same insights; erasure removes bob's part for good.
+ */
+@QuarkusTest
+class InsightsJourneyTest {
+    static final int WEEKS = 6;
+    // Alice's closeness falls for the last three weeks and her satisfaction stays low: two warning signs.
+    static final int[] ALICE_CLOSENESS = {6, 6, 6, 5, 4, 3};
+    static final int[] ALICE_SATISFACTION = {7, 6, 6, 4, 3, 3};
+    static final int[] BOB_CLOSENESS = {6, 6, 7, 6, 6, 6};
+
+    @AfterEach
+    void realTime() {
+        TestClock.CLOCK.reset();
+        PeerServices.shiftClock("exercise-service", Duration.ZERO);
+    }
+
+    static RequestSpecification as(Person person) {
+        return given().auth().oauth2(person.token()).contentType(ContentType.JSON).accept(ContentType.JSON);
+    }
+
+    static Map<String, Object> checkIn(int closeness, int satisfaction, String screenTime) {
+        return Map.of("mood", "CONTENT", "moodIntensity", 3, "closeness", closeness, "satisfaction", satisfaction,
+                "screenTime", screenTime, "gratitude", "a private thought that must never reach insights");
+    }
+
+    /** Insights without the instant they were generated at: what must be identical across replays. */
+    static String stable(Person who, String couple) {
+        JsonPath body = as(who).get("/v1/couples/" + couple + "/insights").then().statusCode(200).extract().jsonPath();
+        return body.getList("insights").toString();
+    }
+
+    @Test
+    void sixWeeksOfCheckInsBecomeInsightsThatSurviveReplayAndForgetAnErasedPartner() throws Exception {
+        String couples = PeerServices.url("couple-service");
+        String exercises = PeerServices.url("exercise-service");
+        Person alice = TestUsers.create("Alice");
+        Person bob = TestUsers.create("Bob");
+        for (Person p : List.of(alice, bob)) {
+            as(p).body(Map.of("timeZone", "UTC", "startOfDayHour", 0)).patch(couples + "/v1/me").then().statusCode(200);
+        }
+        String code = as(alice).body(Map.of("relationshipKind", "ROMANTIC")).post(couples + "/v1/invitations").then()
+                .statusCode(201).extract().path("code");
+        String couple = as(bob).post(couples + "/v1/invitations/" + code + "/accept").then().statusCode(201).extract().path("id");
+        Instant start = Instant.now();
+
+        for (int week = 0; week < WEEKS; week++) {
+            PeerServices.shiftClock("exercise-service", Duration.ofDays(7L * week));
+            String screen = week < 2 ? "1_TO_3H" : "OVER_3H";
+            as(alice).body(checkIn(ALICE_CLOSENESS[week], ALICE_SATISFACTION[week], screen))
+                    .post(exercises + "/v1/couples/" + couple + "/check-ins").then().statusCode(201);
+            as(bob).body(checkIn(BOB_CLOSENESS[week], 8, week == 0 ? "UNDER_1H" : screen))
+                    .post(exercises + "/v1/couples/" + couple + "/check-ins").then().statusCode(201)
+                    .body("status", equalTo("COMPLETED"));
+            if (week == 0) {
+                // End to end, from exercise-service's commit to an insight here (normal operation: well within a second).
+                await().atMost(Duration.ofSeconds(5)).until(() -> as(alice).get("/v1/couples/" + couple + "/insights").then()
+                        .extract().asString().contains("milestone:first-check-in"));
+            }
+        }
+        // What other services would have published meanwhile: a completed exercise, the detox, a pause with the pause word.
+        publish(ExerciseEvents.EXERCISE_COMPLETED, couple, new ExerciseEvents.ExerciseCompleted(couple, "s-" + UUID.randomUUID(),
+                "reflecting-back-feelings", "CONVERSATION", "BEGINNER", List.of("EMPATHY"),
+                List.of(new ExerciseEvents.Rating(alice.id(), 4, 5)), start.plus(Duration.ofDays(20))));
+        publish(ExerciseEvents.SESSION_PAUSED, couple, new ExerciseEvents.SessionPaused(couple, "s-" + UUID.randomUUID(),
+                "no-judgment-zone", bob.id(), true, start.plus(Duration.ofDays(33)), start.plus(Duration.ofDays(33)).plusSeconds(1200)));
+        publish(ReminderEvents.FIRED, couple, new ReminderEvents.ReminderFired(UUID.randomUUID().toString(), alice.id(), couple,
+                ReminderEvents.Kind.CHECK_IN, null, start.plus(Duration.ofDays(34)), start.plus(Duration.ofDays(34))));
+
+        TestClock.CLOCK.set(start.plus(Duration.ofDays(7L * (WEEKS - 1))).plusSeconds(120));
+        await().atMost(Duration.ofSeconds(15)).until(() -> stable(alice, couple).contains("milestone:first-empathy"));
+        JsonPath insights = as(alice).get("/v1/couples/" + couple + "/insights").then().statusCode(200).extract().jsonPath();
+        assertThat(insights.getInt("insights.find { it.id == 'check-in-streak' }.numbers.periods")).isEqualTo(WEEKS);
+        assertThat(insights.getList("insights.id")).contains("milestone:first-check-in", "milestone:four-week-streak",
+                "milestone:first-empathy", "alignment", "screen-time-closeness", "layer-coverage", "consistency",
+                "warning:closeness-falling:" + alice.id(), "warning:satisfaction-low:" + alice.id(), "outside-help");
+        assertThat(insights.getString("insights.find { it.id == 'closeness-trend:" + alice.id() + "' }.sentence"))
+                .startsWith("Your closeness").contains("falling");
+        assertThat(insights.getString("insights.find { it.id == 'closeness-trend:" + bob.id() + "' }.sentence"))
+                .startsWith("Your partner's closeness");
+        assertThat(insights.getString("insights.find { it.id == 'outside-help' }.sentence")).contains("counsellor or therapist");
+        assertThat(insights.getList("insights.find { it.id == 'closeness-trend:" + alice.id() + "' }.numbers.values"))
+                .containsExactly(6, 6, 6, 5, 4, 3);
+        assertThat(insights.prettify()).doesNotContain("a private thought");
+
+        // Recommendations: lots of screen time → the detox first; a pause two days ago → nothing advanced.
+        JsonPath recommendations = as(alice).get("/v1/couples/" + couple + "/recommendations").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(recommendations.getString("recommendations[0].slug")).isEqualTo("digital-detox-7-day");
+        assertThat(recommendations.getList("recommendations.level")).doesNotContain("ADVANCED");
+        assertThat(recommendations.getList("recommendations[0].reasons").toString()).contains("screen time");
+        as(alice).get("/v1/couples/" + couple + "/recommendations?minutes=5").then().statusCode(200)
+                .body("recommendations.minutes", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.lessThanOrEqualTo(5)));
+        as(alice).get("/v1/couples/" + couple + "/recommendations?minutes=lots").then().statusCode(400)
+                .contentType("application/problem+json");
+
+        // Timeline and its picture.
+        as(bob).get("/v1/couples/" + couple + "/insights/timeline?periods=8").then().statusCode(200)
+                .body("timeline.points.size()", equalTo(8))
+                .body("timeline.points.checkInComplete.findAll { it }.size()", equalTo(WEEKS));
+        String svg = as(bob).accept("image/svg+xml").get("/v1/couples/" + couple + "/insights/timeline.svg").then()
+                .statusCode(200).contentType(containsString("image/svg+xml")).extract().asString();
+        assertThat(svg).contains("<svg", "role=\"img\"", "<title id=\"title\">Closeness", "closeness (1-7)", "your partner", "</svg>");
+        as(bob).get("/v1/couples/" + couple + "/insights/timeline?periods=500").then().statusCode(400);
+
+        // Streaks can be hidden.
+        as(bob).body(Map.of("showStreaks", false)).put("/v1/couples/" + couple + "/insights/preferences").then().statusCode(200);
+        assertThat(stable(alice, couple)).doesNotContain("check-in-streak");
+        as(bob).body(Map.of("showStreaks", true)).put("/v1/couples/" + couple + "/insights/preferences").then().statusCode(200);
+        as(bob).body(Map.of("showStreaks", "maybe")).put("/v1/couples/" + couple + "/insights/preferences").then().statusCode(400);
+
+        // Every event of this couple delivered twice: nothing changes.
+        String before = stable(alice, couple);
+        redeliver(couple);
+        assertThat(stable(alice, couple)).isEqualTo(before);
+
+        // A full rebuild from the topics: the same insights.
+        String ops = Tokens.user("olivia");
+        given().auth().oauth2(ops).post("/v1/ops/projections/rebuild").then().statusCode(202);
+        await().atMost(Duration.ofMinutes(3)).until(() -> "DONE".equals(given().auth().oauth2(ops)
+                .get("/v1/ops/projections/rebuild").then().extract().path("state")));
+        assertThat(stable(alice, couple)).isEqualTo(before);
+        given().auth().oauth2(alice.token()).post("/v1/ops/projections/rebuild").then().statusCode(403);
+
+        // Export.
+        as(alice).get("/v1/me/export").then().statusCode(200).body("held.checkInScores.size()", equalTo(WEEKS))
+                .body("held.remindersFired.size()", equalTo(1));
+
+        // Bob erases himself: his contribution goes, and a rebuild does not bring it back.
+        as(bob).delete(couples + "/v1/me").then().statusCode(204);
+        await().atMost(Duration.ofSeconds(15)).until(() -> !stable(alice, couple).contains("closeness-trend:" + bob.id()));
+        given().auth().oauth2(ops).post("/v1/ops/projections/rebuild").then().statusCode(202);
+        await().atMost(Duration.ofMinutes(3)).until(() -> "DONE".equals(given().auth().oauth2(ops)
+                .get("/v1/ops/projections/rebuild").then().extract().path("state")));
+        assertThat(stable(alice, couple)).doesNotContain(bob.id()).contains("closeness-trend:" + alice.id());
+    }
+
+    @Test
+    void onlyMembersAndGrantedPartnerAppsSeeACouplesInsights() {
+        String couples = PeerServices.url("couple-service");
+        Person alice = TestUsers.create("Alice");
+        Person bob = TestUsers.create("Bob");
+        String code = as(alice).body(Map.of("relationshipKind", "FRIENDSHIP")).post(couples + "/v1/invitations").then()
+                .statusCode(201).extract().path("code");
+        String couple = as(bob).post(couples + "/v1/invitations/" + code + "/accept").then().statusCode(201).extract().path("id");
+        as(alice).get("/v1/couples/" + couple + "/insights").then().statusCode(200);
+
+        Person carol = TestUsers.create("Carol");
+        String app = Tokens.partnerApp("insights.read");
+        for (String path : List.of("/insights", "/recommendations", "/insights/timeline", "/insights/timeline.svg")) {
+            String accept = path.endsWith(".svg") ? "image/svg+xml" : "application/json";
+            as(carol).accept(accept).get("/v1/couples/" + couple + path).then().statusCode(404);
+            given().auth().oauth2(app).accept(accept).get("/v1/couples/" + couple + path).then().statusCode(404);
+            given().auth().oauth2(Tokens.user("olivia")).accept(accept).get("/v1/couples/" + couple + path).then().statusCode(404);
+            as(carol).accept(accept).get("/v1/couples/" + UUID.randomUUID() + path).then().statusCode(404)
+                    .contentType("application/problem+json");
+        }
+        as(carol).body(Map.of("showStreaks", false)).put("/v1/couples/" + couple + "/insights/preferences").then().statusCode(404);
+
+        String grant = as(alice).body(Map.of("clientId", "partner-demo", "scopes", List.of("insights.read")))
+                .post(couples + "/v1/couples/" + couple + "/grants").then().statusCode(201).extract().path("id");
+        as(bob).post(couples + "/v1/couples/" + couple + "/grants/" + grant + "/approve").then().statusCode(200);
+        await().atMost(Duration.ofSeconds(15)).until(() ->
+                given().auth().oauth2(app).get("/v1/couples/" + couple + "/insights").then().extract().statusCode() == 200);
+        given().auth().oauth2(Tokens.partnerApp("couples.read")).get("/v1/couples/" + couple + "/insights").then().statusCode(404);
+        given().auth().oauth2(app).body(Map.of("showStreaks", false)).contentType(ContentType.JSON)
+                .put("/v1/couples/" + couple + "/insights/preferences").then().statusCode(403);
+
+        // Population insights: ops only, aggregates only.
+        as(alice).get("/v1/population/insights").then().statusCode(403);
+        String population = given().auth().oauth2(Tokens.user("olivia")).get("/v1/population/insights").then().statusCode(200)
+                .body("k", equalTo(10)).body("tables.size()", equalTo(4)).extract().asString();
+        assertThat(population).doesNotContain(couple, alice.id(), bob.id());
+    }
+
+    private static <T> void publish(app.hearth.events.EventType<T> type, String couple, T data) {
+        TopicWriter.publish(type, "/test", couple, data);
+    }
+
+    /** Sends every record about this couple on the domain topics again, then waits until the last one is applied. */
+    private void redeliver(String couple) throws Exception {
+        for (String topic : List.of(Topics.COUPLE_EVENTS, Topics.EXERCISE_EVENTS, Topics.REMINDER_EVENTS)) {
+            try (TopicReader all = TopicReader.fromBeginning(topic)) {
+                for (ConsumerRecord<String, String> record : all.pollFor(Duration.ofSeconds(2))) {
+                    if (couple.equals(record.key())) {
+                        TopicWriter.send(topic, record.key(), record.value());
+                    }
+                }
+            }
+        }
+        // A marker after them on the same partition: once it is a fact, the duplicates before it were processed.
+        String marker = "marker-" + UUID.randomUUID();
+        TopicWriter.publish(ExerciseEvents.SESSION_STARTED, "/test", couple, new ExerciseEvents.SessionStarted(couple, marker,
+                "silent-walk", "RITUAL", "BEGINNER", List.of("SAFETY"), "someone", Instant.now()));
+        await().atMost(Duration.ofSeconds(15)).until(() -> markerApplied(marker));
+    }
+
+    @jakarta.inject.Inject
+    io.agroal.api.AgroalDataSource dataSource;
+
+    private boolean markerApplied(String sessionId) throws Exception {
+        try (var c = dataSource.getConnection(); var s = c.prepareStatement("select count(*) from session_fact where session_id = ?")) {
+            s.setString(1, sessionId);
+            try (var rs = s.executeQuery()) {
+                rs.next();
+                return rs.getInt(1) == 1;
+            }
+        }
+    }
+}
