@@ -206,6 +206,19 @@ class InsightsJourneyTest {
         assertThat(population).doesNotContain(couple, alice.id(), bob.id());
     }
 
+    @Test
+    void aPoisonMessageGoesToTheDeadLetterTopicAndFactsKeepFlowing() throws Exception {
+        String couple = UUID.randomUUID().toString();
+        try (TopicReader dlq = new TopicReader(Topics.deadLetter("insights-service"))) {
+            TopicWriter.send(Topics.EXERCISE_EVENTS, couple, "this is not an event");
+            String session = "after-poison-" + UUID.randomUUID();
+            TopicWriter.publish(ExerciseEvents.SESSION_STARTED, "/test", couple, new ExerciseEvents.SessionStarted(couple, session,
+                    "silent-walk", "RITUAL", "BEGINNER", List.of("SAFETY"), "someone", Instant.now()));
+            await().atMost(Duration.ofSeconds(15)).until(() -> markerApplied(session));
+            assertThat(dlq.await(r -> r.value().equals("this is not an event"), 1, Duration.ofSeconds(15))).hasSize(1);
+        }
+    }
+
     private static <T> void publish(app.hearth.events.EventType<T> type, String couple, T data) {
         TopicWriter.publish(type, "/test", couple, data);
     }

@@ -5,6 +5,9 @@ import app.hearth.events.EventJson;
 import app.hearth.events.Topics;
 import app.hearth.testsupport.HearthTestResource;
 import app.hearth.testsupport.PeerServices;
+import static app.hearth.testsupport.Benchmarks.arg;
+import static app.hearth.testsupport.Benchmarks.log;
+import static app.hearth.testsupport.Benchmarks.percentile;
 import app.hearth.testsupport.TestInfrastructure;
 import app.hearth.testsupport.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -180,22 +183,5 @@ public final class DispatchBenchmark {
             rs.next();
             return rs.getLong(1);
         }
-    }
-
-    private static long percentile(List<Long> sorted, int p) {
-        return sorted.isEmpty() ? -1 : sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
-    }
-
-    private static String arg(String[] args, String name, String fallback) {
-        for (int i = 0; i < args.length - 1; i++) {
-            if (args[i].equals(name)) {
-                return args[i + 1];
-            }
-        }
-        return fallback;
-    }
-
-    private static void log(String message) {
-        System.out.println("[bench] " + message);
     }
 }
