@@ -92,7 +92,7 @@ public final class CoupleInsights {
                     + " on vacation kept it frozen, not broken)" : "") + ".";
             insights.add(new Insight("check-in-streak", "STREAK", sentence, numbers("periods", streak.periods(),
                     "includesCurrentPeriod", streak.includesCurrent(), "frozenPeriods", streak.frozen()),
-                    covers(newestFirst.get(Math.min(newestFirst.size() - 1, streak.periods() + streak.frozen())), currentPeriod)));
+                    covers(newestFirst.get(streakSpan(streak) - 1), currentPeriod)));
         }
 
         // Trends per partner.
@@ -177,6 +177,12 @@ public final class CoupleInsights {
         return insights;
     }
 
+    /** How many periods, from the current one back, the streak spans (an open current period included). */
+    static int streakSpan(InsightMaths.Streak streak) {
+        int span = streak.periods() + streak.frozen() + (streak.includesCurrent() ? 0 : 1);
+        return Math.max(1, streak.periods() == 0 ? 1 : span);
+    }
+
     /** Periods in which either member was on vacation (and which they did not complete anyway). */
     static Set<String> frozen(CoupleFacts facts, List<String> periods) {
         Set<String> frozen = new HashSet<>();
@@ -198,7 +204,7 @@ public final class CoupleInsights {
         double ma12 = InsightMaths.round1(InsightMaths.movingAverage(values, 12).orElse(0));
         Direction direction = InsightMaths.direction(values);
         String sentence = voice.possessiveSubject(partner) + " " + what + ": " + ma4 + " on average over the last "
-                + Math.min(4, values.size()) + " check-ins (" + ma12 + " over the last " + Math.min(12, values.size()) + ")"
+                + checkIns(Math.min(4, values.size())) + " (" + ma12 + " over the last " + checkIns(Math.min(12, values.size())) + ")"
                 + switch (direction) {
                     case RISING -> ", rising.";
                     case FALLING -> ", falling.";
@@ -208,6 +214,10 @@ public final class CoupleInsights {
         return new Insight(id + ":" + partner, "TREND", sentence, numbers("partnerId", partner, "scale", scale,
                 "movingAverage4", ma4, "movingAverage12", ma12, "direction", direction.name(), "values", values),
                 covers(periods.get(0), periods.get(periods.size() - 1)));
+    }
+
+    private static String checkIns(int n) {
+        return n == 1 ? "check-in" : n + " check-ins";
     }
 
     private static List<Integer> series(CoupleFacts facts, String partner, List<String> periods,

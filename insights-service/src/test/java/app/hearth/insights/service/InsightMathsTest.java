@@ -84,4 +84,12 @@ class InsightMathsTest {
         assertThat(PeriodMath.end("2026-W48")).hasToString("2026-11-29");
         assertThat(PeriodMath.previous("2026-03-01")).isEqualTo("2026-02-28");
     }
+
+    @Test
+    void aStreakCoversFromItsOldestPeriodToTheCurrentOne() {
+        assertThat(CoupleInsights.streakSpan(new InsightMaths.Streak(1, true, 0))).isEqualTo(1);
+        assertThat(CoupleInsights.streakSpan(new InsightMaths.Streak(2, false, 0))).as("open current week + 2").isEqualTo(3);
+        assertThat(CoupleInsights.streakSpan(new InsightMaths.Streak(3, true, 1))).isEqualTo(4);
+        assertThat(CoupleInsights.streakSpan(new InsightMaths.Streak(0, false, 0))).isEqualTo(1);
+    }
 }
