@@ -3,7 +3,9 @@ package app.hearth.membership;
 import app.hearth.events.CoupleEvents;
 import app.hearth.events.EventEnvelope;
 import app.hearth.events.PartnerEvents;
+import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -94,53 +96,59 @@ public class MembershipProjection {
         }
     }
 
+    /**
+     * Stores a couple and its members unless already there. Native inserts that ignore conflicts, because the event
+     * consumer and a request confirming the membership over REST may store the same couple at the same moment.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void upsertCouple(UUID coupleId, String kind, String status, CoupleEvents.CheckInCadence cadence,
                              Boolean pauseWordAgreed, Collection<String> memberIds) {
-        CoupleView couple = CoupleView.findById(coupleId);
-        if (couple == null) {
-            couple = new CoupleView();
-            couple.coupleId = coupleId;
-            couple.kind = kind;
-            couple.status = status;
-            couple.checkInCadence = cadence;
-            couple.pauseWordAgreed = Boolean.TRUE.equals(pauseWordAgreed);
-            couple.updatedAt = Instant.now();
-            couple.persist();
-        }
+        EntityManager em = Panache.getEntityManager();
+        em.createNativeQuery("""
+                        insert into couple_view (couple_id, kind, status, check_in_cadence, pause_word_agreed, updated_at)
+                        values (?1, ?2, ?3, ?4, ?5, ?6) on conflict (couple_id) do nothing""")
+                .setParameter(1, coupleId).setParameter(2, kind).setParameter(3, status).setParameter(4, cadence.name())
+                .setParameter(5, Boolean.TRUE.equals(pauseWordAgreed)).setParameter(6, Instant.now()).executeUpdate();
         for (String memberId : memberIds) {
-            if (!CoupleViewMember.isMember(coupleId, memberId)) {
-                CoupleViewMember member = new CoupleViewMember();
-                member.coupleId = coupleId;
-                member.partnerId = memberId;
-                member.persist();
-            }
+            em.createNativeQuery("insert into couple_view_member (couple_id, partner_id) values (?1, ?2) on conflict do nothing")
+                    .setParameter(1, coupleId).setParameter(2, memberId).executeUpdate();
         }
     }
 
+    /** Stores or updates a partner's zone and start of day (race-safe, as {@link #upsertCouple}). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void upsertPartner(String partnerId, String timeZone, int startOfDayHour) {
-        PartnerView partner = PartnerView.findById(partnerId);
-        if (partner == null) {
-            partner = new PartnerView();
-            partner.partnerId = partnerId;
-            partner.timeZone = timeZone;
-            partner.startOfDayHour = (short) startOfDayHour;
-            partner.updatedAt = Instant.now();
-            partner.persist();
-        } else {
-            partner.timeZone = timeZone;
-            partner.startOfDayHour = (short) startOfDayHour;
-            partner.updatedAt = Instant.now();
-        }
+        Panache.getEntityManager().createNativeQuery("""
+                        insert into partner_view (partner_id, time_zone, start_of_day_hour, updated_at) values (?1, ?2, ?3, ?4)
+                        on conflict (partner_id) do update set time_zone = excluded.time_zone,
+                            start_of_day_hour = excluded.start_of_day_hour, updated_at = excluded.updated_at""")
+                .setParameter(1, partnerId).setParameter(2, timeZone).setParameter(3, (short) startOfDayHour)
+                .setParameter(4, Instant.now()).executeUpdate();
+        refresh(partnerId);
     }
 
     private void upsertPartner(PartnerEvents.PartnerProfile profile) {
-        upsertPartner(profile.partnerId(), profile.timeZone(), profile.startOfDayHour());
-        PartnerView partner = PartnerView.findById(profile.partnerId());
-        partner.quietHoursStart = profile.quietHoursStart();
-        partner.quietHoursEnd = profile.quietHoursEnd();
+        Panache.getEntityManager().createNativeQuery("""
+                        insert into partner_view (partner_id, time_zone, start_of_day_hour, quiet_hours_start, quiet_hours_end,
+                                                  updated_at)
+                        values (?1, ?2, ?3, ?4, ?5, ?6)
+                        on conflict (partner_id) do update set time_zone = excluded.time_zone,
+                            start_of_day_hour = excluded.start_of_day_hour, quiet_hours_start = excluded.quiet_hours_start,
+                            quiet_hours_end = excluded.quiet_hours_end, updated_at = excluded.updated_at""")
+                .setParameter(1, profile.partnerId()).setParameter(2, profile.timeZone())
+                .setParameter(3, (short) profile.startOfDayHour()).setParameter(4, profile.quietHoursStart())
+                .setParameter(5, profile.quietHoursEnd()).setParameter(6, Instant.now()).executeUpdate();
+        refresh(profile.partnerId());
         partnerChanged.fire(new PartnerCalendarChanged(profile.partnerId()));
+    }
+
+    /** A copy of the partner already loaded in this transaction must not hide what was just written. */
+    private static void refresh(String partnerId) {
+        EntityManager em = Panache.getEntityManager();
+        PartnerView loaded = em.find(PartnerView.class, partnerId);
+        if (loaded != null) {
+            em.refresh(loaded);
+        }
     }
 
     /**

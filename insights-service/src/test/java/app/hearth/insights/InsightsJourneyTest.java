@@ -219,6 +219,47 @@ class InsightsJourneyTest {
         }
     }
 
+    @Test
+    void aPurgedCoupleIsForgottenAndAReplayDoesNotBringItBack() throws Exception {
+        String couple = UUID.randomUUID().toString();
+        var scores = List.of(new ExerciseEvents.CheckInScores("p-" + couple, ExerciseEvents.Mood.CALM, 3, 5, 7,
+                ExerciseEvents.ScreenTime.UNDER_1H));
+        var completed = new ExerciseEvents.CheckInCompleted(couple, "2026-W40", app.hearth.events.CoupleEvents.CheckInCadence.WEEKLY,
+                Instant.parse("2026-10-01T12:00:00Z"), scores);
+        publish(ExerciseEvents.CHECK_IN_COMPLETED, couple, completed);
+        await().atMost(Duration.ofSeconds(15)).until(() -> count("check_in_score", couple) == 1);
+
+        TopicWriter.publish(app.hearth.events.CoupleEvents.PURGED, "/couple-service", couple,
+                new app.hearth.events.CoupleEvents.CouplePurged(couple));
+        await().atMost(Duration.ofSeconds(15)).until(() -> count("check_in_score", couple) == 0);
+        // The same facts again (a replay, or a late duplicate): once applied, nothing has come back.
+        var again = TopicWriter.publish(ExerciseEvents.CHECK_IN_COMPLETED, "/test", couple, completed);
+        await().atMost(Duration.ofSeconds(15)).until(() -> applied(again.id()));
+        assertThat(count("check_in_score", couple)).isZero();
+    }
+
+    private boolean applied(UUID eventId) throws Exception {
+        try (var c = dataSource.getConnection();
+             var s = c.prepareStatement("select count(*) from inbox_event where consumer = 'insights-facts' and event_id = ?")) {
+            s.setObject(1, eventId);
+            try (var rs = s.executeQuery()) {
+                rs.next();
+                return rs.getInt(1) == 1;
+            }
+        }
+    }
+
+    private long count(String table, String couple) throws Exception {
+        try (var c = dataSource.getConnection();
+             var s = c.prepareStatement("select count(*) from " + table + " where couple_id = ?::uuid")) {
+            s.setString(1, couple);
+            try (var rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
     private static <T> void publish(app.hearth.events.EventType<T> type, String couple, T data) {
         TopicWriter.publish(type, "/test", couple, data);
     }
