@@ -44,6 +44,9 @@ public class Dispatcher {
     Clock clock;
 
     @Inject
+    app.hearth.platform.scheduling.PeriodicWork work;
+
+    @Inject
     Outbox outbox;
 
     @Inject
@@ -54,21 +57,7 @@ public class Dispatcher {
 
     @Scheduled(every = "${hearth.reminders.dispatch-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
-        try {
-            if (!stopping) {
-                dispatchDue();
-            }
-        } catch (RuntimeException e) {
-            if (!stopping) {
-                throw e;
-            } // a pass cut short by shutdown: its transaction rolled back, another replica (or the next start) redoes it
-        }
-    }
-
-    private volatile boolean stopping;
-
-    void stopping(@jakarta.enterprise.event.Observes io.quarkus.runtime.ShutdownEvent shutdown) {
-        stopping = true;
+        work.run(() -> dispatchDue());
     }
 
     /** Fires everything due now, batch by batch; returns how many notifications were created or brought back. */

@@ -50,6 +50,9 @@ public class WebhookSender {
     Clock clock;
 
     @Inject
+    app.hearth.platform.scheduling.PeriodicWork work;
+
+    @Inject
     MeterRegistry metrics;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
@@ -66,21 +69,7 @@ public class WebhookSender {
 
     @Scheduled(every = "${hearth.reminders.webhooks.send-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
-        try {
-            if (!stopping) {
-                sendDue();
-            }
-        } catch (RuntimeException e) {
-            if (!stopping) {
-                throw e;
-            } // a pass cut short by shutdown: its transaction rolled back, another replica (or the next start) redoes it
-        }
-    }
-
-    private volatile boolean stopping;
-
-    void stopping(@jakarta.enterprise.event.Observes io.quarkus.runtime.ShutdownEvent shutdown) {
-        stopping = true;
+        work.run(() -> sendDue());
     }
 
     /** Sends everything due now; returns how many attempts were made. */
