@@ -43,7 +43,13 @@ class ErasureTest {
         String code = invite(erin, "FAMILY");
         as(erin).body(Map.of("clientId", "partner-demo", "scopes", List.of("couples.read")))
                 .post("/v1/couples/" + couple + "/grants").then().statusCode(201);
-        as(erin).get("/v1/me/export").then().statusCode(200)
+        // The whole export needs every service; here the others are down, so it fails clearly rather than partly.
+        as(erin).get("/v1/me/export").then().statusCode(503).contentType("application/problem+json")
+                .header("Retry-After", org.hamcrest.Matchers.notNullValue())
+                .body("type", equalTo("https://hearth.app/problems/export-incomplete"))
+                .body("detail", org.hamcrest.Matchers.containsString("exercise-service"));
+        as(erin).get("/v1/me/export?part=somewhere-else").then().statusCode(400);
+        as(erin).get("/v1/me/export?part=couple-service").then().statusCode(200)
                 .body("profile.id", equalTo(erin.id()))
                 .body("relationships.id", hasItem(couple))
                 .body("invitations.code", hasItem(code))
@@ -84,8 +90,48 @@ class ErasureTest {
                 .body("members.partnerId", org.hamcrest.Matchers.contains(finn.id()));
 
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> rowsMentioning("") .isEmpty());
-        assertThat(rowsMentioning(erin.id())).as("rows naming erin's id").isEmpty();
+        // The login is deleted at the identity provider; until then its subject waits in account_deletion.
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> !TestUsers.loginExists(erin));
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> rowsMentioning(erin.id()).isEmpty());
         assertThat(rowsMentioning(unique)).as("rows naming erin").isEmpty();
+    }
+
+    @Test
+    void someoneWhoNeverMadeAProfileIsErasedEverywhereToo() {
+        // Only ever used another service (reminders, say): couple-service holds nothing, yet the others must hear of it.
+        Person ivy = TestUsers.create("Ivy");
+        try (TopicReader partnerEvents = new TopicReader(Topics.PARTNER_EVENTS)) {
+            as(ivy).delete("/v1/me").then().statusCode(204);
+            List<ConsumerRecord<String, String>> erased = partnerEvents.await(r -> ivy.id().equals(r.key()), 1, Duration.ofSeconds(10));
+            assertThat(CoupleApi.validTypes(erased)).containsExactly("hearth.partner.erased.v1");
+        }
+    }
+
+    @Test
+    void erasureHappensOnceAndEveryTokenOfThePersonIsRefusedAfterwards() throws Exception {
+        Person jo = TestUsers.create("Jo");
+        as(jo).get("/v1/me").then().statusCode(200);
+        try (TopicReader partnerEvents = new TopicReader(Topics.PARTNER_EVENTS)) {
+            // A phone retrying on a flaky network, and a second device at the same moment.
+            List<Integer> statuses = java.util.Collections.synchronizedList(new ArrayList<>());
+            Thread other = new Thread(() -> statuses.add(as(jo).delete("/v1/me").then().extract().statusCode()));
+            other.start();
+            statuses.add(as(jo).delete("/v1/me").then().extract().statusCode());
+            other.join();
+            statuses.add(as(jo).delete("/v1/me").then().extract().statusCode());
+            assertThat(statuses).containsOnly(204);
+            assertThat(CoupleApi.validTypes(partnerEvents.await(r -> jo.id().equals(r.key()), 1, Duration.ofSeconds(10))))
+                    .containsExactly("hearth.partner.erased.v1");
+            // The token still in the phone cannot re-create the profile, or do anything else.
+            as(jo).get("/v1/me").then().statusCode(401).contentType("application/problem+json")
+                    .body("type", equalTo("https://hearth.app/problems/account-erased"));
+            as(jo).body(Map.of("displayName", "Back")).patch("/v1/me").then().statusCode(401);
+            as(jo).body(Map.of("relationshipKind", "ROMANTIC")).post("/v1/invitations").then().statusCode(401);
+            assertThat(partnerEvents.pollFor(Duration.ofSeconds(2)).stream().filter(r -> jo.id().equals(r.key())).count())
+                    .as("events about jo after the erasure").isEqualTo(1);
+        }
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> rowsMentioning(jo.id()).isEmpty());
+        assertThat(TestUsers.loginExists(jo)).isFalse();
     }
 
     /** Rows of every table whose text mentions {@code needle}; with an empty needle, the outbox rows still waiting. */

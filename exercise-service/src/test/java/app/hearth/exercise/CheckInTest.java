@@ -167,6 +167,8 @@ class CheckInTest {
                 .body("scores[0]", not(org.hamcrest.Matchers.hasKey("gratitude")))
                 .extract().asString();
         assertThat(seen).doesNotContain("only mine", "mine too", "soup", "long week");
+        // Members appear as the app's own pseudonyms, never as their account ids.
+        assertThat(seen).doesNotContain(alice.id(), bob.id()).contains("member-");
         given().auth().oauth2(Tokens.partnerApp("couples.read")).get(checkIns).then().statusCode(404);
 
         as(bob).delete(couples + "/v1/couples/" + couple + "/grants/" + grant).then().statusCode(204);

@@ -14,9 +14,40 @@ import static app.hearth.exercise.CheckInTest.pair;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.assertj.core.api.Assertions.assertThat;
 
 @QuarkusTest
 class ErasureTest {
+
+    @Test
+    void exportHoldsEverySessionWithMyAnswersRatingsAndPlanDaysFinishedOrNot() {
+        Person ada = TestUsers.create("Ada");
+        Person bo = TestUsers.create("Bo");
+        String couple = pair(ada, bo, "ROMANTIC");
+        String sessions = "/v1/couples/" + couple + "/sessions";
+        String talk = as(ada).body(java.util.Map.of("exerciseSlug", "radical-vulnerability", "level", "BEGINNER")).post(sessions)
+                .then().statusCode(201).extract().path("id");
+        as(ada).body(java.util.Map.of("response", "what I feared", "privateNote", "ada's private thought"))
+                .post(sessions + "/" + talk + "/steps/3/responses").then().statusCode(200);
+        as(bo).body(java.util.Map.of("response", "bo's answer")).post(sessions + "/" + talk + "/steps/3/responses").then().statusCode(200);
+        as(ada).body(java.util.Map.of("feltConnected", 4, "feltSafe", 5)).post(sessions + "/" + talk + "/rating").then().statusCode(200);
+        as(bo).body(java.util.Map.of("feltConnected", 5, "feltSafe", 4)).post(sessions + "/" + talk + "/rating").then().statusCode(200);
+        String plan = as(ada).body(java.util.Map.of("exerciseSlug", "digital-detox-7-day")).post(sessions).then().statusCode(201)
+                .extract().path("id");
+        as(ada).post(sessions + "/" + plan + "/days/1/complete").then().statusCode(200);
+        as(bo).post(sessions + "/" + plan + "/days/2/complete").then().statusCode(200);
+
+        var export = as(ada).get("/v1/me/export").then().statusCode(200).extract().jsonPath();
+        assertThat(export.getList("sessions.sessionId")).containsExactly(talk, plan);
+        assertThat(export.getString("sessions[0].status")).isEqualTo("COMPLETED");
+        assertThat(export.getList("sessions[0].myAnswers.response")).containsExactly("what I feared");
+        assertThat(export.getList("sessions[0].myAnswers.privateNote")).containsExactly("ada's private thought");
+        assertThat(export.getInt("sessions[0].myRating.feltConnected")).isEqualTo(4);
+        assertThat(export.getString("sessions[1].status")).isEqualTo("ACTIVE"); // not finished: exported all the same
+        assertThat(export.getList("sessions[1].planDays.day")).containsExactly(1, 2);
+        assertThat(export.getList("sessions[1].planDays.completedByMe")).containsExactly(true, false);
+        assertThat(export.prettify()).doesNotContain("bo's answer");
+    }
 
     @Test
     void exportThenErasureThroughCoupleService() {
@@ -39,6 +70,7 @@ class ErasureTest {
                 as(finn).get("/v1/couples/" + couple + "/check-ins/" + period).then().extract().path("partner") == null
                         && Boolean.FALSE.equals(as(finn).get("/v1/couples/" + couple + "/check-ins/" + period).then().extract().path("partnerSubmitted")));
         as(finn).get("/v1/me/export").then().body("checkIns", hasSize(1)).body("checkIns[0].privateNote", equalTo("finn's note"));
-        as(erin).get("/v1/me/export").then().statusCode(200).body("checkIns", hasSize(0)).body("coupleIds", hasSize(0));
+        // Her token is refused from now on: it cannot re-create what was erased.
+        as(erin).get("/v1/me/export").then().statusCode(401);
     }
 }

@@ -42,6 +42,25 @@ public final class EventSchemas {
         return problems;
     }
 
+    /**
+     * What a consumer checks: as {@link #validate}, but fields it does not know are tolerated, because producers
+     * evolve a type by adding optional fields before every consumer knows them.
+     */
+    public static List<String> validateAsConsumer(JsonNode event) {
+        List<String> problems = new ArrayList<>();
+        tolerant(schema("schemas/cloudevent.json"), event).forEach(m -> problems.add("envelope: " + m));
+        String type = event.path("type").asText();
+        EventCatalogue.byType(type).ifPresentOrElse(
+                t -> tolerant(schema(t.schemaResource()), event.path("data")).forEach(m -> problems.add("data: " + m)),
+                () -> problems.add("unknown event type '" + type + "'"));
+        return problems;
+    }
+
+    private static List<String> tolerant(JsonSchema schema, JsonNode node) {
+        return schema.validate(node).stream().filter(m -> !"additionalProperties".equals(m.getType()))
+                .map(ValidationMessage::getMessage).sorted().toList();
+    }
+
     private static List<String> messages(JsonSchema schema, JsonNode node) {
         return schema.validate(node).stream().map(ValidationMessage::getMessage).sorted().toList();
     }

@@ -43,4 +43,91 @@ class EventCatalogueTest {
         assertThatThrownBy(() -> EventJson.read("{not json")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> EventJson.read("{\"type\":\"x\"}")).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void everyIdFieldOfEverySchemaIsClassifiedForErasure() throws Exception {
+        // A new field naming a person or couple must be added to EventMentions, or erased people could come back.
+        java.util.Set<String> seen = new java.util.TreeSet<>();
+        for (EventType<?> type : EventCatalogue.all()) {
+            collectIdFields(EventSchemas.schema(type.schemaResource()).getSchemaNode(), seen);
+        }
+        assertThat(seen).isNotEmpty();
+        assertThat(EventMentions.ID_FIELDS.keySet()).containsAll(seen);
+    }
+
+    private static void collectIdFields(com.fasterxml.jackson.databind.JsonNode schema, java.util.Set<String> into) {
+        if (schema.isMissingNode()) {
+            return;
+        }
+        schema.path("properties").fields().forEachRemaining(f -> {
+            if (f.getKey().matches(".*(Id|Ids|By)$")) {
+                into.add(f.getKey());
+            }
+            collectIdFields(f.getValue(), into);
+        });
+        collectIdFields(schema.path("items"), into);
+    }
+
+    @Test
+    void mentionsFindPeopleAndCouplesAtAnyDepth() {
+        EventEnvelope completed = EventEnvelope.create(ExerciseEvents.CHECK_IN_COMPLETED, "/exercise-service", "c-1",
+                new ExerciseEvents.CheckInCompleted("c-1", "2026-W48", CoupleEvents.CheckInCadence.WEEKLY,
+                        java.time.Instant.now(), java.util.List.of(
+                        new ExerciseEvents.CheckInScores("alice", ExerciseEvents.Mood.CALM, 2, 4, 5, ExerciseEvents.ScreenTime.UNDER_1H),
+                        new ExerciseEvents.CheckInScores("bob", ExerciseEvents.Mood.CALM, 2, 4, 5, ExerciseEvents.ScreenTime.UNDER_1H))));
+        EventMentions mentions = EventMentions.of(completed);
+        assertThat(mentions.people()).contains("alice", "bob");
+        assertThat(mentions.couples()).contains("c-1");
+
+        EventEnvelope formed = EventEnvelope.create(CoupleEvents.FORMED, "/couple-service", "c-2",
+                new CoupleEvents.CoupleFormed("c-2", CoupleEvents.RelationshipKind.ROMANTIC, java.util.List.of("ana", "ben"),
+                        java.time.Instant.now(), CoupleEvents.CheckInCadence.WEEKLY));
+        assertThat(EventMentions.of(formed).people()).contains("ana", "ben");
+    }
+
+    @Test
+    void consumersTolerateFieldsAddedLaterButNotBrokenData() throws Exception {
+        String json = EventJson.write(EventEnvelope.create(PartnerEvents.ERASED, "/couple-service", "p-1",
+                new PartnerEvents.PartnerErased("p-1")));
+        var mapper = EventJson.mapper();
+        assertThat(EventSchemas.validateAsConsumer(mapper.readTree(json.replace("\"partnerId\":", "\"reason\":\"asked\",\"partnerId\":"))))
+                .isEmpty();
+        assertThat(EventSchemas.validateAsConsumer(mapper.readTree(json.replace("\"partnerId\":\"p-1\"", "\"partnerId\":7"))))
+                .isNotEmpty();
+        assertThat(EventSchemas.validateAsConsumer(mapper.readTree(json.replace("erased.v1", "erased.v2"))))
+                .anySatisfy(p -> assertThat(p).contains("unknown event type"));
+    }
+
+    @Test
+    void anErasedPersonsPartGoesAndTheOthersKeepTheirs() {
+        EventEnvelope completed = EventEnvelope.create(ExerciseEvents.CHECK_IN_COMPLETED, "/exercise-service", "c-1",
+                new ExerciseEvents.CheckInCompleted("c-1", "2026-W48", CoupleEvents.CheckInCadence.WEEKLY,
+                        java.time.Instant.now(), java.util.List.of(
+                        new ExerciseEvents.CheckInScores("alice", ExerciseEvents.Mood.CALM, 2, 4, 5, ExerciseEvents.ScreenTime.UNDER_1H),
+                        new ExerciseEvents.CheckInScores("bob", ExerciseEvents.Mood.SAD, 2, 1, 1, ExerciseEvents.ScreenTime.OVER_3H))));
+        EventEnvelope kept = EventMentions.without(completed, java.util.Set.of("bob")).orElseThrow();
+        assertThat(kept.dataAs(ExerciseEvents.CHECK_IN_COMPLETED).scores()).extracting(ExerciseEvents.CheckInScores::partnerId)
+                .containsExactly("alice");
+        assertThat(kept.data().toString()).doesNotContain("bob", "SAD");
+
+        EventEnvelope formed = EventEnvelope.create(CoupleEvents.FORMED, "/couple-service", "c-2",
+                new CoupleEvents.CoupleFormed("c-2", CoupleEvents.RelationshipKind.ROMANTIC, java.util.List.of("ana", "ben"),
+                        java.time.Instant.now(), CoupleEvents.CheckInCadence.WEEKLY));
+        assertThat(EventMentions.without(formed, java.util.Set.of("ben")).orElseThrow().dataAs(CoupleEvents.FORMED).memberIds())
+                .containsExactly("ana");
+
+        EventEnvelope started = EventEnvelope.create(ExerciseEvents.SESSION_STARTED, "/exercise-service", "c-2",
+                new ExerciseEvents.SessionStarted("c-2", "s-1", "love-maps", "CONVERSATION", "BEGINNER", java.util.List.of("SAFETY"),
+                        "ben", java.time.Instant.now()));
+        assertThat(EventMentions.without(started, java.util.Set.of("ben")).orElseThrow().dataAs(ExerciseEvents.SESSION_STARTED)
+                .startedBy()).isNull();
+
+        // About the erased person themself: nothing of it is kept.
+        EventEnvelope submitted = EventEnvelope.create(ExerciseEvents.CHECK_IN_SUBMITTED, "/exercise-service", "c-1",
+                new ExerciseEvents.CheckInSubmitted("c-1", "bob", "2026-W48", CoupleEvents.CheckInCadence.WEEKLY, java.time.Instant.now()));
+        assertThat(EventMentions.without(submitted, java.util.Set.of("bob"))).isEmpty();
+        EventEnvelope registered = EventEnvelope.create(PartnerEvents.REGISTERED, "/couple-service", "bob",
+                new PartnerEvents.PartnerRegistered(new PartnerEvents.PartnerProfile("bob", "Bob", "UTC", "en", null, null, 4)));
+        assertThat(EventMentions.without(registered, java.util.Set.of("bob"))).isEmpty();
+    }
 }

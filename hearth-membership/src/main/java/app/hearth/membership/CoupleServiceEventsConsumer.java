@@ -1,19 +1,25 @@
 package app.hearth.membership;
 
+import app.hearth.events.EventEnvelope;
+import app.hearth.events.Topics;
+import app.hearth.platform.inbox.EventConsumer;
 import app.hearth.platform.inbox.InboxProcessor;
-import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
+import java.util.Set;
+
 /**
- * couple-service's events (members, calendars, grants) into this service's membership view, through the idempotent
- * inbox. Channel defaults (group id and dead-letter topic named after the service) are in this module's
- * META-INF/microprofile-config.properties; poison messages go to {@code <service>.dlq} and consumption goes on.
+ * couple-service's events (members, calendars, grants) into this service's membership view, through the inbox
+ * (retries, erasure ledger, dead letters for poison only). Channel defaults are in this module's and hearth-platform's
+ * META-INF/microprofile-config.properties.
  */
 @ApplicationScoped
-public class CoupleServiceEventsConsumer {
+public class CoupleServiceEventsConsumer implements EventConsumer {
 
     @Inject
     InboxProcessor inbox;
@@ -24,15 +30,30 @@ public class CoupleServiceEventsConsumer {
     @ConfigProperty(name = "quarkus.application.name")
     String consumer;
 
+    @Override
+    public String name() {
+        return consumer;
+    }
+
+    @Override
+    public Set<String> topics() {
+        return Set.of(Topics.COUPLE_EVENTS, Topics.PARTNER_EVENTS);
+    }
+
+    @Override
+    public void apply(EventEnvelope event) {
+        projection.apply(event);
+    }
+
     @Incoming("couple-events")
-    @Blocking
-    public void onCoupleEvent(String payload) {
-        inbox.process(consumer, payload, projection::apply);
+    @Blocking(value = "hearth-events", ordered = false)
+    public void onCoupleEvent(ConsumerRecord<String, String> record) {
+        inbox.consume(this, record);
     }
 
     @Incoming("partner-events")
-    @Blocking
-    public void onPartnerEvent(String payload) {
-        inbox.process(consumer, payload, projection::apply);
+    @Blocking(value = "hearth-events", ordered = false)
+    public void onPartnerEvent(ConsumerRecord<String, String> record) {
+        inbox.consume(this, record);
     }
 }

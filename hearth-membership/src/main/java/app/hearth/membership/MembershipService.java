@@ -71,13 +71,17 @@ public class MembershipService {
         });
     }
 
+    /** Whether the couple granted the app this scope (now, not expired). */
+    public boolean partnerAppMay(UUID coupleId, String clientId, String scope) {
+        Instant now = Instant.now();
+        return QuarkusTransaction.joiningExisting().call(() -> PartnerAppGrant.<PartnerAppGrant>list(
+                "coupleId = ?1 and clientId = ?2", coupleId, clientId).stream().anyMatch(g -> g.allows(scope, now)));
+    }
+
     /** The couple, if the partner app holds an active grant with {@code scope}. */
     public CoupleView requirePartnerApp(UUID coupleId, String clientId, String scope) {
         return QuarkusTransaction.joiningExisting().call(() -> {
-            Instant now = Instant.now();
-            boolean granted = PartnerAppGrant.<PartnerAppGrant>list("coupleId = ?1 and clientId = ?2", coupleId, clientId)
-                    .stream().anyMatch(g -> g.allows(scope, now));
-            CoupleView couple = granted ? CoupleView.findById(coupleId) : null;
+            CoupleView couple = partnerAppMay(coupleId, clientId, scope) ? CoupleView.findById(coupleId) : null;
             if (couple == null || !couple.isActive()) {
                 throw notFound(coupleId);
             }

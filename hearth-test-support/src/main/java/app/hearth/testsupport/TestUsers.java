@@ -54,6 +54,23 @@ public final class TestUsers {
         return new Person(username, Tokens.user(username));
     }
 
+    /** Whether the person's login still exists in the realm (asked through the admin API). */
+    public static boolean loginExists(Person person) {
+        try {
+            HttpResponse<String> found = HTTP.send(HttpRequest.newBuilder(
+                            URI.create(base() + "/admin/realms/hearth/users/" + person.id()))
+                    .header("Authorization", "Bearer " + adminToken()).GET().build(), HttpResponse.BodyHandlers.ofString());
+            if (found.statusCode() != 200 && found.statusCode() != 404) {
+                throw new IllegalStateException("HTTP " + found.statusCode() + ": " + found.body());
+            }
+            return found.statusCode() == 200;
+        } catch (IllegalStateException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("could not look up " + person.username() + ": " + e.getMessage(), e);
+        }
+    }
+
     private static String base() {
         return TestInfrastructure.OIDC_ISSUER.replace("/realms/hearth", "");
     }

@@ -36,4 +36,31 @@ public final class TopicWriter {
             throw new IllegalStateException(e);
         }
     }
+
+    /** One producer for many events (a drill's steady stream), instead of one per event. */
+    public static Session session() {
+        TestInfrastructure.ensureRunning();
+        return new Session(new KafkaProducer<>(Map.of("bootstrap.servers", TestInfrastructure.KAFKA_BOOTSTRAP, "acks", "all"),
+                new StringSerializer(), new StringSerializer()));
+    }
+
+    public record Session(KafkaProducer<String, String> producer) implements AutoCloseable {
+        public <T> EventEnvelope publish(EventType<T> type, String source, String subject, T data) {
+            EventEnvelope event = EventEnvelope.create(type, source, subject, data);
+            try {
+                producer.send(new ProducerRecord<>(type.topic(), subject, EventJson.write(event))).get();
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("could not send to " + type.topic() + ": " + e.getCause(), e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            return event;
+        }
+
+        @Override
+        public void close() {
+            producer.close();
+        }
+    }
 }

@@ -223,11 +223,12 @@ class InsightsJourneyTest {
     void aPurgedCoupleIsForgottenAndAReplayDoesNotBringItBack() throws Exception {
         String couple = UUID.randomUUID().toString();
         var scores = List.of(new ExerciseEvents.CheckInScores("p-" + couple, ExerciseEvents.Mood.CALM, 3, 5, 7,
+                ExerciseEvents.ScreenTime.UNDER_1H), new ExerciseEvents.CheckInScores("q-" + couple, ExerciseEvents.Mood.CALM, 3, 6, 7,
                 ExerciseEvents.ScreenTime.UNDER_1H));
         var completed = new ExerciseEvents.CheckInCompleted(couple, "2026-W40", app.hearth.events.CoupleEvents.CheckInCadence.WEEKLY,
                 Instant.parse("2026-10-01T12:00:00Z"), scores);
         publish(ExerciseEvents.CHECK_IN_COMPLETED, couple, completed);
-        await().atMost(Duration.ofSeconds(15)).until(() -> count("check_in_score", couple) == 1);
+        await().atMost(Duration.ofSeconds(15)).until(() -> count("check_in_score", couple) == 2);
 
         TopicWriter.publish(app.hearth.events.CoupleEvents.PURGED, "/couple-service", couple,
                 new app.hearth.events.CoupleEvents.CouplePurged(couple));

@@ -2,7 +2,10 @@ package app.hearth.localstack;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.Uuid;
 
 import java.io.IOException;
@@ -19,7 +22,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A single-node Kafka broker in KRaft mode, run from the kafka_2.13 artifacts on this JVM's classpath in a child JVM.
- * Storage is formatted on first start; the topics of {@code topics.properties} are created with their partitions.
+ * Storage is formatted on first start; the topics of {@code topics.properties} are created with their partitions and
+ * configs (retention), and existing topics get the configs listed there.
  */
 final class KafkaComponent implements Component {
     private final StackSettings settings;
@@ -135,6 +139,7 @@ final class KafkaComponent implements Component {
         }
     }
 
+    /** Creates missing topics with their partitions and configs, and brings existing topics' configs up to date. */
     private void ensureTopics(Admin admin, Progress progress) throws Exception {
         Properties topics = new Properties();
         try (InputStream in = resource("topics.properties")) {
@@ -142,14 +147,27 @@ final class KafkaComponent implements Component {
         }
         Set<String> existing = admin.listTopics().names().get(10, TimeUnit.SECONDS);
         List<NewTopic> missing = new ArrayList<>();
+        Map<ConfigResource, java.util.Collection<AlterConfigOp>> updates = new java.util.HashMap<>();
         for (String name : topics.stringPropertyNames()) {
+            String[] parts = topics.getProperty(name).trim().split("\\s*,\\s*");
+            Map<String, String> configs = new java.util.TreeMap<>();
+            for (int i = 1; i < parts.length; i++) {
+                String[] kv = parts[i].split("=", 2);
+                configs.put(kv[0], kv[1]);
+            }
             if (!existing.contains(name)) {
-                missing.add(new NewTopic(name, Integer.parseInt(topics.getProperty(name).trim()), (short) 1));
+                missing.add(new NewTopic(name, Integer.parseInt(parts[0]), (short) 1).configs(configs));
+            } else if (!configs.isEmpty()) {
+                updates.put(new ConfigResource(ConfigResource.Type.TOPIC, name), configs.entrySet().stream()
+                        .map(e -> new AlterConfigOp(new ConfigEntry(e.getKey(), e.getValue()), AlterConfigOp.OpType.SET)).toList());
             }
         }
         if (!missing.isEmpty()) {
             admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
             progress.say("  created topics " + missing.stream().map(t -> t.name() + "(" + t.numPartitions() + ")").sorted().toList());
+        }
+        if (!updates.isEmpty()) {
+            admin.incrementalAlterConfigs(updates).all().get(30, TimeUnit.SECONDS);
         }
     }
 

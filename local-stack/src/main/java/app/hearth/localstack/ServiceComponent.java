@@ -46,7 +46,9 @@ final class ServiceComponent implements Component {
                 "HEARTH_OIDC_ISSUER", settings.oidcIssuer(),
                 "QUARKUS_HTTP_PORT", String.valueOf(port),
                 // Local mode: e.g. webhooks may go to a receiver on this machine over plain http.
-                "HEARTH_LOCAL_MODE", "true");
+                "HEARTH_LOCAL_MODE", "true",
+                // The local realm's client that deletes erased people's logins (couple-service).
+                "HEARTH_ACCOUNT_ERASER_SECRET", "hearth-account-eraser-secret");
         process = ChildProcess.start(module,
                 List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                         "-Xmx256m", "-jar", jar.toString()),

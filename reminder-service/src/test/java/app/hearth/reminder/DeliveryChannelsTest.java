@@ -49,6 +49,9 @@ import static org.hamcrest.Matchers.hasSize;
 class DeliveryChannelsTest {
 
     @Inject
+    io.agroal.api.AgroalDataSource dataSource;
+
+    @Inject
     Dispatcher dispatcher;
 
     @Inject
@@ -173,10 +176,9 @@ class DeliveryChannelsTest {
             as(dana).get("/v1/me/webhooks").then().body("$", hasSize(1));
             as(dana).get(Couples.couples() + "/v1/me").then().statusCode(200);
             as(dana).delete(Couples.couples() + "/v1/me").then().statusCode(204);
-            await().atMost(Duration.ofSeconds(15)).until(() -> as(dana).get("/v1/me/export").then().extract().jsonPath()
-                    .getList("webhooks").isEmpty());
-            as(dana).get("/v1/me/export").then().body("reminders", hasSize(0)).body("notifications", hasSize(0))
-                    .body("webhookDeliveries", hasSize(0));
+            // Her token is refused once the erasure is applied here (in the same transaction as the deletions).
+            await().atMost(Duration.ofSeconds(15)).until(() -> as(dana).get("/v1/me/export").then().extract().statusCode() == 401);
+            assertThat(app.hearth.testsupport.DatabaseScan.rowsMentioning(dataSource, dana.id())).isEmpty();
         }
     }
 
@@ -215,10 +217,14 @@ class DeliveryChannelsTest {
             dispatcher.dispatchDue();
             sender.sendDue();
             await().atMost(Duration.ofSeconds(10)).until(() -> therapist.received.size() == 2);
+            java.util.Set<String> members = new java.util.HashSet<>();
             for (Receiver.Received r : therapist.received) {
                 assertThat(r.headers().get("hearth-signature")).isEqualTo(expectedSignature(secret, r.body()));
-                assertThat(r.body()).contains(couple, "\"kind\":\"GRATITUDE\"").doesNotContain("appreciated", "title");
+                assertThat(r.body()).contains(couple, "\"kind\":\"GRATITUDE\"").doesNotContain("appreciated", "title")
+                        .doesNotContain(alice.id(), bob.id()); // the app's own pseudonyms, never account ids
+                members.add(io.restassured.path.json.JsonPath.from(r.body()).getString("partnerId"));
             }
+            assertThat(members).hasSize(2).allSatisfy(m -> assertThat(m).startsWith("member-"));
 
             // Consent withdrawn: nothing more leaves for that app.
             as(alice).delete(Couples.couples() + "/v1/couples/" + couple + "/grants/" + grant).then().statusCode(204);

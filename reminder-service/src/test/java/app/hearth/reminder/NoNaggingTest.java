@@ -172,7 +172,7 @@ class NoNaggingTest {
                     List.of("SAFETY", "INTERDEPENDENCE"), gus.id(), Instant.parse("2026-11-25T11:00:00Z")));
         }
         var other = TopicWriter.publish(ExerciseEvents.SESSION_STARTED, "/exercise-service", couple, new ExerciseEvents.SessionStarted(
-                couple, java.util.UUID.randomUUID().toString(), "love-maps", "EXERCISE", "BEGINNER", List.of("SAFETY"),
+                couple, java.util.UUID.randomUUID().toString(), "love-maps", "CONVERSATION", "BEGINNER", List.of("SAFETY"),
                 gus.id(), Instant.parse("2026-11-25T11:05:00Z")));
         // Same key, same partition: once the last one is applied, so are the two before it.
         await().atMost(Duration.ofSeconds(15)).until(() -> applied(other.id()));

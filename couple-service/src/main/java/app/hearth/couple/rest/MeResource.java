@@ -4,6 +4,7 @@ import app.hearth.couple.AttachmentStyle;
 import app.hearth.couple.Couple;
 import app.hearth.couple.Partner;
 import app.hearth.couple.service.CoupleService;
+import app.hearth.couple.service.ExportGatherer;
 import app.hearth.couple.service.GrantService;
 import app.hearth.couple.service.InvitationService;
 import app.hearth.couple.service.PartnerService;
@@ -28,7 +29,9 @@ import jakarta.ws.rs.core.MediaType;
 
 import java.time.Instant;
 import java.time.LocalTime;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -53,6 +56,12 @@ public class MeResource {
     @Inject
     GrantService grantService;
 
+    @Inject
+    ExportGatherer exports;
+
+    @Inject
+    org.eclipse.microprofile.jwt.JsonWebToken token;
+
     @GET
     public MeResponse me() {
         return MeResponse.of(partners.me(caller.personId(), caller.nameFromToken().orElse(null)));
@@ -64,15 +73,41 @@ public class MeResource {
         return MeResponse.of(partners.update(caller.personId(), caller.nameFromToken().orElse(null), request.changes()));
     }
 
-    /** Forget me: see PartnerService#erase. The identity provider's account is its own business. */
+    /**
+     * Forget me: see PartnerService#erase. Idempotent: a retry with the same (now refused) token answers 204 again
+     * and changes nothing.
+     */
     @DELETE
     public void erase() {
-        partners.erase(caller.personId());
+        partners.erase(caller.personIdForErasure());
     }
 
+    /**
+     * Everything Hearth holds about the caller, in one document: this service's part and every other service's
+     * (gathered with the caller's token). If any service cannot export, the answer is a 503 problem, never a partial
+     * document.
+     */
     @GET
     @Path("/export")
-    public Export export() {
+    public Object export(@jakarta.ws.rs.QueryParam("part") String part) {
+        Export mine = localExport();
+        if (part != null) {
+            if (!part.equals("couple-service")) {
+                throw ApiException.badRequest("part: only 'couple-service' can be asked for alone here; each other "
+                        + "service exports its own part at its own /v1/me/export.");
+            }
+            return mine;
+        }
+        Map<String, Object> services = new LinkedHashMap<>();
+        services.put("couple-service", mine);
+        services.putAll(exports.gather(token.getRawToken()));
+        return new FullExport(mine.profile().id(), Instant.now(), services);
+    }
+
+    public record FullExport(String personId, Instant exportedAt, Map<String, Object> services) {
+    }
+
+    private Export localExport() {
         String me = caller.personId();
         Partner partner = partners.me(me, caller.nameFromToken().orElse(null));
         List<Couple> mine = couples.mine(me);

@@ -7,6 +7,7 @@ import app.hearth.couple.Invitation;
 import app.hearth.couple.Partner;
 import app.hearth.events.CoupleEvents.EndReason;
 import app.hearth.events.PartnerEvents;
+import app.hearth.platform.erasure.ErasureLedger;
 import app.hearth.platform.outbox.Outbox;
 import app.hearth.platform.problem.ApiException;
 import io.quarkus.hibernate.orm.panache.Panache;
@@ -36,6 +37,12 @@ public class PartnerService {
 
     @Inject
     CoupleService couples;
+
+    @Inject
+    ErasureLedger ledger;
+
+    @Inject
+    AccountDeletions accountDeletions;
 
     /**
      * The caller's profile, created on their first authenticated call (and announced with PartnerRegistered).
@@ -123,16 +130,19 @@ public class PartnerService {
 
     /**
      * Forgets the person: active relationships end, their invitations and attempts go, their membership rows and
-     * profile are deleted, and PartnerErased tells every other service to delete what it holds about them. A
-     * relationship nobody is left in is purged at once.
+     * profile are deleted, and PartnerErased tells every other service to delete what it holds about them, whether
+     * or not this service ever held a profile (someone who only used reminders is erased too). A relationship nobody
+     * is left in is purged at once. The erasure ledger makes it happen once: a retried or concurrent call finds it
+     * recorded and does nothing more; every token of the person is refused from now on (see Caller), and their login
+     * is queued for deletion at the identity provider when configured.
      */
     @Transactional
     public void erase(String subject) {
-        Partner partner = Partner.findById(subject, LockModeType.PESSIMISTIC_WRITE);
-        if (partner == null) {
-            return; // nothing held; erasing twice is fine
-        }
         Instant now = Instant.now();
+        if (!ledger.forget(ErasureLedger.Kind.PERSON, subject, now)) {
+            return; // erased already (a retry, or a concurrent call that committed first)
+        }
+        Partner partner = Partner.findById(subject, LockModeType.PESSIMISTIC_WRITE);
         for (CoupleMember membership : CoupleMember.ofPartner(subject)) {
             UUID coupleId = membership.coupleId;
             Couple couple = Couple.findById(coupleId, LockModeType.PESSIMISTIC_WRITE);
@@ -145,7 +155,10 @@ public class PartnerService {
             }
         }
         Invitation.delete("inviterId", subject);
-        partner.delete();
+        if (partner != null) {
+            partner.delete();
+        }
+        accountDeletions.queue(subject, now);
         outbox.publish(PartnerEvents.ERASED, subject, new PartnerEvents.PartnerErased(subject));
     }
 

@@ -181,7 +181,8 @@ public class CheckInResource {
 
     private ScoresView scores(CheckIn checkIn) {
         return new ScoresView(checkIn.period, checkIn.cadence, checkIn.completedAt, checkIns.submissions(checkIn.id).stream()
-                .map(s -> new Scores(s.partnerId, s.mood, s.moodIntensity, s.closeness, s.satisfaction, s.screenTime)).toList());
+                .map(s -> new Scores(caller.memberRef(s.partnerId), s.mood, s.moodIntensity, s.closeness, s.satisfaction,
+                        s.screenTime)).toList());
     }
 
     private static String validPeriod(String period) {

@@ -25,13 +25,14 @@ public class MeExportResource {
     ExportService exports;
 
     public record Export(String service, String partnerId, Instant exportedAt, List<String> coupleIds,
-                         List<ExportService.MyCheckIn> checkIns, List<ExportService.MySessionAnswer> sessionAnswers) {
+                         List<ExportService.MyCheckIn> checkIns, List<ExportService.MySessionAnswer> sessionAnswers,
+                         List<ExportService.MySession> sessions) {
     }
 
     @GET
     public Export export() {
         String me = caller.personId();
         return new Export("exercise-service", me, Instant.now(), exports.coupleIds(me), exports.checkIns(me),
-                exports.sessionAnswers(me));
+                exports.sessionAnswers(me), exports.sessions(me));
     }
 }

@@ -6,7 +6,10 @@ import app.hearth.exercise.CheckIn;
 import app.hearth.exercise.CheckInSubmission;
 import app.hearth.membership.CoupleViewMember;
 import app.hearth.exercise.ExerciseSession;
+import app.hearth.exercise.PlanDay;
+import app.hearth.exercise.SessionRating;
 import app.hearth.exercise.SessionResponse;
+import app.hearth.exercise.SessionResumeReady;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -34,6 +37,51 @@ public class ExportService {
             return new MySessionAnswer(session.coupleId, session.id, session.exerciseSlug, r.stepPosition, r.response,
                     r.privateNote, r.createdAt);
         }).toList();
+    }
+
+    public record MyRating(int feltConnected, int feltSafe, Instant ratedAt) {
+    }
+
+    public record MyPlanDay(int day, boolean completedByMe, Instant completedAt) {
+    }
+
+    /** A session of one of the caller's couples, whatever its state, with what the caller did in it. */
+    public record MySession(UUID sessionId, UUID coupleId, String exerciseSlug, String level, String status,
+                            boolean startedByMe, Instant startedAt, boolean pausedByMe, Instant pausedAt, int pauseCount,
+                            Instant readyToResumeAt, Instant completedAt, List<MySessionAnswer> myAnswers, MyRating myRating,
+                            List<MyPlanDay> planDays) {
+    }
+
+    /** Every session of the caller's couples, and any other session they answered or rated in. */
+    @Transactional
+    public List<MySession> sessions(String partnerId) {
+        java.util.Set<UUID> ids = new java.util.LinkedHashSet<>();
+        List<UUID> couples = CoupleViewMember.<CoupleViewMember>list("partnerId", partnerId).stream().map(m -> m.coupleId).toList();
+        if (!couples.isEmpty()) {
+            ExerciseSession.<ExerciseSession>list("coupleId in ?1 order by startedAt", couples).forEach(x -> ids.add(x.id));
+        }
+        SessionResponse.<SessionResponse>list("partnerId", partnerId).forEach(r -> ids.add(r.sessionId));
+        SessionRating.<SessionRating>list("partnerId", partnerId).forEach(r -> ids.add(r.sessionId));
+        List<MySession> sessions = new java.util.ArrayList<>();
+        for (UUID id : ids) {
+            ExerciseSession session = ExerciseSession.findById(id);
+            if (session == null) {
+                continue;
+            }
+            List<MySessionAnswer> answers = SessionResponse.<SessionResponse>list(
+                            "sessionId = ?1 and partnerId = ?2 order by stepPosition", id, partnerId).stream()
+                    .map(r -> new MySessionAnswer(session.coupleId, id, session.exerciseSlug, r.stepPosition, r.response,
+                            r.privateNote, r.createdAt)).toList();
+            SessionRating rating = SessionRating.findById(new SessionRating.Key(id, partnerId));
+            SessionResumeReady ready = SessionResumeReady.find("sessionId = ?1 and partnerId = ?2", id, partnerId).firstResult();
+            List<MyPlanDay> days = PlanDay.<PlanDay>list("sessionId = ?1 order by day", id).stream()
+                    .map(d -> new MyPlanDay(d.day, partnerId.equals(d.completedBy), d.completedAt)).toList();
+            sessions.add(new MySession(id, session.coupleId, session.exerciseSlug, session.level.name(), session.status.name(),
+                    partnerId.equals(session.startedBy), session.startedAt, partnerId.equals(session.pausedBy),
+                    session.pausedAt, session.pauseCount, ready == null ? null : ready.readyAt, session.completedAt, answers,
+                    rating == null ? null : new MyRating(rating.feltConnected, rating.feltSafe, rating.createdAt), days));
+        }
+        return sessions;
     }
 
     @Transactional

@@ -2,32 +2,192 @@ package app.hearth.platform.inbox;
 
 import app.hearth.events.EventEnvelope;
 import app.hearth.events.EventJson;
+import app.hearth.events.EventMentions;
+import app.hearth.events.EventSchemas;
+import app.hearth.events.CoupleEvents;
+import app.hearth.events.PartnerEvents;
+import app.hearth.platform.erasure.ErasureLedger;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * The shape every Kafka handler of Hearth shares: read the event, skip it if this consumer already applied it, apply
- * it, and record it, all in one transaction. A payload that is not a Hearth event, or whose data cannot be read,
- * throws: the channel's failure strategy sends it to the consumer's dead-letter topic and the consumer goes on.
+ * The shape every Kafka handler of Hearth shares. A record is first read and checked against the event catalogue
+ * (envelope, known type and version, data schema); one that fails can never apply and is thrown as a
+ * {@link PoisonEventException}, which the channel's failure strategy dead-letters. Anything else is applied in one
+ * transaction with the inbox (duplicates skipped) and the erasure ledger (events about erased people and purged
+ * couples dropped, whichever topic and whenever they arrive); a failure there (database restarting, lock timeout,
+ * serialization failure, deadlock, a bug being fixed) is retried in place with capped exponential backoff and never
+ * dead-lettered, so an erasure or a revocation cannot be lost. Channels process each key in order and other keys
+ * concurrently ({@code throttled.ordered=key}), so a retry holds up only its own key.
  */
 @ApplicationScoped
 public class InboxProcessor {
     private static final Logger LOG = Logger.getLogger(InboxProcessor.class);
 
+    @ConfigMapping(prefix = "hearth.events.retry")
+    public interface RetryConfig {
+        @WithDefault("200ms")
+        Duration initialBackoff();
+
+        @WithDefault("30s")
+        Duration maxBackoff();
+    }
+
     @Inject
     Inbox inbox;
 
+    @Inject
+    ErasureLedger ledger;
+
+    @Inject
+    RetryConfig retry;
+
+    @Inject
+    MeterRegistry metrics;
+
+    @ConfigProperty(name = "quarkus.application.name")
+    String service;
+
+    private volatile boolean stopping;
+
+    void stopping(@Observes ShutdownEvent shutdown) {
+        stopping = true;
+    }
+
+    /**
+     * The live path of a {@code @Incoming} method: checks the record, then applies it, retrying transient failures
+     * until it applies. Returns normally once applied (or skipped as a duplicate or about someone forgotten).
+     */
+    public void consume(EventConsumer consumer, ConsumerRecord<String, String> record) {
+        EventEnvelope event = readValid(record.value());
+        long attempt = 0;
+        Duration backoff = retry.initialBackoff();
+        while (true) {
+            try {
+                QuarkusTransaction.requiringNew().run(() -> apply(consumer.name(), event, consumer::apply));
+                if (attempt > 0) {
+                    LOG.infof("%s: event %s (%s) applied after %d retries", consumer.name(), event.id(), event.type(), attempt);
+                }
+                return;
+            } catch (PoisonEventException poison) {
+                throw poison;
+            } catch (RuntimeException failure) {
+                if (stopping) {
+                    // Not acknowledged: the record is read again after the restart.
+                    throw new ConsumerStoppingException(failure);
+                }
+                attempt++;
+                metrics.counter("hearth.event.retries", "service", service, "topic", record.topic()).increment();
+                LOG.warnf("%s: event %s (%s) from %s-%d@%d failed (attempt %d), retrying in %d ms: %s", consumer.name(),
+                        event.id(), event.type(), record.topic(), record.partition(), record.offset(), attempt,
+                        backoff.toMillis(), rootMessage(failure));
+                sleep(backoff);
+                backoff = backoff.multipliedBy(2).compareTo(retry.maxBackoff()) > 0 ? retry.maxBackoff() : backoff.multipliedBy(2);
+            }
+        }
+    }
+
+    /** For replays and rebuilds: checks and applies one payload inside the caller's transaction. */
     @Transactional
-    public void process(String consumer, String payload, Consumer<EventEnvelope> apply) {
-        EventEnvelope event = EventJson.read(payload);
+    public boolean process(String consumer, String payload, Consumer<EventEnvelope> apply) {
+        return apply(consumer, readValid(payload), apply);
+    }
+
+    /**
+     * Applies an event once: false if this consumer already applied it or it is about someone forgotten. Erasure
+     * events record the erasure first, so everything after them about that person or couple is dropped (or, for an
+     * event about a couple one of whose members was erased, applied without that member's part).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean apply(String consumer, EventEnvelope event, Consumer<EventEnvelope> apply) {
         if (!inbox.firstDelivery(consumer, event)) {
             LOG.debugf("%s: event %s (%s) already applied", consumer, event.id(), event.type());
-            return;
+            return false;
+        }
+        if (PartnerEvents.ERASED.type().equals(event.type())) {
+            ledger.forget(ErasureLedger.Kind.PERSON, event.dataAs(PartnerEvents.ERASED).partnerId(), event.time());
+        } else if (CoupleEvents.PURGED.type().equals(event.type())) {
+            ledger.forget(ErasureLedger.Kind.COUPLE, event.dataAs(CoupleEvents.PURGED).coupleId(), event.time());
+        } else {
+            ErasureLedger.Forgotten forgotten = ledger.forgottenIn(EventMentions.of(event));
+            if (!forgotten.none()) {
+                // A purged couple's events go whole; an erased person's part goes, the others keep theirs.
+                java.util.Optional<EventEnvelope> kept = forgotten.anyCouple() ? java.util.Optional.empty()
+                        : EventMentions.without(event, forgotten.people());
+                metrics.counter("hearth.events.erased.parts", "service", service).increment();
+                if (kept.isEmpty()) {
+                    LOG.debugf("%s: event %s (%s) is about someone erased: dropped", consumer, event.id(), event.type());
+                    return false;
+                }
+                event = kept.get();
+            }
         }
         apply.accept(event);
+        return true;
+    }
+
+    /** Reads and checks a record against the catalogue; throws {@link PoisonEventException} if it can never apply. */
+    public static EventEnvelope readValid(String payload) {
+        if (payload == null) {
+            throw new PoisonEventException("empty record");
+        }
+        JsonNode tree;
+        try {
+            tree = EventJson.mapper().readTree(payload);
+        } catch (IOException e) {
+            throw new PoisonEventException("not JSON: " + e.getMessage());
+        }
+        if (tree == null || !tree.isObject()) {
+            throw new PoisonEventException("not a JSON object");
+        }
+        List<String> problems = EventSchemas.validateAsConsumer(tree);
+        if (!problems.isEmpty()) {
+            throw new PoisonEventException("not a valid Hearth event: " + String.join("; ", problems));
+        }
+        try {
+            return EventJson.read(payload);
+        } catch (IllegalArgumentException e) {
+            throw new PoisonEventException(e.getMessage());
+        }
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+
+    private void sleep(Duration backoff) {
+        try {
+            Thread.sleep(backoff.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ConsumerStoppingException(e);
+        }
+    }
+
+    /** Processing was cut short by shutdown: the record is neither applied nor dead-lettered. */
+    public static class ConsumerStoppingException extends RuntimeException {
+        ConsumerStoppingException(Throwable cause) {
+            super("consumer stopping", cause);
+        }
     }
 }

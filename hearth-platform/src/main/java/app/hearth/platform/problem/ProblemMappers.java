@@ -112,11 +112,35 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = 10_000)
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (databaseUnavailable(e)) {
+            LOG.warnf("database unavailable on %s: %s", uri.getPath(), e.toString());
+            return respond(new Problem("https://hearth.app/problems/temporarily-unavailable", "Service Unavailable", 503,
+                    "This service cannot reach its database right now; nothing was changed. Try again in a few seconds.",
+                    uri.getPath(), List.of())).header("Retry-After", 5).build();
+        }
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(e, "unexpected failure %s on %s", errorId, uri.getPath());
         return respond(new Problem("about:blank", "Internal Server Error", 500,
                 "Something went wrong on our side; nothing was changed by this request if it failed before commit. "
                         + "Error id " + errorId + ".", uri.getPath(), List.of())).build();
+    }
+
+    /**
+     * A database that is down, restarting or refusing connections (SQLSTATE classes 08 and 57P, a database not
+     * accepting connections, or no pooled connection in time): a 503 to retry, not a 500 to report.
+     */
+    static boolean databaseUnavailable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLException sql) {
+                String state = sql.getSQLState() == null ? "" : sql.getSQLState();
+                String message = String.valueOf(sql.getMessage());
+                if (state.startsWith("08") || state.startsWith("57P") || message.contains("not currently accepting connections")
+                        || message.contains("Acquisition timeout")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     static Response.ResponseBuilder respond(Problem problem) {

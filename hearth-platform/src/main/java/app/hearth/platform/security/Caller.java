@@ -1,5 +1,6 @@
 package app.hearth.platform.security;
 
+import app.hearth.platform.erasure.ErasureLedger;
 import app.hearth.platform.problem.ApiException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -23,6 +24,14 @@ public class Caller {
     @Inject
     SecurityConfig config;
 
+    @Inject
+    ErasureLedger ledger;
+
+    @Inject
+    Pseudonyms pseudonyms;
+
+    private Boolean erased;
+
     /** The client the token was issued to (azp). */
     public String clientId() {
         String azp = token.getClaim("azp");
@@ -33,14 +42,39 @@ public class Caller {
         return !config.firstPartyClients().contains(clientId());
     }
 
-    /** The person's id (the token subject); partner apps are refused with 403. */
+    /**
+     * The person's id (the token subject); partner apps are refused with 403, and a person erased from this service
+     * with 401: a token still in someone's phone must not re-create what was erased. Once erased, the subject stays
+     * refused (every event about it is dropped too), so a person who comes back signs up with a new login.
+     */
     public String personId() {
+        String subject = personIdForErasure();
+        if (erased == null) {
+            erased = ledger.erasedAt(ErasureLedger.Kind.PERSON, subject).isPresent();
+        }
+        if (erased) {
+            throw new ApiException(401, "https://hearth.app/problems/account-erased", "Unauthorized",
+                    "This account was erased. Its data is gone and its sign-in no longer works with Hearth.");
+        }
+        return subject;
+    }
+
+    /** The subject of a person's token, even if erased: only for the erasure itself, which must stay idempotent. */
+    public String personIdForErasure() {
         if (isPartnerApp()) {
             throw new ApiException(403, "https://hearth.app/problems/person-only", "Forbidden",
                     "This endpoint acts for a person signed in to Hearth. Partner apps may read only the couple "
                             + "resources a couple granted them.");
         }
         return token.getSubject();
+    }
+
+    /**
+     * How this caller may see a member of a couple: members see account ids, a partner app only its own pseudonym
+     * of the person (see {@link Pseudonyms}).
+     */
+    public String memberRef(String personId) {
+        return isPartnerApp() ? pseudonyms.of(clientId(), personId) : personId;
     }
 
     /** The scopes of the token (space-separated {@code scope} claim). */

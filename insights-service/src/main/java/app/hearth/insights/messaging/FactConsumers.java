@@ -1,19 +1,24 @@
 package app.hearth.insights.messaging;
 
+import app.hearth.events.EventEnvelope;
 import app.hearth.insights.service.FactProjection;
+import app.hearth.insights.service.ProjectionRebuild;
+import app.hearth.platform.inbox.EventConsumer;
 import app.hearth.platform.inbox.InboxProcessor;
-import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
+import java.util.Set;
+
 /**
- * All four topics into insights' facts, through the idempotent inbox (consumer {@code insights-facts}, consumer group
- * {@code insights-service-facts}, separate from the membership view's), poison messages to
- * {@code insights-service.dlq}.
+ * All four topics into insights' facts, through the inbox (consumer {@code insights-facts}, consumer group
+ * {@code insights-service-facts}, separate from the membership view's); poison to {@code insights-service.dlq}.
  */
 @ApplicationScoped
-public class FactConsumers {
+public class FactConsumers implements EventConsumer {
 
     @Inject
     InboxProcessor inbox;
@@ -21,27 +26,42 @@ public class FactConsumers {
     @Inject
     FactProjection facts;
 
+    @Override
+    public String name() {
+        return FactProjection.CONSUMER;
+    }
+
+    @Override
+    public Set<String> topics() {
+        return Set.copyOf(ProjectionRebuild.TOPICS);
+    }
+
+    @Override
+    public void apply(EventEnvelope event) {
+        facts.apply(event);
+    }
+
     @Incoming("facts-couple-events")
-    @Blocking
-    public void onCoupleEvent(String payload) {
-        inbox.process(FactProjection.CONSUMER, payload, facts::apply);
+    @Blocking(value = "hearth-events", ordered = false)
+    public void onCoupleEvent(ConsumerRecord<String, String> record) {
+        inbox.consume(this, record);
     }
 
     @Incoming("facts-partner-events")
-    @Blocking
-    public void onPartnerEvent(String payload) {
-        inbox.process(FactProjection.CONSUMER, payload, facts::apply);
+    @Blocking(value = "hearth-events", ordered = false)
+    public void onPartnerEvent(ConsumerRecord<String, String> record) {
+        inbox.consume(this, record);
     }
 
     @Incoming("facts-exercise-events")
-    @Blocking
-    public void onExerciseEvent(String payload) {
-        inbox.process(FactProjection.CONSUMER, payload, facts::apply);
+    @Blocking(value = "hearth-events", ordered = false)
+    public void onExerciseEvent(ConsumerRecord<String, String> record) {
+        inbox.consume(this, record);
     }
 
     @Incoming("facts-reminder-events")
-    @Blocking
-    public void onReminderEvent(String payload) {
-        inbox.process(FactProjection.CONSUMER, payload, facts::apply);
+    @Blocking(value = "hearth-events", ordered = false)
+    public void onReminderEvent(ConsumerRecord<String, String> record) {
+        inbox.consume(this, record);
     }
 }

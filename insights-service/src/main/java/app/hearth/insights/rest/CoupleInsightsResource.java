@@ -113,7 +113,8 @@ public class CoupleInsightsResource {
                 throw MembershipService.notFound(coupleId);
             }
             membership.requirePartnerApp(coupleId, caller.clientId(), SCOPE);
-            return CoupleInsights.Voice.forApp(CoupleViewMember.memberIds(coupleId));
+            return CoupleInsights.Voice.forApp(CoupleViewMember.memberIds(coupleId), caller::memberRef,
+                    caller.hasScope("checkins.read") && membership.partnerAppMay(coupleId, caller.clientId(), "checkins.read"));
         }
         String me = caller.personId();
         membership.requireMember(coupleId, me);

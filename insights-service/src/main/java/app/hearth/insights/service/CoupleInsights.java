@@ -26,22 +26,35 @@ public final class CoupleInsights {
     public static final String DETOX = "digital-detox-7-day";
     static final Set<String> MICRO_HABITS = Set.of("RITUAL", "BOOSTER");
 
-    /** Who the sentences speak to: a member ("you", "your partner") or a partner app ("partner 1", "partner 2"). */
-    public record Voice(Map<String, String> names) {
+    /**
+     * Who the sentences speak to: a member ("you", "your partner") or a partner app ("partner 1", "partner 2"); how
+     * members are referred to in numbers (account ids for members, the app's pseudonyms for apps); and whether
+     * per-partner scores may be shown (to members, and to apps granted checkins.read besides insights.read).
+     */
+    public record Voice(Map<String, String> names, Map<String, String> refs, boolean perPartner) {
         public static Voice forMember(String me, List<String> members) {
             Map<String, String> names = new LinkedHashMap<>();
             names.put(me, "you");
             members.stream().filter(m -> !m.equals(me)).forEach(m -> names.put(m, "your partner"));
-            return new Voice(names);
+            Map<String, String> refs = new LinkedHashMap<>();
+            members.forEach(m -> refs.put(m, m));
+            return new Voice(names, refs, true);
         }
 
-        public static Voice forApp(List<String> members) {
+        public static Voice forApp(List<String> members, java.util.function.UnaryOperator<String> pseudonym, boolean perPartner) {
+            Map<String, String> refs = new LinkedHashMap<>();
+            members.forEach(m -> refs.put(m, pseudonym.apply(m)));
             Map<String, String> names = new LinkedHashMap<>();
-            List<String> sorted = members.stream().sorted().toList();
+            List<String> sorted = members.stream().sorted(java.util.Comparator.comparing(refs::get)).toList();
             for (int i = 0; i < sorted.size(); i++) {
                 names.put(sorted.get(i), "partner " + (i + 1));
             }
-            return new Voice(names);
+            return new Voice(names, refs, perPartner);
+        }
+
+        /** How a member appears in numbers and ids. */
+        String ref(String partnerId) {
+            return refs.getOrDefault(partnerId, "former-member");
         }
 
         String name(String partnerId) {
@@ -174,6 +187,10 @@ public final class CoupleInsights {
 
         insights.addAll(milestones(facts, complete, frozen, currentPeriod));
         insights.addAll(warningSigns(facts, periods, complete, frozen, currentPeriod, now, voice));
+        if (!voice.perPartner()) {
+            // Each partner's own scores are check-in data: an app sees them only with checkins.read as well.
+            insights.removeIf(i -> i.numbers() != null && i.numbers().containsKey("partnerId"));
+        }
         return insights;
     }
 
@@ -211,7 +228,7 @@ public final class CoupleInsights {
                     case STEADY -> ", steady.";
                     case TOO_FEW -> "; a direction shows after five check-ins.";
                 };
-        return new Insight(id + ":" + partner, "TREND", sentence, numbers("partnerId", partner, "scale", scale,
+        return new Insight(id + ":" + voice.ref(partner), "TREND", sentence, numbers("partnerId", voice.ref(partner), "scale", scale,
                 "movingAverage4", ma4, "movingAverage12", ma12, "direction", direction.name(), "values", values),
                 covers(periods.get(0), periods.get(periods.size() - 1)));
     }
@@ -319,16 +336,16 @@ public final class CoupleInsights {
         for (String partner : facts.members()) {
             List<Integer> closeness = series(facts, partner, periods, CoupleFacts.Score::closeness);
             if (InsightMaths.fallingFor(closeness, 3)) {
-                signs.add(new Insight("warning:closeness-falling:" + partner, "WARNING_SIGN", voice.possessiveSubject(partner)
+                signs.add(new Insight("warning:closeness-falling:" + voice.ref(partner), "WARNING_SIGN", voice.possessiveSubject(partner)
                         + " closeness has fallen three check-ins in a row. Worth talking about gently, before it becomes distance.",
-                        numbers("partnerId", partner, "values", closeness.subList(closeness.size() - 4, closeness.size())),
+                        numbers("partnerId", voice.ref(partner), "values", closeness.subList(closeness.size() - 4, closeness.size())),
                         covers(periods.get(0), currentPeriod)));
             }
             List<Integer> satisfaction = series(facts, partner, periods, CoupleFacts.Score::satisfaction);
             if (InsightMaths.persistentlyAtMost(satisfaction, 3, 4)) {
-                signs.add(new Insight("warning:satisfaction-low:" + partner, "WARNING_SIGN", voice.possessiveSubject(partner)
+                signs.add(new Insight("warning:satisfaction-low:" + voice.ref(partner), "WARNING_SIGN", voice.possessiveSubject(partner)
                         + " satisfaction has stayed at 4 or below for three check-ins.",
-                        numbers("partnerId", partner, "values", satisfaction.subList(satisfaction.size() - 3, satisfaction.size()),
+                        numbers("partnerId", voice.ref(partner), "values", satisfaction.subList(satisfaction.size() - 3, satisfaction.size()),
                                 "threshold", 4), covers(periods.get(0), currentPeriod)));
             }
         }

@@ -13,19 +13,15 @@ import jakarta.inject.Inject;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.UUID;
 
 /**
  * Every service's events as facts. Each write is an insert keyed by what the fact is about (or an update that keeps
- * the latest value), so a duplicate, a redelivery or a replay from the start of the topics changes nothing. Erased
- * people and purged couples are remembered by hash only, so a replay cannot bring their data back.
+ * the latest value), so a duplicate, a redelivery or a replay from the start of the topics changes nothing. Events about
+ * erased people and purged couples never get here (hearth-platform's inbox drops them).
  */
 @ApplicationScoped
 public class FactProjection {
@@ -77,28 +73,18 @@ public class FactProjection {
 
     private void formed(CoupleEvents.CoupleFormed formed, Instant at) {
         UUID couple = UUID.fromString(formed.coupleId());
-        if (!forgotten(couple.toString())) {
-            sql("insert into couple_fact (couple_id, kind, formed_at) values (?1, ?2, ?3) on conflict do nothing",
-                    couple, formed.kind().name(), at);
-        }
+        sql("insert into couple_fact (couple_id, kind, formed_at) values (?1, ?2, ?3) on conflict do nothing",
+                couple, formed.kind().name(), at);
     }
 
     private void submitted(ExerciseEvents.CheckInSubmitted s) {
-        if (!forgotten(s.coupleId()) && !forgotten(s.partnerId())) {
-            sql("""
-                    insert into check_in_submitted (couple_id, partner_id, period, submitted_at) values (?1, ?2, ?3, ?4)
-                    on conflict do nothing""", UUID.fromString(s.coupleId()), s.partnerId(), s.period(), s.submittedAt());
-        }
+        sql("""
+                insert into check_in_submitted (couple_id, partner_id, period, submitted_at) values (?1, ?2, ?3, ?4)
+                on conflict do nothing""", UUID.fromString(s.coupleId()), s.partnerId(), s.period(), s.submittedAt());
     }
 
     private void completed(ExerciseEvents.CheckInCompleted c) {
-        if (forgotten(c.coupleId())) {
-            return;
-        }
         for (ExerciseEvents.CheckInScores score : c.scores()) {
-            if (forgotten(score.partnerId())) {
-                continue;
-            }
             // The latest completion of a period wins, whatever order the events arrive in.
             sql("""
                     insert into check_in_score (couple_id, period, partner_id, cadence, completed_at, mood, mood_intensity,
@@ -115,20 +101,15 @@ public class FactProjection {
     }
 
     private void started(ExerciseEvents.SessionStarted s) {
-        if (!forgotten(s.coupleId())) {
-            sql("""
-                    insert into session_fact (session_id, couple_id, exercise_slug, kind, level, layers, started_at)
-                    values (?1, ?2, ?3, ?4, ?5, ?6, ?7)
-                    on conflict (session_id) do update set started_at = excluded.started_at""",
-                    s.sessionId(), UUID.fromString(s.coupleId()), s.exerciseSlug(), s.kind(), s.level(),
-                    String.join(" ", s.layers()), s.startedAt());
-        }
+        sql("""
+                insert into session_fact (session_id, couple_id, exercise_slug, kind, level, layers, started_at)
+                values (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+                on conflict (session_id) do update set started_at = excluded.started_at""",
+                s.sessionId(), UUID.fromString(s.coupleId()), s.exerciseSlug(), s.kind(), s.level(),
+                String.join(" ", s.layers()), s.startedAt());
     }
 
     private void exerciseCompleted(ExerciseEvents.ExerciseCompleted c) {
-        if (forgotten(c.coupleId())) {
-            return;
-        }
         sql("""
                 insert into session_fact (session_id, couple_id, exercise_slug, kind, level, layers, completed_at)
                 values (?1, ?2, ?3, ?4, ?5, ?6, ?7)
@@ -136,35 +117,26 @@ public class FactProjection {
                 c.sessionId(), UUID.fromString(c.coupleId()), c.exerciseSlug(), c.kind(), c.level(),
                 String.join(" ", c.layers()), c.completedAt());
         for (ExerciseEvents.Rating rating : c.ratings()) {
-            if (!forgotten(rating.partnerId())) {
-                sql("""
-                        insert into session_rating (session_id, partner_id, felt_connected, felt_safe) values (?1, ?2, ?3, ?4)
-                        on conflict do nothing""", c.sessionId(), rating.partnerId(), rating.feltConnected(), rating.feltSafe());
-            }
+            sql("""
+                    insert into session_rating (session_id, partner_id, felt_connected, felt_safe) values (?1, ?2, ?3, ?4)
+                    on conflict do nothing""", c.sessionId(), rating.partnerId(), rating.feltConnected(), rating.feltSafe());
         }
     }
 
     private void planDay(ExerciseEvents.PlanDayCompleted d) {
-        if (!forgotten(d.coupleId())) {
-            sql("""
-                    insert into plan_day_fact (session_id, day, days, couple_id, exercise_slug, completed_at)
-                    values (?1, ?2, ?3, ?4, ?5, ?6) on conflict do nothing""",
-                    d.sessionId(), d.day(), d.days(), UUID.fromString(d.coupleId()), d.exerciseSlug(), d.completedAt());
-        }
+        sql("""
+                insert into plan_day_fact (session_id, day, days, couple_id, exercise_slug, completed_at)
+                values (?1, ?2, ?3, ?4, ?5, ?6) on conflict do nothing""",
+                d.sessionId(), d.day(), d.days(), UUID.fromString(d.coupleId()), d.exerciseSlug(), d.completedAt());
     }
 
     private void paused(ExerciseEvents.SessionPaused p) {
-        if (!forgotten(p.coupleId())) {
-            sql("""
-                    insert into pause_fact (session_id, paused_at, couple_id, pause_word_said) values (?1, ?2, ?3, ?4)
-                    on conflict do nothing""", p.sessionId(), p.pausedAt(), UUID.fromString(p.coupleId()), p.pauseWordSaid());
-        }
+        sql("""
+                insert into pause_fact (session_id, paused_at, couple_id, pause_word_said) values (?1, ?2, ?3, ?4)
+                on conflict do nothing""", p.sessionId(), p.pausedAt(), UUID.fromString(p.coupleId()), p.pauseWordSaid());
     }
 
     private void fired(ReminderEvents.ReminderFired f) {
-        if (forgotten(f.partnerId()) || (f.coupleId() != null && forgotten(f.coupleId()))) {
-            return;
-        }
         sql("""
                 insert into reminder_fired_fact (reminder_id, partner_id, occurrence_at, couple_id, kind, fired_at)
                 values (?1, ?2, ?3, ?4, ?5, ?6) on conflict do nothing""",
@@ -173,17 +145,17 @@ public class FactProjection {
     }
 
     private void vacation(ReminderEvents.RemindersPaused p) {
-        if (!forgotten(p.partnerId())) {
-            sql("""
-                    insert into vacation_fact (partner_id, paused_at, until_date) values (?1, ?2, ?3)
-                    on conflict do nothing""", p.partnerId(), p.pausedAt(), p.until());
-        }
+        sql("""
+                insert into vacation_fact (partner_id, paused_at, until_date) values (?1, ?2, ?3)
+                on conflict do nothing""", p.partnerId(), p.pausedAt(), p.until());
     }
 
-    /** PartnerErased: that person's contribution goes; a hash of their id stays so a replay cannot restore it. */
+    /**
+     * PartnerErased: that person's contribution goes. hearth-platform's erasure ledger keeps a keyed hash of the id,
+     * so later, replayed or rebuilt events about them never reach this class.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void forgetPartner(String partnerId) {
-        remember(partnerId);
         for (String table : new String[] {"check_in_score", "check_in_submitted", "session_rating", "reminder_fired_fact",
                 "vacation_fact"}) {
             sql("delete from " + table + " where partner_id = ?1", partnerId);
@@ -193,28 +165,10 @@ public class FactProjection {
     /** CouplePurged: everything about the couple goes. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void forgetCouple(UUID coupleId) {
-        remember(coupleId.toString());
         sql("delete from session_rating where session_id in (select session_id from session_fact where couple_id = ?1)", coupleId);
         for (String table : new String[] {"check_in_score", "check_in_submitted", "session_fact", "plan_day_fact", "pause_fact",
                 "reminder_fired_fact", "insight_preference", "couple_fact"}) {
             sql("delete from " + table + " where couple_id = ?1", coupleId);
-        }
-    }
-
-    private void remember(String id) {
-        sql("insert into forgotten (subject_hash) values (?1) on conflict do nothing", hash(id));
-    }
-
-    private boolean forgotten(String id) {
-        return !Panache.getEntityManager().createNativeQuery("select 1 from forgotten where subject_hash = ?1")
-                .setParameter(1, hash(id)).getResultList().isEmpty();
-    }
-
-    static String hash(String id) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(id.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
     }
 

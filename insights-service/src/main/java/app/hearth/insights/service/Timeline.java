@@ -21,11 +21,15 @@ public record Timeline(String from, String to, List<Point> points) {
         List<Point> points = new ArrayList<>();
         for (String period : labels) {
             List<PartnerPoint> partners = new ArrayList<>();
+            int checkedIn = 0;
             for (String member : facts.members()) {
                 Optional<CoupleFacts.Score> score = facts.scores().stream()
                         .filter(s -> s.period().equals(period) && s.partnerId().equals(member)).findFirst();
-                partners.add(new PartnerPoint(member, voice.name(member), score.map(CoupleFacts.Score::closeness).orElse(null),
-                        score.map(CoupleFacts.Score::satisfaction).orElse(null)));
+                checkedIn += score.isPresent() ? 1 : 0;
+                // Each partner's scores are check-in data: an app sees them only with checkins.read as well.
+                Optional<CoupleFacts.Score> shown = voice.perPartner() ? score : Optional.empty();
+                partners.add(new PartnerPoint(voice.ref(member), voice.name(member), shown.map(CoupleFacts.Score::closeness).orElse(null),
+                        shown.map(CoupleFacts.Score::satisfaction).orElse(null)));
             }
             Map<String, Integer> perLayer = new LinkedHashMap<>();
             for (InsightMaths.Layer layer : InsightMaths.Layer.values()) {
@@ -35,7 +39,7 @@ public record Timeline(String from, String to, List<Point> points) {
                 var day = s.completedAt().atZone(ZoneOffset.UTC).toLocalDate();
                 return !day.isBefore(PeriodMath.start(period)) && !day.isAfter(PeriodMath.end(period));
             }).forEach(s -> s.layers().forEach(layer -> perLayer.computeIfPresent(layer, (k, n) -> n + 1)));
-            boolean complete = partners.size() >= 2 && partners.stream().allMatch(p -> p.closeness() != null);
+            boolean complete = partners.size() >= 2 && checkedIn == partners.size();
             points.add(new Point(period, complete, partners, perLayer));
         }
         return new Timeline(labels.get(0), labels.get(labels.size() - 1), points);

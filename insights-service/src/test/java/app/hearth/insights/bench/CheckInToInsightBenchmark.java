@@ -161,7 +161,7 @@ public final class CheckInToInsightBenchmark {
         System.exit(0);
     }
 
-    private static String call(String method, String url, Person who, String body, int expected) {
+    static String call(String method, String url, Person who, String body, int expected) {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
                     .header("Authorization", "Bearer " + who.token()).header("Accept", "application/json");
@@ -183,7 +183,7 @@ public final class CheckInToInsightBenchmark {
         }
     }
 
-    private static String field(String json, String name) {
+    static String field(String json, String name) {
         int at = json.indexOf("\"" + name + "\":\"");
         int start = at + name.length() + 4;
         return json.substring(start, json.indexOf('"', start));

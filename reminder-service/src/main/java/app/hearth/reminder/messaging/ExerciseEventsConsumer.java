@@ -2,21 +2,26 @@ package app.hearth.reminder.messaging;
 
 import app.hearth.events.EventEnvelope;
 import app.hearth.events.ExerciseEvents;
+import app.hearth.events.Topics;
+import app.hearth.platform.inbox.EventConsumer;
 import app.hearth.platform.inbox.InboxProcessor;
 import app.hearth.reminder.service.CheckInNudges;
 import app.hearth.reminder.service.DefaultReminders;
-import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
+import java.util.Set;
+
 /**
  * exercise-service's events that change reminding: a submitted check-in (no nagging, partner-waiting nudges) and the
- * detox plan starting. Idempotent through the inbox; poison messages go to {@code reminder-service.dlq}.
+ * detox plan starting. Idempotent through the inbox; only poison goes to {@code reminder-service.dlq}.
  */
 @ApplicationScoped
-public class ExerciseEventsConsumer {
+public class ExerciseEventsConsumer implements EventConsumer {
 
     @Inject
     InboxProcessor inbox;
@@ -30,13 +35,24 @@ public class ExerciseEventsConsumer {
     @ConfigProperty(name = "quarkus.application.name")
     String consumer;
 
-    @Incoming("exercise-events")
-    @Blocking
-    public void onExerciseEvent(String payload) {
-        inbox.process(consumer, payload, this::apply);
+    @Override
+    public String name() {
+        return consumer;
     }
 
-    private void apply(EventEnvelope event) {
+    @Override
+    public Set<String> topics() {
+        return Set.of(Topics.EXERCISE_EVENTS);
+    }
+
+    @Incoming("exercise-events")
+    @Blocking(value = "hearth-events", ordered = false)
+    public void onExerciseEvent(ConsumerRecord<String, String> record) {
+        inbox.consume(this, record);
+    }
+
+    @Override
+    public void apply(EventEnvelope event) {
         switch (event.type()) {
             case "hearth.exercise.check-in-submitted.v1" -> nudges.onCheckInSubmitted(event.dataAs(ExerciseEvents.CHECK_IN_SUBMITTED));
             case "hearth.exercise.session-started.v1" -> defaults.onSessionStarted(event.dataAs(ExerciseEvents.SESSION_STARTED));

@@ -51,6 +51,7 @@ public class NotificationResource {
     @GET
     @Path("/stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)
+    @io.smallrye.common.annotation.Blocking // the caller check reads the erasure ledger; the stream itself does not block
     public Multi<OutboundSseEvent> stream(@Context Sse sse) {
         String me = caller.personId();
         OutboundSseEvent ready = sse.newEventBuilder().name("ready").data("{}").mediaType(MediaType.APPLICATION_JSON_TYPE).build();

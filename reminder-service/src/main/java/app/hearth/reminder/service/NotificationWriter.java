@@ -5,7 +5,9 @@ import app.hearth.events.ReminderEvents.Kind;
 import app.hearth.reminder.Notification;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.hibernate.orm.panache.Panache;
+import app.hearth.platform.security.Pseudonyms;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.hibernate.Session;
@@ -28,6 +30,9 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class NotificationWriter {
+
+    @Inject
+    Pseudonyms pseudonyms;
 
     public record Draft(UUID reminderId, Notification.Source source, String partnerId, UUID coupleId, Kind kind,
                         String title, String exerciseSlug, Instant occurrenceAt, Instant firedAt) {
@@ -115,22 +120,37 @@ public class NotificationWriter {
     }
 
     private void queueWebhooks(UUID id, Draft draft) {
-        // Partner apps get what happened, not what a person wrote: no title.
-        Panache.getEntityManager().createNativeQuery("""
+        var em = Panache.getEntityManager();
+        em.createNativeQuery("""
                         insert into webhook_delivery (id, subscription_id, notification_id, partner_id, payload, status,
                                                       attempts, next_attempt_at, created_at)
-                        select gen_random_uuid(), s.id, ?1, ?2, case when s.owner_type = 'PERSON' then ?3 else ?4 end,
-                               'PENDING', 0, ?5, ?5
-                        from webhook_subscription s
-                        where (s.owner_type = 'PERSON' and s.owner_id = ?2)
-                           or (s.owner_type = 'PARTNER_APP' and s.couple_id = ?6 and exists (
-                                 select 1 from partner_app_grant g
-                                 where g.couple_id = s.couple_id and g.client_id = s.owner_id
-                                   and (' ' || g.scopes || ' ') like '% reminders.read %'
-                                   and (g.expires_at is null or g.expires_at > ?5)))""")
-                .setParameter(1, id).setParameter(2, draft.partnerId()).setParameter(3, payload(id, draft, true))
-                .setParameter(4, payload(id, draft, false)).setParameter(5, draft.firedAt()).setParameter(6, draft.coupleId())
-                .executeUpdate();
+                        select gen_random_uuid(), s.id, ?1, ?2, ?3, 'PENDING', 0, ?4, ?4
+                        from webhook_subscription s where s.owner_type = 'PERSON' and s.owner_id = ?2""")
+                .setParameter(1, id).setParameter(2, draft.partnerId()).setParameter(3, payload(id, draft, draft.partnerId(), true))
+                .setParameter(4, draft.firedAt()).executeUpdate();
+        if (draft.coupleId() == null || draft.source() == Notification.Source.PARTNER_WAITING) {
+            return; // a nudge would tell the app who has not checked in yet
+        }
+        // Partner apps with a reminders.read grant get what happened, never what a person wrote (no title), and the
+        // member as the app's own pseudonym, never their account id.
+        @SuppressWarnings("unchecked")
+        List<Object[]> apps = em.createNativeQuery("""
+                        select s.id, s.owner_id from webhook_subscription s
+                        where s.owner_type = 'PARTNER_APP' and s.couple_id = ?1 and exists (
+                            select 1 from partner_app_grant g
+                            where g.couple_id = s.couple_id and g.client_id = s.owner_id
+                              and (' ' || g.scopes || ' ') like '% reminders.read %'
+                              and (g.expires_at is null or g.expires_at > ?2))""")
+                .setParameter(1, draft.coupleId()).setParameter(2, draft.firedAt()).getResultList();
+        for (Object[] app : apps) {
+            em.createNativeQuery("""
+                            insert into webhook_delivery (id, subscription_id, notification_id, partner_id, payload, status,
+                                                          attempts, next_attempt_at, created_at)
+                            values (gen_random_uuid(), ?1, ?2, ?3, ?4, 'PENDING', 0, ?5, ?5)""")
+                    .setParameter(1, app[0]).setParameter(2, id).setParameter(3, draft.partnerId())
+                    .setParameter(4, payload(id, draft, pseudonyms.of((String) app[1], draft.partnerId()), false))
+                    .setParameter(5, draft.firedAt()).executeUpdate();
+        }
     }
 
     private static OffsetDateTime utc(Instant instant) {
@@ -138,7 +158,7 @@ public class NotificationWriter {
     }
 
     /** The body a webhook receives (and the bytes its signature covers). */
-    static String payload(UUID notificationId, Draft draft, boolean withTitle) {
+    static String payload(UUID notificationId, Draft draft, String partnerRef, boolean withTitle) {
         ObjectNode body = EventJson.mapper().createObjectNode();
         body.put("type", "notification");
         body.put("notificationId", notificationId.toString());
@@ -146,7 +166,7 @@ public class NotificationWriter {
         if (draft.reminderId() != null) {
             body.put("reminderId", draft.reminderId().toString());
         }
-        body.put("partnerId", draft.partnerId());
+        body.put("partnerId", partnerRef);
         if (draft.coupleId() != null) {
             body.put("coupleId", draft.coupleId().toString());
         }

@@ -1,0 +1,108 @@
+package app.hearth.exercise;
+
+import app.hearth.events.CoupleEvents;
+import app.hearth.testsupport.TestInfrastructure;
+import app.hearth.testsupport.TestUsers;
+import app.hearth.testsupport.TestUsers.Person;
+import app.hearth.testsupport.Tokens;
+import app.hearth.testsupport.TopicWriter;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static app.hearth.exercise.CheckInTest.as;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Fault drill: the service's database goes away under load (every connection of the service killed, new ones refused,
+ * as during a PostgreSQL restart or failover) and comes back. Requests during the outage get a 503 problem, never a
+ * 500; readiness is down while the database is and up again after; events that arrive meanwhile are applied once it
+ * is back; and all of it without restarting the service.
+ */
+@QuarkusTest
+class DatabaseOutageDrillTest {
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Test
+    void theServiceRidesOutADatabaseOutageWithoutARestart() throws Exception {
+        String database;
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select current_database()")) {
+            rs.next();
+            database = rs.getString(1);
+        }
+        Person ana = TestUsers.create("Ana");
+        Person ben = TestUsers.create("Ben");
+        String couple = UUID.randomUUID().toString();
+        TopicWriter.publish(CoupleEvents.FORMED, "/couple-service", couple, new CoupleEvents.CoupleFormed(couple,
+                CoupleEvents.RelationshipKind.ROMANTIC, List.of(ana.id(), ben.id()), Instant.now(), CoupleEvents.CheckInCadence.WEEKLY));
+        String checkIns = "/v1/couples/" + couple + "/check-ins";
+        await().atMost(Duration.ofSeconds(10)).until(() -> as(ana).get(checkIns).statusCode() == 200);
+
+        Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
+        AtomicBoolean loading = new AtomicBoolean(true);
+        Thread load = new Thread(() -> {
+            while (loading.get()) {
+                int status = as(ana).get(checkIns).statusCode();
+                statuses.computeIfAbsent(status, k -> new AtomicInteger()).incrementAndGet();
+                sleep(50);
+            }
+        });
+        load.start();
+        String partnerToken = Tokens.partnerApp("checkins.read");
+        Instant restored;
+        try (Connection admin = DriverManager.getConnection(TestInfrastructure.jdbcUrl("postgres"), TestInfrastructure.DB_USER,
+                TestInfrastructure.DB_PASSWORD); Statement s = admin.createStatement()) {
+            s.execute("alter database " + database + " allow_connections false");
+            s.execute("select pg_terminate_backend(pid) from pg_stat_activity where datname = '" + database + "'");
+            try {
+                await().atMost(Duration.ofSeconds(15)).until(() -> given().get("/q/health/ready").statusCode() == 503);
+                // Something happens elsewhere meanwhile: the couple grants a partner app.
+                TopicWriter.publish(CoupleEvents.INTEGRATION_GRANTED, "/couple-service", couple, new CoupleEvents.IntegrationGranted(
+                        couple, UUID.randomUUID().toString(), "partner-demo", Set.of("checkins.read"), null));
+                as(ana).get(checkIns).then().statusCode(503).contentType("application/problem+json")
+                        .header("Retry-After", org.hamcrest.Matchers.notNullValue());
+                Thread.sleep(3000);
+            } finally {
+                s.execute("alter database " + database + " allow_connections true");
+                restored = Instant.now();
+            }
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/q/health/ready").statusCode() == 200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> as(ana).get(checkIns).statusCode() == 200);
+        Duration recovery = Duration.between(restored, Instant.now());
+        await().atMost(Duration.ofSeconds(60)).until(() -> given().auth().oauth2(partnerToken).get(checkIns).statusCode() == 200);
+        Duration eventsCaughtUp = Duration.between(restored, Instant.now());
+        loading.set(false);
+        load.join();
+        System.out.printf("[drill] database outage: requests by status %s; API back %d ms after the database, "
+                + "event from the outage applied after %d ms%n", statuses, recovery.toMillis(), eventsCaughtUp.toMillis());
+        assertThat(statuses).doesNotContainKey(500).containsKeys(200, 503);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

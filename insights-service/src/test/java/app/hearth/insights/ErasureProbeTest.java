@@ -1,0 +1,98 @@
+package app.hearth.insights;
+
+import app.hearth.testsupport.DatabaseScan;
+import app.hearth.testsupport.PeerServices;
+import app.hearth.testsupport.TestUsers;
+import app.hearth.testsupport.TestUsers.Person;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.Test;
+
+import java.net.URL;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static app.hearth.insights.InsightsJourneyTest.as;
+import static app.hearth.insights.InsightsJourneyTest.checkIn;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * One person uses every service for real (four running services, one Kafka, one PostgreSQL), exports everything in
+ * one call, then erases themself: afterwards no table of any service's database holds their id or their name, and
+ * every service refuses their token.
+ */
+@QuarkusTest
+class ErasureProbeTest {
+
+    @TestHTTPResource("/")
+    URL insights;
+
+    @Test
+    void aPersonWhoUsedEveryServiceExportsEverythingThenLeavesNoTrace() throws Exception {
+        String couples = PeerServices.url("couple-service");
+        String exercises = PeerServices.url("exercise-service");
+        String reminders = PeerServices.url("reminder-service");
+        String insightsUrl = insights.toString().replaceAll("/$", "");
+        String name = "Probe" + UUID.randomUUID().toString().replaceAll("[^a-f]", "").substring(0, 6);
+        Person probe = TestUsers.create(name);
+        Person partner = TestUsers.create("Pat");
+
+        as(probe).body(Map.of("displayName", name + " Q", "timeZone", "Europe/Rome")).patch(couples + "/v1/me").then().statusCode(200);
+        String code = as(probe).body(Map.of("relationshipKind", "ROMANTIC")).post(couples + "/v1/invitations").then()
+                .statusCode(201).extract().path("code");
+        String couple = as(partner).post(couples + "/v1/invitations/" + code + "/accept").then().statusCode(201).extract().path("id");
+        Map<String, Object> answers = new HashMap<>(checkIn(5, 7, "UNDER_1H"));
+        answers.put("privateNote", name + " private note");
+        as(probe).body(answers).post(exercises + "/v1/couples/" + couple + "/check-ins").then().statusCode(201);
+        as(partner).body(checkIn(6, 8, "UNDER_1H")).post(exercises + "/v1/couples/" + couple + "/check-ins").then().statusCode(201);
+        String session = as(probe).body(Map.of("exerciseSlug", "digital-detox-7-day")).post(exercises + "/v1/couples/" + couple + "/sessions")
+                .then().statusCode(201).extract().path("id");
+        as(probe).post(exercises + "/v1/couples/" + couple + "/sessions/" + session + "/days/1/complete").then().statusCode(200);
+        as(probe).body(Map.of("kind", "CUSTOM", "title", name + " reminder", "rrule", "FREQ=DAILY", "timeOfDay", "20:30",
+                "zonePolicy", "FOLLOW_ME")).post(reminders + "/v1/me/reminders").then().statusCode(201);
+        await().atMost(Duration.ofSeconds(15)).until(() -> as(probe).get("/v1/couples/" + couple + "/insights").then().extract()
+                .asString().contains("closeness-trend:" + probe.id()));
+
+        // Everything, in one call, gathered by couple-service from all four services.
+        Map<String, String> env = Map.of("HEARTH_EXERCISE_SERVICE_URL", exercises, "HEARTH_REMINDER_SERVICE_URL", reminders,
+                "HEARTH_INSIGHTS_SERVICE_URL", insightsUrl);
+        try (PeerServices.Instance gatherer = PeerServices.replica("couple-service", PeerServices.database("couple-service"),
+                "export-couple-service", env)) {
+            JsonPath export = as(probe).get(gatherer.url() + "/v1/me/export").then().statusCode(200).extract().jsonPath();
+            assertThat(export.getMap("services").keySet())
+                    .containsExactlyInAnyOrder("couple-service", "exercise-service", "reminder-service", "insights-service");
+            assertThat(export.getString("services.'couple-service'.profile.displayName")).isEqualTo(name + " Q");
+            assertThat(export.getList("services.'exercise-service'.checkIns.privateNote")).containsExactly(name + " private note");
+            assertThat(export.getList("services.'exercise-service'.sessions.sessionId")).containsExactly(session);
+            assertThat(export.getList("services.'reminder-service'.reminders.title")).contains(name + " reminder");
+            assertThat(export.getString("services.'insights-service'")).isNotNull();
+        }
+
+        as(probe).delete(couples + "/v1/me").then().statusCode(204);
+
+        Map<String, String> databases = Map.of("couple-service", PeerServices.database("couple-service"),
+                "exercise-service", PeerServices.database("exercise-service"),
+                "reminder-service", PeerServices.database("reminder-service"), "insights-service", "insights_test");
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() -> traces(databases, probe, name).isEmpty());
+        for (String service : List.of(couples, exercises, reminders, insightsUrl)) {
+            as(probe).get(service + "/v1/me/export").then().statusCode(401);
+        }
+        // The partner's own data stays theirs.
+        as(partner).get(exercises + "/v1/me/export").then().statusCode(200);
+    }
+
+    private static List<String> traces(Map<String, String> databases, Person person, String name) {
+        List<String> found = new ArrayList<>();
+        databases.forEach((service, database) -> {
+            DatabaseScan.rowsMentioning(database, person.id()).forEach(row -> found.add(service + " " + row));
+            DatabaseScan.rowsMentioning(database, name).forEach(row -> found.add(service + " " + row));
+        });
+        return found;
+    }
+}
