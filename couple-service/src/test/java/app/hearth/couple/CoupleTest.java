@@ -89,7 +89,7 @@ class CoupleTest {
             as(pair.b()).post(path + "/end").then().statusCode(200)
                     .body("status", equalTo("ENDED")).body("readableUntil", notNullValue());
             as(pair.a()).get(path).then().statusCode(200).body("status", equalTo("ENDED"));
-            as(pair.a()).get("/v1/me/export").then().statusCode(200).body("relationships.id", hasItem(pair.coupleId()));
+            as(pair.a()).get("/v1/me/export?part=couple-service").then().statusCode(200).body("relationships.id", hasItem(pair.coupleId()));
             as(pair.a()).body(Map.of("pauseWord", "late")).patch(path).then().statusCode(409)
                     .body("type", containsString("couple-ended"));
             as(pair.a()).post(path + "/end").then().statusCode(409);
