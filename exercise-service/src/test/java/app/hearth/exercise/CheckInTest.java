@@ -110,7 +110,9 @@ class CheckInTest {
                 assertThat(EventSchemas.validate(record.value())).as(record.value()).isEmpty();
                 assertThat(record.value()).doesNotContain(aliceSecret, bobSecret, "soup", "long week", "slow Sunday");
             }
-            var scores = EventJson.read(emitted.get(2).value()).data().get("scores");
+            // Each partner's scores travel sealed with their own key; holders of the keys read them.
+            assertThat(emitted.get(2).value()).doesNotContain("closeness", "1_TO_3H").contains("\"sealed\"");
+            var scores = app.hearth.testsupport.TestKeyring.read().open(emitted.get(2).value()).data().get("scores");
             assertThat(scores.toString()).contains("\"closeness\":6", "\"closeness\":4", "\"screenTime\":\"1_TO_3H\"");
         }
     }

@@ -117,7 +117,7 @@ public final class TestInfrastructure {
     }
 
     /** The repository root: the nearest folder upwards that holds the launcher module. */
-    static Path projectRoot() {
+    public static Path projectRoot() {
         Path dir = Path.of(System.getProperty("user.dir")).toAbsolutePath();
         while (dir != null) {
             if (Files.exists(dir.resolve("local-stack/pom.xml"))) {

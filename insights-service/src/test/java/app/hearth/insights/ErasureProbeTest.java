@@ -74,6 +74,10 @@ class ErasureProbeTest {
             assertThat(export.getString("services.'insights-service'")).isNotNull();
         }
 
+        // On the broker, their name and scores travel sealed with their own key: readable only with it.
+        assertThat(app.hearth.testsupport.TestKeyring.read().hasKeysOf(probe.id())).isTrue();
+        assertThat(readableOnTopics(app.hearth.testsupport.TestKeyring.read(), probe, name)).isNotEmpty();
+
         as(probe).delete(couples + "/v1/me").then().statusCode(204);
 
         Map<String, String> databases = Map.of("couple-service", PeerServices.database("couple-service"),
@@ -83,8 +87,45 @@ class ErasureProbeTest {
         for (String service : List.of(couples, exercises, reminders, insightsUrl)) {
             as(probe).get(service + "/v1/me/export").then().statusCode(401);
         }
+        // Crypto-shredding: their keys are destroyed, so no topic (dead letters included) has anything of theirs left
+        // to read, for anyone holding the remaining keys; their partner's part stays readable.
+        await().atMost(Duration.ofSeconds(30)).until(() -> !app.hearth.testsupport.TestKeyring.read().hasKeysOf(probe.id()));
+        app.hearth.testsupport.TestKeyring remaining = app.hearth.testsupport.TestKeyring.read();
+        assertThat(readableOnTopics(remaining, probe, name)).isEmpty();
+        assertThat(readableOnTopics(remaining, partner, null)).isNotEmpty();
         // The partner's own data stays theirs.
         as(partner).get(exercises + "/v1/me/export").then().statusCode(200);
+    }
+
+    /**
+     * What anyone holding {@code keys} can still read of a person on every topic (dead letters included): their name
+     * (when given) or their own scores and ratings.
+     */
+    private static List<String> readableOnTopics(app.hearth.testsupport.TestKeyring keys, Person person, String name) {
+        List<String> found = new ArrayList<>();
+        for (String topic : List.of("partner-events", "couple-events", "exercise-events", "reminder-events",
+                "exercise-service.dlq", "reminder-service.dlq", "insights-service.dlq")) {
+            try (app.hearth.testsupport.TopicReader reader = app.hearth.testsupport.TopicReader.fromBeginning(topic)) {
+                for (var record : reader.pollFor(Duration.ofSeconds(2))) {
+                    if (record.value() == null) {
+                        continue;
+                    }
+                    String opened;
+                    try {
+                        opened = app.hearth.events.EventJson.write(keys.open(record.value()));
+                    } catch (RuntimeException notAnEvent) {
+                        opened = record.value();
+                    }
+                    boolean named = name != null && opened.contains(name);
+                    boolean ownScores = opened.contains("{\"partnerId\":\"" + person.id() + "\",\"mood\"")
+                            || opened.contains("{\"partnerId\":\"" + person.id() + "\",\"feltConnected\"");
+                    if (named || ownScores) {
+                        found.add(topic + "@" + record.partition() + ":" + record.offset());
+                    }
+                }
+            }
+        }
+        return found;
     }
 
     private static List<String> traces(Map<String, String> databases, Person person, String name) {

@@ -6,6 +6,8 @@ import app.hearth.events.EventMentions;
 import app.hearth.events.EventSchemas;
 import app.hearth.events.CoupleEvents;
 import app.hearth.events.PartnerEvents;
+import app.hearth.platform.crypto.EventSealer;
+import app.hearth.platform.crypto.PersonKeyring;
 import app.hearth.platform.erasure.ErasureLedger;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -57,6 +59,12 @@ public class InboxProcessor {
 
     @Inject
     RetryConfig retry;
+
+    @Inject
+    PersonKeyring keyring;
+
+    @Inject
+    EventSealer sealer;
 
     @Inject
     MeterRegistry metrics;
@@ -121,7 +129,9 @@ public class InboxProcessor {
             return false;
         }
         if (PartnerEvents.ERASED.type().equals(event.type())) {
-            ledger.forget(ErasureLedger.Kind.PERSON, event.dataAs(PartnerEvents.ERASED).partnerId(), event.time());
+            String person = event.dataAs(PartnerEvents.ERASED).partnerId();
+            ledger.forget(ErasureLedger.Kind.PERSON, person, event.time());
+            keyring.destroy(person); // crypto-shredding: every copy of their sealed data becomes unreadable
         } else if (CoupleEvents.PURGED.type().equals(event.type())) {
             ledger.forget(ErasureLedger.Kind.COUPLE, event.dataAs(CoupleEvents.PURGED).coupleId(), event.time());
         } else {
@@ -138,7 +148,7 @@ public class InboxProcessor {
                 event = kept.get();
             }
         }
-        apply.accept(event);
+        apply.accept(sealer.open(event));
         return true;
     }
 

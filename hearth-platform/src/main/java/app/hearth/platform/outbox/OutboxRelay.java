@@ -1,5 +1,6 @@
 package app.hearth.platform.outbox;
 
+import app.hearth.platform.crypto.EventSealer;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -46,6 +47,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *       sequence order is commit order for any one key.</li>
  *   <li>At least once: a crash between acknowledgement and delete republishes; consumers deduplicate on the event id.</li>
  *   <li>Latency: a commit that wrote events wakes the relay at once; polling is only the safety net.</li>
+ *   <li>Privacy: personal fields (names, scores) are sealed with each person's own key just before they leave
+ *       ({@link EventSealer}); erasure destroys the key, and with it every copy on the broker.</li>
  * </ul>
  */
 @ApplicationScoped
@@ -59,6 +62,9 @@ public class OutboxRelay {
 
     @Inject
     OutboxConfig config;
+
+    @Inject
+    EventSealer sealer;
 
     @Inject
     MeterRegistry registry;
@@ -175,7 +181,8 @@ public class OutboxRelay {
                 }
                 List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
                 for (Row row : rows) {
-                    ProducerRecord<String, String> record = new ProducerRecord<>(row.topic(), null, row.key(), row.payload());
+                    ProducerRecord<String, String> record = new ProducerRecord<>(row.topic(), null, row.key(),
+                            sealer.seal(row.type(), row.payload(), connection));
                     record.headers().add(new RecordHeader("content-type", "application/cloudevents+json".getBytes(StandardCharsets.UTF_8)));
                     record.headers().add(new RecordHeader("ce_type", row.type().getBytes(StandardCharsets.UTF_8)));
                     record.headers().add(new RecordHeader("ce_id", row.eventId().getBytes(StandardCharsets.UTF_8)));

@@ -1,0 +1,61 @@
+package app.hearth.platform.crypto;
+
+import app.hearth.events.EventEnvelope;
+import app.hearth.events.Sealing;
+import app.hearth.platform.erasure.ErasureLedger;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+/**
+ * Seals events' personal fields on their way out (the outbox relay, just before Kafka) and opens them on their way in
+ * (every consumer, through the inbox). Outbox rows keep what the service itself already holds in clear; only copies
+ * that leave the service are sealed.
+ */
+@ApplicationScoped
+public class EventSealer {
+
+    @Inject
+    PersonKeyring keyring;
+
+    @Inject
+    ErasureLedger ledger;
+
+    /** The payload to publish: personal fields sealed with each owner's key (none for someone already erased). */
+    public String seal(String type, String payload, Connection connection) {
+        if (!Sealing.hasPersonalFields(type)) {
+            return payload;
+        }
+        return Sealing.seal(payload, owner -> erased(connection, owner) ? null : keyring.keyFor(owner));
+    }
+
+    /**
+     * The event with its sealed parts opened. If a key is not known yet, the key topic is read up to its current end
+     * first (a key is always published before the first event sealed with it); a key still unknown then is gone (its
+     * owner was erased) and that owner's part goes. Throws, to be retried, if the key topic cannot be read.
+     */
+    public EventEnvelope open(EventEnvelope event) {
+        if (!Sealing.hasPersonalFields(event.type())) {
+            return event;
+        }
+        if (!Sealing.missingKeys(event, keyring::key).isEmpty()) {
+            keyring.awaitCaughtUp();
+        }
+        return Sealing.open(event, keyring::key);
+    }
+
+    private boolean erased(Connection connection, String person) {
+        try (PreparedStatement query = connection.prepareStatement("select 1 from erased_subject where subject_hash = ?")) {
+            query.setString(1, ledger.hash(ErasureLedger.Kind.PERSON, person));
+            try (ResultSet rs = query.executeQuery()) {
+                return rs.next();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the erasure ledger: " + e.getMessage(), e);
+        }
+    }
+}

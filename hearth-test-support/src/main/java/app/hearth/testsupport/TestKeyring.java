@@ -1,0 +1,82 @@
+package app.hearth.testsupport;
+
+import app.hearth.events.EventEnvelope;
+import app.hearth.events.EventJson;
+import app.hearth.events.Sealing;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * The person keys on the test broker's key topic as they are now (read from its start to its end, tombstones
+ * applied), unwrapped with the local wrapping key: what any holder of the wrapping key could still open.
+ */
+public final class TestKeyring {
+    public static final String TOPIC = "hearth-person-keys";
+    private static final String LOCAL_WRAPPING_KEY = "local-only-key-wrapping-key";
+    private final Map<String, SecretKey> keys = new HashMap<>();
+
+    private TestKeyring() {
+    }
+
+    /** Reads the key topic now. */
+    public static TestKeyring read() {
+        TestInfrastructure.ensureRunning();
+        TestKeyring ring = new TestKeyring();
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.KAFKA_BOOTSTRAP);
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(TOPIC, Duration.ofSeconds(10)).stream()
+                    .map(p -> new TopicPartition(TOPIC, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            SecretKey wrapping = new SecretKeySpec(MessageDigest.getInstance("SHA-256")
+                    .digest(LOCAL_WRAPPING_KEY.getBytes(StandardCharsets.UTF_8)), "AES");
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (record.value() == null) {
+                        ring.keys.remove(record.key());
+                        continue;
+                    }
+                    JsonNode node = EventJson.mapper().readTree(record.value());
+                    byte[] raw = Base64.getDecoder().decode(Sealing.unbox(wrapping, record.key().getBytes(StandardCharsets.UTF_8),
+                            node.path("wrapped").asText()));
+                    ring.keys.put(record.key(), new SecretKeySpec(raw, "AES"));
+                }
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("could not read " + TOPIC + ": " + e.getMessage(), e);
+        }
+        return ring;
+    }
+
+    public boolean hasKeysOf(String person) {
+        return keys.keySet().stream().anyMatch(k -> k.startsWith(person + "/"));
+    }
+
+    public Optional<SecretKey> key(String person, String keyId) {
+        return Optional.ofNullable(keys.get(person + "/" + keyId));
+    }
+
+    /** An event as a consumer holding these keys sees it: sealed parts opened, parts whose key is gone left out. */
+    public EventEnvelope open(String eventJson) {
+        return Sealing.open(EventJson.read(eventJson), this::key);
+    }
+}
