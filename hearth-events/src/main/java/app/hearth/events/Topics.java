@@ -12,6 +12,20 @@ public final class Topics {
     private Topics() {
     }
 
+    /**
+     * The CloudEvents {@code source} of the only service that may publish on a domain topic (null for other topics).
+     * Consumers dead-letter anything else; in a cluster, Kafka ACLs enforce the same (each service writes only its
+     * own topics).
+     */
+    public static String owner(String topic) {
+        return switch (topic) {
+            case PARTNER_EVENTS, COUPLE_EVENTS -> "/couple-service";
+            case EXERCISE_EVENTS -> "/exercise-service";
+            case REMINDER_EVENTS -> "/reminder-service";
+            default -> null;
+        };
+    }
+
     /** The dead-letter topic of a consuming service. */
     public static String deadLetter(String service) {
         return service + ".dlq";

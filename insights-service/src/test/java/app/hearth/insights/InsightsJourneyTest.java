@@ -212,7 +212,7 @@ class InsightsJourneyTest {
         try (TopicReader dlq = new TopicReader(Topics.deadLetter("insights-service"))) {
             TopicWriter.send(Topics.EXERCISE_EVENTS, couple, "this is not an event");
             String session = "after-poison-" + UUID.randomUUID();
-            TopicWriter.publish(ExerciseEvents.SESSION_STARTED, "/test", couple, new ExerciseEvents.SessionStarted(couple, session,
+            TopicWriter.publish(ExerciseEvents.SESSION_STARTED, "/exercise-service", couple, new ExerciseEvents.SessionStarted(couple, session,
                     "silent-walk", "RITUAL", "BEGINNER", List.of("SAFETY"), "someone", Instant.now()));
             await().atMost(Duration.ofSeconds(15)).until(() -> markerApplied(session));
             assertThat(dlq.await(r -> r.value().equals("this is not an event"), 1, Duration.ofSeconds(15))).hasSize(1);
@@ -234,9 +234,34 @@ class InsightsJourneyTest {
                 new app.hearth.events.CoupleEvents.CouplePurged(couple));
         await().atMost(Duration.ofSeconds(15)).until(() -> count("check_in_score", couple) == 0);
         // The same facts again (a replay, or a late duplicate): once applied, nothing has come back.
-        var again = TopicWriter.publish(ExerciseEvents.CHECK_IN_COMPLETED, "/test", couple, completed);
+        var again = TopicWriter.publish(ExerciseEvents.CHECK_IN_COMPLETED, "/exercise-service", couple, completed);
         await().atMost(Duration.ofSeconds(15)).until(() -> applied(again.id()));
         assertThat(count("check_in_score", couple)).isZero();
+    }
+
+    @Test
+    void anErasureArrivingFirstKeepsThePartnersLateCheckInAndNothingOfTheErasedOne() throws Exception {
+        // The worst order for insights: PartnerErased (partner-events) overtakes a check-in both made (exercise-events).
+        String couple = UUID.randomUUID().toString();
+        String gone = "gone-" + couple;
+        String stays = "stays-" + couple;
+        var erased = TopicWriter.publish(app.hearth.events.PartnerEvents.ERASED, "/couple-service", gone,
+                new app.hearth.events.PartnerEvents.PartnerErased(gone));
+        await().atMost(Duration.ofSeconds(15)).until(() -> applied(erased.id()));
+        var late = TopicWriter.publish(ExerciseEvents.CHECK_IN_COMPLETED, "/exercise-service", couple, new ExerciseEvents.CheckInCompleted(
+                couple, "2026-W30", app.hearth.events.CoupleEvents.CheckInCadence.WEEKLY, Instant.parse("2026-07-25T12:00:00Z"), List.of(
+                new ExerciseEvents.CheckInScores(gone, ExerciseEvents.Mood.SAD, 4, 2, 2, ExerciseEvents.ScreenTime.OVER_3H),
+                new ExerciseEvents.CheckInScores(stays, ExerciseEvents.Mood.CALM, 3, 6, 7, ExerciseEvents.ScreenTime.UNDER_1H))));
+        await().atMost(Duration.ofSeconds(15)).until(() -> applied(late.id()));
+        assertThat(count("check_in_score", couple)).isEqualTo(1);
+        try (var c = dataSource.getConnection();
+             var s = c.prepareStatement("select partner_id from check_in_score where couple_id = ?::uuid")) {
+            s.setString(1, couple);
+            try (var rs = s.executeQuery()) {
+                rs.next();
+                assertThat(rs.getString(1)).isEqualTo(stays);
+            }
+        }
     }
 
     private boolean applied(UUID eventId) throws Exception {
@@ -262,7 +287,7 @@ class InsightsJourneyTest {
     }
 
     private static <T> void publish(app.hearth.events.EventType<T> type, String couple, T data) {
-        TopicWriter.publish(type, "/test", couple, data);
+        TopicWriter.publish(type, Topics.owner(type.topic()), couple, data);
     }
 
     /** Sends every record about this couple on the domain topics again, then waits until the last one is applied. */
@@ -278,7 +303,7 @@ class InsightsJourneyTest {
         }
         // A marker after them on the same partition: once it is a fact, the duplicates before it were processed.
         String marker = "marker-" + UUID.randomUUID();
-        TopicWriter.publish(ExerciseEvents.SESSION_STARTED, "/test", couple, new ExerciseEvents.SessionStarted(couple, marker,
+        TopicWriter.publish(ExerciseEvents.SESSION_STARTED, "/exercise-service", couple, new ExerciseEvents.SessionStarted(couple, marker,
                 "silent-walk", "RITUAL", "BEGINNER", List.of("SAFETY"), "someone", Instant.now()));
         await().atMost(Duration.ofSeconds(15)).until(() -> markerApplied(marker));
     }

@@ -98,6 +98,31 @@ class EventFailureTest {
         assertThat(count("select count(*) from inbox_event where event_id = ?", valid.id())).isOne();
     }
 
+    @Test
+    void onlyTheServiceThatOwnsATopicIsBelieved() throws Exception {
+        // Another producer on the broker: a check-in "from" couple-service, a CoupleFormed on the wrong topic, and a
+        // CoupleFormed on couple-events from someone who is not couple-service. None applies; each is dead-lettered.
+        Person mia = TestUsers.create("Mia");
+        String couple = UUID.randomUUID().toString();
+        String claimed = UUID.randomUUID().toString();
+        var formed = new app.hearth.events.CoupleEvents.CoupleFormed(claimed, app.hearth.events.CoupleEvents.RelationshipKind.ROMANTIC,
+                java.util.List.of(mia.id(), "someone"), Instant.now(), CheckInCadence.WEEKLY);
+        double before = deadLetters(Topics.EXERCISE_EVENTS) + deadLetters(Topics.COUPLE_EVENTS);
+        try (TopicReader dlq = new TopicReader(Topics.deadLetter("reminder-service"))) {
+            TopicWriter.send(Topics.EXERCISE_EVENTS, couple, EventJson.write(EventEnvelope.create(ExerciseEvents.CHECK_IN_SUBMITTED,
+                    "/couple-service", couple, new ExerciseEvents.CheckInSubmitted(couple, mia.id(), "2026-W49", CheckInCadence.WEEKLY,
+                            Instant.now()))));
+            TopicWriter.send(Topics.EXERCISE_EVENTS, couple, EventJson.write(EventEnvelope.create(
+                    app.hearth.events.CoupleEvents.FORMED, "/exercise-service", couple, formed)));
+            TopicWriter.send(Topics.COUPLE_EVENTS, claimed, EventJson.write(EventEnvelope.create(
+                    app.hearth.events.CoupleEvents.FORMED, "/mallory", claimed, formed)));
+            assertThat(dlq.await(r -> couple.equals(r.key()) || claimed.equals(r.key()), 3, Duration.ofSeconds(15))).hasSize(3);
+        }
+        await().atMost(Duration.ofSeconds(5)).until(() -> deadLetters(Topics.EXERCISE_EVENTS) + deadLetters(Topics.COUPLE_EVENTS) >= before + 3);
+        assertThat(count("select count(*) from check_in_submission where partner_id = ?", mia.id())).isZero();
+        assertThat(count("select count(*) from couple_view where couple_id = ?", UUID.fromString(claimed))).isZero();
+    }
+
     private void awaitApplied(EventEnvelope event) {
         await().atMost(Duration.ofSeconds(15)).until(() -> count("select count(*) from inbox_event where event_id = ?", event.id()) >= 1);
     }

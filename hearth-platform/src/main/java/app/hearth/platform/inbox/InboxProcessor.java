@@ -30,7 +30,8 @@ import java.util.function.Consumer;
 
 /**
  * The shape every Kafka handler of Hearth shares. A record is first read and checked against the event catalogue
- * (envelope, known type and version, data schema); one that fails can never apply and is thrown as a
+ * (envelope, known type and version, data schema, published by the service that owns its topic); one that fails can
+ * never apply and is thrown as a
  * {@link PoisonEventException}, which the channel's failure strategy dead-letters. Anything else is applied in one
  * transaction with the inbox (duplicates skipped) and the erasure ledger (events about erased people and purged
  * couples dropped, whichever topic and whenever they arrive); a failure there (database restarting, lock timeout,
@@ -84,6 +85,7 @@ public class InboxProcessor {
      */
     public void consume(EventConsumer consumer, ConsumerRecord<String, String> record) {
         EventEnvelope event = readValid(record.value());
+        requireOwner(record.topic(), event);
         long attempt = 0;
         Duration backoff = retry.initialBackoff();
         while (true) {
@@ -175,6 +177,22 @@ public class InboxProcessor {
         } catch (IllegalArgumentException e) {
             throw new PoisonEventException(e.getMessage());
         }
+    }
+
+    /**
+     * Only the service that owns a topic may publish on it, and only its own types: anything else (another producer
+     * on the broker claiming a CoupleFormed, say) can never apply.
+     */
+    static void requireOwner(String topic, EventEnvelope event) {
+        String owner = app.hearth.events.Topics.owner(topic);
+        if (owner != null && !owner.equals(event.source())) {
+            throw new PoisonEventException("event " + event.id() + " on " + topic + " has source '" + event.source()
+                    + "', but only " + owner + " publishes there");
+        }
+        app.hearth.events.EventCatalogue.byType(event.type()).filter(type -> !type.topic().equals(topic)).ifPresent(type -> {
+            throw new PoisonEventException("event " + event.id() + " is a " + event.type() + ", which belongs on " + type.topic()
+                    + ", not " + topic);
+        });
     }
 
     private static String rootMessage(Throwable failure) {
