@@ -46,13 +46,13 @@ public class CoupleServiceEventsConsumer implements EventConsumer {
     }
 
     @Incoming("couple-events")
-    @Blocking(value = "hearth-events", ordered = false)
+    @Blocking
     public void onCoupleEvent(ConsumerRecord<String, String> record) {
         inbox.consume(this, record);
     }
 
     @Incoming("partner-events")
-    @Blocking(value = "hearth-events", ordered = false)
+    @Blocking
     public void onPartnerEvent(ConsumerRecord<String, String> record) {
         inbox.consume(this, record);
     }

@@ -36,8 +36,9 @@ import java.util.function.Consumer;
  * transaction with the inbox (duplicates skipped) and the erasure ledger (events about erased people and purged
  * couples dropped, whichever topic and whenever they arrive); a failure there (database restarting, lock timeout,
  * serialization failure, deadlock, a bug being fixed) is retried in place with capped exponential backoff and never
- * dead-lettered, so an erasure or a revocation cannot be lost. Channels process each key in order and other keys
- * concurrently ({@code throttled.ordered=key}), so a retry holds up only its own key.
+ * dead-lettered, so an erasure or a revocation cannot be lost. Each channel processes its records one at a time, in
+ * order, so a retry holds up only the records behind it on that channel. (SmallRye's per-key concurrency,
+ * {@code throttled.ordered=key}, lost records across a rebalance in the broker-freeze drill, so it is not used.)
  */
 @ApplicationScoped
 public class InboxProcessor {

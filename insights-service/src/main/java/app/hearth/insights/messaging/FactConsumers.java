@@ -42,25 +42,25 @@ public class FactConsumers implements EventConsumer {
     }
 
     @Incoming("facts-couple-events")
-    @Blocking(value = "hearth-events", ordered = false)
+    @Blocking
     public void onCoupleEvent(ConsumerRecord<String, String> record) {
         inbox.consume(this, record);
     }
 
     @Incoming("facts-partner-events")
-    @Blocking(value = "hearth-events", ordered = false)
+    @Blocking
     public void onPartnerEvent(ConsumerRecord<String, String> record) {
         inbox.consume(this, record);
     }
 
     @Incoming("facts-exercise-events")
-    @Blocking(value = "hearth-events", ordered = false)
+    @Blocking
     public void onExerciseEvent(ConsumerRecord<String, String> record) {
         inbox.consume(this, record);
     }
 
     @Incoming("facts-reminder-events")
-    @Blocking(value = "hearth-events", ordered = false)
+    @Blocking
     public void onReminderEvent(ConsumerRecord<String, String> record) {
         inbox.consume(this, record);
     }

@@ -46,7 +46,7 @@ public class ExerciseEventsConsumer implements EventConsumer {
     }
 
     @Incoming("exercise-events")
-    @Blocking(value = "hearth-events", ordered = false)
+    @Blocking
     public void onExerciseEvent(ConsumerRecord<String, String> record) {
         inbox.consume(this, record);
     }
