@@ -33,13 +33,7 @@ public final class EventSchemas {
         } catch (IOException e) {
             return List.of("not JSON: " + e.getMessage());
         }
-        List<String> problems = new ArrayList<>();
-        messages(schema("schemas/cloudevent.json"), event).forEach(m -> problems.add("envelope: " + m));
-        String type = event.path("type").asText();
-        EventCatalogue.byType(type).ifPresentOrElse(
-                t -> messages(schema(t.schemaResource()), event.path("data")).forEach(m -> problems.add("data: " + m)),
-                () -> problems.add("unknown event type '" + type + "'"));
-        return problems;
+        return problems(event, false);
     }
 
     /**
@@ -47,22 +41,23 @@ public final class EventSchemas {
      * evolve a type by adding optional fields before every consumer knows them.
      */
     public static List<String> validateAsConsumer(JsonNode event) {
+        return problems(event, true);
+    }
+
+    private static List<String> problems(JsonNode event, boolean tolerateNewFields) {
         List<String> problems = new ArrayList<>();
-        tolerant(schema("schemas/cloudevent.json"), event).forEach(m -> problems.add("envelope: " + m));
+        messages(schema("schemas/cloudevent.json"), event, tolerateNewFields).forEach(m -> problems.add("envelope: " + m));
         String type = event.path("type").asText();
         EventCatalogue.byType(type).ifPresentOrElse(
-                t -> tolerant(schema(t.schemaResource()), event.path("data")).forEach(m -> problems.add("data: " + m)),
+                t -> messages(schema(t.schemaResource()), event.path("data"), tolerateNewFields).forEach(m -> problems.add("data: " + m)),
                 () -> problems.add("unknown event type '" + type + "'"));
         return problems;
     }
 
-    private static List<String> tolerant(JsonSchema schema, JsonNode node) {
-        return schema.validate(node).stream().filter(m -> !"additionalProperties".equals(m.getType()))
+    private static List<String> messages(JsonSchema schema, JsonNode node, boolean tolerateNewFields) {
+        return schema.validate(node).stream()
+                .filter(m -> !tolerateNewFields || !"additionalProperties".equals(m.getType()))
                 .map(ValidationMessage::getMessage).sorted().toList();
-    }
-
-    private static List<String> messages(JsonSchema schema, JsonNode node) {
-        return schema.validate(node).stream().map(ValidationMessage::getMessage).sorted().toList();
     }
 
     static JsonSchema schema(String resource) {

@@ -1,16 +1,13 @@
 package app.hearth.platform.erasure;
 
 import app.hearth.events.EventMentions;
+import app.hearth.platform.crypto.KeyedHash;
 import io.smallrye.config.ConfigMapping;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -37,21 +34,15 @@ public class ErasureLedger {
     @Inject
     EntityManager em;
 
-    private final SecretKeySpec key;
+    private final KeyedHash hmac;
 
     @Inject
     public ErasureLedger(Config config) {
-        this.key = new SecretKeySpec(config.hashKey().getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        this.hmac = new KeyedHash(config.hashKey());
     }
 
     public String hash(Kind kind, String id) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            return HexFormat.of().formatHex(mac.doFinal((kind.name() + ":" + id).getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
-        }
+        return HexFormat.of().formatHex(hmac.of(kind.name() + ":" + id));
     }
 
     /**

@@ -1,13 +1,10 @@
 package app.hearth.platform.security;
 
+import app.hearth.platform.crypto.KeyedHash;
 import io.smallrye.config.ConfigMapping;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.util.HexFormat;
 
 /**
@@ -25,21 +22,14 @@ public class Pseudonyms {
         String key();
     }
 
-    private final SecretKeySpec key;
+    private final KeyedHash hmac;
 
     @Inject
     public Pseudonyms(Config config) {
-        this.key = new SecretKeySpec(config.key().getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        this.hmac = new KeyedHash(config.key());
     }
 
     public String of(String clientId, String personId) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            byte[] digest = mac.doFinal((clientId + "\n" + personId).getBytes(StandardCharsets.UTF_8));
-            return "member-" + HexFormat.of().formatHex(digest, 0, 12);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
-        }
+        return "member-" + HexFormat.of().formatHex(hmac.of(clientId + "\n" + personId), 0, 12);
     }
 }
