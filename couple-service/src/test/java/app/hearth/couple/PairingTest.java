@@ -152,4 +152,66 @@ class PairingTest {
         // Someone else is not affected.
         accept(TestUsers.create("Other"), "ZZZZZ-ZZZZZ").statusCode(404);
     }
+
+    @Test
+    void fiftyParallelWrongGuessesGetExactlyTenTries() throws Exception {
+        Person guesser = TestUsers.create("Racer");
+        as(guesser).get("/v1/me").then().statusCode(200);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(25);
+        java.util.List<java.util.concurrent.Future<io.restassured.response.Response>> calls = new java.util.ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            String code = String.format("ZZZZZ-ZZZ%02d", i).replace('0', 'Q').replace('1', 'R');
+            calls.add(pool.submit(() -> as(guesser).post("/v1/invitations/" + code + "/accept").then().extract().response()));
+        }
+        java.util.Map<Integer, Integer> statuses = new java.util.TreeMap<>();
+        for (var call : calls) {
+            io.restassured.response.Response response = call.get();
+            statuses.merge(response.statusCode(), 1, Integer::sum);
+            if (response.statusCode() == 429) {
+                assertThat(response.header("Retry-After")).matches("\\d+");
+                assertThat(response.contentType()).startsWith("application/problem+json");
+            }
+        }
+        pool.shutdown();
+        assertThat(statuses).containsExactlyInAnyOrderEntriesOf(java.util.Map.of(404, 10, 429, 40));
+        try (var c = dataSource.getConnection(); var s = c.prepareStatement("select count(*) from accept_attempt where partner_id = ?")) {
+            s.setString(1, guesser.id());
+            try (var rs = s.executeQuery()) {
+                rs.next();
+                assertThat(rs.getInt(1)).as("attempts counted").isEqualTo(10);
+            }
+        }
+    }
+
+    @Test
+    void aSuccessfulAcceptDoesNotCountAgainstTheLimit() {
+        Person bob = TestUsers.create("Bob");
+        for (int i = 0; i < 9; i++) {
+            accept(bob, "ZZZZZ-ZZZZ" + (char) ('A' + i)).statusCode(404);
+        }
+        accept(bob, invite(TestUsers.create("Alice"), "FRIENDSHIP")).statusCode(201);
+        accept(bob, "ZZZZZ-ZZZZZ").statusCode(404); // the tenth failure is still allowed
+        accept(bob, "ZZZZZ-ZZZZY").statusCode(429);
+    }
+
+    @Test
+    void thirtyParallelInvitationsStopAtTheCapOfTenPending() throws Exception {
+        Person inviter = TestUsers.create("Host");
+        as(inviter).get("/v1/me").then().statusCode(200);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(15);
+        java.util.List<java.util.concurrent.Future<Integer>> calls = new java.util.ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            calls.add(pool.submit(() -> as(inviter).body(java.util.Map.of("relationshipKind", "FRIENDSHIP"))
+                    .post("/v1/invitations").then().extract().statusCode()));
+        }
+        java.util.Map<Integer, Integer> statuses = new java.util.TreeMap<>();
+        for (var call : calls) {
+            statuses.merge(call.get(), 1, Integer::sum);
+        }
+        pool.shutdown();
+        assertThat(statuses).containsExactlyInAnyOrderEntriesOf(java.util.Map.of(201, 10, 429, 20));
+        as(inviter).get("/v1/invitations").then().statusCode(200).body("$", org.hamcrest.Matchers.hasSize(10));
+        as(inviter).body(java.util.Map.of("relationshipKind", "FRIENDSHIP")).post("/v1/invitations").then().statusCode(429)
+                .contentType("application/problem+json").header("Retry-After", matchesPattern("\\d+"));
+    }
 }

@@ -20,6 +20,10 @@ public interface CoupleConfig {
     @WithDefault("20")
     int maxActiveRelationships();
 
+    /** Codes a person may have waiting (pending, not expired) at once. */
+    @WithDefault("10")
+    int maxPendingInvitations();
+
     /** Failed attempts to accept a code a person may make per hour before being told to wait. */
     @WithDefault("10")
     int acceptFailuresPerHour();

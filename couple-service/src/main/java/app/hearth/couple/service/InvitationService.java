@@ -36,10 +36,21 @@ public class InvitationService {
     @Inject
     PartnerService partners;
 
+    /**
+     * A new single-use code. At most {@code hearth.couples.max-pending-invitations} of a person's codes may wait at
+     * once, counted under a lock on the person's row, so parallel requests cannot get past the cap.
+     */
     @Transactional
     public Invitation create(String personId, String nameFromToken, RelationshipKind kind) {
         partners.me(personId, nameFromToken);
+        Partner.findById(personId, LockModeType.PESSIMISTIC_WRITE);
         Instant now = Instant.now();
+        long pending = Invitation.count("inviterId = ?1 and status = ?2 and expiresAt > ?3", personId,
+                Invitation.Status.PENDING, now);
+        if (pending >= config.maxPendingInvitations()) {
+            throw ApiException.tooManyRequests("You have " + pending + " invitations waiting to be accepted. Withdraw one "
+                    + "(DELETE /v1/invitations/{code}) or wait until one is used or expires.", Duration.ofHours(1));
+        }
         Invitation invitation = new Invitation();
         invitation.inviterId = personId;
         invitation.relationshipKind = kind;
@@ -72,22 +83,22 @@ public class InvitationService {
     }
 
     /**
-     * Pairs the caller with the code's inviter. Every refusal counts towards the caller's hourly limit of failed
-     * attempts, recorded in a transaction of its own so that the refusal's rollback does not erase it.
+     * Pairs the caller with the code's inviter. Every attempt first takes one of the caller's hourly attempts, under a
+     * lock on the caller's row, so parallel guesses cannot get past the limit; the attempt is given back in the same
+     * transaction that pairs, so only attempts that failed keep counting.
      */
     public Couple accept(String personId, String nameFromToken, String typedCode) {
-        QuarkusTransaction.requiringNew().run(() -> {
+        Long attempt = QuarkusTransaction.requiringNew().call(() -> {
             partners.me(personId, nameFromToken);
+            Partner.findById(personId, LockModeType.PESSIMISTIC_WRITE); // one person's attempts, one at a time
             enforceRateLimit(personId);
+            return takeAttempt(personId);
         });
-        try {
-            return QuarkusTransaction.requiringNew().call(() -> acceptNow(personId, typedCode));
-        } catch (ApiException refused) {
-            if (refused.status() != 429) {
-                QuarkusTransaction.requiringNew().run(() -> recordFailure(personId));
-            }
-            throw refused;
-        }
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Couple couple = acceptNow(personId, typedCode);
+            AcceptAttempt.deleteById(attempt);
+            return couple;
+        });
     }
 
     private void enforceRateLimit(String personId) {
@@ -102,13 +113,14 @@ public class InvitationService {
         }
     }
 
-    private void recordFailure(String personId) {
+    private Long takeAttempt(String personId) {
         Instant now = Instant.now();
         AcceptAttempt.delete("partnerId = ?1 and attemptedAt <= ?2", personId, now.minus(Duration.ofHours(1)));
         AcceptAttempt attempt = new AcceptAttempt();
         attempt.partnerId = personId;
         attempt.attemptedAt = now;
         attempt.persist();
+        return attempt.id;
     }
 
     private Couple acceptNow(String personId, String typedCode) {

@@ -7,7 +7,6 @@ import app.hearth.testsupport.PeerServices;
 import app.hearth.testsupport.TestInfrastructure;
 import app.hearth.testsupport.Tokens;
 import app.hearth.testsupport.TopicWriter;
-import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -30,10 +29,10 @@ import static org.awaitility.Awaitility.await;
  * Fault drill: a consumer (a packaged insights-service with a database and consumer groups of its own) is killed with
  * SIGKILL again and again while check-ins flow, and restarted each time. Once it has caught up, its facts equal
  * exactly what was sent (nothing lost, nothing counted twice), and two full replays from the topics leave them
- * byte for byte the same.
+ * byte for byte the same. An integration test (failsafe): it runs this module's packaged app, built after the unit
+ * tests.
  */
-@QuarkusTest
-class ConsumerCrashDrillTest {
+class ConsumerCrashDrillIT {
     static final int COUPLES = 20;
     static final int PERIODS = 12;
     static final int KILLS = 3;
