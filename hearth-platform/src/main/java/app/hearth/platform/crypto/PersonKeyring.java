@@ -3,6 +3,7 @@ package app.hearth.platform.crypto;
 import app.hearth.events.EventMentions;
 import app.hearth.events.Sealing;
 import app.hearth.platform.erasure.ErasureLedger;
+import app.hearth.platform.kafka.KafkaClientConfig;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -14,7 +15,6 @@ import io.smallrye.config.WithDefault;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -97,10 +97,11 @@ public class PersonKeyring {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-        producer = new KafkaProducer<>(clientConfig(Map.of(ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true, ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000),
-                ProducerConfig.configNames()), new StringSerializer(), new StringSerializer());
-        offsets = new KafkaConsumer<>(consumerConfig(), new StringDeserializer(), new StringDeserializer());
+        producer = new KafkaProducer<>(KafkaClientConfig.producer(kafkaConfig, Map.of(ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true, ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000)),
+                new StringSerializer(), new StringSerializer());
+        offsets = new KafkaConsumer<>(KafkaClientConfig.groupLessConsumer(kafkaConfig), new StringDeserializer(),
+                new StringDeserializer());
         running = true;
         reader = new Thread(this::read, "person-keyring");
         reader.setDaemon(true);
@@ -196,8 +197,8 @@ public class PersonKeyring {
 
     private void read() {
         while (running) {
-            try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerConfig(), new StringDeserializer(),
-                    new StringDeserializer())) {
+            try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(KafkaClientConfig.groupLessConsumer(kafkaConfig),
+                    new StringDeserializer(), new StringDeserializer())) {
                 List<PartitionInfo> infos = consumer.partitionsFor(config.topic(), Duration.ofSeconds(10));
                 if (infos == null || infos.isEmpty()) {
                     Thread.sleep(1000);
@@ -269,21 +270,5 @@ public class PersonKeyring {
                     ledger.forgottenIn(new EventMentions(added, Set.of())).people());
             erased.forEach(this::destroy);
         }
-    }
-
-    private Map<String, Object> consumerConfig() {
-        Map<String, Object> extra = new HashMap<>();
-        extra.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        extra.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        Map<String, Object> props = clientConfig(extra, ConsumerConfig.configNames());
-        props.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        return props;
-    }
-
-    private Map<String, Object> clientConfig(Map<String, Object> extra, Set<String> allowed) {
-        Map<String, Object> props = new HashMap<>(kafkaConfig);
-        props.keySet().removeIf(k -> !allowed.contains(k));
-        props.putAll(extra);
-        return props;
     }
 }

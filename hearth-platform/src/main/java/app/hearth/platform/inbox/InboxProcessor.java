@@ -174,9 +174,9 @@ public class InboxProcessor {
             throw new PoisonEventException("not a valid Hearth event: " + String.join("; ", problems));
         }
         try {
-            return EventJson.read(payload);
-        } catch (IllegalArgumentException e) {
-            throw new PoisonEventException(e.getMessage());
+            return EventJson.mapper().treeToValue(tree, EventEnvelope.class); // the tree already parsed, not the text again
+        } catch (IOException | IllegalArgumentException | NullPointerException e) {
+            throw new PoisonEventException("not a Hearth event: " + e.getMessage());
         }
     }
 
