@@ -8,6 +8,11 @@ class SmokeTest extends ServiceSmokeContract {
 
     @Override
     protected String protectedPath() {
-        return "/v1/me/export";
+        return "/v1/exercises";
+    }
+
+    @Override
+    protected String jsonPostPath() {
+        return "/v1/couples/00000000-0000-0000-0000-000000000001/sessions";
     }
 }

@@ -27,18 +27,16 @@ import static org.hamcrest.Matchers.equalTo;
 /**
  * What every service must do on the real infrastructure: boot with its schema migrated, report ready, refuse
  * missing, foreign and forged tokens with problem+json, accept a real one, and get an event through its outbox to
- * the broker. Each service's smoke test extends this and names one of its protected endpoints.
+ * the broker; and answer every hostile request at the HTTP edge with problem+json ({@link HttpEdgeContract}). Each
+ * service's smoke test extends this and names one of its protected endpoints and one that takes JSON.
  */
-public abstract class ServiceSmokeContract {
+public abstract class ServiceSmokeContract extends HttpEdgeContract {
 
     @Inject
     AgroalDataSource dataSource;
 
     @Inject
     Outbox outbox;
-
-    /** A GET endpoint under /v1 that any signed-in person may call. */
-    protected abstract String protectedPath();
 
     @Test
     void bootsAgainstTheRealDatabaseWithItsSchemaMigrated() throws Exception {

@@ -47,8 +47,9 @@ public class WebhookDelivery extends PanacheEntityBase {
     @Column(name = "last_status")
     public Integer lastStatus;
 
-    @Column(name = "last_error")
-    public String lastError;
+    /** What the last attempt came to, as a category: see WebhookSender.Outcome. */
+    @Column(name = "last_outcome")
+    public String lastOutcome;
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;

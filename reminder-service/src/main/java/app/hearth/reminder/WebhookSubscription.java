@@ -37,9 +37,20 @@ public class WebhookSubscription extends PanacheEntityBase {
     @Column(nullable = false)
     public String url;
 
-    /** The HMAC-SHA256 key; shown once, when the subscription is created. */
-    @Column(nullable = false)
-    public String secret;
+    /** The signing secret, sealed (see WebhookSecrets); shown once, when created or rotated. */
+    @Column(name = "secret_box")
+    public String secretBox;
+
+    /** A secret stored in clear by an earlier release; sealed into {@link #secretBox} at start-up. */
+    @Column(name = "secret")
+    public String legacySecret;
+
+    /** The rotated-out secret, sealed, which keeps signing until {@link #previousSecretExpiresAt}. */
+    @Column(name = "previous_secret_box")
+    public String previousSecretBox;
+
+    @Column(name = "previous_secret_expires_at")
+    public Instant previousSecretExpiresAt;
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;

@@ -26,7 +26,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -102,11 +101,15 @@ class DeliveryChannelsTest {
         }
     }
 
-    /** The receiver's side of the contract, computed independently of the service's code. */
-    static String expectedSignature(String secret, String body) throws Exception {
+    /**
+     * The receiver's side of the Standard Webhooks contract, computed independently of the service's code: the base64
+     * HMAC-SHA256, keyed with the decoded secret, of "id.timestamp.body".
+     */
+    static String expectedSignature(String secret, Receiver.Received r) throws Exception {
         Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+        mac.init(new SecretKeySpec(java.util.Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
+        String signed = r.headers().get("webhook-id") + "." + r.headers().get("webhook-timestamp") + "." + r.body();
+        return "v1," + java.util.Base64.getEncoder().encodeToString(mac.doFinal(signed.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** Lets retries come due: moves the clock on and sends, a few times. */
@@ -130,7 +133,7 @@ class DeliveryChannelsTest {
             JsonPath created = as(dana).body(Map.of("url", flaky.url())).post("/v1/me/webhooks").then().statusCode(201)
                     .extract().jsonPath();
             String secret = created.getString("secret");
-            assertThat(secret).matches("[0-9a-f]{64}");
+            assertThat(secret).matches("whsec_[A-Za-z0-9+/]{43}=");
             String flakyId = created.getString("id");
             String brokenId = as(dana).body(Map.of("url", broken.url())).post("/v1/me/webhooks").then().statusCode(201)
                     .extract().path("id");
@@ -147,21 +150,25 @@ class DeliveryChannelsTest {
             String notification = as(dana).get("/v1/me/notifications").then().extract().path("[0].id");
             await().atMost(Duration.ofSeconds(10)).until(() -> flaky.received.size() == 2 && broken.received.size() == 4);
             for (Receiver.Received r : flaky.received) {
-                assertThat(r.headers().get("hearth-signature")).isEqualTo(expectedSignature(secret, r.body()));
+                assertThat(r.headers().get("webhook-signature")).isEqualTo(expectedSignature(secret, r));
+                assertThat(Long.parseLong(r.headers().get("webhook-timestamp"))).isBetween(fired.getEpochSecond(),
+                        fired.getEpochSecond() + 60);
                 assertThat(r.body()).contains(notification, reminder, "Say one thing you appreciate");
             }
-            assertThat(flaky.received.get(0).headers().get("hearth-delivery"))
-                    .isEqualTo(flaky.received.get(1).headers().get("hearth-delivery"));
+            assertThat(flaky.received.get(0).headers().get("webhook-id"))
+                    .isEqualTo(flaky.received.get(1).headers().get("webhook-id"));
+            // Each attempt is signed at its own time, so a captured one goes stale.
+            assertThat(flaky.received.get(0).headers().get("webhook-timestamp"))
+                    .isNotEqualTo(flaky.received.get(1).headers().get("webhook-timestamp"));
             assertThat(flaky.received.get(0).body()).isEqualTo(flaky.received.get(1).body());
-            assertThat(expectedSignature("another secret", flaky.received.get(0).body()))
-                    .isNotEqualTo(flaky.received.get(0).headers().get("hearth-signature"));
+            assertThat(expectedSignature("whsec_" + java.util.Base64.getEncoder().encodeToString(new byte[32]), flaky.received.get(0)))
+                    .isNotEqualTo(flaky.received.get(0).headers().get("webhook-signature"));
 
             as(dana).get("/v1/me/webhooks/" + flakyId + "/deliveries").then().statusCode(200).body("$", hasSize(1))
                     .body("[0].status", equalTo("DELIVERED")).body("[0].attempts", equalTo(2))
-                    .body("[0].lastStatus", equalTo(200)).body("[0].notificationId", equalTo(notification));
+                    .body("[0].lastOutcome", equalTo("delivered")).body("[0].notificationId", equalTo(notification));
             as(dana).get("/v1/me/webhooks/" + brokenId + "/deliveries?status=DEAD").then().statusCode(200).body("$", hasSize(1))
-                    .body("[0].attempts", equalTo(4)).body("[0].lastStatus", equalTo(503))
-                    .body("[0].lastError", containsString("503"));
+                    .body("[0].attempts", equalTo(4)).body("[0].lastOutcome", equalTo("http-5xx"));
             as(dana).get("/v1/me/webhooks/" + brokenId + "/deliveries?status=SOMETIMES").then().statusCode(400);
             Person carol = TestUsers.create("Carol");
             as(carol).get("/v1/me/webhooks/" + flakyId + "/deliveries").then().statusCode(404);
@@ -219,7 +226,7 @@ class DeliveryChannelsTest {
             await().atMost(Duration.ofSeconds(10)).until(() -> therapist.received.size() == 2);
             java.util.Set<String> members = new java.util.HashSet<>();
             for (Receiver.Received r : therapist.received) {
-                assertThat(r.headers().get("hearth-signature")).isEqualTo(expectedSignature(secret, r.body()));
+                assertThat(r.headers().get("webhook-signature")).isEqualTo(expectedSignature(secret, r));
                 assertThat(r.body()).contains(couple, "\"kind\":\"GRATITUDE\"").doesNotContain("appreciated", "title")
                         .doesNotContain(alice.id(), bob.id()); // the app's own pseudonyms, never account ids
                 members.add(io.restassured.path.json.JsonPath.from(r.body()).getString("partnerId"));

@@ -10,4 +10,9 @@ class SmokeTest extends ServiceSmokeContract {
     protected String protectedPath() {
         return "/v1/me/export";
     }
+
+    @Override
+    protected String jsonPostPath() {
+        return "/v1/me/reminders";
+    }
 }

@@ -45,6 +45,11 @@ public class ApiException extends RuntimeException {
         return new ApiException(429, "https://hearth.app/problems/rate-limited", "Too many requests", detail, retryAfter);
     }
 
+    /** A cap on how many of something one owner may have (429 without Retry-After: waiting does not help). */
+    public static ApiException limitReached(String detail) {
+        return new ApiException(429, "https://hearth.app/problems/limit-reached", "Limit reached", detail);
+    }
+
     public int status() {
         return status;
     }

@@ -39,15 +39,23 @@ public interface ReminderConfig {
         @WithDefault("PT6H")
         Duration maxBackoff();
 
+        /** The hard deadline of one attempt: connecting, sending and reading the whole answer. */
         @WithDefault("PT10S")
         Duration timeout();
 
-        /** Local mode only: accept http:// URLs to loopback addresses (a receiver on the developer's machine). */
+        /** Local mode only: accept receivers on loopback addresses (on the developer's machine), over http too. */
         @WithDefault("false")
         boolean allowLoopbackHttp();
 
         /** At most this many subscriptions per person or partner app and couple. */
         @WithDefault("5")
         int maxPerOwner();
+
+        /** The key sealing signing secrets at rest (a secret in production: HEARTH_WEBHOOK_SECRET_KEY). */
+        String secretKey();
+
+        /** How long a rotated-out secret keeps signing next to the new one, so receivers can switch without a gap. */
+        @WithDefault("PT24H")
+        Duration secretOverlap();
     }
 }

@@ -56,7 +56,7 @@ public class MeExportResource {
                 held.notifications().stream().map(NotificationView::of).toList(),
                 held.pause() == null ? null : held.pause().untilDate,
                 new ReminderViews.SettingsView(held.settings() == null || held.settings().partnerWaitingNudge),
-                held.webhooks().stream().map(s -> SubscriptionView.of(s, false)).toList(),
+                held.webhooks().stream().map(s -> SubscriptionView.of(s, null)).toList(),
                 held.deliveries().stream().map(DeliveryView::of).toList(),
                 held.nudges().stream().map(MeExportResource::nudge).toList(),
                 held.checkIns());

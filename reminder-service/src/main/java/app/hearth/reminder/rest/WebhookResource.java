@@ -31,8 +31,9 @@ import java.util.UUID;
 
 /**
  * Webhooks: a person receives every notification of theirs; a partner app receives a couple's notifications (without
- * the titles people wrote) while the couple grants it {@code reminders.read}. Each body is signed:
- * {@code Hearth-Signature: sha256=<hex HMAC-SHA256 of the body with the subscription's secret>}.
+ * the titles people wrote) while the couple grants it {@code reminders.read}. Deliveries are signed the Standard
+ * Webhooks way ({@code webhook-id}, {@code webhook-timestamp}, {@code webhook-signature}; see the README), with a
+ * secret shown once, at subscription or rotation.
  */
 @Path("/v1")
 @Authenticated
@@ -52,21 +53,27 @@ public class WebhookResource {
     public record SubscribeRequest(@NotBlank @Size(max = 2000) String url) {
     }
 
-    /** The secret is shown once, in the answer to the subscription. */
+    /** The secret is shown once, in the answer to the subscription (and to each rotation). */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record SubscriptionView(UUID id, String url, UUID coupleId, String clientId, Instant createdAt, String secret) {
-        static SubscriptionView of(WebhookSubscription s, boolean withSecret) {
+    public record SubscriptionView(UUID id, String url, UUID coupleId, String clientId, Instant createdAt, String secret,
+                                   Instant previousSecretValidUntil) {
+        static SubscriptionView of(WebhookSubscription s, String secret) {
             return new SubscriptionView(s.id, s.url, s.coupleId,
-                    s.ownerType == WebhookSubscription.OwnerType.PARTNER_APP ? s.ownerId : null, s.createdAt,
-                    withSecret ? s.secret : null);
+                    s.ownerType == WebhookSubscription.OwnerType.PARTNER_APP ? s.ownerId : null, s.createdAt, secret,
+                    s.previousSecretExpiresAt);
         }
     }
 
+    /**
+     * {@code lastOutcome} is a category: delivered, http-3xx (redirects are not followed), http-4xx, http-5xx, timeout,
+     * connection-refused, tls-failed, destination-refused (the host now resolves inside), answer-too-large,
+     * network-error or consent-withdrawn.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record DeliveryView(UUID id, UUID notificationId, WebhookDelivery.Status status, int attempts, Instant nextAttemptAt,
-                               Integer lastStatus, String lastError, Instant createdAt, Instant deliveredAt) {
+                               String lastOutcome, Instant createdAt, Instant deliveredAt) {
         static DeliveryView of(WebhookDelivery d) {
-            return new DeliveryView(d.id, d.notificationId, d.status, d.attempts, d.nextAttemptAt, d.lastStatus, d.lastError,
+            return new DeliveryView(d.id, d.notificationId, d.status, d.attempts, d.nextAttemptAt, d.lastOutcome,
                     d.createdAt, d.deliveredAt);
         }
     }
@@ -75,14 +82,24 @@ public class WebhookResource {
     @Path("/me/webhooks")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response subscribe(@NotNull(message = "send {\"url\": \"https://...\"}") @Valid SubscribeRequest request) {
-        WebhookSubscription s = webhooks.subscribe(WebhookSubscription.OwnerType.PERSON, caller.personId(), null, request.url());
-        return Response.created(URI.create("/v1/me/webhooks/" + s.id)).entity(SubscriptionView.of(s, true)).build();
+        WebhookService.Subscribed s = webhooks.subscribe(WebhookSubscription.OwnerType.PERSON, caller.personId(), null,
+                request.url());
+        return Response.created(URI.create("/v1/me/webhooks/" + s.subscription().id))
+                .entity(SubscriptionView.of(s.subscription(), s.secret())).build();
     }
 
     @GET
     @Path("/me/webhooks")
     public List<SubscriptionView> mine() {
-        return webhooks.ofPerson(caller.personId()).stream().map(s -> SubscriptionView.of(s, false)).toList();
+        return webhooks.ofPerson(caller.personId()).stream().map(s -> SubscriptionView.of(s, null)).toList();
+    }
+
+    /** A new secret, shown once; the old one keeps signing too until {@code previousSecretValidUntil}. */
+    @POST
+    @Path("/me/webhooks/{webhookId}/rotate-secret")
+    public SubscriptionView rotateMine(@PathParam("webhookId") UUID id) {
+        WebhookService.Rotated rotated = webhooks.rotateSecret(id, caller.personId(), null);
+        return SubscriptionView.of(rotated.subscription(), rotated.secret());
     }
 
     @GET
@@ -109,10 +126,10 @@ public class WebhookResource {
                     + "subscribe to your own notifications at /v1/me/webhooks.");
         }
         requireGrantedApp(coupleId);
-        WebhookSubscription s = webhooks.subscribe(WebhookSubscription.OwnerType.PARTNER_APP, caller.clientId(), coupleId,
-                request.url());
-        return Response.created(URI.create("/v1/couples/" + coupleId + "/webhooks/" + s.id))
-                .entity(SubscriptionView.of(s, true)).build();
+        WebhookService.Subscribed s = webhooks.subscribe(WebhookSubscription.OwnerType.PARTNER_APP, caller.clientId(),
+                coupleId, request.url());
+        return Response.created(URI.create("/v1/couples/" + coupleId + "/webhooks/" + s.subscription().id))
+                .entity(SubscriptionView.of(s.subscription(), s.secret())).build();
     }
 
     /** A partner app sees its own webhooks; the couple's members see every app's, so they know who receives what. */
@@ -121,10 +138,10 @@ public class WebhookResource {
     public List<SubscriptionView> ofCouple(@PathParam("coupleId") UUID coupleId) {
         if (caller.isPartnerApp()) {
             requireGrantedApp(coupleId);
-            return webhooks.ofCouple(coupleId, caller.clientId()).stream().map(s -> SubscriptionView.of(s, false)).toList();
+            return webhooks.ofCouple(coupleId, caller.clientId()).stream().map(s -> SubscriptionView.of(s, null)).toList();
         }
         membership.requireMember(coupleId, caller.personId());
-        return webhooks.ofCouple(coupleId, null).stream().map(s -> SubscriptionView.of(s, false)).toList();
+        return webhooks.ofCouple(coupleId, null).stream().map(s -> SubscriptionView.of(s, null)).toList();
     }
 
     @GET
@@ -135,6 +152,14 @@ public class WebhookResource {
         requireGrantedApp(coupleId);
         webhooks.owned(id, caller.clientId(), coupleId);
         return deliveries(id, status, page, size);
+    }
+
+    @POST
+    @Path("/couples/{coupleId}/webhooks/{webhookId}/rotate-secret")
+    public SubscriptionView rotateApp(@PathParam("coupleId") UUID coupleId, @PathParam("webhookId") UUID id) {
+        requireGrantedApp(coupleId);
+        WebhookService.Rotated rotated = webhooks.rotateSecret(id, caller.clientId(), coupleId);
+        return SubscriptionView.of(rotated.subscription(), rotated.secret());
     }
 
     @DELETE

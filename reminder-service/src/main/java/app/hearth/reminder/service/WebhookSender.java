@@ -8,40 +8,48 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.SocketAddress;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
  * Sends queued webhook deliveries, in every replica. A batch is claimed with {@code FOR UPDATE SKIP LOCKED} and
- * leased (its next attempt pushed past the send timeout) before anything is sent, so a replica that dies mid-send
+ * leased (its next attempt pushed past the send deadline) before anything is sent, so a replica that dies mid-send
  * only delays those deliveries. Failures retry with exponential backoff; after the last attempt a delivery is DEAD
- * (the dead letter, kept and queryable). Receivers should dedupe on {@code Hearth-Delivery}: delivery is at least once.
+ * (the dead letter, kept and queryable). Delivery is at least once: receivers dedupe on {@code webhook-id}.
+ *
+ * <p>Each attempt re-checks the destination ({@link WebhookDestinations}) and connects to the very address it
+ * checked, follows no redirect, and has one hard deadline for connecting, sending and reading the whole answer, so a
+ * receiver that trickles its answer cannot hold a sender. What an attempt came to is kept as a category (see
+ * {@link #category(Throwable)}), never as the network's or the receiver's own words.
  */
 @ApplicationScoped
 public class WebhookSender {
     private static final Logger LOG = Logger.getLogger(WebhookSender.class);
     static final int BATCH = 50;
-    static final String SIGNATURE_HEADER = "Hearth-Signature";
 
     @Inject
     ReminderConfig config;
@@ -55,16 +63,47 @@ public class WebhookSender {
     @Inject
     MeterRegistry metrics;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    @Inject
+    WebhookSecrets secrets;
 
-    private record Claimed(UUID id, String url, String secret, String payload, int attempt) {
+    @Inject
+    WebhookDestinations.HostResolver resolver;
+
+    @Inject
+    Vertx vertx;
+
+    /** A receiver's answer body is read (and dropped) up to this size; a longer one is cut off. */
+    static final int MAX_ANSWER_BYTES = 64 * 1024;
+
+    private HttpClient http;
+
+    private record Claimed(UUID id, String url, List<String> secrets, String payload, int attempt) {
     }
 
-    private record Outcome(UUID id, int attempt, Integer status, String error) {
+    /** What an attempt came to: {@code delivered}, {@code http-4xx}, {@code timeout}, ... and the status, if any. */
+    record Outcome(UUID id, int attempt, Integer status, String category) {
         boolean delivered() {
-            return status != null && status >= 200 && status < 300;
+            return DELIVERED.equals(category);
         }
+    }
+
+    static final String DELIVERED = "delivered";
+
+    @PostConstruct
+    void createClient() {
+        http = vertx.createHttpClient(new HttpClientOptions()
+                .setConnectTimeout((int) Math.min(config.webhooks().timeout().toMillis(), 5_000))
+                // One request per connection: each connection goes to the address checked for that attempt.
+                .setKeepAlive(false)
+                .setVerifyHost(true)
+                .setTrustAll(false)
+                .setDecompressionSupported(false)
+                .setMaxPoolSize(BATCH));
+    }
+
+    @PreDestroy
+    void closeClient() {
+        http.close();
     }
 
     @Scheduled(every = "${hearth.reminders.webhooks.send-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -111,12 +150,13 @@ public class WebhookSender {
                 // Consent withdrawn after the notification was queued: nothing more goes to that app.
                 delivery.status = WebhookDelivery.Status.DEAD;
                 delivery.nextAttemptAt = null;
-                delivery.lastError = "the couple no longer grants this app " + WebhookService.PARTNER_APP_SCOPE;
+                delivery.lastOutcome = "consent-withdrawn";
                 continue;
             }
             delivery.attempts++;
             delivery.nextAttemptAt = lease;
-            claimed.add(new Claimed(delivery.id, subscription.url, subscription.secret, delivery.payload, delivery.attempts));
+            claimed.add(new Claimed(delivery.id, subscription.url, secrets.signingSecrets(subscription, now), delivery.payload,
+                    delivery.attempts));
         }
         return claimed;
     }
@@ -128,19 +168,85 @@ public class WebhookSender {
     }
 
     private CompletableFuture<Outcome> send(Claimed delivery) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(delivery.url()))
-                .timeout(config.webhooks().timeout())
-                .header("Content-Type", "application/json")
-                .header("User-Agent", "Hearth-Webhooks/1")
-                .header("Hearth-Delivery", delivery.id().toString())
-                .header("Hearth-Attempt", Integer.toString(delivery.attempt()))
-                .header(SIGNATURE_HEADER, "sha256=" + sign(delivery.secret(), delivery.payload()))
-                .POST(HttpRequest.BodyPublishers.ofString(delivery.payload(), StandardCharsets.UTF_8))
-                .build();
-        return http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
-                .thenApply(response -> new Outcome(delivery.id(), delivery.attempt(), response.statusCode(), null))
-                .exceptionally(failure -> new Outcome(delivery.id(), delivery.attempt(), null,
-                        failure.getCause() == null ? failure.toString() : failure.getCause().toString()));
+        WebhookDestinations.Destination destination;
+        try {
+            destination = WebhookDestinations.check(URI.create(delivery.url()), resolver, config.webhooks().allowLoopbackHttp());
+        } catch (WebhookDestinations.Refused refused) {
+            return CompletableFuture.completedFuture(new Outcome(delivery.id(), delivery.attempt(), null, "destination-refused"));
+        }
+        long timestamp = clock.instant().getEpochSecond();
+        RequestOptions request = new RequestOptions()
+                .setMethod(HttpMethod.POST)
+                .setServer(SocketAddress.inetSocketAddress(destination.port(), destination.address().getHostAddress()))
+                .setHost(destination.host())
+                .setPort(destination.port())
+                .setSsl(destination.https())
+                .setURI(destination.pathAndQuery())
+                .setFollowRedirects(false)
+                .putHeader("Content-Type", "application/json")
+                .putHeader("User-Agent", "Hearth-Webhooks/1")
+                .putHeader("webhook-id", delivery.id().toString())
+                .putHeader("webhook-timestamp", Long.toString(timestamp))
+                .putHeader("webhook-signature", WebhookSignatures.header(delivery.secrets(), delivery.id().toString(), timestamp,
+                        delivery.payload()))
+                .putHeader("Hearth-Attempt", Integer.toString(delivery.attempt()));
+        CompletableFuture<Outcome> outcome = new CompletableFuture<>();
+        AtomicReference<HttpClientRequest> sending = new AtomicReference<>();
+        long deadline = vertx.setTimer(config.webhooks().timeout().toMillis(), id -> {
+            if (outcome.complete(new Outcome(delivery.id(), delivery.attempt(), null, "timeout"))) {
+                HttpClientRequest inFlight = sending.get();
+                if (inFlight != null) {
+                    inFlight.reset(0, new TimeoutException("the delivery deadline passed"));
+                }
+            }
+        });
+        java.util.function.Consumer<Throwable> failed = failure ->
+                outcome.complete(new Outcome(delivery.id(), delivery.attempt(), null, category(failure)));
+        http.request(request).onFailure(failed::accept).onSuccess(req -> {
+            sending.set(req);
+            if (outcome.isDone()) {
+                req.reset();
+                return;
+            }
+            req.send(Buffer.buffer(delivery.payload())).onFailure(failed::accept).onSuccess(response -> {
+                int status = response.statusCode();
+                long[] read = {0};
+                response.exceptionHandler(failed::accept);
+                response.handler(chunk -> {
+                    read[0] += chunk.length();
+                    if (read[0] > MAX_ANSWER_BYTES && outcome.complete(new Outcome(delivery.id(), delivery.attempt(), status,
+                            "answer-too-large"))) {
+                        req.reset();
+                    }
+                });
+                response.endHandler(end -> outcome.complete(new Outcome(delivery.id(), delivery.attempt(), status,
+                        category(status))));
+            });
+        });
+        return outcome.whenComplete((done, error) -> vertx.cancelTimer(deadline));
+    }
+
+    /** {@code delivered} for 2xx, else the status class: {@code http-3xx} (redirects are not followed), 4xx, 5xx. */
+    static String category(int status) {
+        return status >= 200 && status < 300 ? DELIVERED : status >= 300 && status < 600 ? "http-" + status / 100 + "xx"
+                : "network-error";
+    }
+
+    /** A failed attempt's category: {@code timeout}, {@code connection-refused}, {@code tls-failed} or {@code network-error}. */
+    static String category(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof TimeoutException || t instanceof java.net.SocketTimeoutException
+                    || t.getClass().getSimpleName().contains("Timeout")) {
+                return "timeout";
+            }
+            if (t instanceof java.net.ConnectException) {
+                return "connection-refused";
+            }
+            if (t instanceof javax.net.ssl.SSLException) {
+                return "tls-failed";
+            }
+        }
+        return "network-error";
     }
 
     private void record(Outcome outcome) {
@@ -150,8 +256,7 @@ public class WebhookSender {
         }
         Instant now = clock.instant();
         delivery.lastStatus = outcome.status();
-        delivery.lastError = outcome.delivered() ? null : truncate(outcome.error() != null ? outcome.error()
-                : "the receiver answered HTTP " + outcome.status());
+        delivery.lastOutcome = outcome.category();
         if (outcome.delivered()) {
             delivery.status = WebhookDelivery.Status.DELIVERED;
             delivery.deliveredAt = now;
@@ -159,7 +264,7 @@ public class WebhookSender {
         } else if (outcome.attempt() >= config.webhooks().maxAttempts()) {
             delivery.status = WebhookDelivery.Status.DEAD;
             delivery.nextAttemptAt = null;
-            LOG.infof("Webhook delivery %s dead after %d attempts: %s", delivery.id, outcome.attempt(), delivery.lastError);
+            LOG.infof("Webhook delivery %s dead after %d attempts: %s", delivery.id, outcome.attempt(), delivery.lastOutcome);
         } else {
             delivery.nextAttemptAt = now.plus(backoff(outcome.attempt(), config.webhooks().initialBackoff(),
                     config.webhooks().maxBackoff()));
@@ -172,20 +277,5 @@ public class WebhookSender {
     static Duration backoff(int attempt, Duration initial, Duration max) {
         Duration wait = initial.multipliedBy(1L << Math.min(Math.max(attempt - 1, 0), 30));
         return wait.compareTo(max) > 0 || wait.isNegative() ? max : wait;
-    }
-
-    /** Hex HMAC-SHA256 of the body with the subscription's secret: what {@code Hearth-Signature} carries after "sha256=". */
-    public static String sign(String secret, String body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
-        }
-    }
-
-    private static String truncate(String text) {
-        return text.length() <= 300 ? text : text.substring(0, 297) + "...";
     }
 }

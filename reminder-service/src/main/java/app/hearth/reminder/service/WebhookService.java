@@ -1,5 +1,6 @@
 package app.hearth.reminder.service;
 
+import app.hearth.platform.limits.Caps;
 import app.hearth.platform.problem.ApiException;
 import app.hearth.reminder.WebhookDelivery;
 import app.hearth.reminder.WebhookSubscription;
@@ -9,12 +10,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.security.SecureRandom;
+import java.time.Instant;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -24,7 +23,6 @@ import java.util.UUID;
 public class WebhookService {
     /** The grant a couple gives a partner app to receive its notifications. */
     public static final String PARTNER_APP_SCOPE = "reminders.read";
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     @Inject
     ReminderConfig config;
@@ -32,28 +30,57 @@ public class WebhookService {
     @Inject
     Clock clock;
 
+    @Inject
+    WebhookSecrets secrets;
+
+    @Inject
+    WebhookDestinations.HostResolver resolver;
+
+    /** A new subscription and its signing secret, shown to its owner this once. */
+    public record Subscribed(WebhookSubscription subscription, String secret) {
+    }
+
+    /** A rotated secret, shown this once; the previous one keeps signing until {@code previousValidUntil}. */
+    public record Rotated(WebhookSubscription subscription, String secret, Instant previousValidUntil) {
+    }
+
     @Transactional
-    public WebhookSubscription subscribe(WebhookSubscription.OwnerType type, String ownerId, UUID coupleId, String url) {
-        URI uri = validUrl(url, config.webhooks().allowLoopbackHttp());
-        long existing = type == WebhookSubscription.OwnerType.PERSON
-                ? WebhookSubscription.count("ownerType = ?1 and ownerId = ?2", type, ownerId)
-                : WebhookSubscription.count("ownerType = ?1 and ownerId = ?2 and coupleId = ?3", type, ownerId, coupleId);
-        if (existing >= config.webhooks().maxPerOwner()) {
-            throw ApiException.conflict("too-many-webhooks", "At most " + config.webhooks().maxPerOwner()
-                    + " webhooks; remove one first.");
-        }
+    public Subscribed subscribe(WebhookSubscription.OwnerType type, String ownerId, UUID coupleId, String url) {
+        URI uri = validUrl(url, resolver, config.webhooks().allowLoopbackHttp());
+        int max = config.webhooks().maxPerOwner();
+        Caps.enforce("webhooks/" + type + "/" + ownerId + "/" + coupleId, max,
+                () -> type == WebhookSubscription.OwnerType.PERSON
+                        ? WebhookSubscription.count("ownerType = ?1 and ownerId = ?2", type, ownerId)
+                        : WebhookSubscription.count("ownerType = ?1 and ownerId = ?2 and coupleId = ?3", type, ownerId, coupleId),
+                "At most " + max + " webhooks" + (coupleId == null ? "" : " per couple") + "; remove one first.");
         WebhookSubscription subscription = new WebhookSubscription();
         subscription.id = UUID.randomUUID();
         subscription.ownerType = type;
         subscription.ownerId = ownerId;
         subscription.coupleId = coupleId;
         subscription.url = uri.toString();
-        byte[] secret = new byte[32];
-        RANDOM.nextBytes(secret);
-        subscription.secret = HexFormat.of().formatHex(secret);
+        String secret = WebhookSignatures.newSecret();
+        subscription.secretBox = secrets.seal(subscription.id, secret);
         subscription.createdAt = clock.instant();
         subscription.persist();
-        return subscription;
+        return new Subscribed(subscription, secret);
+    }
+
+    /**
+     * A new secret for a subscription its owner holds; the current one keeps signing, next to the new one, for the
+     * overlap window, so a receiver can switch over without dropping deliveries. A rotation during an overlap ends
+     * the older secret's window at once.
+     */
+    @Transactional
+    public Rotated rotateSecret(UUID id, String ownerId, UUID coupleIdOrNull) {
+        WebhookSubscription subscription = owned(id, ownerId, coupleIdOrNull);
+        WebhookSubscription.findById(subscription.id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        Instant now = clock.instant();
+        String secret = WebhookSignatures.newSecret();
+        subscription.previousSecretBox = subscription.secretBox;
+        subscription.previousSecretExpiresAt = now.plus(config.webhooks().secretOverlap());
+        subscription.secretBox = secrets.seal(subscription.id, secret);
+        return new Rotated(subscription, secret, subscription.previousSecretExpiresAt);
     }
 
     @Transactional
@@ -95,10 +122,10 @@ public class WebhookService {
     }
 
     /**
-     * HTTPS only, to a host name or public address; plain http only to loopback and only when local mode allows it.
-     * No credentials in the URL (the signature authenticates Hearth; the receiver needs no password from us).
+     * An absolute http(s) URL without credentials or fragment, whose host is public on the internet now
+     * ({@link WebhookDestinations}); plain http and loopback only in local mode.
      */
-    static URI validUrl(String url, boolean allowLoopbackHttp) {
+    static URI validUrl(String url, WebhookDestinations.HostResolver resolver, boolean allowLoopback) {
         URI uri;
         try {
             uri = new URI(url).normalize();
@@ -109,28 +136,15 @@ public class WebhookService {
         if (uri.getHost() == null || uri.getUserInfo() != null || uri.getFragment() != null) {
             throw ApiException.badRequest("url: give an absolute https URL with a host, no user name or #fragment.");
         }
-        if (scheme.equals("https")) {
-            return uri;
-        }
-        if (scheme.equals("http") && allowLoopbackHttp && isLoopback(uri.getHost())) {
-            return uri;
-        }
-        throw ApiException.badRequest("url: webhooks must use https" + (allowLoopbackHttp
-                ? " (plain http is accepted only for a receiver on this machine: localhost, 127.0.0.1 or [::1])." : "."));
-    }
-
-    private static boolean isLoopback(String host) {
-        if (host.equalsIgnoreCase("localhost")) {
-            return true;
-        }
-        String literal = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
-        if (!literal.matches("[0-9.]+|[0-9a-fA-F:]+")) {
-            return false; // a name other than localhost is not resolved here
+        if (!scheme.equals("https") && !scheme.equals("http")) {
+            throw ApiException.badRequest("url: webhooks must use https.");
         }
         try {
-            return InetAddress.getByName(literal).isLoopbackAddress();
-        } catch (java.net.UnknownHostException e) {
-            return false;
+            WebhookDestinations.check(uri, resolver, allowLoopback);
+        } catch (WebhookDestinations.Refused refused) {
+            throw ApiException.badRequest(refused.getMessage() + (allowLoopback
+                    ? " (This local stack also accepts a receiver on this machine: localhost, 127.0.0.1 or [::1].)" : ""));
         }
+        return uri;
     }
 }

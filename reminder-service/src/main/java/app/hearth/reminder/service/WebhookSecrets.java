@@ -1,0 +1,92 @@
+package app.hearth.reminder.service;
+
+import app.hearth.events.Sealing;
+import app.hearth.reminder.WebhookSubscription;
+import app.hearth.reminder.config.ReminderConfig;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Webhook signing secrets at rest: sealed with AES-256-GCM under {@code hearth.reminders.webhooks.secret-key} (a
+ * Kubernetes secret in production), the subscription id bound in as associated data so a sealed secret cannot be
+ * moved to another subscription. A database dump alone signs nothing. Secrets never appear in logs or exports.
+ */
+@ApplicationScoped
+public class WebhookSecrets {
+    private static final Logger LOG = Logger.getLogger(WebhookSecrets.class);
+
+    private final SecretKey key;
+
+    @Inject
+    public WebhookSecrets(ReminderConfig config) {
+        try {
+            key = new SecretKeySpec(MessageDigest.getInstance("SHA-256")
+                    .digest(config.webhooks().secretKey().getBytes(StandardCharsets.UTF_8)), "AES");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    public String seal(UUID subscriptionId, String secret) {
+        return Sealing.box(key, aad(subscriptionId), secret);
+    }
+
+    public String open(UUID subscriptionId, String box) {
+        try {
+            return Sealing.unbox(key, aad(subscriptionId), box);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the webhook secret of " + subscriptionId
+                    + " cannot be opened: was hearth.reminders.webhooks.secret-key changed?", e);
+        }
+    }
+
+    /** The secrets that sign a delivery now: the current one, and the rotated-out one during its overlap. */
+    public List<String> signingSecrets(WebhookSubscription subscription, Instant now) {
+        List<String> secrets = new ArrayList<>(2);
+        secrets.add(subscription.secretBox != null ? open(subscription.id, subscription.secretBox) : subscription.legacySecret);
+        if (subscription.previousSecretBox != null && subscription.previousSecretExpiresAt != null
+                && now.isBefore(subscription.previousSecretExpiresAt)) {
+            secrets.add(open(subscription.id, subscription.previousSecretBox));
+        }
+        return secrets;
+    }
+
+    void onStart(@Observes StartupEvent start) {
+        sealLegacySecrets();
+    }
+
+    /** Seals the secrets an earlier release stored in clear; returns how many. */
+    public int sealLegacySecrets() {
+        int sealed = QuarkusTransaction.requiringNew().call(() -> {
+            List<WebhookSubscription> legacy = WebhookSubscription.list("legacySecret is not null");
+            for (WebhookSubscription subscription : legacy) {
+                subscription.secretBox = seal(subscription.id, subscription.legacySecret);
+                subscription.legacySecret = null;
+            }
+            return legacy.size();
+        });
+        if (sealed > 0) {
+            LOG.infof("sealed %d webhook secrets stored in clear by an earlier release", sealed);
+        }
+        return sealed;
+    }
+
+    private static byte[] aad(UUID subscriptionId) {
+        return ("webhook-secret/" + subscriptionId).getBytes(StandardCharsets.UTF_8);
+    }
+}
