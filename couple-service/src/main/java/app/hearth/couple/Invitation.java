@@ -11,15 +11,22 @@ import jakarta.persistence.Id;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A single-use code one partner gives another to pair up. */
+/** A single-use code one partner gives another to pair up (only its keyed hash is stored). */
 @Entity
 public class Invitation extends PanacheEntityBase {
 
     public enum Status { PENDING, ACCEPTED, REVOKED }
 
-    /** Normalised code (upper case, no separator); see InvitationCodes. */
     @Id
-    public String code;
+    public UUID id;
+
+    /** Hex HMAC-SHA256 of the normalised code (see InvitationCodeHashes); the code itself is shown once and not kept. */
+    @Column(name = "code_hash")
+    public String codeHash;
+
+    /** A code an earlier release stored in clear; hashed into {@link #codeHash} at start-up. */
+    @Column(name = "code")
+    public String legacyCode;
 
     @Column(name = "inviter_id", nullable = false)
     public String inviterId;

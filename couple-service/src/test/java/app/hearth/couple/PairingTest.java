@@ -35,19 +35,27 @@ class PairingTest {
     @Inject
     AgroalDataSource dataSource;
 
+    @Inject
+    app.hearth.couple.service.InvitationCodeHashes codeHashes;
+
     @Test
     void aliceInvitesBobWhoAcceptsAndBothSeeTheCoupleAndItsEvents() {
         Person alice = TestUsers.create("Alice");
         Person bob = TestUsers.create("Bob");
         try (TopicReader coupleEvents = new TopicReader(Topics.COUPLE_EVENTS)) {
-            String code = as(alice).body(Map.of("relationshipKind", "ROMANTIC")).post("/v1/invitations").then()
+            io.restassured.path.json.JsonPath created = as(alice).body(Map.of("relationshipKind", "ROMANTIC"))
+                    .post("/v1/invitations").then()
                     .statusCode(201)
                     .header("Location", containsString("/v1/invitations/"))
                     .body("code", matchesPattern("[0-9A-HJKMNP-TV-Z]{5}-[0-9A-HJKMNP-TV-Z]{5}"))
                     .body("status", equalTo("PENDING"))
                     .body("expiresAt", notNullValue())
-                    .extract().path("code");
-            as(alice).get("/v1/invitations").then().statusCode(200).body("code", containsInAnyOrder(code));
+                    .extract().jsonPath();
+            String code = created.getString("code");
+            // The code is shown once: listed invitations name it by id only, and the database keeps only its hash.
+            as(alice).get("/v1/invitations").then().statusCode(200).body("id", containsInAnyOrder(created.getString("id")))
+                    .body("[0]", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("code")));
+            assertThat(app.hearth.testsupport.DatabaseScan.rowsMentioning(dataSource, code.replace("-", ""))).isEmpty();
 
             String coupleId = accept(bob, code.toLowerCase()).statusCode(201)
                     .header("Location", containsString("/v1/couples/"))
@@ -69,6 +77,22 @@ class PairingTest {
             assertThat(EventJson.read(formed.get(0).value()).data().get("memberIds").toString())
                     .contains(alice.id(), bob.id());
         }
+    }
+
+    @Test
+    void aCodeStoredInClearByAnEarlierReleaseIsHashedAtStartAndStillPairs() throws Exception {
+        Person alice = TestUsers.create("Alice");
+        Person bob = TestUsers.create("Bob");
+        invite(alice, "FAMILY"); // makes sure alice has a profile
+        String legacy = app.hearth.couple.service.InvitationCodes.generate();
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.executeUpdate("insert into invitation (id, code, inviter_id, relationship_kind, status, created_at, expires_at) "
+                    + "values (gen_random_uuid(), '" + legacy + "', '" + alice.id() + "', 'FRIENDSHIP', 'PENDING', now(), "
+                    + "now() + interval '1 day')");
+        }
+        assertThat(codeHashes.hashLegacyCodes()).isEqualTo(1);
+        assertThat(app.hearth.testsupport.DatabaseScan.rowsMentioning(dataSource, legacy)).isEmpty();
+        accept(bob, app.hearth.couple.service.InvitationCodes.display(legacy)).statusCode(201).body("kind", equalTo("FRIENDSHIP"));
     }
 
     @Test
@@ -96,12 +120,21 @@ class PairingTest {
         as(alice).delete("/v1/invitations/" + revoked).then().statusCode(204);
         accept(carol, revoked).statusCode(410).body("type", containsString("invitation-revoked"));
 
-        String expired = invite(alice, "FAMILY");
+        io.restassured.path.json.JsonPath expiring = as(alice).body(Map.of("relationshipKind", "FAMILY")).post("/v1/invitations")
+                .then().statusCode(201).extract().jsonPath();
+        String expired = expiring.getString("code");
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            s.executeUpdate("update invitation set expires_at = now() - interval '1 minute' where code = '" + expired.replace("-", "") + "'");
+            s.executeUpdate("update invitation set expires_at = now() - interval '1 minute' where id = '" + expiring.getString("id") + "'");
         }
         accept(carol, expired).statusCode(410).body("type", containsString("invitation-expired"));
-        as(alice).get("/v1/invitations").then().body("find { it.code == '" + expired + "' }.status", equalTo("EXPIRED"));
+        as(alice).get("/v1/invitations").then().body("find { it.id == '" + expiring.getString("id") + "' }.status", equalTo("EXPIRED"));
+
+        // Withdrawn by its id, as the list shows it.
+        String byId = as(alice).body(Map.of("relationshipKind", "FAMILY")).post("/v1/invitations").then().statusCode(201)
+                .extract().path("id");
+        as(carol).delete("/v1/invitations/" + byId).then().statusCode(404);
+        as(alice).delete("/v1/invitations/" + byId).then().statusCode(204);
+        as(alice).get("/v1/invitations").then().body("find { it.id == '" + byId + "' }.status", equalTo("REVOKED"));
     }
 
     @Test

@@ -27,4 +27,7 @@ public interface CoupleConfig {
     /** Failed attempts to accept a code a person may make per hour before being told to wait. */
     @WithDefault("10")
     int acceptFailuresPerHour();
+
+    /** The HMAC key invitation codes are stored under (a secret in production: HEARTH_INVITATION_CODE_KEY). */
+    String invitationCodeKey();
 }

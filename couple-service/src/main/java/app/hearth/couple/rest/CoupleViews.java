@@ -70,13 +70,20 @@ public final class CoupleViews {
     public enum InvitationState { PENDING, ACCEPTED, REVOKED, EXPIRED }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record InvitationResponse(String code, RelationshipKind relationshipKind, InvitationState status,
+    /** {@code code} only in the answer that creates the invitation: it is not kept, only its keyed hash. */
+    public record InvitationResponse(UUID id, @JsonInclude(JsonInclude.Include.NON_NULL) String code,
+                                     RelationshipKind relationshipKind, InvitationState status,
                                      Instant createdAt, Instant expiresAt, Instant acceptedAt, UUID coupleId) {
         public static InvitationResponse of(Invitation invitation) {
+            return of(invitation, null);
+        }
+
+        public static InvitationResponse of(Invitation invitation, String newCode) {
             InvitationState state = invitation.isExpired(Instant.now())
                     ? InvitationState.EXPIRED : InvitationState.valueOf(invitation.status.name());
-            return new InvitationResponse(InvitationCodes.display(invitation.code), invitation.relationshipKind, state,
-                    invitation.createdAt, invitation.expiresAt, invitation.acceptedAt, invitation.coupleId);
+            return new InvitationResponse(invitation.id, newCode == null ? null : InvitationCodes.display(newCode),
+                    invitation.relationshipKind, state, invitation.createdAt, invitation.expiresAt, invitation.acceptedAt,
+                    invitation.coupleId);
         }
     }
 

@@ -42,9 +42,10 @@ public class InvitationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(@NotNull(message = "send {\"relationshipKind\": ...}") @Valid CreateInvitationRequest request,
                            @Context UriInfo uri) {
-        Invitation invitation = invitations.create(caller.personId(), caller.nameFromToken().orElse(null), request.relationshipKind());
-        CoupleViews.InvitationResponse body = CoupleViews.InvitationResponse.of(invitation);
-        return Response.created(uri.getAbsolutePathBuilder().path(body.code()).build()).entity(body).build();
+        InvitationService.Created created = invitations.create(caller.personId(), caller.nameFromToken().orElse(null),
+                request.relationshipKind());
+        CoupleViews.InvitationResponse body = CoupleViews.InvitationResponse.of(created.invitation(), created.code());
+        return Response.created(uri.getAbsolutePathBuilder().path(body.id().toString()).build()).entity(body).build();
     }
 
     @GET
@@ -52,10 +53,11 @@ public class InvitationResource {
         return invitations.mine(caller.personId()).stream().map(CoupleViews.InvitationResponse::of).toList();
     }
 
+    /** Withdraws one of your invitations, by its id (or by its code, if you still have it). */
     @DELETE
-    @Path("/{code}")
-    public void revoke(@PathParam("code") String code) {
-        invitations.revoke(caller.personId(), code);
+    @Path("/{idOrCode}")
+    public void revoke(@PathParam("idOrCode") String idOrCode) {
+        invitations.revoke(caller.personId(), idOrCode);
     }
 
     @POST

@@ -36,12 +36,19 @@ public class InvitationService {
     @Inject
     PartnerService partners;
 
+    @Inject
+    InvitationCodeHashes codes;
+
+    /** A new invitation and its code, which is shown to its creator this once and kept only as a hash. */
+    public record Created(Invitation invitation, String code) {
+    }
+
     /**
      * A new single-use code. At most {@code hearth.couples.max-pending-invitations} of a person's codes may wait at
      * once, counted under a lock on the person's row, so parallel requests cannot get past the cap.
      */
     @Transactional
-    public Invitation create(String personId, String nameFromToken, RelationshipKind kind) {
+    public Created create(String personId, String nameFromToken, RelationshipKind kind) {
         partners.me(personId, nameFromToken);
         Partner.findById(personId, LockModeType.PESSIMISTIC_WRITE);
         Instant now = Instant.now();
@@ -49,19 +56,22 @@ public class InvitationService {
                 Invitation.Status.PENDING, now);
         if (pending >= config.maxPendingInvitations()) {
             throw ApiException.tooManyRequests("You have " + pending + " invitations waiting to be accepted. Withdraw one "
-                    + "(DELETE /v1/invitations/{code}) or wait until one is used or expires.", Duration.ofHours(1));
+                    + "(DELETE /v1/invitations/{id}) or wait until one is used or expires.", Duration.ofHours(1));
         }
         Invitation invitation = new Invitation();
+        invitation.id = UUID.randomUUID();
         invitation.inviterId = personId;
         invitation.relationshipKind = kind;
         invitation.status = Invitation.Status.PENDING;
         invitation.createdAt = now;
         invitation.expiresAt = now.plus(config.invitationTtl());
+        String code;
         do {
-            invitation.code = InvitationCodes.generate();
-        } while (Invitation.findById(invitation.code) != null);
+            code = InvitationCodes.generate();
+            invitation.codeHash = codes.of(code);
+        } while (Invitation.count("codeHash", invitation.codeHash) > 0);
         invitation.persist();
-        return invitation;
+        return new Created(invitation, code);
     }
 
     @Transactional
@@ -69,13 +79,15 @@ public class InvitationService {
         return Invitation.list("inviterId = ?1 order by createdAt desc", personId);
     }
 
-    /** Withdraws a pending code; only its inviter may, and for anyone else it does not exist. */
+    /**
+     * Withdraws a pending invitation, named by its id or its code; only its inviter may, and for anyone else it does
+     * not exist.
+     */
     @Transactional
-    public void revoke(String personId, String typedCode) {
-        Invitation invitation = InvitationCodes.normalise(typedCode)
-                .map(code -> Invitation.<Invitation>findById(code, LockModeType.PESSIMISTIC_WRITE))
+    public void revoke(String personId, String idOrCode) {
+        Invitation invitation = byIdOrCode(idOrCode)
                 .filter(i -> i.inviterId.equals(personId))
-                .orElseThrow(() -> unknownCode(typedCode));
+                .orElseThrow(() -> unknownCode(idOrCode));
         if (invitation.status == Invitation.Status.ACCEPTED) {
             throw ApiException.conflict("invitation-used", "This invitation was already accepted; end the relationship instead.");
         }
@@ -125,9 +137,7 @@ public class InvitationService {
 
     private Couple acceptNow(String personId, String typedCode) {
         Instant now = Instant.now();
-        Invitation invitation = InvitationCodes.normalise(typedCode)
-                .map(code -> Invitation.<Invitation>findById(code, LockModeType.PESSIMISTIC_WRITE))
-                .orElseThrow(() -> unknownCode(typedCode));
+        Invitation invitation = byCode(typedCode).orElseThrow(() -> unknownCode(typedCode));
         switch (invitation.status) {
             case REVOKED -> throw ApiException.gone("invitation-revoked", "This invitation was withdrawn by the person who made it.");
             case ACCEPTED -> throw ApiException.gone("invitation-used", "This invitation was already used; each code pairs only once.");
@@ -180,6 +190,20 @@ public class InvitationService {
         outbox.publish(CoupleEvents.FORMED, couple.id.toString(), new CoupleEvents.CoupleFormed(couple.id.toString(),
                 couple.kind, List.of(invitation.inviterId, personId), couple.since, couple.checkInCadence));
         return couple;
+    }
+
+    /** The invitation a typed code names, locked for this transaction. */
+    private java.util.Optional<Invitation> byCode(String typed) {
+        return InvitationCodes.normalise(typed).flatMap(code -> Invitation.<Invitation>find("codeHash", codes.of(code))
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional());
+    }
+
+    private java.util.Optional<Invitation> byIdOrCode(String idOrCode) {
+        try {
+            return java.util.Optional.ofNullable(Invitation.findById(UUID.fromString(idOrCode), LockModeType.PESSIMISTIC_WRITE));
+        } catch (IllegalArgumentException notAnId) {
+            return byCode(idOrCode);
+        }
     }
 
     private static List<Couple> activeCouples(String personId) {

@@ -20,10 +20,18 @@ public final class Caps {
      * 429 (limit-reached) if {@code count} has already reached {@code max}.
      */
     public static void enforce(String owner, int max, LongSupplier count, String detail) {
-        Panache.getEntityManager().createNativeQuery("select pg_advisory_xact_lock(hashtextextended(?1, 0))")
-                .setParameter(1, owner).getSingleResult();
+        lock(owner);
         if (count.getAsLong() >= max) {
             throw ApiException.limitReached(detail);
         }
+    }
+
+    /**
+     * Holds {@code owner}'s lock until the transaction ends (for a count taken elsewhere). Several owners: lock them
+     * in a fixed order (sorted), so two transactions cannot wait on each other.
+     */
+    public static void lock(String owner) {
+        Panache.getEntityManager().createNativeQuery("select pg_advisory_xact_lock(hashtextextended(?1, 0))")
+                .setParameter(1, owner).getSingleResult();
     }
 }

@@ -1,5 +1,6 @@
 package app.hearth.reminder.service;
 
+import app.hearth.platform.problem.ApiException;
 import app.hearth.reminder.Notification;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -42,7 +43,12 @@ public class LiveNotifications {
     @ConfigProperty(name = "quarkus.datasource.password")
     String password;
 
+    /** Open streams per person on this replica, the resource each stream holds (a connection); capped. */
+    @ConfigProperty(name = "hearth.reminders.max-live-streams-per-person", defaultValue = "5")
+    int maxStreamsPerPerson;
+
     private final Map<String, Set<MultiEmitter<? super Notification>>> listeners = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Integer> open = new ConcurrentHashMap<>();
     private volatile boolean running;
     private Thread listener;
 
@@ -60,14 +66,34 @@ public class LiveNotifications {
         }
     }
 
-    /** The person's notifications as they arrive, until the client goes away. */
+    /**
+     * The person's notifications as they arrive, until the client goes away. Takes one of the person's stream slots
+     * first (atomically, so parallel connects cannot get past the cap), before any answer is sent: past the cap the
+     * caller gets a 429 problem, not a stream that ends at once.
+     */
     public Multi<Notification> of(String partnerId) {
+        boolean[] taken = {false};
+        open.compute(partnerId, (id, count) -> {
+            int now = count == null ? 0 : count;
+            if (now >= maxStreamsPerPerson) {
+                return count;
+            }
+            taken[0] = true;
+            return now + 1;
+        });
+        if (!taken[0]) {
+            throw ApiException.limitReached("At most " + maxStreamsPerPerson + " live streams may be open at once; close "
+                    + "one (each device needs only one).");
+        }
         return Multi.createFrom().emitter(emitter -> {
             listeners.computeIfAbsent(partnerId, id -> new CopyOnWriteArraySet<>()).add(emitter);
-            emitter.onTermination(() -> listeners.computeIfPresent(partnerId, (id, set) -> {
-                set.remove(emitter);
-                return set.isEmpty() ? null : set;
-            }));
+            emitter.onTermination(() -> {
+                listeners.computeIfPresent(partnerId, (id, set) -> {
+                    set.remove(emitter);
+                    return set.isEmpty() ? null : set;
+                });
+                open.computeIfPresent(partnerId, (id, count) -> count <= 1 ? null : count - 1);
+            });
         });
     }
 

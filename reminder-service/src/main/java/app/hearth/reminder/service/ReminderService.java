@@ -3,6 +3,7 @@ package app.hearth.reminder.service;
 import app.hearth.events.ReminderEvents.Kind;
 import app.hearth.membership.MembershipService;
 import app.hearth.membership.CoupleViewMember;
+import app.hearth.platform.limits.Caps;
 import app.hearth.platform.problem.ApiException;
 import app.hearth.reminder.Notification;
 import app.hearth.reminder.Reminder;
@@ -28,6 +29,11 @@ import java.util.UUID;
 public class ReminderService {
     /** A person's own reminders are bounded, so nobody is reminded of everything all day. */
     static final int MAX_PER_PERSON = 12;
+
+    /** The cap lock of one person's reminders. */
+    static String remindersOf(String partnerId) {
+        return "reminders/" + partnerId;
+    }
 
     @Inject
     Clock clock;
@@ -69,11 +75,11 @@ public class ReminderService {
                 throw ApiException.badRequest("recipients: only members of this relationship can receive its reminders.");
             }
         }
-        for (String recipient : recipients) {
-            if (ReminderRecipient.count("partnerId", recipient) >= MAX_PER_PERSON) {
-                throw ApiException.conflict("too-many-reminders", "A person can have at most " + MAX_PER_PERSON
-                        + " reminders; remove one first. Fewer, well-timed reminders work better than many.");
-            }
+        // Counted under each recipient's lock (in a fixed order), so parallel requests cannot get past the cap.
+        for (String recipient : recipients.stream().sorted().distinct().toList()) {
+            Caps.enforce(remindersOf(recipient), MAX_PER_PERSON, () -> ReminderRecipient.count("partnerId", recipient),
+                    "A person can have at most " + MAX_PER_PERSON + " reminders; remove one first. Fewer, well-timed "
+                            + "reminders work better than many.");
         }
         Instant now = clock.instant();
         Reminder reminder = new Reminder();
