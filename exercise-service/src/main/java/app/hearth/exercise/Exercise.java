@@ -37,6 +37,10 @@ public class Exercise extends PanacheEntityBase {
     @Column(nullable = false)
     public Level level;
 
+    /** Shows the couple's pause word before its steps (advanced work, or what the guide says to pace carefully). */
+    @Column(nullable = false)
+    public boolean intense;
+
     @Column(nullable = false)
     public int minutes;
 

@@ -17,7 +17,8 @@ import java.util.UUID;
 @Table(name = "exercise_session")
 public class ExerciseSession extends PanacheEntityBase {
 
-    public enum Status { ACTIVE, PAUSED, COMPLETED }
+    /** ENDED: a partner ended it early; LAPSED: paused and left untouched for a week. */
+    public enum Status { ACTIVE, PAUSED, COMPLETED, ENDED, LAPSED }
 
     @Id
     public UUID id;
@@ -32,6 +33,11 @@ public class ExerciseSession extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public Level level;
+
+    /** What pacing counts: the more demanding of the exercise's catalogue level and {@link #level}. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "pacing_level", nullable = false)
+    public Level pacingLevel;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
@@ -60,6 +66,24 @@ public class ExerciseSession extends PanacheEntityBase {
 
     @Column(name = "completed_at")
     public Instant completedAt;
+
+    @Column(name = "ended_by")
+    public String endedBy;
+
+    @Column(name = "ended_at")
+    public Instant endedAt;
+
+    /** Why it was ended, if the partner who ended it said (seen by the couple only). */
+    @Column(name = "end_reason")
+    public String endReason;
+
+    /** The last answer, pause, resume or rating: what "untouched" is measured from. */
+    @Column(name = "last_activity_at", nullable = false)
+    public Instant lastActivityAt;
+
+    public boolean isOpen() {
+        return status == Status.ACTIVE || status == Status.PAUSED;
+    }
 
     @Version
     public long version;

@@ -32,10 +32,14 @@ class ErasureTest {
         as(bo).body(java.util.Map.of("response", "bo's answer")).post(sessions + "/" + talk + "/steps/3/responses").then().statusCode(200);
         as(ada).body(java.util.Map.of("feltConnected", 4, "feltSafe", 5)).post(sessions + "/" + talk + "/rating").then().statusCode(200);
         as(bo).body(java.util.Map.of("feltConnected", 5, "feltSafe", 4)).post(sessions + "/" + talk + "/rating").then().statusCode(200);
+        java.time.Instant now = java.time.Instant.now();
+        TestClock.CLOCK.set(now);
         String plan = as(ada).body(java.util.Map.of("exerciseSlug", "digital-detox-7-day")).post(sessions).then().statusCode(201)
                 .extract().path("id");
         as(ada).post(sessions + "/" + plan + "/days/1/complete").then().statusCode(200);
+        TestClock.CLOCK.set(now.plus(java.time.Duration.ofDays(1))); // a plan's days follow the calendar
         as(bo).post(sessions + "/" + plan + "/days/2/complete").then().statusCode(200);
+        TestClock.CLOCK.reset();
 
         var export = as(ada).get("/v1/me/export").then().statusCode(200).extract().jsonPath();
         assertThat(export.getList("sessions.sessionId")).containsExactly(talk, plan);

@@ -3,6 +3,7 @@ package app.hearth.exercise;
 import app.hearth.events.EventJson;
 import app.hearth.events.EventSchemas;
 import app.hearth.events.Topics;
+import app.hearth.testsupport.PeerServices;
 import app.hearth.testsupport.TestUsers;
 import app.hearth.testsupport.TestUsers.Person;
 import app.hearth.testsupport.TopicReader;
@@ -152,14 +153,29 @@ class SessionTest {
     }
 
     @Test
-    void theDetoxPlanSpansSevenDaysCheckedOffByEitherPartner() {
+    void theDetoxPlanFollowsTheCalendarInEachPartnersZoneCheckedOffByEitherPartner() {
         Person alice = TestUsers.create("Alice");
         Person bob = TestUsers.create("Bob");
         String couple = pair(alice, bob, "ROMANTIC");
+        CheckInTest.profile(alice, "Europe/Paris");
+        CheckInTest.profile(bob, "Pacific/Auckland");
+        Instant start = Instant.parse("2026-11-23T09:00:00Z"); // Monday 10:00 in Paris, 22:00 in Auckland
+        TestClock.CLOCK.set(start);
         try (TopicReader events = new TopicReader(Topics.EXERCISE_EVENTS)) {
             String plan = start(alice, couple, Map.of("exerciseSlug", "digital-detox-7-day"));
             String base = "/v1/couples/" + couple + "/sessions/" + plan;
-            for (int day = 1; day <= 7; day++) {
+            as(alice).post(base + "/days/1/complete").then().statusCode(200);
+            // Not all seven at once: day 2 is tomorrow in Paris.
+            as(alice).post(base + "/days/2/complete").then().statusCode(409).contentType("application/problem+json")
+                    .body("type", containsString("plan-day-ahead")).body("detail", containsString("2026-11-24"))
+                    .header("Retry-After", matchesPattern("\\d+"));
+            as(alice).post(base + "/days/7/complete").then().statusCode(409);
+            // Bob's day starts earlier: at 16:00 UTC it is already Tuesday 05:00 in Auckland (his day starts at 04:00).
+            TestClock.CLOCK.set(Instant.parse("2026-11-23T16:00:00Z"));
+            as(bob).post(base + "/days/2/complete").then().statusCode(200);
+            as(alice).post(base + "/days/3/complete").then().statusCode(409);
+            for (int day = 3; day <= 7; day++) {
+                TestClock.CLOCK.set(start.plus(Duration.ofDays(day - 1)));
                 Person who = day % 2 == 0 ? bob : alice;
                 as(who).post(base + "/days/" + day + "/complete").then().statusCode(200);
                 as(who).post(base + "/days/" + day + "/complete").then().statusCode(day == 7 ? 409 : 200);
@@ -171,6 +187,152 @@ class SessionTest {
             emitted.forEach(r -> assertThat(EventSchemas.validate(r.value())).isEmpty());
         }
         as(alice).post("/v1/couples/" + couple + "/sessions/" + java.util.UUID.randomUUID() + "/days/1/complete").then().statusCode(404);
+    }
+
+    @Test
+    void pacingCountsTheExerciseAtItsCatalogueLevelWhateverPromptsAreAskedFor() {
+        Person alice = TestUsers.create("Alice");
+        Person bob = TestUsers.create("Bob");
+        String couple = pair(alice, bob, "ROMANTIC");
+        String sessions = "/v1/couples/" + couple + "/sessions";
+        Instant t0 = Instant.now();
+        TestClock.CLOCK.set(t0);
+
+        // shared-discomfort-physical is ADVANCED in the catalogue: gentler prompts do not make it gentle work.
+        for (String level : List.of("BEGINNER", "INTERMEDIATE", "ADVANCED")) {
+            as(alice).body(Map.of("exerciseSlug", "shared-discomfort-physical", "level", level)).post(sessions).then()
+                    .statusCode(409).body("type", containsString("advanced-without-foundation"));
+        }
+        as(alice).body(Map.of("exerciseSlug", "shared-discomfort-physical", "level", "beginner")).post(sessions).then()
+                .statusCode(400);
+        as(alice).body(Map.of("exerciseSlug", "shared-discomfort-physical", "acknowledgeAdvanced", "yes")).post(sessions).then()
+                .statusCode(400);
+        String first = start(alice, couple, Map.of("exerciseSlug", "shared-discomfort-physical", "level", "BEGINNER",
+                "acknowledgeAdvanced", true));
+        as(alice).get(sessions + "/" + first).then().body("level", equalTo("BEGINNER")).body("pacingLevel", equalTo("ADVANCED"));
+        rateBoth(alice, bob, couple, first);
+        // Advanced prompts on an intermediate exercise are advanced work too.
+        String second = start(bob, couple, Map.of("exerciseSlug", "radical-vulnerability", "level", "ADVANCED", "acknowledgeAdvanced", true));
+        as(bob).get(sessions + "/" + second).then().body("pacingLevel", equalTo("ADVANCED"));
+        as(bob).body(Map.of()).post(sessions + "/" + second + "/end").then().statusCode(200);
+        // Two advanced starts this week: the third is refused at any prompt level, and ending one gave nothing back.
+        for (String level : List.of("BEGINNER", "INTERMEDIATE", "ADVANCED")) {
+            as(alice).body(Map.of("exerciseSlug", "shared-discomfort-physical", "level", level, "acknowledgeAdvanced", true))
+                    .post(sessions).then().statusCode(409).body("type", containsString("pacing-limit"));
+        }
+        // A week later: doing an advanced exercise with beginner prompts did not lay a foundation in its layers.
+        TestClock.CLOCK.set(t0.plus(Duration.ofDays(8)));
+        as(alice).body(Map.of("exerciseSlug", "shared-discomfort-physical", "level", "BEGINNER")).post(sessions).then()
+                .statusCode(409).body("type", containsString("advanced-without-foundation"));
+    }
+
+    @Test
+    void eitherPartnerEndsASessionAndNeitherAPausedNorALeftSessionBlocksTheNext() {
+        Person alice = TestUsers.create("Alice");
+        Person bob = TestUsers.create("Bob");
+        String couple = pair(alice, bob, "ROMANTIC");
+        String sessions = "/v1/couples/" + couple + "/sessions";
+        Instant t0 = Instant.now();
+        TestClock.CLOCK.set(t0);
+        try (TopicReader events = new TopicReader(Topics.EXERCISE_EVENTS)) {
+            String paused = start(alice, couple, Map.of("exerciseSlug", "conflict-check-in"));
+            // Pausing is never gated: twice in a row is fine and counts once.
+            as(bob).post(sessions + "/" + paused + "/pause").then().statusCode(200).body("status", equalTo("PAUSED"));
+            as(alice).body(Map.of("pauseWord", "pineapple")).post(sessions + "/" + paused + "/pause").then().statusCode(200)
+                    .body("pause.pauseWordSaid", equalTo(true));
+            // A paused session does not stand in the way.
+            String active = start(bob, couple, Map.of("exerciseSlug", "booster-gratitude-exchange"));
+            as(alice).body(Map.of("exerciseSlug", "conflict-check-in")).post(sessions).then().statusCode(409)
+                    .body("type", containsString("session-open")).body("detail", containsString("/end"));
+            // Alice ends the session Bob started, saying why; the next one can start at once.
+            as(alice).body(Map.of("reason", "Not tonight, we are both tired")).post(sessions + "/" + active + "/end").then()
+                    .statusCode(200).body("status", equalTo("ENDED")).body("ended.endedBy", equalTo(alice.id()))
+                    .body("ended.reason", equalTo("Not tonight, we are both tired"));
+            as(bob).get(sessions + "/" + active).then().body("ended.reason", equalTo("Not tonight, we are both tired"));
+            as(bob).post(sessions + "/" + active + "/end").then().statusCode(409).body("type", containsString("session-closed"));
+            as(bob).body(Map.of("response", "late")).post(sessions + "/" + active + "/steps/2/responses").then().statusCode(409);
+            as(bob).post(sessions + "/" + active + "/pause").then().statusCode(409);
+            as(alice).body(Map.of("reason", "x".repeat(301))).post(sessions + "/" + paused + "/end").then().statusCode(400);
+            String left = start(alice, couple, Map.of("exerciseSlug", "booster-gratitude-exchange"));
+
+            // A day untouched, an active session no longer blocks; a week untouched, paused and left ones lapse.
+            TestClock.CLOCK.set(t0.plus(Duration.ofHours(25)));
+            String next = start(bob, couple, Map.of("exerciseSlug", "conflict-check-in"));
+            TestClock.CLOCK.set(t0.plus(Duration.ofDays(8)));
+            as(alice).body(Map.of("response", "still here")).post(sessions + "/" + next + "/steps/2/responses");
+            assertThat(sessionsService.lapseUntouched()).isGreaterThanOrEqualTo(2); // other tests' sessions lapse too
+            as(alice).get(sessions + "/" + paused).then().body("status", equalTo("LAPSED")).body("ended.endedAt", org.hamcrest.Matchers.notNullValue());
+            as(alice).get(sessions + "/" + left).then().body("status", equalTo("LAPSED"));
+            as(alice).get(sessions + "/" + next).then().body("status", equalTo("ACTIVE"));
+
+            List<ConsumerRecord<String, String>> ended = events.await(r -> couple.equals(r.key())
+                    && r.value().contains("session-ended"), 3, Duration.ofSeconds(10));
+            assertThat(ended.stream().map(r -> EventJson.read(r.value()).data().get("outcome").asText()))
+                    .containsExactlyInAnyOrder("ENDED", "LAPSED", "LAPSED");
+            ended.forEach(r -> assertThat(EventSchemas.validate(r.value())).isEmpty());
+            ended.forEach(r -> assertThat(r.value()).doesNotContain("tired"));
+            assertThat(ended.stream().filter(r -> r.value().contains(paused)).findFirst().orElseThrow().value())
+                    .contains("\"pauseCount\":1");
+        }
+    }
+
+    @Test
+    void intenseExercisesShowTheCouplesPauseWord() {
+        Person alice = TestUsers.create("Alice");
+        Person bob = TestUsers.create("Bob");
+        String couple = pair(alice, bob, "ROMANTIC");
+        String sessions = "/v1/couples/" + couple + "/sessions";
+        as(alice).body(Map.of("pauseWord", "pineapple")).patch(PeerServices.url("couple-service") + "/v1/couples/" + couple)
+                .then().statusCode(200);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> io.quarkus.narayana.jta.QuarkusTransaction
+                .requiringNew().call(() -> {
+                    app.hearth.membership.CoupleView view = app.hearth.membership.CoupleView.findById(java.util.UUID.fromString(couple));
+                    return view != null && view.pauseWordAgreed;
+                }));
+        String gentle = start(alice, couple, Map.of("exerciseSlug", "booster-gratitude-exchange"));
+        as(bob).get(sessions + "/" + gentle).then().body("safety", nullValue());
+        as(bob).body(Map.of()).post(sessions + "/" + gentle + "/end").then().statusCode(200);
+        String intense = start(bob, couple, Map.of("exerciseSlug", "radical-vulnerability", "level", "BEGINNER"));
+        as(alice).get(sessions + "/" + intense).then().body("safety.pauseWord", equalTo("pineapple"))
+                .body("safety.reminder", containsString("pineapple"));
+        as(bob).get(sessions).then().body("find { it.id == '" + intense + "' }.safety.pauseWord", equalTo("pineapple"));
+    }
+
+    @Test
+    void listingSessionsPagesAndTakesTheSameQueriesForOneOrManySessions() {
+        Person alice = TestUsers.create("Alice");
+        Person bob = TestUsers.create("Bob");
+        String few = pair(alice, bob, "ROMANTIC");
+        Person carol = TestUsers.create("Carol");
+        Person dan = TestUsers.create("Dan");
+        String many = pair(carol, dan, "FRIENDSHIP");
+        start(alice, few, Map.of("exerciseSlug", "booster-gratitude-exchange"));
+        for (int i = 0; i < 6; i++) {
+            String s = start(carol, many, Map.of("exerciseSlug", i % 2 == 0 ? "booster-gratitude-exchange" : "conflict-check-in"));
+            as(carol).body(Map.of("response", "answer " + i)).post("/v1/couples/" + many + "/sessions/" + s + "/steps/2/responses");
+            as(dan).body(Map.of()).post("/v1/couples/" + many + "/sessions/" + s + "/end").then().statusCode(200);
+        }
+        as(carol).get("/v1/couples/" + many + "/sessions?size=4").then().statusCode(200).body("size()", equalTo(4));
+        as(carol).get("/v1/couples/" + many + "/sessions?size=4&page=1").then().statusCode(200).body("size()", equalTo(2));
+        as(carol).get("/v1/couples/" + many + "/sessions?size=0").then().statusCode(400);
+        as(carol).get("/v1/couples/" + many + "/sessions?size=101").then().statusCode(400);
+
+        // Statements are counted across the whole service (the outbox relay polls too), so take the fewest of a few tries.
+        long forOne = java.util.stream.IntStream.range(0, 5).mapToLong(i -> statementsFor(alice, few)).min().orElseThrow();
+        long forSix = java.util.stream.IntStream.range(0, 5).mapToLong(i -> statementsFor(carol, many)).min().orElseThrow();
+        assertThat(forSix).as("statements for six sessions vs one").isEqualTo(forOne);
+    }
+
+    @jakarta.inject.Inject
+    app.hearth.exercise.service.SessionService sessionsService;
+
+    @jakarta.inject.Inject
+    org.hibernate.SessionFactory sessionFactory;
+
+    private long statementsFor(Person who, String couple) {
+        long before = sessionFactory.getStatistics().getPrepareStatementCount();
+        as(who).get("/v1/couples/" + couple + "/sessions").then().statusCode(200);
+        return sessionFactory.getStatistics().getPrepareStatementCount() - before;
     }
 
     @Test

@@ -22,6 +22,7 @@ public final class EventCatalogue {
             ExerciseEvents.SESSION_STARTED,
             ExerciseEvents.SESSION_PAUSED,
             ExerciseEvents.SESSION_RESUMED,
+            ExerciseEvents.SESSION_ENDED,
             ExerciseEvents.EXERCISE_COMPLETED,
             ExerciseEvents.PLAN_DAY_COMPLETED,
             ExerciseEvents.ASSESSMENT_COMPLETED,

@@ -22,6 +22,7 @@ public record EventMentions(Set<String> people, Set<String> couples) {
             Map.entry("memberIds", Role.PERSON),
             Map.entry("startedBy", Role.PERSON),
             Map.entry("pausedBy", Role.PERSON),
+            Map.entry("endedBy", Role.PERSON),
             Map.entry("completedBy", Role.PERSON),
             Map.entry("coupleId", Role.COUPLE),
             Map.entry("clientId", Role.NEITHER),

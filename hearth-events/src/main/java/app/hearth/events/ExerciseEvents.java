@@ -47,6 +47,14 @@ public final class ExerciseEvents {
     public record SessionResumed(String coupleId, String sessionId, String exerciseSlug, Instant resumedAt) {
     }
 
+    /**
+     * A session that will not be finished: {@code ENDED} by a partner ({@code endedBy}), or {@code LAPSED} after a week
+     * paused and untouched (no {@code endedBy}). The reason a partner may give stays in exercise-service.
+     */
+    public record SessionEnded(String coupleId, String sessionId, String exerciseSlug, String outcome, String endedBy,
+                               int pauseCount, Instant endedAt) {
+    }
+
     public record Rating(String partnerId, int feltConnected, int feltSafe) {
     }
 
@@ -69,6 +77,8 @@ public final class ExerciseEvents {
             new EventType<>("hearth.exercise.session-paused.v1", Topics.EXERCISE_EVENTS, SessionPaused.class);
     public static final EventType<SessionResumed> SESSION_RESUMED =
             new EventType<>("hearth.exercise.session-resumed.v1", Topics.EXERCISE_EVENTS, SessionResumed.class);
+    public static final EventType<SessionEnded> SESSION_ENDED =
+            new EventType<>("hearth.exercise.session-ended.v1", Topics.EXERCISE_EVENTS, SessionEnded.class);
     public static final EventType<ExerciseCompleted> EXERCISE_COMPLETED =
             new EventType<>("hearth.exercise.exercise-completed.v1", Topics.EXERCISE_EVENTS, ExerciseCompleted.class);
     public static final EventType<PlanDayCompleted> PLAN_DAY_COMPLETED =

@@ -71,6 +71,20 @@ public class MembershipService {
         });
     }
 
+    /**
+     * The couple's agreed pause word, as couple-service tells the caller (a member), if they agreed one and
+     * couple-service answers; it is not replicated, so it lives in one place only.
+     */
+    public java.util.Optional<String> pauseWord(UUID coupleId) {
+        try {
+            CoupleServiceClient.Couple couple = coupleService.get(coupleId, "Bearer " + token.getRawToken());
+            return java.util.Optional.ofNullable(couple == null ? null : couple.pauseWord());
+        } catch (WebApplicationException | ProcessingException e) {
+            LOG.debugf("pause word of %s not available: %s", coupleId, e.getMessage());
+            return java.util.Optional.empty();
+        }
+    }
+
     /** Whether the couple granted the app this scope (now, not expired). */
     public boolean partnerAppMay(UUID coupleId, String clientId, String scope) {
         Instant now = Instant.now();

@@ -15,4 +15,19 @@ public interface SessionConfig {
     /** ADVANCED sessions a couple may start in any rolling seven days. */
     @WithDefault("2")
     int maxAdvancedPerWeek();
+
+    /** A paused session nobody touched for this long lapses by itself. */
+    @WithDefault("7d")
+    Duration pausedLapsesAfter();
+
+    /**
+     * An active session untouched this long no longer stands in the way of starting another (it is left, not
+     * finished; it lapses like a paused one).
+     */
+    @WithDefault("24h")
+    Duration activeBlocksFor();
+
+    /** How often untouched sessions are looked for ("off" disables it: tests let sessions lapse themselves). */
+    @WithDefault("10m")
+    String lapseEvery();
 }

@@ -14,6 +14,7 @@ import app.hearth.exercise.StepType;
 import app.hearth.membership.MembershipService;
 import app.hearth.exercise.service.SessionService;
 import app.hearth.platform.problem.ApiException;
+import app.hearth.platform.problem.Params;
 import app.hearth.platform.security.Caller;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.quarkus.security.Authenticated;
@@ -30,6 +31,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
@@ -65,6 +67,9 @@ public class SessionResource {
     @Inject
     Clock clock;
 
+    @Inject
+    SessionViews views;
+
     public record StartRequest(@NotNull @Pattern(regexp = "[a-z0-9-]{1,80}") String exerciseSlug, Level level,
                                Boolean acknowledgeAdvanced) {
     }
@@ -73,6 +78,9 @@ public class SessionResource {
     }
 
     public record PauseRequest(@Size(max = 40) String pauseWord) {
+    }
+
+    public record EndRequest(@Size(max = 300) String reason) {
     }
 
     public record RatingRequest(@NotNull @Min(1) @Max(5) Integer feltConnected, @NotNull @Min(1) @Max(5) Integer feltSafe) {
@@ -96,10 +104,23 @@ public class SessionResource {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record EndView(String endedBy, Instant endedAt, String reason) {
+    }
+
+    /**
+     * Shown with every intense exercise (advanced, or one with safety notes), before its steps: the couple's agreed
+     * pause word when they have one, and that pausing is always one tap away.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record SafetyView(String pauseWord, String reminder) {
+    }
+
+    /** {@code level}: the prompts shown; {@code pacingLevel}: what pacing counts (never below the exercise's own). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record SessionView(UUID id, String exerciseSlug, String title, ExerciseKind kind, Set<Layer> layers, Level level,
-                              ExerciseSession.Status status, String startedBy, Instant startedAt, PauseView pause,
-                              List<String> prompts, List<StepView> steps, Rating myRating, boolean partnerRated,
-                              Instant completedAt) {
+                              Level pacingLevel, ExerciseSession.Status status, String startedBy, Instant startedAt,
+                              SafetyView safety, PauseView pause, List<String> prompts, List<StepView> steps, Rating myRating,
+                              boolean partnerRated, Instant completedAt, EndView ended) {
     }
 
     @POST
@@ -112,10 +133,13 @@ public class SessionResource {
         return Response.created(uri.getAbsolutePathBuilder().path(session.id.toString()).build()).entity(view(session, me)).build();
     }
 
+    /** The couple's sessions, newest first, a page at a time (the same few queries whatever the page holds). */
     @GET
-    public List<SessionView> list(@PathParam("coupleId") UUID coupleId) {
+    public List<SessionView> list(@PathParam("coupleId") UUID coupleId, @QueryParam("page") String page,
+                                  @QueryParam("size") String size) {
         String me = member(coupleId);
-        return sessions.list(coupleId).stream().map(s -> view(s, me)).toList();
+        return views.of(coupleId, sessions.list(coupleId, Params.intValue("page", page, 0, 10_000).orElse(0),
+                Params.intValue("size", size, 1, 100).orElse(20)), me);
     }
 
     @GET
@@ -163,6 +187,15 @@ public class SessionResource {
         return Response.status(session.status == ExerciseSession.Status.ACTIVE ? 200 : 202).entity(view(session, me)).build();
     }
 
+    /** Either partner ends a session that will not be finished; it never blocks starting another. */
+    @POST
+    @Path("/{sessionId}/end")
+    public SessionView end(@PathParam("coupleId") UUID coupleId, @PathParam("sessionId") UUID sessionId,
+                           @Valid EndRequest request) {
+        String me = member(coupleId);
+        return view(sessions.end(coupleId, sessionId, me, request == null ? null : request.reason()), me);
+    }
+
     @POST
     @Path("/{sessionId}/rating")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -187,34 +220,6 @@ public class SessionResource {
     }
 
     private SessionView view(ExerciseSession session, String me) {
-        Exercise exercise = Exercise.findById(session.exerciseSlug);
-        List<SessionResponse> responses = sessions.responses(session.id);
-        List<PlanDay> days = sessions.days(session.id);
-        List<StepView> steps = ExerciseStep.of(session.exerciseSlug).stream().map(step -> {
-            if (step.type == StepType.DAY) {
-                int day = (int) ExerciseStep.count("slug = ?1 and type = ?2 and position <= ?3", step.slug, StepType.DAY, step.position);
-                Instant done = days.stream().filter(d -> d.day == day).map(d -> d.completedAt).findFirst().orElse(null);
-                return new StepView(step.position, step.type, step.title, step.instruction, step.timing, null, null, null, done);
-            }
-            SessionResponse mine = responses.stream().filter(r -> r.stepPosition == step.position && r.partnerId.equals(me)).findFirst().orElse(null);
-            SessionResponse theirs = responses.stream().filter(r -> r.stepPosition == step.position && !r.partnerId.equals(me)).findFirst().orElse(null);
-            boolean answerable = step.type == StepType.SHARE || step.type == StepType.REFLECT_BACK
-                    || step.type == StepType.DEBRIEF || step.type == StepType.QUESTION;
-            return new StepView(step.position, step.type, step.title, step.instruction, step.timing,
-                    mine == null ? null : new Answer(mine.response, mine.privateNote),
-                    answerable ? theirs != null : null,
-                    // Revealed only once both answered; the partner's private note never.
-                    mine != null && theirs != null ? new Answer(theirs.response, null) : null, null);
-        }).toList();
-        List<SessionRating> ratings = sessions.ratings(session.id);
-        SessionRating myRating = ratings.stream().filter(r -> r.partnerId.equals(me)).findFirst().orElse(null);
-        PauseView pause = session.status == ExerciseSession.Status.PAUSED ? new PauseView(session.pausedBy, session.pausedAt,
-                session.pauseWordSaid, session.resumeNotBefore, sessions.readyMembers(session.id)) : null;
-        List<String> prompts = ExercisePrompt.of(session.exerciseSlug).stream().filter(p -> p.level == session.level)
-                .map(p -> p.text).toList();
-        return new SessionView(session.id, exercise.slug, exercise.title, exercise.kind, new TreeSet<>(exercise.layers),
-                session.level, session.status, session.startedBy, session.startedAt, pause, prompts, steps,
-                myRating == null ? null : new Rating(myRating.feltConnected, myRating.feltSafe),
-                ratings.stream().anyMatch(r -> !r.partnerId.equals(me)), session.completedAt);
+        return views.of(session.coupleId, List.of(session), me).get(0);
     }
 }

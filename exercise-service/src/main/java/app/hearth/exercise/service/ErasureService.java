@@ -26,6 +26,7 @@ public class ErasureService {
         PlanDay.update("completedBy = null where completedBy = ?1", partnerId);
         ExerciseSession.update("startedBy = null where startedBy = ?1", partnerId);
         ExerciseSession.update("pausedBy = null where pausedBy = ?1", partnerId);
+        ExerciseSession.update("endedBy = null, endReason = null where endedBy = ?1", partnerId);
     }
 
     // CouplePurged needs nothing here: check-ins and sessions reference couple_view and go with it (on delete cascade).

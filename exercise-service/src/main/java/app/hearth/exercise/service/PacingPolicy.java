@@ -21,6 +21,11 @@ public final class PacingPolicy {
     private PacingPolicy() {
     }
 
+    /** What pacing counts a session as: the more demanding of the exercise's own level and the prompts asked for. */
+    public static Level pacingLevel(Level catalogueLevel, Level requested) {
+        return requested == null || catalogueLevel.compareTo(requested) >= 0 ? catalogueLevel : requested;
+    }
+
     public static Optional<Refusal> check(Level level, Set<Layer> layers, boolean acknowledged, int advancedInLastSevenDays,
                                           int maxAdvancedPerWeek, Set<Layer> completedBelowAdvanced) {
         if (level != Level.ADVANCED) {

@@ -35,7 +35,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class SessionService {
     /** Steps where each partner writes something. */
-    static final Set<StepType> ANSWERED = EnumSet.of(StepType.SHARE, StepType.REFLECT_BACK, StepType.DEBRIEF, StepType.QUESTION);
+    public static final Set<StepType> ANSWERED = EnumSet.of(StepType.SHARE, StepType.REFLECT_BACK, StepType.DEBRIEF, StepType.QUESTION);
 
     @Inject
     Outbox outbox;
@@ -58,19 +58,29 @@ public class SessionService {
                     + " relationship. Filter the catalogue with relationshipKind=" + couple.kind + " for ones that are.");
         }
         Level level = requestedLevel == null ? exercise.level : requestedLevel;
+        // Pacing goes by what the exercise is, not by the prompts asked for: gentler prompts on an advanced exercise
+        // are still advanced work.
+        Level pacingLevel = PacingPolicy.pacingLevel(exercise.level, level);
         Instant now = clock.instant();
         boolean plan = exercise.kind == ExerciseKind.PLAN;
-        long open = plan
-                ? ExerciseSession.count("coupleId = ?1 and status in ?2 and exerciseSlug = ?3", coupleId,
-                        List.of(ExerciseSession.Status.ACTIVE, ExerciseSession.Status.PAUSED), slug)
-                : openNonPlanSessions(coupleId);
-        if (open > 0) {
-            throw ApiException.conflict("session-open", plan ? "You are already following this plan."
-                    : "You have a session in progress. Finish it (or let it rest if it is paused) before starting another.");
+        if (plan && ExerciseSession.count("coupleId = ?1 and status in ?2 and exerciseSlug = ?3", coupleId,
+                List.of(ExerciseSession.Status.ACTIVE, ExerciseSession.Status.PAUSED), slug) > 0) {
+            throw ApiException.conflict("session-open", "You are already following this plan.");
         }
-        int advancedRecently = (int) ExerciseSession.count("coupleId = ?1 and level = ?2 and startedAt > ?3",
+        if (!plan) {
+            // Only a session you are in the middle of stands in the way; a paused or left one never does.
+            ExerciseSession.<ExerciseSession>find("""
+                            select s from ExerciseSession s, Exercise e where e.slug = s.exerciseSlug and s.coupleId = ?1
+                            and s.status = ?2 and e.kind <> ?3 and s.lastActivityAt > ?4""", coupleId,
+                    ExerciseSession.Status.ACTIVE, ExerciseKind.PLAN, now.minus(config.activeBlocksFor()))
+                    .firstResultOptional().ifPresent(inProgress -> {
+                        throw ApiException.conflict("session-open", "You are in the middle of a session (" + inProgress.id
+                                + "). Finish it, pause it, or end it (POST .../sessions/" + inProgress.id + "/end) to start another.");
+                    });
+        }
+        int advancedRecently = (int) ExerciseSession.count("coupleId = ?1 and pacingLevel = ?2 and startedAt > ?3",
                 coupleId, Level.ADVANCED, now.minus(Duration.ofDays(7)));
-        PacingPolicy.check(level, exercise.layers, acknowledgeAdvanced, advancedRecently, config.maxAdvancedPerWeek(),
+        PacingPolicy.check(pacingLevel, exercise.layers, acknowledgeAdvanced, advancedRecently, config.maxAdvancedPerWeek(),
                         completedLayersBelowAdvanced(coupleId))
                 .ifPresent(refusal -> {
                     throw ApiException.conflict(refusal.type(), refusal.detail());
@@ -81,9 +91,11 @@ public class SessionService {
         session.coupleId = coupleId;
         session.exerciseSlug = slug;
         session.level = level;
+        session.pacingLevel = pacingLevel;
         session.status = ExerciseSession.Status.ACTIVE;
         session.startedBy = personId;
         session.startedAt = now;
+        session.lastActivityAt = now;
         session.persist();
         outbox.publish(ExerciseEvents.SESSION_STARTED, coupleId.toString(), new ExerciseEvents.SessionStarted(
                 coupleId.toString(), session.id.toString(), slug, exercise.kind.name(), level.name(),
@@ -91,17 +103,14 @@ public class SessionService {
         return session;
     }
 
-    private static long openNonPlanSessions(UUID coupleId) {
-        return ExerciseSession.<ExerciseSession>list("coupleId = ?1 and status in ?2", coupleId,
-                        List.of(ExerciseSession.Status.ACTIVE, ExerciseSession.Status.PAUSED)).stream()
-                .filter(s -> Exercise.<Exercise>findById(s.exerciseSlug).kind != ExerciseKind.PLAN).count();
-    }
-
     private static Set<Layer> completedLayersBelowAdvanced(UUID coupleId) {
         Set<Layer> layers = EnumSet.noneOf(Layer.class);
-        ExerciseSession.<ExerciseSession>list("coupleId = ?1 and status = ?2 and level <> ?3", coupleId,
+        // Foundation is gentler work actually completed: an advanced exercise done with beginner prompts is not.
+        Exercise.<Exercise>find("""
+                        select distinct e from Exercise e where e.slug in (select s.exerciseSlug from ExerciseSession s
+                        where s.coupleId = ?1 and s.status = ?2 and s.pacingLevel <> ?3)""", coupleId,
                         ExerciseSession.Status.COMPLETED, Level.ADVANCED)
-                .forEach(s -> layers.addAll(Exercise.<Exercise>findById(s.exerciseSlug).layers));
+                .stream().forEach(e -> layers.addAll(e.layers));
         return layers;
     }
 
@@ -114,9 +123,11 @@ public class SessionService {
         return session;
     }
 
+    /** A page of the couple's sessions, newest first. */
     @Transactional
-    public List<ExerciseSession> list(UUID coupleId) {
-        return ExerciseSession.list("coupleId = ?1 order by startedAt desc, id", coupleId);
+    public List<ExerciseSession> list(UUID coupleId, int page, int size) {
+        return ExerciseSession.<ExerciseSession>find("coupleId = ?1 order by startedAt desc, id", coupleId)
+                .page(page, size).list();
     }
 
     @Transactional
@@ -142,23 +153,34 @@ public class SessionService {
         answer.privateNote = privateNote;
         answer.createdAt = clock.instant();
         answer.persist();
+        session.lastActivityAt = answer.createdAt;
         return session;
     }
 
-    /** Pauses the session for both partners at once. */
+    /**
+     * Pauses the session for both partners at once. Never gated: no reason, no pause word and no agreement needed,
+     * and pausing a paused session just keeps it paused (a second press must not fail the person who pressed it).
+     */
     @Transactional
     public ExerciseSession pause(UUID coupleId, UUID sessionId, String personId, boolean pauseWordSaid) {
-        ExerciseSession session = lockSession(coupleId, sessionId);
-        if (session.status == ExerciseSession.Status.COMPLETED) {
-            throw ApiException.conflict("session-complete", "This session is already complete.");
+        ExerciseSession session = lockSessionOfAnyCouple(coupleId, sessionId);
+        if (!session.isOpen()) {
+            throw ApiException.conflict("session-closed", "This session is " + session.status.name().toLowerCase()
+                    + "; there is nothing to pause.");
         }
         Instant now = clock.instant();
+        if (session.status == ExerciseSession.Status.PAUSED) {
+            session.pauseWordSaid = session.pauseWordSaid || pauseWordSaid;
+            session.lastActivityAt = now;
+            return session;
+        }
         session.status = ExerciseSession.Status.PAUSED;
         session.pausedBy = personId;
         session.pausedAt = now;
         session.pauseWordSaid = session.pauseWordSaid || pauseWordSaid;
         session.resumeNotBefore = now.plus(config.coolDown());
         session.pauseCount++;
+        session.lastActivityAt = now;
         SessionResumeReady.delete("sessionId", sessionId);
         outbox.publish(ExerciseEvents.SESSION_PAUSED, coupleId.toString(), new ExerciseEvents.SessionPaused(
                 coupleId.toString(), sessionId.toString(), session.exerciseSlug, personId, pauseWordSaid, now,
@@ -177,6 +199,7 @@ public class SessionService {
             throw ApiException.conflict("session-not-paused", "This session is not paused.");
         }
         Instant now = clock.instant();
+        session.lastActivityAt = now;
         if (SessionResumeReady.findById(new SessionResumeReady.Key(sessionId, personId)) == null) {
             SessionResumeReady ready = new SessionResumeReady();
             ready.sessionId = sessionId;
@@ -216,11 +239,55 @@ public class SessionService {
         rating.feltSafe = (short) feltSafe;
         rating.createdAt = clock.instant();
         rating.persist();
+        session.lastActivityAt = rating.createdAt;
         Exercise exercise = Exercise.findById(session.exerciseSlug);
         if (exercise.kind != ExerciseKind.PLAN && ratings(sessionId).size() >= CoupleViewMember.memberIds(coupleId).size()) {
             complete(session, exercise);
         }
         return session;
+    }
+
+    /**
+     * Either partner ends a session that will not be finished (with an optional reason the couple sees). Ending is
+     * never refused for an open session, whoever started it, whatever its state; it frees the couple to start another.
+     */
+    @Transactional
+    public ExerciseSession end(UUID coupleId, UUID sessionId, String personId, String reason) {
+        ExerciseSession session = lockSessionOfAnyCouple(coupleId, sessionId);
+        if (!session.isOpen()) {
+            throw ApiException.conflict("session-closed", "This session is already " + session.status.name().toLowerCase() + ".");
+        }
+        close(session, ExerciseSession.Status.ENDED, personId, reason == null || reason.isBlank() ? null : reason.strip());
+        return session;
+    }
+
+    /**
+     * Lets sessions nobody touched for {@code hearth.sessions.paused-lapses-after} lapse: paused ones, and active ones
+     * that were left (an active plan runs on its own calendar and is left alone). Returns how many lapsed.
+     */
+    @Transactional
+    public int lapseUntouched() {
+        Instant cutOff = clock.instant().minus(config.pausedLapsesAfter());
+        List<ExerciseSession> left = ExerciseSession.<ExerciseSession>find("""
+                        select s from ExerciseSession s, Exercise e where e.slug = s.exerciseSlug and s.lastActivityAt < ?1
+                        and (s.status = ?2 or (s.status = ?3 and e.kind <> ?4))""", cutOff, ExerciseSession.Status.PAUSED,
+                ExerciseSession.Status.ACTIVE, ExerciseKind.PLAN)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).page(0, 500).list();
+        left.forEach(session -> close(session, ExerciseSession.Status.LAPSED, null, null));
+        return left.size();
+    }
+
+    private void close(ExerciseSession session, ExerciseSession.Status how, String personId, String reason) {
+        Instant now = clock.instant();
+        session.status = how;
+        session.endedBy = personId;
+        session.endedAt = now;
+        session.endReason = reason;
+        session.lastActivityAt = now;
+        SessionResumeReady.delete("sessionId", session.id);
+        outbox.publish(ExerciseEvents.SESSION_ENDED, session.coupleId.toString(), new ExerciseEvents.SessionEnded(
+                session.coupleId.toString(), session.id.toString(), session.exerciseSlug, how.name(), personId,
+                session.pauseCount, now));
     }
 
     /** Either partner checks off a day of a plan; the plan completes with its last day. */
@@ -240,12 +307,26 @@ public class SessionService {
             return session; // already checked off, by either of you
         }
         Instant now = clock.instant();
+        // A plan follows the calendar: day n is the n-th day from the start, in the caller's own time zone and start of
+        // day, and can be checked off on that day or later, not ahead.
+        app.hearth.membership.PartnerView calendar = app.hearth.membership.PartnerView.findById(personId);
+        java.time.ZoneId zone = calendar == null ? java.time.ZoneOffset.UTC : java.time.ZoneId.of(calendar.timeZone);
+        int startOfDay = calendar == null ? 0 : calendar.startOfDayHour;
+        java.time.LocalDate dayDate = app.hearth.membership.CheckInPeriods.localDay(session.startedAt, zone, startOfDay)
+                .plusDays(day - 1L);
+        if (app.hearth.membership.CheckInPeriods.localDay(now, zone, startOfDay).isBefore(dayDate)) {
+            Instant opens = dayDate.atTime(startOfDay, 0).atZone(zone).toInstant();
+            throw new ApiException(409, "https://hearth.app/problems/plan-day-ahead", "Conflict", "Day " + day
+                    + " of this plan is " + dayDate + " in your time zone (from " + String.format("%02d:00", startOfDay)
+                    + "). One day at a time: each day's step is meant for its own day.", Duration.between(now, opens));
+        }
         PlanDay done = new PlanDay();
         done.sessionId = sessionId;
         done.day = day;
         done.completedBy = personId;
         done.completedAt = now;
         done.persist();
+        session.lastActivityAt = now;
         outbox.publish(ExerciseEvents.PLAN_DAY_COMPLETED, coupleId.toString(), new ExerciseEvents.PlanDayCompleted(
                 coupleId.toString(), sessionId.toString(), session.exerciseSlug, day, days, personId, now));
         if (PlanDay.count("sessionId", sessionId) >= days) {
@@ -297,11 +378,25 @@ public class SessionService {
         return session;
     }
 
+    /**
+     * The session, locked, whatever state its couple is in: pausing and ending must work even in a relationship that
+     * just ended (a pause is a safety tool, never refused).
+     */
+    private ExerciseSession lockSessionOfAnyCouple(UUID coupleId, UUID sessionId) {
+        ExerciseSession session = ExerciseSession.findById(sessionId, LockModeType.PESSIMISTIC_WRITE);
+        if (session == null || !session.coupleId.equals(coupleId)) {
+            throw ApiException.notFound("This relationship has no session " + sessionId + ".");
+        }
+        return session;
+    }
+
     private static void requireActive(ExerciseSession session) {
         switch (session.status) {
             case PAUSED -> throw ApiException.conflict("session-paused", "This session is paused. It goes on once the "
                     + "cool-down is over and both of you have said you are ready (POST .../resume).");
             case COMPLETED -> throw ApiException.conflict("session-complete", "This session is already complete.");
+            case ENDED, LAPSED -> throw ApiException.conflict("session-closed", "This session was "
+                    + session.status.name().toLowerCase() + "; start it again to go on.");
             default -> {
             }
         }

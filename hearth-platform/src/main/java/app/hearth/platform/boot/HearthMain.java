@@ -10,9 +10,7 @@ import io.quarkus.runtime.annotations.QuarkusMain;
  * The switch is a system property read when the HTTP server is set up, so it is set before Quarkus starts.
  */
 @QuarkusMain
-public final class HearthMain {
-    private HearthMain() {
-    }
+public class HearthMain {
 
     public static void main(String... args) {
         System.setProperty("vertx.disableURIValidation", "true");

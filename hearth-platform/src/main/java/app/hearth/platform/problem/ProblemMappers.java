@@ -130,7 +130,15 @@ public class ProblemMappers {
      * accepting connections, or no pooled connection in time): a 503 to retry, not a 500 to report.
      */
     static boolean databaseUnavailable(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+        // Causes and suppressed exceptions both: a commit that fails because the connection died surfaces as the
+        // transaction manager's RollbackException with the driver's exception suppressed inside it.
+        java.util.Deque<Throwable> toVisit = new java.util.ArrayDeque<>(List.of(e));
+        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        while (!toVisit.isEmpty() && seen.size() < 50) {
+            Throwable t = toVisit.pop();
+            if (!seen.add(t)) {
+                continue;
+            }
             if (t instanceof java.sql.SQLException sql) {
                 String state = sql.getSQLState() == null ? "" : sql.getSQLState();
                 String message = String.valueOf(sql.getMessage());
@@ -138,6 +146,12 @@ public class ProblemMappers {
                         || message.contains("Acquisition timeout")) {
                     return true;
                 }
+            }
+            if (t.getCause() != null) {
+                toVisit.push(t.getCause());
+            }
+            for (Throwable suppressed : t.getSuppressed()) {
+                toVisit.push(suppressed);
             }
         }
         return false;

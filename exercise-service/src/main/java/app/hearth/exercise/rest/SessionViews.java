@@ -1,0 +1,122 @@
+package app.hearth.exercise.rest;
+
+import app.hearth.exercise.Exercise;
+import app.hearth.exercise.ExercisePrompt;
+import app.hearth.exercise.ExerciseSession;
+import app.hearth.exercise.ExerciseStep;
+import app.hearth.exercise.Level;
+import app.hearth.exercise.PlanDay;
+import app.hearth.exercise.SessionRating;
+import app.hearth.exercise.SessionResponse;
+import app.hearth.exercise.SessionResumeReady;
+import app.hearth.exercise.StepType;
+import app.hearth.exercise.rest.SessionResource.Answer;
+import app.hearth.exercise.rest.SessionResource.EndView;
+import app.hearth.exercise.rest.SessionResource.PauseView;
+import app.hearth.exercise.rest.SessionResource.Rating;
+import app.hearth.exercise.rest.SessionResource.SafetyView;
+import app.hearth.exercise.rest.SessionResource.SessionView;
+import app.hearth.exercise.rest.SessionResource.StepView;
+import app.hearth.membership.CoupleView;
+import app.hearth.exercise.service.SessionService;
+import app.hearth.membership.MembershipService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Sessions as one member sees them, built for a whole page at once: one query per kind of row (exercises, steps,
+ * prompts, answers, ratings, plan days, readiness), however many sessions the page holds. A partner's
+ * answer shows only once both answered a step; private notes only to their author.
+ */
+@ApplicationScoped
+public class SessionViews {
+    @Inject
+    MembershipService membership;
+
+    @Transactional
+    public List<SessionView> of(UUID coupleId, List<ExerciseSession> sessions, String me) {
+        if (sessions.isEmpty()) {
+            return List.of();
+        }
+        Set<String> slugs = sessions.stream().map(s -> s.exerciseSlug).collect(Collectors.toSet());
+        List<UUID> ids = sessions.stream().map(s -> s.id).toList();
+        Map<String, Exercise> exercises = Exercise.<Exercise>list("slug in ?1", slugs).stream()
+                .collect(Collectors.toMap(e -> e.slug, Function.identity()));
+        Map<String, List<ExerciseStep>> steps = ExerciseStep.<ExerciseStep>list("slug in ?1 order by slug, position", slugs)
+                .stream().collect(Collectors.groupingBy(st -> st.slug));
+        Map<String, List<ExercisePrompt>> prompts = ExercisePrompt.<ExercisePrompt>list("slug in ?1 order by slug, position", slugs)
+                .stream().collect(Collectors.groupingBy(p -> p.slug));
+        Map<UUID, List<SessionResponse>> responses = SessionResponse.<SessionResponse>list(
+                "sessionId in ?1 order by stepPosition, createdAt", ids).stream().collect(Collectors.groupingBy(r -> r.sessionId));
+        Map<UUID, List<SessionRating>> ratings = SessionRating.<SessionRating>list(
+                "sessionId in ?1 order by createdAt, partnerId", ids).stream().collect(Collectors.groupingBy(r -> r.sessionId));
+        Map<UUID, List<PlanDay>> days = PlanDay.<PlanDay>list("sessionId in ?1 order by day", ids).stream()
+                .collect(Collectors.groupingBy(d -> d.sessionId));
+        Map<UUID, List<String>> ready = SessionResumeReady.<SessionResumeReady>list("sessionId in ?1 order by readyAt", ids)
+                .stream().collect(Collectors.groupingBy(r -> r.sessionId, Collectors.mapping(r -> r.partnerId, Collectors.toList())));
+
+        boolean anyIntense = sessions.stream().anyMatch(s -> intense(s, exercises.get(s.exerciseSlug)));
+        CoupleView couple = CoupleView.findById(coupleId);
+        // Asked of couple-service (where the word lives) once per page, only when a session needs it.
+        String pauseWord = anyIntense && couple != null && couple.pauseWordAgreed ? membership.pauseWord(coupleId).orElse(null) : null;
+
+        List<SessionView> views = new ArrayList<>(sessions.size());
+        for (ExerciseSession session : sessions) {
+            Exercise exercise = exercises.get(session.exerciseSlug);
+            List<SessionResponse> answers = responses.getOrDefault(session.id, List.of());
+            List<PlanDay> done = days.getOrDefault(session.id, List.of());
+            List<StepView> stepViews = new ArrayList<>();
+            int day = 0;
+            for (ExerciseStep step : steps.getOrDefault(session.exerciseSlug, List.of())) {
+                if (step.type == StepType.DAY) {
+                    int thisDay = ++day;
+                    stepViews.add(new StepView(step.position, step.type, step.title, step.instruction, step.timing, null, null,
+                            null, done.stream().filter(d -> d.day == thisDay).map(d -> d.completedAt).findFirst().orElse(null)));
+                    continue;
+                }
+                SessionResponse mine = answers.stream().filter(r -> r.stepPosition == step.position && r.partnerId.equals(me))
+                        .findFirst().orElse(null);
+                SessionResponse theirs = answers.stream().filter(r -> r.stepPosition == step.position && !r.partnerId.equals(me))
+                        .findFirst().orElse(null);
+                stepViews.add(new StepView(step.position, step.type, step.title, step.instruction, step.timing,
+                        mine == null ? null : new Answer(mine.response, mine.privateNote),
+                        SessionService.ANSWERED.contains(step.type) ? theirs != null : null,
+                        // Revealed only once both answered; the partner's private note never.
+                        mine != null && theirs != null ? new Answer(theirs.response, null) : null, null));
+            }
+            List<SessionRating> rated = ratings.getOrDefault(session.id, List.of());
+            SessionRating myRating = rated.stream().filter(r -> r.partnerId.equals(me)).findFirst().orElse(null);
+            PauseView pause = session.status == ExerciseSession.Status.PAUSED ? new PauseView(session.pausedBy,
+                    session.pausedAt, session.pauseWordSaid, session.resumeNotBefore, ready.getOrDefault(session.id, List.of()))
+                    : null;
+            SafetyView safety = intense(session, exercise) ? new SafetyView(pauseWord, pauseWord != null
+                    ? "If it gets too much, either of you can say \"" + pauseWord + "\" and pause (POST .../pause): no reason needed."
+                    : "If it gets too much, either of you can pause at any moment (POST .../pause): no reason needed. "
+                    + "Agreeing on a pause word first helps (PATCH /v1/couples/{id} on couple-service).") : null;
+            EndView ended = session.status == ExerciseSession.Status.ENDED || session.status == ExerciseSession.Status.LAPSED
+                    ? new EndView(session.endedBy, session.endedAt, session.endReason) : null;
+            views.add(new SessionView(session.id, exercise.slug, exercise.title, exercise.kind, new TreeSet<>(exercise.layers),
+                    session.level, session.pacingLevel, session.status, session.startedBy, session.startedAt, safety, pause,
+                    prompts.getOrDefault(session.exerciseSlug, List.of()).stream().filter(p -> p.level == session.level)
+                            .map(p -> p.text).toList(),
+                    stepViews, myRating == null ? null : new Rating(myRating.feltConnected, myRating.feltSafe),
+                    rated.stream().anyMatch(r -> !r.partnerId.equals(me)), session.completedAt, ended));
+        }
+        return views;
+    }
+
+    /** An exercise the catalogue marks intense, or advanced work whatever the exercise. */
+    private static boolean intense(ExerciseSession session, Exercise exercise) {
+        return exercise.intense || session.pacingLevel == Level.ADVANCED;
+    }
+}
