@@ -127,6 +127,46 @@ class NoNaggingTest {
     }
 
     @Test
+    void afterDowntimeARecurringReminderFiresOnceForItsLatestMissedOccurrenceWithinTheGrace() {
+        TestClock.CLOCK.set(Instant.parse("2026-11-25T12:00:00Z"));
+        Person ida = TestUsers.create("Ida");
+        String reminder = as(ida).body(ReminderTest.daily("20:30")).post("/v1/me/reminders").then().statusCode(201)
+                .extract().path("id");
+        // Nothing ran for four days; the service is back 30 minutes after the fifth occurrence: one notification.
+        TestClock.CLOCK.set(Instant.parse("2026-11-29T20:00:00Z"));
+        dispatcher.dispatchDue();
+        dispatcher.dispatchDue();
+        assertThat(inbox(ida)).hasSize(1).first().satisfies(n -> assertThat(n).containsEntry("occurrenceAt", "2026-11-29T19:30:00Z"));
+        as(ida).get("/v1/me/reminders/" + reminder).then().body("recipients[0].nextFireAt", equalTo("2026-11-30T19:30:00Z"));
+        // Down again, back 3.5 hours after an occurrence (past the 2-hour grace): it is skipped, not delivered late.
+        TestClock.CLOCK.set(Instant.parse("2026-12-02T23:00:00Z"));
+        dispatcher.dispatchDue();
+        assertThat(inbox(ida)).hasSize(1);
+        as(ida).get("/v1/me/reminders/" + reminder).then().body("recipients[0].nextFireAt", equalTo("2026-12-03T19:30:00Z"));
+        TestClock.CLOCK.set(Instant.parse("2026-12-03T19:30:01Z"));
+        dispatcher.dispatchDue();
+        assertThat(inbox(ida)).hasSize(2);
+    }
+
+    @Test
+    void aPartnerOnVacationIsNotNudged() {
+        TestClock.CLOCK.set(Instant.parse("2026-11-25T12:00:00Z"));
+        Person gus = TestUsers.create("Gus");
+        Person hal = TestUsers.create("Hal");
+        Couples.calendar(gus, "Europe/Berlin", "23:00", "07:00");
+        Couples.calendar(hal, "Europe/Berlin", "23:00", "07:00");
+        String couple = Couples.form(gus, hal);
+        as(hal).body(Map.of("until", "2026-11-30")).post("/v1/me/reminders/pause").then().statusCode(200);
+        checkedIn(couple, gus, "2026-W48", Instant.parse("2026-11-25T12:00:00Z"));
+        awaitSeen(gus, "2026-W48");
+        TestClock.CLOCK.set(Instant.parse("2026-11-25T14:00:01Z"));
+        dispatcher.dispatchDue();
+        TestClock.CLOCK.set(Instant.parse("2026-11-27T14:00:01Z"));
+        dispatcher.dispatchDue();
+        assertThat(inbox(hal)).as("on vacation: no 'your partner is waiting'").isEmpty();
+    }
+
+    @Test
     void aNudgeWaitsOutQuietHoursAndCanBeTurnedOff() {
         TestClock.CLOCK.set(Instant.parse("2026-11-25T12:00:00Z"));
         Person erin = TestUsers.create("Erin");

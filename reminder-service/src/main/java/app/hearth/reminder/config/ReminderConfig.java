@@ -25,6 +25,13 @@ public interface ReminderConfig {
     @WithDefault("18:00")
     LocalTime detoxReminderTime();
 
+    /**
+     * After downtime, a recurring reminder fires once, for its latest missed occurrence, if that came due at most this
+     * long ago; older missed occurrences are skipped.
+     */
+    @WithDefault("PT2H")
+    Duration catchUpGrace();
+
     Webhooks webhooks();
 
     interface Webhooks {

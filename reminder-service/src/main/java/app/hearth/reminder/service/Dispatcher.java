@@ -19,6 +19,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.HashSet;
@@ -55,6 +56,18 @@ public class Dispatcher {
     @Inject
     NotificationWriter notifications;
 
+    @Inject
+    app.hearth.reminder.config.ReminderConfig config;
+
+    private io.micrometer.core.instrument.Counter missed;
+
+    @Inject
+    void metrics(io.micrometer.core.instrument.MeterRegistry registry) {
+        missed = io.micrometer.core.instrument.Counter.builder("hearth_reminders_missed_total")
+                .description("occurrences skipped because they came due longer ago than the catch-up grace window")
+                .register(registry);
+    }
+
     @Scheduled(every = "${hearth.reminders.dispatch-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
         work.run(() -> dispatchDue());
@@ -85,15 +98,35 @@ public class Dispatcher {
             return new int[] {0, 0};
         }
         Batch batch = Batch.load(due);
-        List<NotificationWriter.Draft> drafts = new java.util.ArrayList<>();
+        // Occurrences missed while nothing ran (downtime, a lost replica): only the latest one that came due fires,
+        // and only within the grace window; older ones are skipped, so nobody gets a burst of catch-up notifications.
+        Map<ReminderRecipient, Instant> firing = new java.util.LinkedHashMap<>();
         for (ReminderRecipient recipient : due) {
             Reminder reminder = batch.reminders.get(recipient.reminderId);
-            if (!batch.onVacation(recipient) && !batch.alreadyCheckedIn(reminder, recipient)) {
-                drafts.add(new NotificationWriter.Draft(reminder.id, Notification.Source.REMINDER, recipient.partnerId,
-                        reminder.coupleId, reminder.kind, reminder.title, reminder.exerciseSlug, recipient.occurrenceAt, now));
+            Instant occurrence = recipient.occurrenceAt;
+            Instant fireAt = recipient.nextFireAt;
+            PartnerView calendar = batch.calendars.get(recipient.partnerId);
+            planner.planNext(reminder, recipient, occurrence, calendar);
+            while (recipient.nextFireAt != null && !recipient.nextFireAt.isAfter(now)) {
+                occurrence = recipient.occurrenceAt;
+                fireAt = recipient.nextFireAt;
+                planner.planNext(reminder, recipient, occurrence, calendar);
             }
-            planner.planNext(reminder, recipient, recipient.occurrenceAt, batch.calendars.get(recipient.partnerId));
+            if (Duration.between(fireAt, now).compareTo(config.catchUpGrace()) <= 0) {
+                firing.put(recipient, occurrence);
+            } else {
+                missed.increment();
+            }
         }
+        batch.loadCheckIns(firing);
+        List<NotificationWriter.Draft> drafts = new java.util.ArrayList<>();
+        firing.forEach((recipient, occurrence) -> {
+            Reminder reminder = batch.reminders.get(recipient.reminderId);
+            if (!batch.onVacation(recipient.partnerId, occurrence) && !batch.alreadyCheckedIn(reminder, recipient.partnerId, occurrence)) {
+                drafts.add(new NotificationWriter.Draft(reminder.id, Notification.Source.REMINDER, recipient.partnerId,
+                        reminder.coupleId, reminder.kind, reminder.title, reminder.exerciseSlug, occurrence, now));
+            }
+        });
         // Only what this pass created is announced: a notification that already existed had already been announced.
         List<NotificationWriter.Draft> created = notifications.createAll(drafts);
         outbox.publishAll(ReminderEvents.FIRED, created.stream().map(d -> new Outbox.Keyed<>(
@@ -122,11 +155,16 @@ public class Dispatcher {
             Map<UUID, CoupleView> couples = checkInCouples.isEmpty() ? Map.of()
                     : CoupleView.<CoupleView>list("coupleId in ?1", checkInCouples).stream()
                     .collect(Collectors.toMap(c -> c.coupleId, Function.identity()));
-            Set<String> checkIns = new HashSet<>();
-            Batch batch = new Batch(reminders, calendars, pauses, couples, checkIns);
-            Set<String> periods = due.stream().map(r -> batch.checkInPeriod(reminders.get(r.reminderId), r))
+            return new Batch(reminders, calendars, pauses, couples, new HashSet<>());
+        }
+
+        /** Which of the firing occurrences' members already checked in for that occurrence's period. */
+        void loadCheckIns(Map<ReminderRecipient, Instant> firing) {
+            Set<String> periods = firing.entrySet().stream()
+                    .map(e -> checkInPeriod(reminders.get(e.getKey().reminderId), e.getKey().partnerId, e.getValue()))
                     .filter(java.util.Objects::nonNull).collect(Collectors.toSet());
             if (!periods.isEmpty()) {
+                Set<String> partnerIds = firing.keySet().stream().map(r -> r.partnerId).collect(Collectors.toSet());
                 @SuppressWarnings("unchecked")
                 List<Object[]> rows = Panache.getEntityManager().createNativeQuery("""
                                 select couple_id, partner_id, period from check_in_submission
@@ -134,32 +172,33 @@ public class Dispatcher {
                         .setParameter(1, couples.keySet()).setParameter(2, partnerIds).setParameter(3, periods).getResultList();
                 rows.forEach(row -> checkIns.add(row[0] + " " + row[1] + " " + row[2]));
             }
-            return batch;
         }
 
         /** A paused person's occurrences through their pause date are skipped (not delivered when they come back). */
-        boolean onVacation(ReminderRecipient recipient) {
-            ReminderPause pause = pauses.get(recipient.partnerId);
-            if (pause == null) {
-                return false;
-            }
-            PartnerView calendar = calendars.get(recipient.partnerId);
-            ZoneId zone = ZoneId.of(calendar == null ? "UTC" : calendar.timeZone);
-            return !recipient.occurrenceAt.atZone(zone).toLocalDate().isAfter(pause.untilDate);
+        boolean onVacation(String partnerId, Instant occurrence) {
+            return Dispatcher.onVacation(pauses.get(partnerId), calendars.get(partnerId), occurrence);
         }
 
         /** No nagging: a couple's check-in reminder is dropped for a member who already checked in this period. */
-        boolean alreadyCheckedIn(Reminder reminder, ReminderRecipient recipient) {
-            String period = checkInPeriod(reminder, recipient);
-            return period != null && checkIns.contains(reminder.coupleId + " " + recipient.partnerId + " " + period);
+        boolean alreadyCheckedIn(Reminder reminder, String partnerId, Instant occurrence) {
+            String period = checkInPeriod(reminder, partnerId, occurrence);
+            return period != null && checkIns.contains(reminder.coupleId + " " + partnerId + " " + period);
         }
 
         /** The recipient's check-in period this occurrence falls in; null unless it is a couple's check-in reminder. */
-        String checkInPeriod(Reminder reminder, ReminderRecipient recipient) {
+        String checkInPeriod(Reminder reminder, String partnerId, Instant occurrence) {
             CoupleView couple = reminder.kind == Kind.CHECK_IN && reminder.coupleId != null ? couples.get(reminder.coupleId) : null;
-            return couple == null ? null
-                    : CheckInPeriods.periodOf(recipient.occurrenceAt, calendars.get(recipient.partnerId), couple.checkInCadence);
+            return couple == null ? null : CheckInPeriods.periodOf(occurrence, calendars.get(partnerId), couple.checkInCadence);
         }
+    }
+
+    /** A person on vacation gets nothing for days through their pause date (not delivered when they come back). */
+    static boolean onVacation(ReminderPause pause, PartnerView calendar, Instant at) {
+        if (pause == null) {
+            return false;
+        }
+        ZoneId zone = ZoneId.of(calendar == null ? "UTC" : calendar.timeZone);
+        return !at.atZone(zone).toLocalDate().isAfter(pause.untilDate);
     }
 
     /**
@@ -186,6 +225,7 @@ public class Dispatcher {
             nudge.firedAt = now;
             CoupleView couple = CoupleView.findById(nudge.coupleId);
             if (couple == null || !couple.isActive() || !ReminderSettings.wantsPartnerWaitingNudge(nudge.partnerId)
+                    || onVacation(ReminderPause.findById(nudge.partnerId), calendar, now)
                     || CheckInNudges.submitted(nudge.coupleId, nudge.partnerId, nudge.period)
                     || !nudge.period.equals(CheckInPeriods.periodOf(now, calendar, couple.checkInCadence))) {
                 continue;
