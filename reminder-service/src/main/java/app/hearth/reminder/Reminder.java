@@ -46,7 +46,8 @@ public class Reminder extends PanacheEntityBase {
     @Column(nullable = false)
     public String rrule;
 
-    @Column(name = "start_date", nullable = false)
+    /** The series' first day; null: it starts when the reminder was created, in each recipient's zone. */
+    @Column(name = "start_date")
     public LocalDate startDate;
 
     @Column(name = "time_of_day", nullable = false)

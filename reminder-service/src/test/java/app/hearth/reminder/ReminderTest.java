@@ -61,6 +61,22 @@ class ReminderTest {
     }
 
     @Test
+    void countWithoutAStartDateCountsFromCreationAndFiresExactlyThatOften() {
+        Person cora = TestUsers.create("Cora");
+        TestClock.CLOCK.set(Instant.parse("2026-11-25T20:30:00Z")); // 21:30 in Paris: today's 20:00 has passed
+        Map<String, Object> three = new HashMap<>(Map.of("kind", "RITUAL", "title", "Six-second kiss", "rrule",
+                "FREQ=DAILY;COUNT=3", "timeOfDay", "20:00", "zonePolicy", "FIXED", "fixedZone", "Europe/Paris"));
+        String id = as(cora).body(three).post("/v1/me/reminders").then().statusCode(201)
+                .body("recipients[0].nextFireAt", equalTo("2026-11-26T19:00:00Z")).extract().path("id");
+        for (String day : List.of("2026-11-26", "2026-11-27", "2026-11-28", "2026-11-29", "2026-11-30")) {
+            TestClock.CLOCK.set(Instant.parse(day + "T19:00:01Z"));
+            dispatcher.dispatchDue();
+        }
+        as(cora).get("/v1/me/notifications").then().body("size()", equalTo(3));
+        as(cora).get("/v1/me/reminders/" + id).then().body("recipients[0].nextFireAt", org.hamcrest.Matchers.nullValue());
+    }
+
+    @Test
     void aPersonalReminderIsScheduledOnTheWallClockOfItsZone() {
         Person dana = TestUsers.create("Dana");
         TestClock.CLOCK.set(Instant.parse("2026-11-25T12:00:00Z"));

@@ -22,7 +22,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -42,8 +41,6 @@ public class ReminderResource {
     @Inject
     ReminderService reminders;
 
-    @Inject
-    Clock clock;
 
     @POST
     @Path("/me/reminders")
@@ -152,8 +149,8 @@ public class ReminderResource {
     }
 
     private ReminderService.Spec spec(CreateReminderRequest r) {
-        LocalDate start = r.startDate() == null ? LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC).minusDays(1) : r.startDate();
-        return new ReminderService.Spec(r.kind(), r.title(), r.exerciseSlug(), r.rrule(), start, r.timeOfDay(),
+        // No start date: the series starts now, in each recipient's zone (COUNT=3 fires three times from here).
+        return new ReminderService.Spec(r.kind(), r.title(), r.exerciseSlug(), r.rrule(), r.startDate(), r.timeOfDay(),
                 r.zonePolicy(), r.fixedZone(), r.sharedMomentMinutes(), Reminder.Origin.USER);
     }
 

@@ -32,17 +32,26 @@ public final class ReminderSchedule {
     /** Bounds the search for a next occurrence (a rule may match rarely, e.g. every 29 February). */
     private static final int MAX_STEPS = 5000;
 
+    /** The rule without its COUNT: occurrences are counted here, from the series' own start. */
     private final RecurrenceRule rule;
+    private final String text;
+    private final Integer count;
     private final LocalDate startDate;
     private final LocalTime timeOfDay;
 
-    private ReminderSchedule(RecurrenceRule rule, LocalDate startDate, LocalTime timeOfDay) {
+    private ReminderSchedule(RecurrenceRule rule, String text, Integer count, LocalDate startDate, LocalTime timeOfDay) {
         this.rule = rule;
+        this.text = text;
+        this.count = count;
         this.startDate = startDate;
         this.timeOfDay = timeOfDay;
     }
 
-    /** Parses and checks a rule such as {@code FREQ=WEEKLY;BYDAY=MO,TH}; throws InvalidScheduleException with the reason. */
+    /**
+     * Parses and checks a rule such as {@code FREQ=WEEKLY;BYDAY=MO,TH}; throws InvalidScheduleException with the reason.
+     * {@code startDate} may be null: the series then starts when the reminder was created, in each recipient's zone
+     * (see {@link #nextAfter(Instant, ZoneId, Instant)}), and COUNT and UNTIL count from there.
+     */
     public static ReminderSchedule of(String rrule, LocalDate startDate, LocalTime timeOfDay) {
         if (rrule == null || rrule.isBlank()) {
             throw new InvalidScheduleException("rrule is required, for example FREQ=DAILY or FREQ=WEEKLY;BYDAY=MO,TH.");
@@ -77,22 +86,48 @@ public final class ReminderSchedule {
         if (rule.getInterval() < 1 || rule.getInterval() > 366) {
             throw new InvalidScheduleException("rrule: INTERVAL must be between 1 and 366.");
         }
-        return new ReminderSchedule(rule, startDate, timeOfDay.withSecond(0).withNano(0));
+        Integer count = rule.getCount();
+        if (count != null && (count < 1 || count > 10_000)) {
+            throw new InvalidScheduleException("rrule: COUNT must be between 1 and 10000.");
+        }
+        String canonical = rule.toString();
+        RecurrenceRule uncounted = rule;
+        if (count != null) {
+            try {
+                uncounted = new RecurrenceRule(canonical.replaceAll("(^|;)COUNT=\\d+", "").replaceFirst("^;", ""),
+                        RecurrenceRule.RfcMode.RFC5545_STRICT);
+            } catch (InvalidRecurrenceRuleException e) {
+                throw new InvalidScheduleException("rrule '" + rrule + "' is not a valid RFC 5545 rule: " + e.getMessage());
+            }
+        }
+        return new ReminderSchedule(uncounted, canonical, count, startDate, timeOfDay.withSecond(0).withNano(0));
     }
 
     /** The rule in its canonical text form. */
     public String rrule() {
-        return rule.toString();
+        return text;
     }
 
-    /** The next local date-time of the series strictly after {@code after} (wall clock), if the series has one. */
-    public Optional<LocalDateTime> nextLocalAfter(LocalDateTime after) {
-        RecurrenceRuleIterator occurrences = rule.iterator(new DateTime(startDate.getYear(), startDate.getMonthValue() - 1,
-                startDate.getDayOfMonth(), timeOfDay.getHour(), timeOfDay.getMinute(), 0));
+    /**
+     * The next local date-time of the series strictly after {@code after} (wall clock), if the series has one. The
+     * series starts at {@code seriesStart}: occurrences before it do not exist, and COUNT counts from the first one
+     * at or after it.
+     */
+    public Optional<LocalDateTime> nextLocalAfter(LocalDateTime after, LocalDateTime seriesStart) {
+        LocalDate first = seriesStart.toLocalDate();
+        RecurrenceRuleIterator occurrences = rule.iterator(new DateTime(first.getYear(), first.getMonthValue() - 1,
+                first.getDayOfMonth(), timeOfDay.getHour(), timeOfDay.getMinute(), 0));
+        int counted = 0;
         for (int steps = 0; occurrences.hasNext() && steps < MAX_STEPS; steps++) {
             DateTime next = occurrences.nextDateTime();
             LocalDateTime local = LocalDateTime.of(next.getYear(), next.getMonth() + 1, next.getDayOfMonth(),
                     next.getHours(), next.getMinutes());
+            if (local.isBefore(seriesStart)) {
+                continue;
+            }
+            if (count != null && ++counted > count) {
+                return Optional.empty();
+            }
             if (local.isAfter(after)) {
                 return Optional.of(local);
             }
@@ -100,14 +135,22 @@ public final class ReminderSchedule {
         return Optional.empty();
     }
 
-    /**
-     * The next instant the reminder fires after {@code after}, in {@code zone}. Local times are compared on the wall
-     * clock one day back, so an occurrence pushed forward by a gap is not skipped.
-     */
+    /** {@link #nextAfter(Instant, ZoneId, Instant)} for a schedule with a start date. */
     public Optional<Instant> nextAfter(Instant after, ZoneId zone) {
+        return nextAfter(after, zone, null);
+    }
+
+    /**
+     * The next instant the reminder fires after {@code after}, in {@code zone}. The series starts on its start date,
+     * or, without one, at {@code createdAt} on the recipient's wall clock. Local times are compared on the wall clock
+     * one day back, so an occurrence pushed forward by a gap is not skipped.
+     */
+    public Optional<Instant> nextAfter(Instant after, ZoneId zone, Instant createdAt) {
+        LocalDateTime seriesStart = startDate != null ? startDate.atStartOfDay()
+                : LocalDateTime.ofInstant(java.util.Objects.requireNonNull(createdAt, "a series without start date"), zone);
         LocalDateTime cursor = LocalDateTime.ofInstant(after, zone).minusDays(1);
         for (int i = 0; i < MAX_STEPS; i++) {
-            Optional<LocalDateTime> local = nextLocalAfter(cursor);
+            Optional<LocalDateTime> local = nextLocalAfter(cursor, seriesStart);
             if (local.isEmpty()) {
                 return Optional.empty();
             }

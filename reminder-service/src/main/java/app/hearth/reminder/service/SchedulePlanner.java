@@ -27,7 +27,8 @@ public class SchedulePlanner {
             return;
         }
         ZoneId zone = zoneFor(reminder, calendar);
-        Optional<Instant> next = ReminderSchedule.of(reminder.rrule, reminder.startDate, reminder.timeOfDay).nextAfter(after, zone);
+        Optional<Instant> next = ReminderSchedule.of(reminder.rrule, reminder.startDate, reminder.timeOfDay)
+                .nextAfter(after, zone, reminder.createdAt);
         recipient.occurrenceAt = next.orElse(null);
         recipient.nextFireAt = next.map(at -> calendar == null || calendar.quietHoursStart == null ? at
                 : ReminderSchedule.holdForQuietHours(at, ZoneId.of(calendar.timeZone), calendar.quietHoursStart,
@@ -42,7 +43,8 @@ public class SchedulePlanner {
      */
     private void planSharedMoment(Reminder reminder, ReminderRecipient recipient, Instant after) {
         ZoneId zone = zoneFor(reminder, PartnerView.findById(reminder.ownerId));
-        Optional<Instant> next = ReminderSchedule.of(reminder.rrule, reminder.startDate, reminder.timeOfDay).nextAfter(after, zone);
+        Optional<Instant> next = ReminderSchedule.of(reminder.rrule, reminder.startDate, reminder.timeOfDay)
+                .nextAfter(after, zone, reminder.createdAt);
         recipient.occurrenceAt = next.orElse(null);
         recipient.nextFireAt = next.map(nominal -> {
             List<SharedWindows.Calendar> everyone = ReminderRecipient.<ReminderRecipient>list("reminderId", reminder.id).stream()

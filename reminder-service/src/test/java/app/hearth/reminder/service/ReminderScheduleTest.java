@@ -87,6 +87,29 @@ class ReminderScheduleTest {
                 Instant.parse("2026-12-01T09:00:00Z"), Instant.parse("2027-01-01T09:00:00Z"));
         assertThat(monthly.nextAfter(Instant.parse("2027-01-01T09:00:00Z"), utc)).isEmpty();
 
+        // Without a start date the series starts at creation, on the recipient's wall clock: COUNT counts from there.
+        ReminderSchedule three = ReminderSchedule.of("FREQ=DAILY;COUNT=3", null, LocalTime.of(20, 0));
+        Instant created = Instant.parse("2026-11-25T20:30:00Z"); // 21:30 in Paris: today's 20:00 is already past
+        ZoneId paris = ZoneId.of("Europe/Paris");
+        java.util.List<Instant> fires = new java.util.ArrayList<>();
+        for (Instant at = created; ; ) {
+            java.util.Optional<Instant> next = three.nextAfter(at, paris, created);
+            if (next.isEmpty()) {
+                break;
+            }
+            fires.add(next.get());
+            at = next.get();
+        }
+        assertThat(fires).containsExactly(Instant.parse("2026-11-26T19:00:00Z"), Instant.parse("2026-11-27T19:00:00Z"),
+                Instant.parse("2026-11-28T19:00:00Z"));
+        assertThat(three.rrule()).contains("COUNT=3");
+        // In Tokyo the same creation instant is 05:30 the next morning: three from there.
+        assertThat(three.nextAfter(created, ZoneId.of("Asia/Tokyo"), created)).contains(Instant.parse("2026-11-26T11:00:00Z"));
+        ReminderSchedule weeklyFromNow = ReminderSchedule.of("FREQ=WEEKLY;BYDAY=MO;UNTIL=20261207", null, LocalTime.of(9, 0));
+        assertThat(weeklyFromNow.nextAfter(created, utc, created)).contains(Instant.parse("2026-11-30T09:00:00Z"));
+        assertThat(weeklyFromNow.nextAfter(Instant.parse("2026-11-30T09:00:00Z"), utc, created)).contains(Instant.parse("2026-12-07T09:00:00Z"));
+        assertThat(weeklyFromNow.nextAfter(Instant.parse("2026-12-07T09:00:00Z"), utc, created)).isEmpty();
+
         ReminderSchedule until = ReminderSchedule.of("FREQ=DAILY;UNTIL=20261203", LocalDate.of(2026, 12, 1), LocalTime.of(8, 0));
         assertThat(until.nextAfter(Instant.parse("2026-12-03T08:00:00Z"), utc)).isEmpty();
     }
