@@ -128,6 +128,11 @@ public class MembershipProjection {
     }
 
     private void upsertPartner(PartnerEvents.PartnerProfile profile) {
+        PartnerView before = PartnerView.findById(profile.partnerId());
+        boolean calendarChanged = before == null || !before.timeZone.equals(profile.timeZone())
+                || before.startOfDayHour != profile.startOfDayHour()
+                || !java.util.Objects.equals(before.quietHoursStart, profile.quietHoursStart())
+                || !java.util.Objects.equals(before.quietHoursEnd, profile.quietHoursEnd());
         Panache.getEntityManager().createNativeQuery("""
                         insert into partner_view (partner_id, time_zone, start_of_day_hour, quiet_hours_start, quiet_hours_end,
                                                   updated_at)
@@ -139,7 +144,9 @@ public class MembershipProjection {
                 .setParameter(3, (short) profile.startOfDayHour()).setParameter(4, profile.quietHoursStart())
                 .setParameter(5, profile.quietHoursEnd()).setParameter(6, Instant.now()).executeUpdate();
         refresh(profile.partnerId());
-        partnerChanged.fire(new PartnerCalendarChanged(profile.partnerId()));
+        if (calendarChanged) { // a new display name or locale moves no schedule
+            partnerChanged.fire(new PartnerCalendarChanged(profile.partnerId()));
+        }
     }
 
     /** A copy of the partner already loaded in this transaction must not hide what was just written. */

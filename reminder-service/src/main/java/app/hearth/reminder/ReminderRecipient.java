@@ -38,4 +38,8 @@ public class ReminderRecipient extends PanacheEntityBase {
     /** When the dispatcher fires it: the occurrence, held to the end of quiet hours, or snoozed. */
     @Column(name = "next_fire_at")
     public Instant nextFireAt;
+
+    /** The latest occurrence this recipient skipped; replanning never goes back to it. */
+    @Column(name = "skipped_through")
+    public Instant skippedThrough;
 }

@@ -106,11 +106,11 @@ public class Dispatcher {
             Instant occurrence = recipient.occurrenceAt;
             Instant fireAt = recipient.nextFireAt;
             PartnerView calendar = batch.calendars.get(recipient.partnerId);
-            planner.planNext(reminder, recipient, occurrence, calendar);
+            planner.planAfter(reminder, recipient, occurrence, calendar);
             while (recipient.nextFireAt != null && !recipient.nextFireAt.isAfter(now)) {
                 occurrence = recipient.occurrenceAt;
                 fireAt = recipient.nextFireAt;
-                planner.planNext(reminder, recipient, occurrence, calendar);
+                planner.planAfter(reminder, recipient, occurrence, calendar);
             }
             if (Duration.between(fireAt, now).compareTo(config.catchUpGrace()) <= 0) {
                 firing.put(recipient, occurrence);

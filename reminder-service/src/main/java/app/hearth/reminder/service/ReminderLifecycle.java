@@ -34,9 +34,8 @@ public class ReminderLifecycle {
     void onCalendarChanged(@Observes PartnerCalendarChanged changed) {
         java.time.Instant now = clock.instant();
         for (ReminderRecipient recipient : ReminderRecipient.<ReminderRecipient>list("partnerId", changed.partnerId())) {
-            // An occurrence already due fires as planned; replanning it from now would skip it.
-            if (recipient.occurrenceAt != null && recipient.nextFireAt != null && recipient.nextFireAt.isAfter(now)) {
-                planner.planNext(Reminder.findById(recipient.reminderId), recipient, now);
+            if (recipient.occurrenceAt != null) {
+                planner.replan(Reminder.findById(recipient.reminderId), recipient, now);
             }
         }
     }

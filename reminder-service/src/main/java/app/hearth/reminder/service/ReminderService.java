@@ -112,7 +112,8 @@ public class ReminderService {
     }
 
     /**
-     * Changes a reminder and replans every recipient from now. The owner may edit; so may any member of the couple
+     * Changes a reminder; when its schedule changed, replans every recipient from now, keeping skipped occurrences
+     * skipped and held ones coming. The owner may edit; so may any member of the couple
      * a couple reminder belongs to (the defaults Hearth sets up belong to the couple).
      */
     @Transactional
@@ -148,14 +149,19 @@ public class ReminderService {
         if (change.title() != null) {
             reminder.title = change.title().strip();
         }
+        boolean rescheduled = !schedule.rrule().equals(reminder.rrule) || !time.equals(reminder.timeOfDay)
+                || !java.util.Objects.equals(start, reminder.startDate) || policy != reminder.zonePolicy
+                || !java.util.Objects.equals(zone, reminder.fixedZone) || !java.util.Objects.equals(shared, reminder.sharedMomentMinutes);
         reminder.rrule = schedule.rrule();
         reminder.timeOfDay = time;
         reminder.startDate = start;
         reminder.zonePolicy = policy;
         reminder.fixedZone = zone;
         reminder.sharedMomentMinutes = shared;
-        Instant now = clock.instant();
-        recipients(reminderId).forEach(recipient -> planner.planNext(reminder, recipient, now));
+        if (rescheduled) { // a new title moves nothing
+            Instant now = clock.instant();
+            recipients(reminderId).forEach(recipient -> planner.replan(reminder, recipient, now));
+        }
         return reminder;
     }
 
@@ -299,7 +305,9 @@ public class ReminderService {
         if (recipient == null || recipient.occurrenceAt == null) {
             throw ApiException.conflict("nothing-to-skip", "This reminder has no upcoming occurrence for you.");
         }
-        planner.planNext(Reminder.findById(reminderId), recipient, recipient.occurrenceAt);
+        recipient.skippedThrough = recipient.occurrenceAt;
+        planner.planNext(Reminder.findById(reminderId), recipient, recipient.occurrenceAt,
+                app.hearth.membership.PartnerView.findById(partnerId));
         return recipient;
     }
 

@@ -22,6 +22,11 @@ public class SchedulePlanner {
 
     /** {@link #planNext(Reminder, ReminderRecipient, Instant)} with the recipient's calendar already read (null: unknown). */
     public void planNext(Reminder reminder, ReminderRecipient recipient, Instant after, PartnerView calendar) {
+        if (recipient.skippedThrough != null) {
+            // A skipped day stays skipped, whatever time the reminder moves to that day.
+            Instant skippedDay = endOfLocalDay(recipient.skippedThrough, zoneFor(reminder, calendar));
+            after = skippedDay.isAfter(after) ? skippedDay : after;
+        }
         if (reminder.sharedMomentMinutes != null) {
             planSharedMoment(reminder, recipient, after);
             return;
@@ -33,6 +38,39 @@ public class SchedulePlanner {
         recipient.nextFireAt = next.map(at -> calendar == null || calendar.quietHoursStart == null ? at
                 : ReminderSchedule.holdForQuietHours(at, ZoneId.of(calendar.timeZone), calendar.quietHoursStart,
                         calendar.quietHoursEnd)).orElse(null);
+    }
+
+    /**
+     * Plans the occurrence after {@code occurrence} fired or was skipped: the series goes on from the next day in the
+     * recipient's calendar (reminders fire at most daily, so a rescheduled time later that same day is not a second
+     * occurrence of it).
+     */
+    public void planAfter(Reminder reminder, ReminderRecipient recipient, Instant occurrence, PartnerView calendar) {
+        planNext(reminder, recipient, endOfLocalDay(occurrence, zoneFor(reminder, calendar)), calendar);
+    }
+
+    static Instant endOfLocalDay(Instant at, ZoneId zone) {
+        return at.atZone(zone).toLocalDate().plusDays(1).atStartOfDay(zone).toInstant().minusNanos(1);
+    }
+
+    /**
+     * Replans after something changed (the reminder, or the recipient's zone, start of day or quiet hours) without
+     * losing what the recipient already has coming: an occurrence that came due and is held past quiet hours still
+     * fires (its hold recomputed in the new calendar), and a skipped occurrence stays skipped.
+     */
+    public void replan(Reminder reminder, ReminderRecipient recipient, Instant now) {
+        PartnerView calendar = PartnerView.findById(recipient.partnerId);
+        if (recipient.occurrenceAt != null && !recipient.occurrenceAt.isAfter(now) && recipient.nextFireAt != null) {
+            recipient.nextFireAt = hold(recipient.occurrenceAt, calendar);
+            return; // came due (held or about to fire): it fires; the series goes on from it after
+        }
+        planNext(reminder, recipient, now, calendar);
+    }
+
+    private static Instant hold(Instant at, PartnerView calendar) {
+        return calendar == null || calendar.quietHoursStart == null ? at
+                : ReminderSchedule.holdForQuietHours(at, ZoneId.of(calendar.timeZone), calendar.quietHoursStart,
+                calendar.quietHoursEnd);
     }
 
     /**
