@@ -121,6 +121,23 @@ class DeliveryChannelsTest {
     }
 
     @Test
+    void anAddedChannelGetsEveryNewNotificationInItsTransactionWithoutTheDispatcherKnowingIt() {
+        Person lea = TestUsers.create("Lea");
+        TestClock.CLOCK.set(Instant.parse("2026-11-25T12:00:00Z"));
+        as(lea).body(daily("20:30")).post("/v1/me/reminders").then().statusCode(201);
+        TestClock.CLOCK.set(Instant.parse("2026-11-25T19:30:01Z"));
+        dispatcher.dispatchDue();
+        String notification = as(lea).get("/v1/me/notifications").then().extract().path("[0].id");
+        assertThat(RecordingChannel.DELIVERED).filteredOn(c -> c.draft().partnerId().equals(lea.id()))
+                .singleElement().satisfies(c -> {
+                    assertThat(c.notificationId().toString()).isEqualTo(notification);
+                    assertThat(c.draft().title()).isEqualTo("Say one thing you appreciate");
+                });
+        dispatcher.dispatchDue(); // nothing new: nothing handed on again
+        assertThat(RecordingChannel.DELIVERED).filteredOn(c -> c.draft().partnerId().equals(lea.id())).hasSize(1);
+    }
+
+    @Test
     void webhooksAreSignedRetriedAndDeadLettered() throws Exception {
         Person dana = TestUsers.create("Dana");
         TestClock.CLOCK.set(Instant.parse("2026-11-25T12:00:00Z"));
