@@ -9,6 +9,13 @@ import java.util.function.Function;
 /**
  * The guide's tables from Hearth's own data, k-anonymous: a cell built from fewer than k couples is marked
  * suppressed and carries no number at all (not an approximation). Only aggregates leave: no couple or person id.
+ *
+ * <p>A table is published whole or not at all: if any of its cells has fewer than k couples, every cell of it is
+ * suppressed. Suppressing only the small cell would not do: subtracted from a total known from another table, the
+ * published cells give it back; and complementary suppression (hiding more cells, chosen by size) lets whoever knows
+ * the rule narrow the hidden counts down to one answer (cells under k adding up to a known sum). Every table lists
+ * the same fixed, coarse groups whatever the data, so a group's presence tells nothing either; regions are coarse
+ * so that the table is publishable with a realistic population.
  */
 public final class PopulationTables {
     /** A couple's average closeness (1–7) from this on counts as "high closeness". */
@@ -19,8 +26,8 @@ public final class PopulationTables {
     }
 
     public record Cell(String group, Integer couples, Double value, boolean suppressed) {
-        static Cell of(String group, List<Double> values, int k, boolean share) {
-            if (values.size() < k) {
+        static Cell of(String group, List<Double> values, boolean suppress, boolean share) {
+            if (suppress) {
                 return new Cell(group, null, null, true);
             }
             double value = share ? 100.0 * values.stream().filter(v -> v >= HIGH_CLOSENESS).count() / values.size()
@@ -38,37 +45,51 @@ public final class PopulationTables {
     public static List<Table> of(List<CoupleRow> couples, int k) {
         List<Table> tables = new ArrayList<>();
         tables.add(new Table("High closeness by daily screen time", "percent of couples with average closeness >= "
-                + HIGH_CLOSENESS, cells(couples, CoupleRow::screenTime, List.of("UNDER_1H", "FROM_1_TO_3H", "OVER_3H"), k, true, false)));
+                + HIGH_CLOSENESS, cells(couples, CoupleRow::screenTime, List.of("UNDER_1H", "FROM_1_TO_3H", "OVER_3H"), k, true)));
         List<Double> detox = couples.stream().map(CoupleRow::detoxChange).filter(java.util.Objects::nonNull).toList();
         tables.add(new Table("Closeness change after the 7-day digital detox", "average change in closeness (1-7 scale), "
-                + "check-ins after against before", List.of(Cell.of("finished the detox", detox, k, false))));
+                + "check-ins after against before", List.of(Cell.of("finished the detox", detox, detox.size() < k, false))));
         tables.add(new Table("High closeness by relationship kind", "percent of couples with average closeness >= "
-                + HIGH_CLOSENESS, cells(couples, CoupleRow::kind, List.of("ROMANTIC", "FRIENDSHIP", "FAMILY"), k, true, false)));
+                + HIGH_CLOSENESS, cells(couples, CoupleRow::kind, List.of("ROMANTIC", "FRIENDSHIP", "FAMILY"), k, true)));
         tables.add(new Table("High closeness by region of time zone", "percent of couples with average closeness >= "
-                + HIGH_CLOSENESS, cells(couples, CoupleRow::region, List.of(), k, true, true)));
+                + HIGH_CLOSENESS, cells(couples, CoupleRow::region, REGIONS, k, true)));
         return tables;
     }
 
-    private static List<Cell> cells(List<CoupleRow> couples, Function<CoupleRow, String> group, List<String> fixedGroups, int k,
-                                    boolean share, boolean anyGroup) {
+    private static List<Cell> cells(List<CoupleRow> couples, Function<CoupleRow, String> group, List<String> groups, int k,
+                                    boolean share) {
         Map<String, List<Double>> byGroup = new LinkedHashMap<>();
-        fixedGroups.forEach(g -> byGroup.put(g, new ArrayList<>()));
-        couples.stream().sorted(java.util.Comparator.comparing(c -> String.valueOf(group.apply(c)))).forEach(c -> {
-            String g = group.apply(c);
-            if (g != null && (anyGroup || byGroup.containsKey(g))) {
-                byGroup.computeIfAbsent(g, x -> new ArrayList<>()).add(c.averageCloseness());
+        groups.forEach(g -> byGroup.put(g, new ArrayList<>()));
+        couples.forEach(c -> {
+            List<Double> cell = byGroup.get(group.apply(c));
+            if (cell != null) {
+                cell.add(c.averageCloseness());
             }
         });
-        return byGroup.entrySet().stream().map(e -> Cell.of(e.getKey(), e.getValue(), k, share)).toList();
+        java.util.Set<String> suppressed = suppressed(byGroup, k);
+        return byGroup.entrySet().stream().map(e -> Cell.of(e.getKey(), e.getValue(), suppressed.contains(e.getKey()), share))
+                .toList();
     }
 
-    /** The region of an IANA zone: its first part (Europe, America, Asia, ...), or "Other". */
+    /** Every group when any has fewer than k couples (the table is then published without a number), else none. */
+    static java.util.Set<String> suppressed(Map<String, List<Double>> byGroup, int k) {
+        return byGroup.values().stream().anyMatch(values -> values.size() < k) ? byGroup.keySet() : java.util.Set.of();
+    }
+
+    /** Every region a zone can fall in: always listed, so a region appearing or not tells nothing. */
+    static final List<String> REGIONS = List.of("Americas", "Europe and Africa", "Asia and Oceania", "Other");
+
+    /** The coarse region of an IANA zone, from its first part (Europe/..., America/..., Asia/...), or "Other". */
     public static String region(String zone) {
         if (zone == null || !zone.contains("/")) {
             return "Other";
         }
         String region = zone.substring(0, zone.indexOf('/'));
-        return List.of("Africa", "America", "Antarctica", "Asia", "Atlantic", "Australia", "Europe", "Indian", "Pacific")
-                .contains(region) ? region : "Other";
+        return switch (region) {
+            case "America", "Atlantic" -> "Americas";
+            case "Europe", "Africa" -> "Europe and Africa";
+            case "Asia", "Australia", "Pacific", "Indian", "Antarctica" -> "Asia and Oceania";
+            default -> "Other";
+        };
     }
 }

@@ -19,23 +19,144 @@ class PopulationTablesTest {
     }
 
     @Test
-    void aCellOfFewerThanKCouplesIsSuppressedWithoutAnyNumber() {
+    void aTableWithACellOfFewerThanKCouplesIsPublishedWithoutAnyNumber() {
         List<CoupleRow> rows = new ArrayList<>();
-        rows.addAll(couples(6, "ROMANTIC", "Europe", "UNDER_1H", 6.2, null));
-        rows.addAll(couples(4, "ROMANTIC", "Europe", "UNDER_1H", 4.0, 1.5));
-        rows.addAll(couples(9, "FRIENDSHIP", "Asia", "OVER_3H", 6.0, null));
+        rows.addAll(couples(6, "ROMANTIC", "Europe and Africa", "UNDER_1H", 6.2, null));
+        rows.addAll(couples(4, "ROMANTIC", "Europe and Africa", "UNDER_1H", 4.0, 1.5));
+        rows.addAll(couples(12, "FRIENDSHIP", "Asia and Oceania", "OVER_3H", 6.0, null));
+        rows.addAll(couples(11, "FAMILY", "Americas", "FROM_1_TO_3H", 5.0, null));
+        rows.addAll(couples(10, "FAMILY", "Other", "FROM_1_TO_3H", 5.0, null));
 
         List<PopulationTables.Table> tables = PopulationTables.of(rows, 10);
         PopulationTables.Table screen = tables.get(0);
         assertThat(screen.cells()).extracting(PopulationTables.Cell::group).containsExactly("UNDER_1H", "FROM_1_TO_3H", "OVER_3H");
-        assertThat(screen.cells().get(0)).isEqualTo(new PopulationTables.Cell("UNDER_1H", 10, 60.0, false));
-        assertThat(screen.cells().get(1)).isEqualTo(new PopulationTables.Cell("FROM_1_TO_3H", null, null, true));
-        assertThat(screen.cells().get(2)).as("9 < k").isEqualTo(new PopulationTables.Cell("OVER_3H", null, null, true));
-
+        assertThat(screen.cells()).containsExactly(new PopulationTables.Cell("UNDER_1H", 10, 60.0, false),
+                new PopulationTables.Cell("FROM_1_TO_3H", 21, 0.0, false), new PopulationTables.Cell("OVER_3H", 12, 100.0, false));
         assertThat(tables.get(1).cells().get(0)).as("detox: 4 couples").matches(PopulationTables.Cell::suppressed);
-        assertThat(tables.get(2).cells()).extracting(PopulationTables.Cell::suppressed).containsExactly(false, true, true);
-        assertThat(tables.get(3).cells()).extracting(PopulationTables.Cell::group).containsExactly("Asia", "Europe");
-        assertThat(tables.get(3).cells()).extracting(PopulationTables.Cell::suppressed).containsExactly(true, false);
+        assertThat(tables.get(2).cells()).extracting(PopulationTables.Cell::couples).containsExactly(10, 12, 21);
+        // Regions: all four listed; each has at least 10 couples.
+        assertThat(tables.get(3).cells()).extracting(PopulationTables.Cell::group).containsExactlyElementsOf(PopulationTables.REGIONS);
+        assertThat(tables.get(3).cells()).noneMatch(PopulationTables.Cell::suppressed);
+
+        // One couple fewer in "Other" (9 < k): the whole region table goes dark, not just that cell.
+        rows.remove(rows.size() - 1);
+        assertThat(PopulationTables.of(rows, 10).get(3).cells()).allMatch(c -> c.suppressed() && c.couples() == null && c.value() == null);
+    }
+
+    @Test
+    void theOldLeakIsClosed() {
+        // Before: 63 couples in the kind table, 30 + 30 shown by screen time, so the 3 in between were 63 - 60.
+        List<CoupleRow> rows = new ArrayList<>();
+        for (String kind : List.of("ROMANTIC", "FRIENDSHIP", "FAMILY")) {
+            rows.addAll(couples(10, kind, "Europe", "UNDER_1H", 6.0, null));
+            rows.addAll(couples(1, kind, "Europe", "FROM_1_TO_3H", 3.0, null));
+            rows.addAll(couples(10, kind, "Europe", "OVER_3H", 5.0, null));
+        }
+        List<PopulationTables.Table> tables = PopulationTables.of(rows, 5);
+        assertThat(tables.get(2).cells()).extracting(PopulationTables.Cell::couples).containsExactly(21, 21, 21);
+        assertThat(tables.get(0).cells()).extracting(PopulationTables.Cell::suppressed).containsExactly(true, true, true);
+    }
+
+    /**
+     * The proof, on many populations: for every suppressed cell, a second population exists that publishes exactly
+     * the same tables but has a different number of couples in that cell (one couple moved between it and another
+     * suppressed cell). Whatever is subtracted from whatever, the published numbers cannot tell the two apart.
+     */
+    @Test
+    void noSuppressedCellCanBeRecoveredFromAnyPublishedNumbers() {
+        java.util.Random random = new java.util.Random(20261126);
+        List<String> screens = java.util.Arrays.asList("UNDER_1H", "FROM_1_TO_3H", "OVER_3H", null);
+        List<String> kinds = List.of("ROMANTIC", "FRIENDSHIP", "FAMILY");
+        int checked = 0;
+        for (int trial = 0; trial < 300; trial++) {
+            int k = 3 + random.nextInt(8);
+            List<CoupleRow> rows = new ArrayList<>();
+            int n = random.nextInt(90);
+            for (int i = 0; i < n; i++) {
+                // Skewed draws, so that small cells (the interesting ones) are common.
+                rows.add(new CoupleRow(kinds.get(skewed(random, 3)), PopulationTables.REGIONS.get(skewed(random, 4)),
+                        screens.get(skewed(random, 4)), 1 + random.nextInt(7), random.nextBoolean() ? null : random.nextInt(5) - 2.0));
+            }
+            List<PopulationTables.Table> published = PopulationTables.of(rows, k);
+            for (int t : new int[] {0, 2, 3}) {
+                List<PopulationTables.Cell> cells = published.get(t).cells();
+                List<String> hidden = cells.stream().filter(PopulationTables.Cell::suppressed).map(PopulationTables.Cell::group).toList();
+                assertThat(hidden.size()).as("a table is published whole or not at all").isIn(0, cells.size());
+                for (String cell : hidden) {
+                    int table = t;
+                    long count = rows.stream().filter(r -> cell.equals(attribute(r, table))).count();
+                    assertThat(alternatives(rows, t, cell, hidden)).as("trial %d, table %d, cell %s: another population "
+                            + "publishes the same tables with another count there (k %d, counts %s, published %s)", trial, t, cell, k,
+                            rows.stream().collect(java.util.stream.Collectors.groupingBy(r -> String.valueOf(attribute(r, table)),
+                                    java.util.stream.Collectors.counting())), cells)
+                            .anySatisfy(other -> {
+                                assertThat(PopulationTables.of(other, k)).isEqualTo(published);
+                                assertThat(other.stream().filter(r -> cell.equals(attribute(r, table))).count()).isNotEqualTo(count);
+                            });
+                    checked++;
+                }
+            }
+        }
+        assertThat(checked).as("suppressed cells examined").isGreaterThan(500);
+    }
+
+    private static int skewed(java.util.Random random, int bound) {
+        return Math.min(bound - 1, (int) Math.floor(Math.abs(random.nextGaussian()) * bound / 2.5));
+    }
+
+    private static String attribute(CoupleRow row, int table) {
+        return switch (table) {
+            case 0 -> row.screenTime();
+            case 2 -> row.kind();
+            default -> row.region();
+        };
+    }
+
+    private static CoupleRow with(CoupleRow row, int table, String value) {
+        return switch (table) {
+            case 0 -> new CoupleRow(row.kind(), row.region(), value, row.averageCloseness(), row.detoxChange());
+            case 2 -> new CoupleRow(value, row.region(), row.screenTime(), row.averageCloseness(), row.detoxChange());
+            default -> new CoupleRow(row.kind(), value, row.screenTime(), row.averageCloseness(), row.detoxChange());
+        };
+    }
+
+    /**
+     * The same couples with one moved into or out of {@code cell}: to or from each other hidden cell, from no group,
+     * or one more couple (seen in no other table's hidden cells... but in the others: same kind, region and screen).
+     */
+    private static List<List<CoupleRow>> alternatives(List<CoupleRow> rows, int table, String cell, List<String> hidden) {
+        List<List<CoupleRow>> candidates = new ArrayList<>();
+        for (String elsewhere : hidden) {
+            if (elsewhere.equals(cell)) {
+                continue;
+            }
+            for (String[] move : new String[][] {{cell, elsewhere}, {elsewhere, cell}}) {
+                for (int i = 0; i < rows.size(); i++) {
+                    if (move[0].equals(attribute(rows.get(i), table))) {
+                        List<CoupleRow> other = new ArrayList<>(rows);
+                        other.set(i, with(rows.get(i), table, move[1]));
+                        candidates.add(other);
+                        break;
+                    }
+                }
+            }
+        }
+        // One couple more, in this cell, otherwise like an existing one (or, with nobody yet, like nobody else).
+        CoupleRow like = rows.isEmpty() ? new CoupleRow("ROMANTIC", "Other", null, 4, null) : rows.get(0);
+        List<CoupleRow> more = new ArrayList<>(rows);
+        more.add(with(new CoupleRow(like.kind(), like.region(), like.screenTime(), like.averageCloseness(), null), table, cell));
+        candidates.add(more);
+        if (table == 0) { // screen time may be unknown: a couple can also come from, or go to, no group
+            for (int i = 0; i < rows.size(); i++) {
+                String from = attribute(rows.get(i), table);
+                if (from == null || from.equals(cell)) {
+                    List<CoupleRow> other = new ArrayList<>(rows);
+                    other.set(i, with(rows.get(i), table, from == null ? cell : null));
+                    candidates.add(other);
+                }
+            }
+        }
+        return candidates;
     }
 
     @Test
@@ -46,9 +167,10 @@ class PopulationTablesTest {
     }
 
     @Test
-    void regionsAreTheFirstPartOfTheZone() {
-        assertThat(PopulationTables.region("Europe/Berlin")).isEqualTo("Europe");
-        assertThat(PopulationTables.region("America/Argentina/Buenos_Aires")).isEqualTo("America");
+    void regionsAreCoarseGroupsOfTheZonesFirstPart() {
+        assertThat(PopulationTables.region("Europe/Berlin")).isEqualTo("Europe and Africa");
+        assertThat(PopulationTables.region("America/Argentina/Buenos_Aires")).isEqualTo("Americas");
+        assertThat(PopulationTables.region("Pacific/Auckland")).isEqualTo("Asia and Oceania");
         assertThat(PopulationTables.region("UTC")).isEqualTo("Other");
         assertThat(PopulationTables.region("Etc/GMT+5")).isEqualTo("Other");
         assertThat(PopulationTables.region(null)).isEqualTo("Other");
