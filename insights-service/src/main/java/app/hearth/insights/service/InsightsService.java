@@ -135,35 +135,65 @@ public class InsightsService {
                         where m.couple_id = s.couple_id)
                 from check_in_score s left join couple_fact cf on cf.couple_id = s.couple_id
                 group by s.couple_id, cf.kind""").getResultList();
-        List<Object[]> detox = em.createNativeQuery("""
-                select couple_id, min(completed_at) from plan_day_fact
-                where exercise_slug = ?1 and day = days group by couple_id""").setParameter(1, CoupleInsights.DETOX).getResultList();
-        Map<UUID, Instant> detoxDone = detox.stream().collect(Collectors.toMap(r -> (UUID) r[0], r -> CoupleFacts.instant(r[1])));
-        List<Object[]> detoxScores = detoxDone.isEmpty() ? List.of() : em.createNativeQuery("""
+        // Every detox day a couple checked off, and when (the whole plan is done with its last day).
+        List<Object[]> detoxDays = em.createNativeQuery("""
+                select couple_id, day, min(completed_at), bool_or(day = days) from plan_day_fact
+                where exercise_slug = ?1 group by couple_id, day""").setParameter(1, CoupleInsights.DETOX).getResultList();
+        Map<UUID, Map<Integer, Instant>> daysDone = new java.util.HashMap<>();
+        Map<UUID, Instant> detoxDone = new java.util.HashMap<>();
+        for (Object[] d : detoxDays) {
+            UUID couple = (UUID) d[0];
+            Instant at = CoupleFacts.instant(d[2]);
+            daysDone.computeIfAbsent(couple, c -> new java.util.TreeMap<>()).put(((Number) d[1]).intValue(), at);
+            if (Boolean.TRUE.equals(d[3])) {
+                detoxDone.merge(couple, at, (a, b) -> a.isBefore(b) ? a : b);
+            }
+        }
+        List<Object[]> detoxScores = daysDone.isEmpty() ? List.of() : em.createNativeQuery("""
                 select couple_id, completed_at, closeness from check_in_score where couple_id in (?1) order by completed_at""")
-                .setParameter(1, detoxDone.keySet()).getResultList();
+                .setParameter(1, daysDone.keySet()).getResultList();
+        Map<UUID, List<Object[]>> scoresOf = detoxScores.stream().collect(Collectors.groupingBy(s -> (UUID) s[0]));
         List<PopulationTables.CoupleRow> rows = new ArrayList<>();
         for (Object[] r : couples) {
             UUID couple = (UUID) r[0];
-            Double change = null;
-            Instant done = detoxDone.get(couple);
-            if (done != null) {
-                List<Integer> before = new ArrayList<>();
-                List<Integer> after = new ArrayList<>();
-                for (Object[] s : detoxScores) {
-                    if (s[0].equals(couple)) {
-                        (CoupleFacts.instant(s[1]).isBefore(done) ? before : after).add(((Number) s[2]).intValue());
-                    }
+            List<Object[]> scores = scoresOf.getOrDefault(couple, List.of());
+            Map<Integer, Instant> days = daysDone.getOrDefault(couple, Map.of());
+            // "Before" is the check-ins before the couple's first detox day; "after" those after the day in question.
+            Instant started = days.values().stream().min(Instant::compareTo).orElse(null);
+            Double change = detoxDone.containsKey(couple) ? change(scores, started, detoxDone.get(couple)) : null;
+            Map<Integer, Double> byDay = new java.util.HashMap<>();
+            days.forEach((day, at) -> {
+                Double dayChange = change(scores, started, at);
+                if (dayChange != null) {
+                    byDay.put(day, dayChange);
                 }
-                if (!before.isEmpty() && !after.isEmpty()) {
-                    change = after.subList(0, Math.min(8, after.size())).stream().mapToInt(i -> i).average().orElse(0)
-                            - before.subList(Math.max(0, before.size() - 8), before.size()).stream().mapToInt(i -> i).average().orElse(0);
-                }
-            }
+            });
             rows.add(new PopulationTables.CoupleRow((String) r[1], PopulationTables.region((String) r[4]), (String) r[3],
-                    ((Number) r[2]).doubleValue(), change));
+                    ((Number) r[2]).doubleValue(), change, byDay));
         }
         return PopulationTables.of(rows, config.populationK());
+    }
+
+    /**
+     * Mean closeness of up to 8 check-ins after {@code after} minus that of up to 8 before {@code before}; null when
+     * either side has none.
+     */
+    private static Double change(List<Object[]> scores, Instant before, Instant after) {
+        List<Integer> earlier = new ArrayList<>();
+        List<Integer> later = new ArrayList<>();
+        for (Object[] s : scores) {
+            Instant at = CoupleFacts.instant(s[1]);
+            if (at.isBefore(before)) {
+                earlier.add(((Number) s[2]).intValue());
+            } else if (at.isAfter(after)) {
+                later.add(((Number) s[2]).intValue());
+            }
+        }
+        if (earlier.isEmpty() || later.isEmpty()) {
+            return null;
+        }
+        return later.subList(0, Math.min(8, later.size())).stream().mapToInt(i -> i).average().orElse(0)
+                - earlier.subList(Math.max(0, earlier.size() - 8), earlier.size()).stream().mapToInt(i -> i).average().orElse(0);
     }
 
     /** Everything insights hold about one person. */

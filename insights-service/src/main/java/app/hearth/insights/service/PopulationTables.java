@@ -21,9 +21,21 @@ public final class PopulationTables {
     /** A couple's average closeness (1–7) from this on counts as "high closeness". */
     public static final double HIGH_CLOSENESS = 5.5;
 
-    /** One couple, anonymised: what the tables group by and measure. {@code detoxChange} null: no detox before/after. */
-    public record CoupleRow(String kind, String region, String screenTime, double averageCloseness, Double detoxChange) {
+    /**
+     * One couple, anonymised: what the tables group by and measure. {@code detoxChange} null: no detox before/after;
+     * {@code detoxChangeByDay}: the change after each detox day's activity the couple completed.
+     */
+    public record CoupleRow(String kind, String region, String screenTime, double averageCloseness, Double detoxChange,
+                            Map<Integer, Double> detoxChangeByDay) {
+        public CoupleRow(String kind, String region, String screenTime, double averageCloseness, Double detoxChange) {
+            this(kind, region, screenTime, averageCloseness, detoxChange, Map.of());
+        }
     }
+
+    /** The 7-day digital detox's daily activities, as the guide lays them out (a row each). */
+    static final List<String> DETOX_ACTIVITIES = List.of("day 1: no devices at dinner", "day 2: a phone-free walk",
+            "day 3: a TV-free evening", "day 4: plan offline time", "day 5: repeat and refine", "day 6: repeat and refine",
+            "day 7: review the week");
 
     public record Cell(String group, Integer couples, Double value, boolean suppressed) {
         static Cell of(String group, List<Double> values, boolean suppress, boolean share) {
@@ -46,9 +58,17 @@ public final class PopulationTables {
         List<Table> tables = new ArrayList<>();
         tables.add(new Table("High closeness by daily screen time", "percent of couples with average closeness >= "
                 + HIGH_CLOSENESS, cells(couples, CoupleRow::screenTime, List.of("UNDER_1H", "FROM_1_TO_3H", "OVER_3H"), k, true)));
-        List<Double> detox = couples.stream().map(CoupleRow::detoxChange).filter(java.util.Objects::nonNull).toList();
-        tables.add(new Table("Closeness change after the 7-day digital detox", "average change in closeness (1-7 scale), "
-                + "check-ins after against before", List.of(Cell.of("finished the detox", detox, detox.size() < k, false))));
+        Map<String, List<Double>> detox = new LinkedHashMap<>();
+        detox.put("finished the detox", couples.stream().map(CoupleRow::detoxChange).filter(java.util.Objects::nonNull).toList());
+        for (int day = 1; day <= DETOX_ACTIVITIES.size(); day++) {
+            int d = day;
+            detox.put(DETOX_ACTIVITIES.get(day - 1), couples.stream().map(c -> c.detoxChangeByDay().get(d))
+                    .filter(java.util.Objects::nonNull).toList());
+        }
+        java.util.Set<String> detoxHidden = suppressed(detox, k);
+        tables.add(new Table("Closeness change after the 7-day digital detox, and after each of its activities",
+                "average change in closeness (1-7 scale), check-ins after against before the detox",
+                detox.entrySet().stream().map(e -> Cell.of(e.getKey(), e.getValue(), detoxHidden.contains(e.getKey()), false)).toList()));
         tables.add(new Table("High closeness by relationship kind", "percent of couples with average closeness >= "
                 + HIGH_CLOSENESS, cells(couples, CoupleRow::kind, List.of("ROMANTIC", "FRIENDSHIP", "FAMILY"), k, true)));
         tables.add(new Table("High closeness by region of time zone", "percent of couples with average closeness >= "

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -160,10 +161,25 @@ class PopulationTablesTest {
     }
 
     @Test
-    void theDetoxCellAveragesTheChange() {
-        List<CoupleRow> rows = new ArrayList<>(couples(5, "ROMANTIC", "Europe", "OVER_3H", 5.0, 1.0));
-        rows.addAll(couples(5, "ROMANTIC", "Europe", "OVER_3H", 5.0, 0.0));
-        assertThat(PopulationTables.of(rows, 10).get(1).cells().get(0)).isEqualTo(new PopulationTables.Cell("finished the detox", 10, 0.5, false));
+    void theDetoxTableAveragesTheChangeOverallAndPerActivity() {
+        List<CoupleRow> rows = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            Map<Integer, Double> byDay = new java.util.HashMap<>();
+            for (int day = 1; day <= 7; day++) {
+                byDay.put(day, i < 5 ? day / 7.0 : 0.0);
+            }
+            rows.add(new CoupleRow("ROMANTIC", "Other", "OVER_3H", 5.0, i < 5 ? 1.0 : 0.0, byDay));
+        }
+        PopulationTables.Table detox = PopulationTables.of(rows, 10).get(1);
+        assertThat(detox.cells()).hasSize(8);
+        assertThat(detox.cells().get(0)).isEqualTo(new PopulationTables.Cell("finished the detox", 10, 0.5, false));
+        assertThat(detox.cells().get(1)).isEqualTo(new PopulationTables.Cell("day 1: no devices at dinner", 10, 0.1, false));
+        assertThat(detox.cells().get(7)).isEqualTo(new PopulationTables.Cell("day 7: review the week", 10, 0.5, false));
+        // One couple fewer did day 7: the whole table goes dark, or day 7 could be read off the finishers' row.
+        Map<Integer, Double> fewer = new java.util.HashMap<>(rows.get(0).detoxChangeByDay());
+        fewer.remove(7);
+        rows.set(0, new CoupleRow("ROMANTIC", "Other", "OVER_3H", 5.0, 1.0, fewer));
+        assertThat(PopulationTables.of(rows, 10).get(1).cells()).allMatch(PopulationTables.Cell::suppressed);
     }
 
     @Test
