@@ -147,12 +147,29 @@ class InsightsJourneyTest {
         redeliver(couple);
         assertThat(stable(alice, couple)).isEqualTo(before);
 
-        // A full rebuild from the topics: the same insights.
+        // A full rebuild from the topics: it really replays (events read, facts written), every couple's facts come out
+        // the same, and a reader polling all along never sees empty or partial insights.
         String ops = Tokens.user("olivia");
+        String allInsightsBefore = allInsights();
+        java.util.concurrent.atomic.AtomicBoolean rebuilding = new java.util.concurrent.atomic.AtomicBoolean(true);
+        List<String> seenWhileRebuilding = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Thread reader = new Thread(() -> {
+            while (rebuilding.get()) {
+                seenWhileRebuilding.add(stable(alice, couple));
+            }
+        });
+        reader.start();
         given().auth().oauth2(ops).post("/v1/ops/projections/rebuild").then().statusCode(202);
         await().atMost(Duration.ofMinutes(3)).until(() -> "DONE".equals(given().auth().oauth2(ops)
                 .get("/v1/ops/projections/rebuild").then().extract().path("state")));
+        rebuilding.set(false);
+        reader.join();
+        JsonPath status = given().auth().oauth2(ops).get("/v1/ops/projections/rebuild").then().extract().jsonPath();
+        assertThat(status.getLong("eventsRead")).isGreaterThan(WEEKS);
+        assertThat(status.getLong("factsWritten")).isGreaterThan(WEEKS);
+        assertThat(seenWhileRebuilding).isNotEmpty().allMatch(before::equals);
         assertThat(stable(alice, couple)).isEqualTo(before);
+        assertThat(allInsights()).as("every couple's insights, not one").isEqualTo(allInsightsBefore);
         given().auth().oauth2(alice.token()).post("/v1/ops/projections/rebuild").then().statusCode(403);
 
         // Export.
@@ -166,6 +183,87 @@ class InsightsJourneyTest {
         await().atMost(Duration.ofMinutes(3)).until(() -> "DONE".equals(given().auth().oauth2(ops)
                 .get("/v1/ops/projections/rebuild").then().extract().path("state")));
         assertThat(stable(alice, couple)).doesNotContain(bob.id()).contains("closeness-trend:" + alice.id());
+    }
+
+    @jakarta.inject.Inject
+    app.hearth.insights.service.InsightsService insightsService;
+
+    /** Every couple's insights as its first member sees them, in a stable order. */
+    private String allInsights() throws Exception {
+        List<String> couples = new java.util.ArrayList<>();
+        try (java.sql.Connection c = dataSource.getConnection(); java.sql.ResultSet rows = c.createStatement()
+                .executeQuery("select distinct couple_id from couple_view_member order by 1")) {
+            while (rows.next()) {
+                couples.add(rows.getString(1));
+            }
+        }
+        assertThat(couples).hasSizeGreaterThan(1);
+        StringBuilder all = new StringBuilder();
+        for (String id : couples) {
+            UUID couple = UUID.fromString(id);
+            List<String> members = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() ->
+                    app.hearth.membership.CoupleViewMember.memberIds(couple));
+            var snapshot = insightsService.snapshot(couple);
+            all.append(id).append(' ').append(insightsService.insights(snapshot,
+                    app.hearth.insights.service.CoupleInsights.Voice.forMember(members.get(0), members))).append('\n');
+        }
+        return all.toString();
+    }
+
+    @Test
+    void factsDoNotDependOnTheOrderTheirEventsArriveIn() {
+        // A couple's end read before its forming, a resumption read before its pause: neither is lost.
+        String couple = UUID.randomUUID().toString();
+        String alex = "order-" + UUID.randomUUID();
+        Instant formed = Instant.parse("2026-10-01T10:00:00Z");
+        TopicWriter.publish(app.hearth.events.CoupleEvents.ENDED, "/couple-service", couple, new app.hearth.events.CoupleEvents.CoupleEnded(
+                couple, app.hearth.events.CoupleEvents.EndReason.MEMBER_ENDED, Instant.parse("2026-11-01T10:00:00Z"),
+                Instant.parse("2026-12-01T10:00:00Z")));
+        TopicWriter.publish(app.hearth.events.CoupleEvents.FORMED, "/couple-service", couple, new app.hearth.events.CoupleEvents.CoupleFormed(
+                couple, app.hearth.events.CoupleEvents.RelationshipKind.FRIENDSHIP, List.of(alex, "order-" + UUID.randomUUID()),
+                formed, app.hearth.events.CoupleEvents.CheckInCadence.WEEKLY));
+        TopicWriter.publish(ReminderEvents.RESUMED, "/reminder-service", alex, new ReminderEvents.RemindersResumed(alex,
+                Instant.parse("2026-11-10T08:00:00Z")));
+        TopicWriter.publish(ReminderEvents.PAUSED, "/reminder-service", alex, new ReminderEvents.RemindersPaused(alex,
+                java.time.LocalDate.parse("2026-11-20"), Instant.parse("2026-11-05T08:00:00Z")));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            assertThat(scalar("select count(*) from couple_fact where couple_id = '" + couple + "' and kind = 'FRIENDSHIP' "
+                    + "and formed_at is not null and ended_at is not null")).isEqualTo(1);
+            assertThat(scalar("""
+                    select count(*) from vacation_fact v where v.partner_id = '%s' and (select min(r.resumed_at)
+                    from vacation_resume_fact r where r.partner_id = v.partner_id and r.resumed_at >= v.paused_at) is not null"""
+                    .formatted(alex))).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void onlyOneRebuildRunsAcrossReplicasAndADeadReplicasRebuildIsTakenOver() throws Exception {
+        String ops = Tokens.user("olivia");
+        await().atMost(Duration.ofMinutes(3)).until(() -> !"RUNNING".equals(given().auth().oauth2(ops)
+                .get("/v1/ops/projections/rebuild").then().extract().path("state")));
+        // Another replica is rebuilding (its heartbeat is fresh): this one refuses to start a second.
+        execute("update projection_rebuild set state = 'RUNNING', heartbeat_at = now() where id = 1");
+        given().auth().oauth2(ops).post("/v1/ops/projections/rebuild").then().statusCode(409)
+                .body("type", containsString("rebuild-running"));
+        given().auth().oauth2(ops).get("/v1/ops/projections/rebuild").then().body("state", equalTo("RUNNING"));
+        // That replica died a while ago: its rebuild is taken over.
+        execute("update projection_rebuild set heartbeat_at = now() - interval '5 minutes' where id = 1");
+        given().auth().oauth2(ops).post("/v1/ops/projections/rebuild").then().statusCode(202);
+        await().atMost(Duration.ofMinutes(3)).until(() -> "DONE".equals(given().auth().oauth2(ops)
+                .get("/v1/ops/projections/rebuild").then().extract().path("state")));
+    }
+
+    private long scalar(String sql) throws Exception {
+        try (java.sql.Connection c = dataSource.getConnection(); java.sql.ResultSet r = c.createStatement().executeQuery(sql)) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+
+    private void execute(String sql) throws Exception {
+        try (java.sql.Connection c = dataSource.getConnection(); java.sql.Statement st = c.createStatement()) {
+            st.executeUpdate(sql);
+        }
     }
 
     @Test

@@ -71,7 +71,8 @@ public record CoupleFacts(UUID coupleId, String kind, String cadence, Instant fo
                 .setParameter(1, coupleId).setParameter(2, members).getResultList()).stream()
                 .map(r -> new Fired((String) r[0], (String) r[1], instant(r[2]))).toList();
         List<Vacation> vacations = members.isEmpty() ? List.of() : ((List<Object[]>) em.createNativeQuery("""
-                        select partner_id, paused_at, until_date, resumed_at from vacation_fact where partner_id in (?1)
+                        select v.partner_id, v.paused_at, v.until_date, coalesce(v.resumed_at, (select min(r.resumed_at) from vacation_resume_fact r where r.partner_id = v.partner_id and r.resumed_at >= v.paused_at))
+                        from vacation_fact v where v.partner_id in (?1)
                         order by paused_at""").setParameter(1, members).getResultList()).stream()
                 .map(r -> {
                     LocalDate from = instant(r[1]).atZone(java.time.ZoneOffset.UTC).toLocalDate();
@@ -84,7 +85,7 @@ public record CoupleFacts(UUID coupleId, String kind, String cadence, Instant fo
                 }).toList();
         List<Object> preference = em.createNativeQuery("select show_streaks from insight_preference where couple_id = ?1")
                 .setParameter(1, coupleId).getResultList();
-        return new CoupleFacts(coupleId, kind, cadence, formed.isEmpty() ? null : instant(formed.get(0)), members, scores,
+        return new CoupleFacts(coupleId, kind, cadence, formed.isEmpty() || formed.get(0) == null ? null : instant(formed.get(0)), members, scores,
                 submitted, sessions, planDays, pauses, fired, vacations, preference.isEmpty() || (Boolean) preference.get(0));
     }
 

@@ -46,7 +46,10 @@ public class FactProjection {
             case "hearth.couple.formed.v1" -> formed(event.dataAs(CoupleEvents.FORMED), event.time());
             case "hearth.couple.ended.v1" -> {
                 CoupleEvents.CoupleEnded ended = event.dataAs(CoupleEvents.ENDED);
-                sql("update couple_fact set ended_at = ?2 where couple_id = ?1 and ended_at is null",
+                // Ended may be read before formed (a rebuild reads topics side by side): either starts the row.
+                sql("""
+                        insert into couple_fact (couple_id, ended_at) values (?1, ?2)
+                        on conflict (couple_id) do update set ended_at = coalesce(couple_fact.ended_at, excluded.ended_at)""",
                         UUID.fromString(ended.coupleId()), event.time());
             }
             case "hearth.couple.purged.v1" -> forgetCouple(UUID.fromString(event.dataAs(CoupleEvents.PURGED).coupleId()));
@@ -61,7 +64,8 @@ public class FactProjection {
             case "hearth.reminder.paused.v1" -> vacation(event.dataAs(ReminderEvents.PAUSED));
             case "hearth.reminder.resumed.v1" -> {
                 ReminderEvents.RemindersResumed resumed = event.dataAs(ReminderEvents.RESUMED);
-                sql("update vacation_fact set resumed_at = ?2 where partner_id = ?1 and paused_at <= ?2 and resumed_at is null",
+                // Kept on its own, matched to the pause it ends when read: the pause may not be here yet.
+                sql("insert into vacation_resume_fact (partner_id, resumed_at) values (?1, ?2) on conflict do nothing",
                         resumed.partnerId(), resumed.resumedAt());
             }
             default -> {
@@ -73,7 +77,9 @@ public class FactProjection {
 
     private void formed(CoupleEvents.CoupleFormed formed, Instant at) {
         UUID couple = UUID.fromString(formed.coupleId());
-        sql("insert into couple_fact (couple_id, kind, formed_at) values (?1, ?2, ?3) on conflict do nothing",
+        sql("""
+                insert into couple_fact (couple_id, kind, formed_at) values (?1, ?2, ?3)
+                on conflict (couple_id) do update set kind = excluded.kind, formed_at = excluded.formed_at""",
                 couple, formed.kind().name(), at);
     }
 
@@ -157,7 +163,7 @@ public class FactProjection {
     @Transactional(Transactional.TxType.MANDATORY)
     public void forgetPartner(String partnerId) {
         for (String table : new String[] {"check_in_score", "check_in_submitted", "session_rating", "reminder_fired_fact",
-                "vacation_fact"}) {
+                "vacation_fact", "vacation_resume_fact"}) {
             sql("delete from " + table + " where partner_id = ?1", partnerId);
         }
     }

@@ -217,7 +217,8 @@ public class InsightsService {
                 order by fired_at""").setParameter(1, partnerId).getResultList(),
                 "reminderId", "coupleId", "kind", "occurrenceAt", "firedAt"));
         held.put("vacations", rows(em.createNativeQuery("""
-                select paused_at, until_date, resumed_at from vacation_fact where partner_id = ?1 order by paused_at""")
+                select v.paused_at, v.until_date, coalesce(v.resumed_at, (select min(r.resumed_at) from vacation_resume_fact r where r.partner_id = v.partner_id and r.resumed_at >= v.paused_at))
+                from vacation_fact v where v.partner_id = ?1 order by v.paused_at""")
                 .setParameter(1, partnerId).getResultList(), "pausedAt", "until", "resumedAt"));
         return held;
     }
