@@ -134,11 +134,13 @@ public class ProjectionRebuild {
                           long[] counts, boolean ownTransactions) {
         while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
             List<ConsumerRecord<String, String>> batch = new ArrayList<>();
+            java.util.Set<TopicPartition> beyond = new java.util.HashSet<>();
             for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                if (record.offset() < end.get(new TopicPartition(record.topic(), record.partition()))) {
+                TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+                if (record.offset() < end.get(partition)) {
                     batch.add(record);
-                } else {
-                    consumer.seek(new TopicPartition(record.topic(), record.partition()), record.offset());
+                } else if (beyond.add(partition)) {
+                    consumer.seek(partition, record.offset()); // the first one past the end: the next phase starts there
                 }
             }
             counts[0] += batch.size();
