@@ -71,12 +71,14 @@ public record CoupleFacts(UUID coupleId, String kind, String cadence, Instant fo
                 .setParameter(1, coupleId).setParameter(2, members).getResultList()).stream()
                 .map(r -> new Fired((String) r[0], (String) r[1], instant(r[2]))).toList();
         List<Vacation> vacations = members.isEmpty() ? List.of() : ((List<Object[]>) em.createNativeQuery("""
-                        select v.partner_id, v.paused_at, v.until_date, coalesce(v.resumed_at, (select min(r.resumed_at) from vacation_resume_fact r where r.partner_id = v.partner_id and r.resumed_at >= v.paused_at))
+                        select v.partner_id, v.paused_at, v.until_date, coalesce(v.resumed_at, (select min(r.resumed_at)
+                            from vacation_resume_fact r where r.partner_id = v.partner_id and r.resumed_at >= v.paused_at))
                         from vacation_fact v where v.partner_id in (?1)
                         order by paused_at""").setParameter(1, members).getResultList()).stream()
                 .map(r -> {
                     LocalDate from = instant(r[1]).atZone(java.time.ZoneOffset.UTC).toLocalDate();
-                    LocalDate until = ((java.sql.Date) r[2]).toLocalDate();
+                    // The driver may hand a date column over as java.sql.Date or as LocalDate, depending on the query.
+                    LocalDate until = r[2] instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) r[2];
                     Instant resumed = instant(r[3]);
                     if (resumed != null && resumed.atZone(java.time.ZoneOffset.UTC).toLocalDate().isBefore(until)) {
                         until = resumed.atZone(java.time.ZoneOffset.UTC).toLocalDate();
