@@ -164,6 +164,16 @@ public final class Sealing {
         return (event.id() + "|" + owner).getBytes(StandardCharsets.UTF_8);
     }
 
+    /** An AES-256 key from a passphrase in configuration (a Kubernetes secret): its SHA-256. */
+    public static SecretKey keyFromPassphrase(String passphrase) {
+        try {
+            return new javax.crypto.spec.SecretKeySpec(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(passphrase.getBytes(StandardCharsets.UTF_8)), "AES");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
     public static String box(SecretKey key, byte[] aad, String plaintext) {
         try {
             byte[] iv = new byte[12];

@@ -33,7 +33,8 @@ class LimitsTest {
     @TestHTTPResource("/v1/me/notifications/stream")
     URL stream;
 
-    private static List<Integer> inParallel(int n, Callable<Integer> request) throws Exception {
+    /** The statuses of {@code n} copies of {@code request} sent at once. */
+    static List<Integer> inParallel(int n, Callable<Integer> request) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(n);
         try {
             List<Callable<Integer>> all = new ArrayList<>();

@@ -24,14 +24,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static app.hearth.reminder.DeliveryChannelsTest.Receiver;
@@ -274,22 +269,10 @@ class WebhookHardeningTest {
     @Test
     void parallelSubscriptionsCannotGetPastTheCap() throws Exception {
         Person max = TestUsers.create("Max");
-        ExecutorService pool = Executors.newFixedThreadPool(10);
-        try {
-            List<Callable<Integer>> attempts = new ArrayList<>();
-            for (int i = 0; i < 20; i++) {
-                attempts.add(() -> as(max).body(Map.of("url", "http://127.0.0.1:9/hook")).post("/v1/me/webhooks")
-                        .then().extract().statusCode());
-            }
-            List<Integer> statuses = new ArrayList<>();
-            for (Future<Integer> f : pool.invokeAll(attempts)) {
-                statuses.add(f.get());
-            }
-            assertThat(statuses).filteredOn(s -> s == 201).hasSize(5);
-            assertThat(statuses).filteredOn(s -> s == 429).hasSize(15);
-        } finally {
-            pool.shutdownNow();
-        }
+        List<Integer> statuses = LimitsTest.inParallel(20, () -> as(max).body(Map.of("url", "http://127.0.0.1:9/hook"))
+                .post("/v1/me/webhooks").then().extract().statusCode());
+        assertThat(statuses).filteredOn(s -> s == 201).hasSize(5);
+        assertThat(statuses).filteredOn(s -> s == 429).hasSize(15);
         as(max).get("/v1/me/webhooks").then().body("size()", equalTo(5));
         as(max).body(Map.of("url", "http://127.0.0.1:9/hook")).post("/v1/me/webhooks").then().statusCode(429)
                 .contentType("application/problem+json").body("type", containsString("limit-reached"))

@@ -29,8 +29,6 @@ import org.jboss.logging.Logger;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
@@ -91,12 +89,7 @@ public class PersonKeyring {
     private Thread reader;
 
     void start(@Observes StartupEvent event) {
-        try {
-            wrapping = new SecretKeySpec(MessageDigest.getInstance("SHA-256")
-                    .digest(config.wrappingKey().getBytes(StandardCharsets.UTF_8)), "AES");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        wrapping = Sealing.keyFromPassphrase(config.wrappingKey());
         producer = new KafkaProducer<>(KafkaClientConfig.producer(kafkaConfig, Map.of(ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true, ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000)),
                 new StringSerializer(), new StringSerializer());

@@ -1,6 +1,5 @@
 package app.hearth.platform.problem;
 
-import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
@@ -28,8 +27,7 @@ public class BodySizeLimit {
                 Problem problem = new Problem("https://hearth.app/problems/payload-too-large", "Payload Too Large", 413,
                         "The request body has " + announced + " bytes; at most " + maxBytes + " are accepted.",
                         ctx.request().path(), List.of());
-                ctx.response().setStatusCode(413).putHeader("Content-Type", Problem.MEDIA_TYPE)
-                        .putHeader("Connection", "close").end(Json.encode(problem));
+                HttpEdgeGuard.send(ctx, problem);
                 return;
             }
             ctx.next();

@@ -130,7 +130,7 @@ public class HttpEdgeGuard {
                         + "); remove it.");
     }
 
-    private static void send(RoutingContext ctx, Problem problem) {
+    static void send(RoutingContext ctx, Problem problem) {
         ctx.response().setStatusCode(problem.status()).putHeader("Content-Type", Problem.MEDIA_TYPE)
                 // The rest of a refused request (an oversized or unparsable one) is not worth reading.
                 .putHeader("Connection", "close").end(Json.encode(problem));

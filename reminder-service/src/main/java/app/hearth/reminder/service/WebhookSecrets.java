@@ -11,11 +11,8 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import javax.crypto.SecretKey;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,12 +31,7 @@ public class WebhookSecrets {
 
     @Inject
     public WebhookSecrets(ReminderConfig config) {
-        try {
-            key = new SecretKeySpec(MessageDigest.getInstance("SHA-256")
-                    .digest(config.webhooks().secretKey().getBytes(StandardCharsets.UTF_8)), "AES");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        key = Sealing.keyFromPassphrase(config.webhooks().secretKey());
     }
 
     public String seal(UUID subscriptionId, String secret) {
