@@ -44,6 +44,26 @@ public class Exercise extends PanacheEntityBase {
     @Column(nullable = false)
     public int minutes;
 
+    /** How a session plays the prompts: the one at its level, or all of them in order (up to its level). */
+    public enum PromptsPlay { ONE_PER_LEVEL, IN_SEQUENCE }
+
+    /** Null when the exercise has no prompts. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "prompts_play")
+    public PromptsPlay promptsPlay;
+
+    /** Answers are seen by their author only; the partner sees that they were given (a self-assessment). */
+    @Column(name = "answers_private", nullable = false)
+    public boolean answersPrivate;
+
+    /** The language the content is written in. */
+    @Column(nullable = false)
+    public String locale;
+
+    /** A ritual for partners who live apart. */
+    @Column(name = "long_distance", nullable = false)
+    public boolean longDistance;
+
     @Column(name = "content_version", nullable = false)
     public int contentVersion;
 

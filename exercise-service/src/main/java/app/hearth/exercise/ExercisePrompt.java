@@ -36,6 +36,30 @@ public class ExercisePrompt extends PanacheEntityBase {
     @Column(nullable = false)
     public String text;
 
+    /** How a partner answers: in words, by ticking (a checklist item), or by judging a statement (a quiz). */
+    public enum AnswerKind { TEXT, TICK, CHOICE }
+
+    /** The choices of a quiz statement. */
+    public enum Choice { MYTH, TRUE }
+
+    /** The step the prompt belongs to (a set of the 36 questions, say); null for prompts that stand alone. */
+    @Column(name = "step_position")
+    public Integer stepPosition;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "answer_kind", nullable = false)
+    public AnswerKind answerKind;
+
+    /** More about a checklist item. */
+    public String detail;
+
+    /** A quiz statement's answer: shown to a partner only after they gave theirs. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "correct_choice")
+    public Choice correctChoice;
+
+    public String explanation;
+
     public static List<ExercisePrompt> of(String slug) {
         return list("slug = ?1 order by position", slug);
     }

@@ -12,9 +12,6 @@ public enum StepType {
     REFLECT_BACK,
     DEBRIEF,
     /** One day of a plan, checked off by either partner. */
-    DAY,
-    /** A question of an assessment or quiz. */
-    QUESTION,
-    /** An item of a checklist. */
-    ITEM
+    DAY
+    // Questions, checklist items and quiz statements are prompts (ExercisePrompt), answered one by one.
 }

@@ -61,6 +61,13 @@ class ErasureTest {
         String period = as(erin).body(answers(5, "my own note")).post("/v1/couples/" + couple + "/check-ins")
                 .then().statusCode(201).extract().path("period");
         as(finn).body(answers(6, "finn's note")).post("/v1/couples/" + couple + "/check-ins").then().statusCode(201);
+        String quiz = as(erin).body(java.util.Map.of("exerciseSlug", "thirty-six-questions-rewired")).post("/v1/couples/" + couple + "/sessions")
+                .then().statusCode(201).extract().path("id");
+        String quizBase = "/v1/couples/" + couple + "/sessions/" + quiz;
+        as(erin).body(java.util.Map.of("answer", "erin's first answer")).put(quizBase + "/prompts/1/answer").then().statusCode(200);
+        as(finn).body(java.util.Map.of("answer", "finn's first answer")).put(quizBase + "/prompts/1/answer").then().statusCode(200);
+        as(erin).get("/v1/me/export").then().body("sessions.find { it.sessionId == '" + quiz + "' }.myPromptAnswers[0].answer",
+                equalTo("erin's first answer"));
 
         as(erin).get("/v1/me/export").then().statusCode(200)
                 .body("checkIns", hasSize(1))
@@ -74,6 +81,10 @@ class ErasureTest {
                 as(finn).get("/v1/couples/" + couple + "/check-ins/" + period).then().extract().path("partner") == null
                         && Boolean.FALSE.equals(as(finn).get("/v1/couples/" + couple + "/check-ins/" + period).then().extract().path("partnerSubmitted")));
         as(finn).get("/v1/me/export").then().body("checkIns", hasSize(1)).body("checkIns[0].privateNote", equalTo("finn's note"));
+        // Her answers to the session's prompts are gone too; his stay, and show as unanswered by her.
+        as(finn).get(quizBase).then().body("prompts[0].partnerAnswered", equalTo(false))
+                .body("prompts[0].mine.answer", equalTo("finn's first answer"))
+                .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("erin's first answer")));
         // Her token is refused from now on: it cannot re-create what was erased.
         as(erin).get("/v1/me/export").then().statusCode(401);
     }

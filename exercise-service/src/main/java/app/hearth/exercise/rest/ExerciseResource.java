@@ -2,6 +2,7 @@ package app.hearth.exercise.rest;
 
 import app.hearth.events.CoupleEvents.RelationshipKind;
 import app.hearth.exercise.Exercise;
+import app.hearth.exercise.Guidance;
 import app.hearth.exercise.ExerciseKind;
 import app.hearth.exercise.ExercisePrompt;
 import app.hearth.exercise.ExerciseStep;
@@ -11,6 +12,7 @@ import app.hearth.exercise.SafetyNote;
 import app.hearth.exercise.StepType;
 import app.hearth.exercise.service.CatalogueService;
 import app.hearth.platform.problem.Params;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -19,6 +21,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,23 +39,37 @@ public class ExerciseResource {
     @Inject
     CatalogueService catalogue;
 
+    /** {@code intense}: sessions show the pause word and safety notes first; {@code locale}: the content's language. */
     public record ExerciseSummary(String slug, String title, String summary, Set<Layer> layers, ExerciseKind kind,
-                                  Level level, int minutes, Set<RelationshipKind> relationshipKinds) {
+                                  Level level, int minutes, Set<RelationshipKind> relationshipKinds, boolean intense,
+                                  boolean longDistance, String locale) {
         static ExerciseSummary of(Exercise e) {
             return new ExerciseSummary(e.slug, e.title, e.summary, new TreeSet<>(e.layers), e.kind, e.level, e.minutes,
-                    new TreeSet<>(e.relationshipKinds));
+                    new TreeSet<>(e.relationshipKinds), e.intense, e.longDistance, e.locale);
         }
     }
 
     public record Step(int position, StepType type, String title, String instruction, String timing) {
     }
 
-    public record Prompt(int position, String text) {
+    /** A prompt as the catalogue shows it: a quiz statement without its answer (that comes in a session). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Prompt(int position, Integer step, ExercisePrompt.AnswerKind answerKind, String text, String detail) {
     }
 
+    public record SafetyNoteView(SafetyNote.Topic topic, String text) {
+    }
+
+    /**
+     * {@code promptsPlay}: ONE_PER_LEVEL (a session plays the prompt of its level) or IN_SEQUENCE (all of them, up to
+     * its level); {@code answersPrivate}: answers are never shown to the partner; {@code guidance}: articles to read.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ExerciseDetail(String slug, String title, String summary, Set<Layer> layers, ExerciseKind kind,
-                                 Level level, int minutes, Set<RelationshipKind> relationshipKinds, int contentVersion,
-                                 List<Step> steps, Map<Level, List<Prompt>> prompts, List<String> safetyNotes) {
+                                 Level level, int minutes, Set<RelationshipKind> relationshipKinds, boolean intense,
+                                 boolean longDistance, String locale, int contentVersion, List<Step> steps,
+                                 Exercise.PromptsPlay promptsPlay, boolean answersPrivate, Map<Level, List<Prompt>> prompts,
+                                 List<SafetyNoteView> safetyNotes, List<String> guidance) {
     }
 
     public record ExercisePage(List<ExerciseSummary> items, int page, int size, long total) {
@@ -62,13 +79,15 @@ public class ExerciseResource {
     public ExercisePage search(@QueryParam("layer") String layer, @QueryParam("kind") String kind,
                                @QueryParam("level") String level, @QueryParam("maxMinutes") String maxMinutes,
                                @QueryParam("relationshipKind") String relationshipKind,
+                               @QueryParam("longDistance") String longDistance,
                                @QueryParam("page") String page, @QueryParam("size") String size) {
         CatalogueService.Filter filter = new CatalogueService.Filter(
                 Params.enumValue("layer", layer, Layer.class),
                 Params.enumValue("kind", kind, ExerciseKind.class),
                 Params.enumValue("level", level, Level.class),
                 Params.intValue("maxMinutes", maxMinutes, 1, 24 * 60),
-                Params.enumValue("relationshipKind", relationshipKind, RelationshipKind.class));
+                Params.enumValue("relationshipKind", relationshipKind, RelationshipKind.class),
+                Params.booleanValue("longDistance", longDistance));
         var result = catalogue.search(filter, Params.intValue("page", page, 0, 10_000).orElse(0),
                 Params.intValue("size", size, 1, MAX_PAGE_SIZE).orElse(20));
         return new ExercisePage(result.items().stream().map(ExerciseSummary::of).toList(), result.page(), result.size(), result.total());
@@ -76,15 +95,19 @@ public class ExerciseResource {
 
     @GET
     @Path("/{slug}")
-    public ExerciseDetail get(@PathParam("slug") String slug) {
+    public RestResponse<ExerciseDetail> get(@PathParam("slug") String slug) {
         Exercise e = catalogue.bySlug(slug);
         Map<Level, List<Prompt>> prompts = new LinkedHashMap<>();
         for (ExercisePrompt p : ExercisePrompt.of(slug)) {
-            prompts.computeIfAbsent(p.level, l -> new java.util.ArrayList<>()).add(new Prompt(p.position, p.text));
+            prompts.computeIfAbsent(p.level, l -> new java.util.ArrayList<>())
+                    .add(new Prompt(p.position, p.stepPosition, p.answerKind, p.text, p.detail));
         }
-        return new ExerciseDetail(e.slug, e.title, e.summary, new TreeSet<>(e.layers), e.kind, e.level, e.minutes,
-                new TreeSet<>(e.relationshipKinds), e.contentVersion,
+        ExerciseDetail detail = new ExerciseDetail(e.slug, e.title, e.summary, new TreeSet<>(e.layers), e.kind, e.level,
+                e.minutes, new TreeSet<>(e.relationshipKinds), e.intense, e.longDistance, e.locale, e.contentVersion,
                 ExerciseStep.of(slug).stream().map(s -> new Step(s.position, s.type, s.title, s.instruction, s.timing)).toList(),
-                prompts, SafetyNote.of(slug).stream().map(n -> n.text).toList());
+                e.promptsPlay, e.answersPrivate, prompts,
+                SafetyNote.of(slug).stream().map(n -> new SafetyNoteView(n.topic, n.text)).toList(),
+                e.intense ? Guidance.FOR_INTENSE_SESSIONS.stream().map(g -> "/v1/guidance/" + g).toList() : null);
+        return RestResponse.ResponseBuilder.ok(detail).header("Content-Language", e.locale).build();
     }
 }

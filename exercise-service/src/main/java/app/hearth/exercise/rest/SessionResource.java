@@ -9,6 +9,7 @@ import app.hearth.exercise.Layer;
 import app.hearth.exercise.Level;
 import app.hearth.exercise.PlanDay;
 import app.hearth.exercise.SessionRating;
+import app.hearth.exercise.SessionPrompts;
 import app.hearth.exercise.SessionResponse;
 import app.hearth.exercise.StepType;
 import app.hearth.membership.MembershipService;
@@ -29,6 +30,7 @@ import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
@@ -77,6 +79,11 @@ public class SessionResource {
     public record ResponseRequest(@NotBlank @Size(max = 4000) String response, @Size(max = 2000) String privateNote) {
     }
 
+    /** By the prompt's kind: {@code answer} (or {@code skip}), {@code ticked}, or {@code choice}. */
+    public record PromptAnswerRequest(@Size(max = 4000) String answer, ExercisePrompt.Choice choice, Boolean skip,
+                                      Boolean ticked) {
+    }
+
     public record PauseRequest(@Size(max = 40) String pauseWord) {
     }
 
@@ -96,6 +103,33 @@ public class SessionResource {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record PromptAnswerView(String answer, ExercisePrompt.Choice choice, Boolean skipped, Boolean ticked) {
+    }
+
+    /**
+     * A prompt as played in this session. {@code partner}: the partner's answer, once both answered (never for a
+     * private exercise; a checklist's ticks are shared as they happen). {@code correctChoice} and {@code explanation}:
+     * a quiz statement's answer, once you gave yours. {@code askedBy}: who asks it, where partners take turns.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record PromptView(int position, Integer step, Level level, ExercisePrompt.AnswerKind answerKind, String text,
+                             String detail, String askedBy, PromptAnswerView mine, boolean partnerAnswered,
+                             PromptAnswerView partner, ExercisePrompt.Choice correctChoice, String explanation) {
+    }
+
+    /** Prompts answered (or skipped, or ticked) by both, by you, by your partner, out of the session's total. */
+    public record ProgressView(int total, int answeredByBoth, int mine, int partner) {
+    }
+
+    /** The prompt the couple is on and who asks it. */
+    public record TurnView(int prompt, String askedBy, boolean yours) {
+    }
+
+    /** Quiz scores: yours over what you answered; your partner's over statements you both answered. */
+    public record ScoresView(SessionPrompts.Score mine, SessionPrompts.Score partner) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record PauseView(String pausedBy, Instant pausedAt, boolean pauseWordSaid, Instant resumeNotBefore,
                             List<String> readyToResume) {
     }
@@ -112,14 +146,15 @@ public class SessionResource {
      * pause word when they have one, and that pausing is always one tap away.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record SafetyView(String pauseWord, String reminder) {
+    public record SafetyView(String pauseWord, String reminder, List<String> guidance) {
     }
 
     /** {@code level}: the prompts shown; {@code pacingLevel}: what pacing counts (never below the exercise's own). */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record SessionView(UUID id, String exerciseSlug, String title, ExerciseKind kind, Set<Layer> layers, Level level,
                               Level pacingLevel, ExerciseSession.Status status, String startedBy, Instant startedAt,
-                              SafetyView safety, PauseView pause, List<String> prompts, List<StepView> steps, Rating myRating,
+                              SafetyView safety, PauseView pause, List<PromptView> prompts, ProgressView progress,
+                              TurnView turn, ScoresView scores, List<StepView> steps, Rating myRating,
                               boolean partnerRated, Instant completedAt, EndView ended) {
     }
 
@@ -157,6 +192,19 @@ public class SessionResource {
                                @NotNull(message = "send {\"response\": ...}") @Valid ResponseRequest request) {
         String me = member(coupleId);
         return view(sessions.respond(coupleId, sessionId, me, position, request.response(), request.privateNote()), me);
+    }
+
+    /** The caller's answer to one prompt: words or a skip, a tick or untick, or a quiz choice. */
+    @PUT
+    @Path("/{sessionId}/prompts/{position}/answer")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public SessionView answerPrompt(@PathParam("coupleId") UUID coupleId, @PathParam("sessionId") UUID sessionId,
+                                    @PathParam("position") int position,
+                                    @NotNull(message = "send {\"answer\": ...}, {\"skip\": true}, {\"ticked\": true|false} or {\"choice\": \"MYTH\"|\"TRUE\"}")
+                                    @Valid PromptAnswerRequest request) {
+        String me = member(coupleId);
+        return view(sessions.answerPrompt(coupleId, sessionId, me, position, new SessionService.PromptAnswer(request.answer(),
+                request.choice(), Boolean.TRUE.equals(request.skip()), request.ticked())), me);
     }
 
     /** Pause for both, at once. Saying the pause word is optional: the pause never depends on it. */

@@ -1,7 +1,11 @@
 package app.hearth.exercise.rest;
 
 import app.hearth.exercise.Exercise;
+import app.hearth.exercise.ExerciseKind;
 import app.hearth.exercise.ExercisePrompt;
+import app.hearth.exercise.Guidance;
+import app.hearth.exercise.SessionPromptAnswer;
+import app.hearth.exercise.SessionPrompts;
 import app.hearth.exercise.ExerciseSession;
 import app.hearth.exercise.ExerciseStep;
 import app.hearth.exercise.Level;
@@ -13,11 +17,17 @@ import app.hearth.exercise.StepType;
 import app.hearth.exercise.rest.SessionResource.Answer;
 import app.hearth.exercise.rest.SessionResource.EndView;
 import app.hearth.exercise.rest.SessionResource.PauseView;
+import app.hearth.exercise.rest.SessionResource.ProgressView;
+import app.hearth.exercise.rest.SessionResource.PromptAnswerView;
+import app.hearth.exercise.rest.SessionResource.PromptView;
+import app.hearth.exercise.rest.SessionResource.ScoresView;
+import app.hearth.exercise.rest.SessionResource.TurnView;
 import app.hearth.exercise.rest.SessionResource.Rating;
 import app.hearth.exercise.rest.SessionResource.SafetyView;
 import app.hearth.exercise.rest.SessionResource.SessionView;
 import app.hearth.exercise.rest.SessionResource.StepView;
 import app.hearth.membership.CoupleView;
+import app.hearth.membership.CoupleViewMember;
 import app.hearth.exercise.service.SessionService;
 import app.hearth.membership.MembershipService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,7 +45,7 @@ import java.util.stream.Collectors;
 
 /**
  * Sessions as one member sees them, built for a whole page at once: one query per kind of row (exercises, steps,
- * prompts, answers, ratings, plan days, readiness), however many sessions the page holds. A partner's
+ * prompts, answers, prompt answers, ratings, plan days, readiness, members), however many sessions the page holds. A partner's
  * answer shows only once both answered a step; private notes only to their author.
  */
 @ApplicationScoped
@@ -62,11 +72,14 @@ public class SessionViews {
                 "sessionId in ?1 order by createdAt, partnerId", ids).stream().collect(Collectors.groupingBy(r -> r.sessionId));
         Map<UUID, List<PlanDay>> days = PlanDay.<PlanDay>list("sessionId in ?1 order by day", ids).stream()
                 .collect(Collectors.groupingBy(d -> d.sessionId));
+        Map<UUID, List<SessionPromptAnswer>> promptAnswers = SessionPromptAnswer.<SessionPromptAnswer>list(
+                "sessionId in ?1", ids).stream().collect(Collectors.groupingBy(a -> a.sessionId));
         Map<UUID, List<String>> ready = SessionResumeReady.<SessionResumeReady>list("sessionId in ?1 order by readyAt", ids)
                 .stream().collect(Collectors.groupingBy(r -> r.sessionId, Collectors.mapping(r -> r.partnerId, Collectors.toList())));
 
         boolean anyIntense = sessions.stream().anyMatch(s -> intense(s, exercises.get(s.exerciseSlug)));
         CoupleView couple = CoupleView.findById(coupleId);
+        List<String> members = CoupleViewMember.memberIds(coupleId);
         // Asked of couple-service (where the word lives) once per page, only when a session needs it.
         String pauseWord = anyIntense && couple != null && couple.pauseWordAgreed ? membership.pauseWord(coupleId).orElse(null) : null;
 
@@ -102,17 +115,78 @@ public class SessionViews {
             SafetyView safety = intense(session, exercise) ? new SafetyView(pauseWord, pauseWord != null
                     ? "If it gets too much, either of you can say \"" + pauseWord + "\" and pause (POST .../pause): no reason needed."
                     : "If it gets too much, either of you can pause at any moment (POST .../pause): no reason needed. "
-                    + "Agreeing on a pause word first helps (PATCH /v1/couples/{id} on couple-service).") : null;
+                    + "Agreeing on a pause word first helps (PATCH /v1/couples/{id} on couple-service).",
+                    Guidance.FOR_INTENSE_SESSIONS.stream().map(slug -> "/v1/guidance/" + slug).toList()) : null;
+            PlayedPrompts played = played(session, exercise, prompts.getOrDefault(session.exerciseSlug, List.of()),
+                    promptAnswers.getOrDefault(session.id, List.of()), members, me);
             EndView ended = session.status == ExerciseSession.Status.ENDED || session.status == ExerciseSession.Status.LAPSED
                     ? new EndView(session.endedBy, session.endedAt, session.endReason) : null;
             views.add(new SessionView(session.id, exercise.slug, exercise.title, exercise.kind, new TreeSet<>(exercise.layers),
                     session.level, session.pacingLevel, session.status, session.startedBy, session.startedAt, safety, pause,
-                    prompts.getOrDefault(session.exerciseSlug, List.of()).stream().filter(p -> p.level == session.level)
-                            .map(p -> p.text).toList(),
-                    stepViews, myRating == null ? null : new Rating(myRating.feltConnected, myRating.feltSafe),
+                    played.prompts(), played.progress(), played.turn(), played.scores(), stepViews, myRating == null ? null : new Rating(myRating.feltConnected, myRating.feltSafe),
                     rated.stream().anyMatch(r -> !r.partnerId.equals(me)), session.completedAt, ended));
         }
         return views;
+    }
+
+    private record PlayedPrompts(List<PromptView> prompts, ProgressView progress, TurnView turn, ScoresView scores) {
+    }
+
+    /** The session's prompts as {@code me} sees them: what is revealed follows the rules on {@link PromptView}. */
+    private static PlayedPrompts played(ExerciseSession session, Exercise exercise, List<ExercisePrompt> all,
+                                        List<SessionPromptAnswer> answers, List<String> members, String me) {
+        List<ExercisePrompt> playable = SessionPrompts.playable(exercise.promptsPlay, session.level, all);
+        if (playable.isEmpty()) {
+            return new PlayedPrompts(List.of(), null, null, null);
+        }
+        Map<Integer, SessionPromptAnswer> mine = answers.stream().filter(a -> a.partnerId.equals(me))
+                .collect(Collectors.toMap(a -> a.promptPosition, Function.identity()));
+        Map<Integer, SessionPromptAnswer> theirs = answers.stream().filter(a -> !a.partnerId.equals(me))
+                .collect(Collectors.toMap(a -> a.promptPosition, Function.identity(), (a, b) -> a));
+        boolean turns = SessionPrompts.takesTurns(exercise);
+        List<PromptView> views = new ArrayList<>(playable.size());
+        for (int i = 0; i < playable.size(); i++) {
+            ExercisePrompt p = playable.get(i);
+            SessionPromptAnswer my = mine.get(p.position);
+            SessionPromptAnswer their = theirs.get(p.position);
+            boolean reveal = !exercise.answersPrivate && their != null
+                    && (p.answerKind == ExercisePrompt.AnswerKind.TICK || my != null);
+            boolean answerShown = p.answerKind == ExercisePrompt.AnswerKind.CHOICE && my != null;
+            views.add(new PromptView(p.position, p.stepPosition, p.level, p.answerKind, p.text, p.detail,
+                    turns ? SessionPrompts.asker(i, session.startedBy, members) : null, answerView(p, my), their != null,
+                    reveal ? answerView(p, their) : null, answerShown ? p.correctChoice : null, answerShown ? p.explanation : null));
+        }
+        SessionPrompts.Progress progress = SessionPrompts.progress(playable, mine.keySet(), theirs.keySet());
+        TurnView turn = !turns ? null : SessionPrompts.current(playable, mine.keySet(), theirs.keySet()).map(p -> {
+            String asker = SessionPrompts.asker(playable.indexOf(p), session.startedBy, members);
+            return new TurnView(p.position, asker, me.equals(asker));
+        }).orElse(null);
+        ScoresView scores = null;
+        if (exercise.kind == ExerciseKind.QUIZ) {
+            Map<Integer, ExercisePrompt.Choice> myChoices = choices(mine);
+            java.util.Set<Integer> both = new java.util.HashSet<>(mine.keySet());
+            both.retainAll(theirs.keySet());
+            scores = new ScoresView(SessionPrompts.score(playable, myChoices, mine.keySet()),
+                    SessionPrompts.score(playable, choices(theirs), both));
+        }
+        return new PlayedPrompts(views, new ProgressView(progress.total(), progress.answeredByBoth(), progress.mine(),
+                progress.partner()), turn, scores);
+    }
+
+    private static Map<Integer, ExercisePrompt.Choice> choices(Map<Integer, SessionPromptAnswer> answers) {
+        return answers.values().stream().filter(a -> a.choice != null)
+                .collect(Collectors.toMap(a -> a.promptPosition, a -> a.choice));
+    }
+
+    private static PromptAnswerView answerView(ExercisePrompt prompt, SessionPromptAnswer answer) {
+        if (answer == null) {
+            return null;
+        }
+        return switch (prompt.answerKind) {
+            case TICK -> new PromptAnswerView(null, null, null, true);
+            case CHOICE -> new PromptAnswerView(null, answer.choice, null, null);
+            case TEXT -> new PromptAnswerView(answer.answer, null, answer.skipped ? true : null, null);
+        };
     }
 
     /** An exercise the catalogue marks intense, or advanced work whatever the exercise. */

@@ -21,7 +21,8 @@ import java.util.Optional;
 public class CatalogueService {
 
     public record Filter(Optional<Layer> layer, Optional<ExerciseKind> kind, Optional<Level> level,
-                         Optional<Integer> maxMinutes, Optional<RelationshipKind> relationshipKind) {
+                         Optional<Integer> maxMinutes, Optional<RelationshipKind> relationshipKind,
+                         Optional<Boolean> longDistance) {
     }
 
     public record PageOf<T>(List<T> items, int page, int size, long total) {
@@ -51,6 +52,10 @@ public class CatalogueService {
         filter.maxMinutes().ifPresent(m -> {
             where.add("e.minutes <= :maxMinutes");
             params.put("maxMinutes", m);
+        });
+        filter.longDistance().ifPresent(d -> {
+            where.add("e.longDistance = :longDistance");
+            params.put("longDistance", d);
         });
         String query = "from Exercise e" + (where.isEmpty() ? "" : " where " + String.join(" and ", where))
                 + " order by e.minutes, e.slug";

@@ -4,6 +4,7 @@ import app.hearth.exercise.CheckInSubmission;
 import app.hearth.exercise.ExerciseSession;
 import app.hearth.exercise.PlanDay;
 import app.hearth.exercise.SessionRating;
+import app.hearth.exercise.SessionPromptAnswer;
 import app.hearth.exercise.SessionResponse;
 import app.hearth.exercise.SessionResumeReady;
 import app.hearth.membership.LocalErasure;
@@ -21,6 +22,7 @@ public class ErasureService {
         String partnerId = erased.partnerId();
         CheckInSubmission.delete("partnerId", partnerId);
         SessionResponse.delete("partnerId", partnerId);
+        SessionPromptAnswer.delete("partnerId", partnerId);
         SessionRating.delete("partnerId", partnerId);
         SessionResumeReady.delete("partnerId", partnerId);
         PlanDay.update("completedBy = null where completedBy = ?1", partnerId);

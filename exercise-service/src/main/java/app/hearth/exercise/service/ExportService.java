@@ -7,6 +7,7 @@ import app.hearth.exercise.CheckInSubmission;
 import app.hearth.membership.CoupleViewMember;
 import app.hearth.exercise.ExerciseSession;
 import app.hearth.exercise.PlanDay;
+import app.hearth.exercise.SessionPromptAnswer;
 import app.hearth.exercise.SessionRating;
 import app.hearth.exercise.SessionResponse;
 import app.hearth.exercise.SessionResumeReady;
@@ -45,11 +46,15 @@ public class ExportService {
     public record MyPlanDay(int day, boolean completedByMe, Instant completedAt) {
     }
 
+    /** The caller's answer to a prompt: words, a skip, a tick (none of the others) or a quiz choice. */
+    public record MyPromptAnswer(int prompt, String answer, String choice, boolean skipped, Instant answeredAt) {
+    }
+
     /** A session of one of the caller's couples, whatever its state, with what the caller did in it. */
     public record MySession(UUID sessionId, UUID coupleId, String exerciseSlug, String level, String status,
                             boolean startedByMe, Instant startedAt, boolean pausedByMe, Instant pausedAt, int pauseCount,
-                            Instant readyToResumeAt, Instant completedAt, List<MySessionAnswer> myAnswers, MyRating myRating,
-                            List<MyPlanDay> planDays) {
+                            Instant readyToResumeAt, Instant completedAt, List<MySessionAnswer> myAnswers,
+                            List<MyPromptAnswer> myPromptAnswers, MyRating myRating, List<MyPlanDay> planDays) {
     }
 
     /** Every session of the caller's couples, and any other session they answered or rated in. */
@@ -62,6 +67,7 @@ public class ExportService {
         }
         SessionResponse.<SessionResponse>list("partnerId", partnerId).forEach(r -> ids.add(r.sessionId));
         SessionRating.<SessionRating>list("partnerId", partnerId).forEach(r -> ids.add(r.sessionId));
+        SessionPromptAnswer.<SessionPromptAnswer>list("partnerId", partnerId).forEach(r -> ids.add(r.sessionId));
         List<MySession> sessions = new java.util.ArrayList<>();
         for (UUID id : ids) {
             ExerciseSession session = ExerciseSession.findById(id);
@@ -72,13 +78,17 @@ public class ExportService {
                             "sessionId = ?1 and partnerId = ?2 order by stepPosition", id, partnerId).stream()
                     .map(r -> new MySessionAnswer(session.coupleId, id, session.exerciseSlug, r.stepPosition, r.response,
                             r.privateNote, r.createdAt)).toList();
+            List<MyPromptAnswer> promptAnswers = SessionPromptAnswer.<SessionPromptAnswer>list(
+                            "sessionId = ?1 and partnerId = ?2 order by promptPosition", id, partnerId).stream()
+                    .map(a -> new MyPromptAnswer(a.promptPosition, a.answer, a.choice == null ? null : a.choice.name(),
+                            a.skipped, a.answeredAt)).toList();
             SessionRating rating = SessionRating.findById(new SessionRating.Key(id, partnerId));
             SessionResumeReady ready = SessionResumeReady.find("sessionId = ?1 and partnerId = ?2", id, partnerId).firstResult();
             List<MyPlanDay> days = PlanDay.<PlanDay>list("sessionId = ?1 order by day", id).stream()
                     .map(d -> new MyPlanDay(d.day, partnerId.equals(d.completedBy), d.completedAt)).toList();
             sessions.add(new MySession(id, session.coupleId, session.exerciseSlug, session.level.name(), session.status.name(),
                     partnerId.equals(session.startedBy), session.startedAt, partnerId.equals(session.pausedBy),
-                    session.pausedAt, session.pauseCount, ready == null ? null : ready.readyAt, session.completedAt, answers,
+                    session.pausedAt, session.pauseCount, ready == null ? null : ready.readyAt, session.completedAt, answers, promptAnswers,
                     rating == null ? null : new MyRating(rating.feltConnected, rating.feltSafe, rating.createdAt), days));
         }
         return sessions;

@@ -6,6 +6,9 @@ import app.hearth.membership.CoupleView;
 import app.hearth.membership.CoupleViewMember;
 import app.hearth.exercise.Exercise;
 import app.hearth.exercise.ExerciseKind;
+import app.hearth.exercise.ExercisePrompt;
+import app.hearth.exercise.SessionPromptAnswer;
+import app.hearth.exercise.SessionPrompts;
 import app.hearth.exercise.ExerciseSession;
 import app.hearth.exercise.ExerciseStep;
 import app.hearth.exercise.Layer;
@@ -35,7 +38,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class SessionService {
     /** Steps where each partner writes something. */
-    public static final Set<StepType> ANSWERED = EnumSet.of(StepType.SHARE, StepType.REFLECT_BACK, StepType.DEBRIEF, StepType.QUESTION);
+    public static final Set<StepType> ANSWERED = EnumSet.of(StepType.SHARE, StepType.REFLECT_BACK, StepType.DEBRIEF);
 
     @Inject
     Outbox outbox;
@@ -155,6 +158,88 @@ public class SessionService {
         answer.persist();
         session.lastActivityAt = answer.createdAt;
         return session;
+    }
+
+    /** A partner's answer to one prompt: words (or a skip), a tick, or a quiz choice, by the prompt's kind. */
+    public record PromptAnswer(String answer, ExercisePrompt.Choice choice, boolean skip, Boolean ticked) {
+    }
+
+    /**
+     * Records the caller's answer to one prompt of the session. Words and quiz choices are given once (the same answer
+     * again is a harmless retry; a different one is refused, since a quiz answer is shown once given); a checklist
+     * item can be ticked and unticked.
+     */
+    @Transactional
+    public ExerciseSession answerPrompt(UUID coupleId, UUID sessionId, String personId, int position, PromptAnswer input) {
+        ExerciseSession session = lockSession(coupleId, sessionId);
+        requireActive(session);
+        Exercise exercise = Exercise.findById(session.exerciseSlug);
+        List<ExercisePrompt> prompts = ExercisePrompt.of(session.exerciseSlug);
+        ExercisePrompt prompt = prompts.stream().filter(p -> p.position == position).findFirst()
+                .orElseThrow(() -> ApiException.notFound("This exercise has no prompt " + position + "."));
+        if (!SessionPrompts.playable(exercise.promptsPlay, session.level, prompts).contains(prompt)) {
+            throw ApiException.conflict("prompt-not-in-session", "Prompt " + position + " is " + prompt.level.name()
+                    .toLowerCase() + " work and this session plays " + session.level.name().toLowerCase() + " prompts. "
+                    + "Start the exercise at level " + prompt.level + " to go there (pacing rules apply).");
+        }
+        SessionPromptAnswer existing = SessionPromptAnswer.findById(new SessionPromptAnswer.Key(sessionId, position, personId));
+        boolean hasWords = input.answer() != null && !input.answer().isBlank();
+        Instant now = clock.instant();
+        switch (prompt.answerKind) {
+            case TICK -> {
+                if (input.ticked() == null || input.answer() != null || input.choice() != null || input.skip()) {
+                    throw ApiException.badRequest("Prompt " + position + " is a checklist item: send {\"ticked\": true} "
+                            + "or {\"ticked\": false}.");
+                }
+                if (input.ticked() && existing == null) {
+                    persistAnswer(sessionId, position, personId, null, null, false, now);
+                } else if (!input.ticked() && existing != null) {
+                    existing.delete();
+                }
+            }
+            case CHOICE -> {
+                if (input.choice() == null || input.answer() != null || input.ticked() != null || input.skip()) {
+                    throw ApiException.badRequest("Prompt " + position + " is a statement to judge: send "
+                            + "{\"choice\": \"MYTH\"} or {\"choice\": \"TRUE\"}.");
+                }
+                if (existing != null) {
+                    if (existing.choice == input.choice()) {
+                        return session;
+                    }
+                    throw ApiException.conflict("already-answered", "You judged statement " + position + " "
+                            + existing.choice + " and have seen its answer; it cannot be changed.");
+                }
+                persistAnswer(sessionId, position, personId, null, input.choice(), false, now);
+            }
+            case TEXT -> {
+                if (input.skip() == hasWords || input.choice() != null || input.ticked() != null) {
+                    throw ApiException.badRequest("Prompt " + position + " is answered in words: send "
+                            + "{\"answer\": \"...\"}, or {\"skip\": true} to pass on it.");
+                }
+                if (existing != null) {
+                    if (existing.skipped == input.skip() && java.util.Objects.equals(existing.answer, hasWords ? input.answer() : null)) {
+                        return session;
+                    }
+                    throw ApiException.conflict("already-answered", "You already answered prompt " + position + ".");
+                }
+                persistAnswer(sessionId, position, personId, hasWords ? input.answer() : null, null, input.skip(), now);
+            }
+        }
+        session.lastActivityAt = now;
+        return session;
+    }
+
+    private static void persistAnswer(UUID sessionId, int position, String personId, String words, ExercisePrompt.Choice choice,
+                                      boolean skipped, Instant now) {
+        SessionPromptAnswer answer = new SessionPromptAnswer();
+        answer.sessionId = sessionId;
+        answer.promptPosition = position;
+        answer.partnerId = personId;
+        answer.answer = words;
+        answer.choice = choice;
+        answer.skipped = skipped;
+        answer.answeredAt = now;
+        answer.persist();
     }
 
     /**

@@ -40,4 +40,15 @@ public final class Params {
         }
         return Optional.of(parsed);
     }
+
+    public static Optional<Boolean> booleanValue(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        return switch (value.trim().toLowerCase()) {
+            case "true" -> Optional.of(true);
+            case "false" -> Optional.of(false);
+            default -> throw ApiException.badRequest(name + ": '" + value + "' is not true or false.");
+        };
+    }
 }

@@ -1,0 +1,52 @@
+package app.hearth.exercise.rest;
+
+import app.hearth.exercise.service.GuidanceService;
+import app.hearth.exercise.service.GuidanceService.Article;
+import io.quarkus.security.Authenticated;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import java.util.List;
+
+/**
+ * Guidance the app shows beside the exercises: the guide's dark side (flooding, dependency, honesty without empathy)
+ * and when to seek outside help. In the caller's language when there is a translation ({@code Accept-Language}),
+ * else English; {@code Content-Language} says which.
+ */
+@Path("/v1/guidance")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+public class GuidanceResource {
+
+    @Inject
+    GuidanceService guidance;
+
+    public record GuidanceSummary(String slug, String title, String summary, String locale) {
+    }
+
+    public record GuidanceList(List<GuidanceSummary> items) {
+    }
+
+    @GET
+    public RestResponse<GuidanceList> list(@HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
+        String locale = guidance.locale(acceptLanguage);
+        List<GuidanceSummary> items = guidance.list(locale).stream()
+                .map(g -> new GuidanceSummary(g.slug, g.title, g.summary, g.locale)).toList();
+        return RestResponse.ResponseBuilder.ok(new GuidanceList(items)).header("Content-Language", locale).build();
+    }
+
+    @GET
+    @Path("/{slug}")
+    public RestResponse<Article> get(@PathParam("slug") String slug,
+                                     @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
+        Article article = guidance.article(slug, guidance.locale(acceptLanguage));
+        return RestResponse.ResponseBuilder.ok(article).header("Content-Language", article.locale()).build();
+    }
+}

@@ -1,0 +1,57 @@
+package app.hearth.exercise.service;
+
+import app.hearth.exercise.Guidance;
+import app.hearth.exercise.GuidanceBlock;
+import app.hearth.platform.problem.ApiException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.util.List;
+import java.util.Locale;
+
+/** Guidance articles, in the best language there is for the caller (English when there is no translation). */
+@ApplicationScoped
+public class GuidanceService {
+    static final String FALLBACK = "en";
+
+    public record Block(GuidanceBlock.Kind kind, String text) {
+    }
+
+    public record Article(String slug, String title, String summary, String locale, List<Block> blocks) {
+    }
+
+    /** The first language of {@code Accept-Language} that has guidance; English otherwise (a bad header too). */
+    @Transactional
+    public String locale(String acceptLanguage) {
+        if (acceptLanguage == null || acceptLanguage.isBlank()) {
+            return FALLBACK;
+        }
+        List<String> available = Guidance.getEntityManager()
+                .createQuery("select distinct g.locale from Guidance g", String.class).getResultList();
+        try {
+            String match = Locale.lookupTag(Locale.LanguageRange.parse(acceptLanguage), available);
+            return match == null ? FALLBACK : match;
+        } catch (IllegalArgumentException e) {
+            return FALLBACK;
+        }
+    }
+
+    @Transactional
+    public List<Guidance> list(String locale) {
+        return Guidance.list("locale = ?1 order by position", locale);
+    }
+
+    @Transactional
+    public Article article(String slug, String locale) {
+        Guidance article = Guidance.findById(new Guidance.Key(slug, locale));
+        if (article == null) {
+            article = Guidance.findById(new Guidance.Key(slug, FALLBACK));
+        }
+        if (article == null) {
+            throw ApiException.notFound("There is no guidance '" + slug + "'.");
+        }
+        List<Block> blocks = GuidanceBlock.<GuidanceBlock>list("slug = ?1 and locale = ?2 order by position", slug,
+                article.locale).stream().map(b -> new Block(b.kind, b.text)).toList();
+        return new Article(article.slug, article.title, article.summary, article.locale, blocks);
+    }
+}
