@@ -39,7 +39,8 @@ import java.util.Map;
 @ApplicationScoped
 public class ProjectionRebuild {
     private static final Logger LOG = Logger.getLogger(ProjectionRebuild.class);
-    static final List<String> FACT_TABLES = List.of("couple_fact", "check_in_score", "check_in_submitted", "session_fact",
+    /** The tables a rebuild replaces, all at once. */
+    public static final List<String> FACT_TABLES = List.of("couple_fact", "check_in_score", "check_in_submitted", "session_fact",
             "session_rating", "plan_day_fact", "pause_fact", "reminder_fired_fact", "vacation_fact", "vacation_resume_fact");
     public static final List<String> TOPICS = List.of(Topics.COUPLE_EVENTS, Topics.PARTNER_EVENTS, Topics.EXERCISE_EVENTS,
             Topics.REMINDER_EVENTS);
