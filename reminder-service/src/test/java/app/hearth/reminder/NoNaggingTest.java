@@ -126,6 +126,14 @@ class NoNaggingTest {
         assertThat(inbox(alice)).hasSize(1);
     }
 
+    /** A metric's value as Prometheus scrapes it, summed over its label sets. */
+    private static double metric(String name) {
+        return java.util.Arrays.stream(io.restassured.RestAssured.given().get("/q/metrics").then().statusCode(200)
+                        .extract().asString().split("\n"))
+                .filter(line -> line.startsWith(name + " ") || line.startsWith(name + "{"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+    }
+
     @Test
     void afterDowntimeARecurringReminderFiresOnceForItsLatestMissedOccurrenceWithinTheGrace() {
         TestClock.CLOCK.set(Instant.parse("2026-11-25T12:00:00Z"));
@@ -134,9 +142,16 @@ class NoNaggingTest {
                 .extract().path("id");
         // Nothing ran for four days; the service is back 30 minutes after the fifth occurrence: one notification.
         TestClock.CLOCK.set(Instant.parse("2026-11-29T20:00:00Z"));
+        double missedBefore = metric("hearth_reminders_missed_total");
+        double lateBefore = metric("hearth_reminders_lateness_seconds_count");
+        double lateSecondsBefore = metric("hearth_reminders_lateness_seconds_sum");
         dispatcher.dispatchDue();
         dispatcher.dispatchDue();
         assertThat(inbox(ida)).hasSize(1).first().satisfies(n -> assertThat(n).containsEntry("occurrenceAt", "2026-11-29T19:30:00Z"));
+        // What operators alert on: four occurrences skipped, one fired half an hour late.
+        assertThat(metric("hearth_reminders_missed_total") - missedBefore).isGreaterThanOrEqualTo(4);
+        assertThat(metric("hearth_reminders_lateness_seconds_count") - lateBefore).isGreaterThanOrEqualTo(1);
+        assertThat(metric("hearth_reminders_lateness_seconds_sum") - lateSecondsBefore).isGreaterThanOrEqualTo(30 * 60);
         as(ida).get("/v1/me/reminders/" + reminder).then().body("recipients[0].nextFireAt", equalTo("2026-11-30T19:30:00Z"));
         // Down again, back 3.5 hours after an occurrence (past the 2-hour grace): it is skipped, not delivered late.
         TestClock.CLOCK.set(Instant.parse("2026-12-02T23:00:00Z"));

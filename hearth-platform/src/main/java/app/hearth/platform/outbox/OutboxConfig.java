@@ -26,8 +26,4 @@ public interface OutboxConfig {
     /** How long one batch may wait for the broker's acknowledgements before it is retried. */
     @WithDefault("10s")
     Duration sendTimeout();
-
-    /** Kafka bootstrap servers the relay publishes to. */
-    @WithDefault("${kafka.bootstrap.servers}")
-    String bootstrapServers();
 }

@@ -9,6 +9,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import app.hearth.platform.kafka.KafkaClientConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -69,6 +70,10 @@ public class OutboxRelay {
     @Inject
     MeterRegistry registry;
 
+    @Inject
+    @io.smallrye.common.annotation.Identifier("default-kafka-broker")
+    Map<String, Object> kafkaConfig;
+
     @ConfigProperty(name = "quarkus.application.name")
     String service;
 
@@ -120,10 +125,13 @@ public class OutboxRelay {
         wake.release();
     }
 
+    /**
+     * The application's {@code kafka.*} client settings (bootstrap servers and, in a cluster, security protocol, SASL
+     * or TLS credentials: the same the messaging channels use), plus what the relay needs of its own producer.
+     */
     private Map<String, Object> producerConfig() {
         int sendTimeout = (int) config.sendTimeout().toMillis();
-        return Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers(),
+        return KafkaClientConfig.producer(kafkaConfig, Map.of(
                 ProducerConfig.CLIENT_ID_CONFIG, service + "-outbox",
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
@@ -132,7 +140,7 @@ public class OutboxRelay {
                 // Bounded waits: while the broker is away the relay retries whole batches from the table instead.
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, sendTimeout,
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.min(sendTimeout, 5000),
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, sendTimeout);
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, sendTimeout));
     }
 
     private void run() {

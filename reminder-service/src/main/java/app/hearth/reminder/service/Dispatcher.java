@@ -60,12 +60,18 @@ public class Dispatcher {
     app.hearth.reminder.config.ReminderConfig config;
 
     private io.micrometer.core.instrument.Counter missed;
+    private io.micrometer.core.instrument.Timer lateness;
 
     @Inject
     void metrics(io.micrometer.core.instrument.MeterRegistry registry) {
         missed = io.micrometer.core.instrument.Counter.builder("hearth_reminders_missed_total")
                 .description("occurrences skipped because they came due longer ago than the catch-up grace window")
                 .register(registry);
+        // A histogram, so alerts can take the p99 across replicas (histogram_quantile over the buckets).
+        lateness = io.micrometer.core.instrument.Timer.builder("hearth.reminders.lateness")
+                .description("From when an occurrence was due to fire to when it fired")
+                .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(10))
+                .maximumExpectedValue(Duration.ofHours(2)).register(registry);
     }
 
     @Scheduled(every = "${hearth.reminders.dispatch-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -108,12 +114,14 @@ public class Dispatcher {
             PartnerView calendar = batch.calendars.get(recipient.partnerId);
             planner.planAfter(reminder, recipient, occurrence, calendar);
             while (recipient.nextFireAt != null && !recipient.nextFireAt.isAfter(now)) {
+                missed.increment(); // an older occurrence, passed over for a later one that also came due
                 occurrence = recipient.occurrenceAt;
                 fireAt = recipient.nextFireAt;
                 planner.planAfter(reminder, recipient, occurrence, calendar);
             }
             if (Duration.between(fireAt, now).compareTo(config.catchUpGrace()) <= 0) {
                 firing.put(recipient, occurrence);
+                lateness.record(Duration.between(fireAt, now));
             } else {
                 missed.increment();
             }
