@@ -32,7 +32,7 @@ public final class DatabaseScan {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             List<String> tables = new ArrayList<>();
             try (ResultSet rs = s.executeQuery("select table_name from information_schema.tables where table_schema = 'public' "
-                    + "and table_type = 'BASE TABLE' and table_name <> 'flyway_schema_history'")) {
+                    + "and table_type = 'BASE TABLE' and table_name not like 'flyway\\_%'")) {
                 while (rs.next()) {
                     tables.add(rs.getString(1));
                 }

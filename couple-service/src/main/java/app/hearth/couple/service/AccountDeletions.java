@@ -60,7 +60,7 @@ public class AccountDeletions {
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void scheduled() {
         if (config.delete()) {
-            work.run(() -> runOnce(Instant.now()));
+            work.run("account-deletions", java.time.Duration.ofMinutes(10), () -> runOnce(Instant.now()));
         }
     }
 

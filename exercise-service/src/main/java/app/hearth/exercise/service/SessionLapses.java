@@ -17,7 +17,7 @@ public class SessionLapses {
 
     @Scheduled(every = "${hearth.sessions.lapse-every}", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
-        work.run(() -> {
+        work.run("session-lapses", java.time.Duration.ofHours(2), () -> {
             while (sessions.lapseUntouched() == 500) {
                 // a large backlog (after downtime): keep going in batches
             }

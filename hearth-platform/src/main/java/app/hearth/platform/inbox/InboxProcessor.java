@@ -42,6 +42,9 @@ import java.util.function.Consumer;
  */
 @ApplicationScoped
 public class InboxProcessor {
+
+    @jakarta.inject.Inject
+    app.hearth.platform.tracing.Traces traces;
     private static final Logger LOG = Logger.getLogger(InboxProcessor.class);
 
     @ConfigMapping(prefix = "hearth.events.retry")
@@ -85,6 +88,20 @@ public class InboxProcessor {
      * until it applies. Returns normally once applied (or skipped as a duplicate or about someone forgotten).
      */
     public void consume(EventConsumer consumer, ConsumerRecord<String, String> record) {
+        // The trace the event was published in goes on here: one trace from the API call to this consumer.
+        io.opentelemetry.api.trace.Span span = traces.startProcess(record.topic(), consumer.name(), record.headers(),
+                record.offset(), record.partition());
+        try (io.opentelemetry.context.Scope ignored = span.makeCurrent()) {
+            consumeTraced(consumer, record);
+        } catch (RuntimeException e) {
+            app.hearth.platform.tracing.Traces.failed(span, e);
+            throw e;
+        } finally {
+            span.end();
+        }
+    }
+
+    private void consumeTraced(EventConsumer consumer, ConsumerRecord<String, String> record) {
         EventEnvelope event = readValid(record.value());
         requireOwner(record.topic(), event);
         long attempt = 0;

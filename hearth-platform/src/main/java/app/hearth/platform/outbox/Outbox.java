@@ -34,6 +34,9 @@ public class Outbox {
     @Inject
     OutboxRelay relay;
 
+    @Inject
+    app.hearth.platform.tracing.Traces traces;
+
     @ConfigProperty(name = "quarkus.application.name")
     String service;
 
@@ -51,6 +54,9 @@ public class Outbox {
         row.eventType = type.type();
         row.payload = EventJson.write(event);
         row.createdAt = event.time();
+        java.util.Map<String, String> trace = traces.current();
+        row.traceParent = trace.get(app.hearth.platform.tracing.Traces.TRACEPARENT);
+        row.traceState = trace.get(app.hearth.platform.tracing.Traces.TRACESTATE);
         entityManager.persist(row);
         wakeRelayOnCommit();
         return event;
@@ -69,10 +75,11 @@ public class Outbox {
         if (events.isEmpty()) {
             return;
         }
+        java.util.Map<String, String> trace = traces.current();
         entityManager.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("""
-                    insert into outbox_event (event_id, topic, event_key, event_type, payload, created_at)
-                    values (?, ?, ?, ?, ?, ?)""")) {
+                    insert into outbox_event (event_id, topic, event_key, event_type, payload, created_at, trace_parent, trace_state)
+                    values (?, ?, ?, ?, ?, ?, ?, ?)""")) {
                 for (Keyed<T> keyed : events) {
                     EventEnvelope event = EventEnvelope.create(type, "/" + service, keyed.subject(), keyed.data());
                     insert.setObject(1, event.id());
@@ -81,6 +88,8 @@ public class Outbox {
                     insert.setString(4, type.type());
                     insert.setString(5, EventJson.write(event));
                     insert.setObject(6, java.time.OffsetDateTime.ofInstant(event.time(), java.time.ZoneOffset.UTC));
+                    insert.setString(7, trace.get(app.hearth.platform.tracing.Traces.TRACEPARENT));
+                    insert.setString(8, trace.get(app.hearth.platform.tracing.Traces.TRACESTATE));
                     insert.addBatch();
                 }
                 insert.executeBatch();

@@ -23,6 +23,10 @@ public interface OutboxConfig {
     @WithDefault("10s")
     Duration maxBackoff();
 
+    /** How long the relay's loop may go without a turn before the replica counts as not ready (longer than any backoff). */
+    @WithDefault("2m")
+    Duration stuckAfter();
+
     /** How long one batch may wait for the broker's acknowledgements before it is retried. */
     @WithDefault("10s")
     Duration sendTimeout();

@@ -38,4 +38,11 @@ public class OutboxEvent {
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    /** The W3C trace context the event was written in (null outside any trace). */
+    @Column(name = "trace_parent")
+    public String traceParent;
+
+    @Column(name = "trace_state")
+    public String traceState;
 }

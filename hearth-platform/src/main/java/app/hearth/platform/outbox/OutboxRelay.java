@@ -71,6 +71,12 @@ public class OutboxRelay {
     MeterRegistry registry;
 
     @Inject
+    app.hearth.platform.tracing.Traces traces;
+
+    @Inject
+    app.hearth.platform.health.Heartbeats heartbeats;
+
+    @Inject
     @io.smallrye.common.annotation.Identifier("default-kafka-broker")
     Map<String, Object> kafkaConfig;
 
@@ -146,6 +152,8 @@ public class OutboxRelay {
     private void run() {
         long backoffMillis = 100;
         while (running) {
+            // Each turn of the loop, sending or backing off, shows the relay is alive (a hung one makes us unready).
+            heartbeats.beat("outbox-relay", config.stuckAfter());
             try {
                 int sent = drainOnce();
                 backoffMillis = 100;
@@ -170,7 +178,19 @@ public class OutboxRelay {
         }
     }
 
-    private record Row(long seq, String topic, String key, String type, String eventId, String payload) {
+    private record Row(long seq, String topic, String key, String type, String eventId, String payload, String traceParent,
+                       String traceState) {
+        /** The trace the event was written in, as the W3C fields the propagator reads. */
+        java.util.Map<String, String> trace() {
+            java.util.Map<String, String> fields = new java.util.HashMap<>();
+            if (traceParent != null) {
+                fields.put(app.hearth.platform.tracing.Traces.TRACEPARENT, traceParent);
+            }
+            if (traceState != null) {
+                fields.put(app.hearth.platform.tracing.Traces.TRACESTATE, traceState);
+            }
+            return fields;
+        }
     }
 
     /** Publishes one batch; returns how many rows it published (0 when another replica holds the relay lock). */
@@ -188,17 +208,27 @@ public class OutboxRelay {
                     return 0;
                 }
                 List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
-                for (Row row : rows) {
-                    ProducerRecord<String, String> record = new ProducerRecord<>(row.topic(), null, row.key(),
-                            sealer.seal(row.type(), row.payload(), connection));
-                    record.headers().add(new RecordHeader("content-type", "application/cloudevents+json".getBytes(StandardCharsets.UTF_8)));
-                    record.headers().add(new RecordHeader("ce_type", row.type().getBytes(StandardCharsets.UTF_8)));
-                    record.headers().add(new RecordHeader("ce_id", row.eventId().getBytes(StandardCharsets.UTF_8)));
-                    acks.add(producer.send(record));
-                }
-                long deadline = System.nanoTime() + config.sendTimeout().toNanos() + TimeUnit.SECONDS.toNanos(1);
-                for (Future<RecordMetadata> ack : acks) {
-                    ack.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                List<io.opentelemetry.api.trace.Span> spans = new ArrayList<>(rows.size());
+                try {
+                    for (Row row : rows) {
+                        ProducerRecord<String, String> record = new ProducerRecord<>(row.topic(), null, row.key(),
+                                sealer.seal(row.type(), row.payload(), connection));
+                        record.headers().add(new RecordHeader("content-type", "application/cloudevents+json".getBytes(StandardCharsets.UTF_8)));
+                        record.headers().add(new RecordHeader("ce_type", row.type().getBytes(StandardCharsets.UTF_8)));
+                        record.headers().add(new RecordHeader("ce_id", row.eventId().getBytes(StandardCharsets.UTF_8)));
+                        // The trace the event was written in goes on with the record (traceparent header).
+                        spans.add(traces.startPublish(row.trace(), row.topic(), row.eventId(), row.type(), record.headers()));
+                        acks.add(producer.send(record));
+                    }
+                    long deadline = System.nanoTime() + config.sendTimeout().toNanos() + TimeUnit.SECONDS.toNanos(1);
+                    for (Future<RecordMetadata> ack : acks) {
+                        ack.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                    }
+                } catch (Exception e) {
+                    spans.forEach(span -> app.hearth.platform.tracing.Traces.failed(span, e));
+                    throw e;
+                } finally {
+                    spans.forEach(io.opentelemetry.api.trace.Span::end);
                 }
                 try (PreparedStatement delete = connection.prepareStatement("delete from outbox_event where seq = any (?)")) {
                     delete.setArray(1, connection.createArrayOf("bigint", rows.stream().map(Row::seq).toArray()));
@@ -225,12 +255,14 @@ public class OutboxRelay {
 
     private List<Row> read(Connection connection) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
-                "select seq, topic, event_key, event_type, event_id, payload from outbox_event order by seq limit ?")) {
+                "select seq, topic, event_key, event_type, event_id, payload, trace_parent, trace_state from outbox_event "
+                        + "order by seq limit ?")) {
             select.setInt(1, config.batchSize());
             List<Row> rows = new ArrayList<>();
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)));
+                    rows.add(new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
+                            rs.getString(7), rs.getString(8)));
                 }
             }
             return rows;

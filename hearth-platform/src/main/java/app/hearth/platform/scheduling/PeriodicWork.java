@@ -16,7 +16,14 @@ public class PeriodicWork {
         stopping = true;
     }
 
-    public void run(Runnable pass) {
+    @jakarta.inject.Inject
+    app.hearth.platform.health.Heartbeats heartbeats;
+
+    /**
+     * Runs one pass of {@code name}, which runs again within {@code allowance} while the scheduler lives: a pass that
+     * never returns (or a scheduler that died) makes the replica unready, one that fails does not.
+     */
+    public void run(String name, java.time.Duration allowance, Runnable pass) {
         if (stopping) {
             return;
         }
@@ -26,6 +33,8 @@ public class PeriodicWork {
             if (!stopping) {
                 throw e;
             }
+        } finally {
+            heartbeats.beat(name, allowance);
         }
     }
 }

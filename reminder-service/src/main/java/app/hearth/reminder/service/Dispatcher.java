@@ -76,7 +76,7 @@ public class Dispatcher {
 
     @Scheduled(every = "${hearth.reminders.dispatch-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
-        work.run(() -> dispatchDue());
+        work.run("reminder-dispatcher", Duration.ofMinutes(2), () -> dispatchDue());
     }
 
     /** Fires everything due now, batch by batch; returns how many notifications were created or brought back. */

@@ -108,7 +108,7 @@ public class WebhookSender {
 
     @Scheduled(every = "${hearth.reminders.webhooks.send-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
-        work.run(() -> sendDue());
+        work.run("webhook-sender", java.time.Duration.ofMinutes(2), () -> sendDue());
     }
 
     /** Sends everything due now; returns how many attempts were made. */
