@@ -18,7 +18,9 @@ class HeartbeatsTest {
                 "reminder-dispatcher", new Heartbeats.Beat(now.minus(Duration.ofMinutes(3)), Duration.ofMinutes(2)),
                 "session-lapses", new Heartbeats.Beat(now.minus(Duration.ofMinutes(90)), Duration.ofHours(2)));
         assertThat(Heartbeats.stale(beats, now)).containsExactly("reminder-dispatcher");
-        assertThat(Heartbeats.stale(beats, now.plus(Duration.ofMinutes(31)))).containsExactly("reminder-dispatcher", "session-lapses");
+        // Half an hour on with no new beats, everything has gone quiet too long (sorted by name).
+        assertThat(Heartbeats.stale(beats, now.plus(Duration.ofMinutes(31))))
+                .containsExactly("outbox-relay", "reminder-dispatcher", "session-lapses");
         assertThat(Heartbeats.stale(Map.of(), now)).isEmpty();
     }
 }
