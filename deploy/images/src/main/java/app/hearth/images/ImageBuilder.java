@@ -1,0 +1,112 @@
+package app.hearth.images;
+
+import com.google.cloud.tools.jib.api.Containerizer;
+import com.google.cloud.tools.jib.api.ImageReference;
+import com.google.cloud.tools.jib.api.Jib;
+import com.google.cloud.tools.jib.api.JibContainer;
+import com.google.cloud.tools.jib.api.JibContainerBuilder;
+import com.google.cloud.tools.jib.api.RegistryImage;
+import com.google.cloud.tools.jib.api.TarImage;
+import com.google.cloud.tools.jib.api.buildplan.AbsoluteUnixPath;
+import com.google.cloud.tools.jib.api.buildplan.FileEntriesLayer;
+import com.google.cloud.tools.jib.api.buildplan.FilePermissions;
+import com.google.cloud.tools.jib.api.buildplan.ImageFormat;
+import com.google.cloud.tools.jib.api.buildplan.Port;
+import com.google.cloud.tools.jib.frontend.CredentialRetrieverFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * One OCI image per service, without a container daemon: Jib puts a Quarkus fast-jar ({@code target/quarkus-app})
+ * on a JRE base image read from a local tarball, in layers ordered by how often they change (dependencies, then
+ * Quarkus' generated code, then the application), runs it as user 185, and writes the image to a tarball or pushes it
+ * to a registry. Every file and the image carry a fixed timestamp, so a layer whose files did not change keeps its digest.
+ *
+ * <pre>ImageBuilder --base base.tar --app couple-service/target/quarkus-app --name hearth/couple-service:0.1.0
+ *              --port 8081 (--tar out.tar | --push registry.example.com/hearth/couple-service:0.1.0)</pre>
+ */
+public final class ImageBuilder {
+    static final AbsoluteUnixPath HOME = AbsoluteUnixPath.get("/deployments");
+
+    private ImageBuilder() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = options(args);
+        Path base = Path.of(required(options, "base"));
+        Path app = Path.of(required(options, "app"));
+        String name = required(options, "name");
+        int port = Integer.parseInt(required(options, "port"));
+        if (!Files.isRegularFile(app.resolve("quarkus-run.jar"))) {
+            throw new IllegalArgumentException(app + " is not a Quarkus fast-jar (package the service first)");
+        }
+        JibContainerBuilder image = Jib.from(TarImage.at(base))
+                .setFormat(ImageFormat.OCI)
+                .setCreationTime(Instant.EPOCH)
+                .setUser("185")
+                .setWorkingDirectory(HOME)
+                .setExposedPorts(Set.of(Port.tcp(port)))
+                // The java launcher reads JDK_JAVA_OPTIONS itself: heap sizing and the like come from the Deployment.
+                .setEnvironment(Map.of("JDK_JAVA_OPTIONS", "-XX:MaxRAMPercentage=75", "LANG", "C.UTF-8"))
+                .setEntrypoint(List.of("java", "-Djava.util.logging.manager=org.jboss.logmanager.LogManager",
+                        "-jar", HOME.resolve("quarkus-run.jar").toString()))
+                .setLabels(Map.of("org.opencontainers.image.title", name.replaceAll(":.*", ""),
+                        "org.opencontainers.image.source", "https://github.com/hearth/hearth"))
+                .addFileEntriesLayer(layer("dependencies", app, app.resolve("lib")))
+                .addFileEntriesLayer(layer("quarkus", app, app.resolve("quarkus"), app.resolve("quarkus-run.jar")))
+                .addFileEntriesLayer(layer("application", app, app.resolve("app")));
+        Containerizer target;
+        if (options.containsKey("push")) {
+            ImageReference reference = ImageReference.parse(options.get("push"));
+            target = Containerizer.to(RegistryImage.named(reference).addCredentialRetriever(
+                    CredentialRetrieverFactory.forImage(reference, event -> { }).dockerConfig()));
+        } else {
+            target = Containerizer.to(TarImage.at(Path.of(required(options, "tar"))).named(name));
+        }
+        JibContainer built = image.containerize(target.setToolName("hearth-images"));
+        System.out.println(name + " " + built.getDigest());
+    }
+
+    /** Every file under {@code roots}, at the same path under /deployments, readable by anyone, never writable. */
+    static FileEntriesLayer layer(String name, Path app, Path... roots) {
+        FileEntriesLayer.Builder layer = FileEntriesLayer.builder().setName(name);
+        for (Path root : roots) {
+            try (Stream<Path> files = Files.walk(root)) {
+                files.sorted().forEach(file -> layer.addEntry(file, HOME.resolve(app.relativize(file).toString().replace('\\', '/')),
+                        Files.isDirectory(file) ? FilePermissions.fromOctalString("755") : FilePermissions.fromOctalString("644"),
+                        Instant.EPOCH));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return layer.build();
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            if (!args[i].startsWith("--")) {
+                throw new IllegalArgumentException("expected --option value, got " + args[i]);
+            }
+            options.put(args[i].substring(2), args[i + 1]);
+        }
+        return options;
+    }
+
+    private static String required(Map<String, String> options, String name) {
+        String value = options.get(name);
+        if (value == null) {
+            throw new IllegalArgumentException("--" + name + " is required");
+        }
+        return value;
+    }
+}
