@@ -74,6 +74,13 @@ class SchemaUpgradeTest {
         // Then the service's own scripts into the same history (platform's 0.1 and 0.4 are there already).
         Flyway.configure().dataSource(dataSource).locations("classpath:db/membership", "classpath:db/migration")
                 .ignoreMigrationPatterns("*:missing").outOfOrder(true).load().migrate();
+        // Quarkus recorded the shared scripts with their location (db/platform/V0_1__...sql), as a real database has them.
+        try {
+            execute(dataSource, "update flyway_schema_history set script = 'db/platform/' || script where version in ('0.1', '0.4')");
+            execute(dataSource, "update flyway_schema_history set script = 'db/membership/' || script where version in ('0.2', '0.3')");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** What a service does now at start: the shared modules' migrations, then its own as the shared configuration says. */
@@ -122,6 +129,34 @@ class SchemaUpgradeTest {
         assertThat(strings(db, "select version from flyway_history_platform where type = 'SQL' order by installed_rank"))
                 .containsExactly("0.5", "0.99");
         assertThat(strings(db, "select version || ' ' || checksum from flyway_schema_history order by 1")).isEqualTo(serviceHistory);
+    }
+
+    @Test
+    void aStartThatStoppedBeforeAdoptingIsTakenUpAgain() throws Exception {
+        // A first start made the module's history (a baseline at 0) and stopped before adopting anything.
+        DataSource db = freshDatabase("upgrade_interrupted_test");
+        previousRelease(db);
+        Flyway.configure().dataSource(db).table(PlatformMigrations.MODULE.table()).baselineVersion("0").load().baseline();
+        thisRelease(db, SHARED);
+        assertThat(strings(db, "select version || ' ' || type from flyway_history_platform order by installed_rank"))
+                .containsExactly("0.4 BASELINE", "0.5 SQL");
+        assertThat(strings(db, "select version from flyway_schema_history where version like '0.%'")).isEmpty();
+        // And one that adopted but stopped before removing the old rows finishes the job without re-running anything.
+        DataSource half = freshDatabase("upgrade_half_adopted_test");
+        previousRelease(half);
+        List<String> legacyRows = strings(half, "select installed_rank || ',' || coalesce(version, '') || ',' || description || ','"
+                + " || type || ',' || script || ',' || coalesce(checksum::text, 'null') from flyway_schema_history where version like '0.%'");
+        thisRelease(half, SHARED);
+        for (String row : legacyRows) { // put the old rows back, as if the start had stopped just before deleting them
+            String[] f = row.split(",");
+            execute(half, "insert into flyway_schema_history (installed_rank, version, description, type, script, checksum, "
+                    + "installed_by, execution_time, success) values (" + f[0] + ", '" + f[1] + "', '" + f[2] + "', '" + f[3]
+                    + "', '" + f[4] + "', " + f[5] + ", 'postgres', 0, true)");
+        }
+        thisRelease(half, SHARED);
+        assertThat(strings(half, "select version || ' ' || type from flyway_history_platform order by installed_rank"))
+                .containsExactly("0.4 BASELINE", "0.5 SQL");
+        assertThat(strings(half, "select version from flyway_schema_history where version like '0.%'")).isEmpty();
     }
 
     @Test

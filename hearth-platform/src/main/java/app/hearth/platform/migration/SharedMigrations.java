@@ -6,7 +6,7 @@ import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.jboss.logging.Logger;
 
@@ -20,6 +20,8 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The shared modules' migrations (hearth-platform's, hearth-membership's), each recorded in a history table of its own,
@@ -71,21 +73,77 @@ public class SharedMigrations implements FlywayConfigurationCustomizer {
 
     private static void migrate(DataSource dataSource, Connection connection, Module module, ClassLoader classLoader)
             throws SQLException {
-        List<String> scripts = Arrays.stream(flyway(dataSource, module, classLoader, "0").info().all())
-                .map(MigrationInfo::getScript).toList();
+        Set<String> scripts = Arrays.stream(flyway(dataSource, module, classLoader, "0").info().all())
+                .map(m -> fileName(m.getScript())).collect(Collectors.toSet());
         // The previous scheme applied this module's scripts into the service's history: start from where it got to.
-        Optional<String> adopted = tableExists(connection, module.table()) ? Optional.empty()
-                : highestApplied(connection, scripts);
+        List<LegacyRow> legacy = legacyRows(connection, scripts);
+        Optional<String> adopted = legacy.stream().filter(LegacyRow::success).map(LegacyRow::version)
+                .max(Comparator.comparing(MigrationVersion::fromVersion));
+        if (adopted.isPresent() && tableExists(connection, module.table())) {
+            // Legacy rows go only once the module's history holds them, so an own history behind them is from a
+            // start that stopped before adopting (or adopted nothing): start it again from where the service got to.
+            Optional<String> own = highest(connection, module.table());
+            if (own.isEmpty() || MigrationVersion.fromVersion(own.get()).isNewerThan(adopted.get())
+                    || own.get().equals(adopted.get())) {
+                adopted = Optional.empty(); // adopted already; only the legacy rows are left to remove
+            } else {
+                LOG.infof("%s: history %s stopped at %s before adoption; starting it again", module.name(),
+                        module.table(), own.get());
+                execute(connection, "drop table " + module.table());
+            }
+        }
         adopted.ifPresent(version -> LOG.infof("%s: adopting migrations up to %s from %s", module.name(), version,
                 SERVICE_HISTORY));
         flyway(dataSource, module, classLoader, adopted.orElse("0")).migrate();
-        if (tableExists(connection, SERVICE_HISTORY) && !scripts.isEmpty()) {
+        if (!legacy.isEmpty()) {
             try (PreparedStatement delete = connection.prepareStatement("delete from " + SERVICE_HISTORY
-                    + " where script = any (?)")) {
-                delete.setArray(1, connection.createArrayOf("text", scripts.toArray()));
+                    + " where installed_rank = any (?)")) {
+                delete.setArray(1, connection.createArrayOf("integer", legacy.stream().map(LegacyRow::rank).toArray()));
                 delete.executeUpdate();
             }
         }
+    }
+
+    private record LegacyRow(int rank, String version, boolean success) {
+    }
+
+    /**
+     * This module's rows in the service's history. Matched by file name: Quarkus recorded them with their location
+     * ({@code db/platform/V0_1__...sql}), Flyway on its own without it.
+     */
+    private static List<LegacyRow> legacyRows(Connection connection, Set<String> scripts) throws SQLException {
+        List<LegacyRow> rows = new java.util.ArrayList<>();
+        if (scripts.isEmpty() || !tableExists(connection, SERVICE_HISTORY)) {
+            return rows;
+        }
+        try (Statement query = connection.createStatement(); ResultSet result = query.executeQuery(
+                "select installed_rank, version, script, success from " + SERVICE_HISTORY + " where version is not null")) {
+            while (result.next()) {
+                if (scripts.contains(fileName(result.getString(3)))) {
+                    rows.add(new LegacyRow(result.getInt(1), result.getString(2), result.getBoolean(4)));
+                }
+            }
+        }
+        return rows;
+    }
+
+    /** The highest version a history records (its baseline included), if any. */
+    private static Optional<String> highest(Connection connection, String table) throws SQLException {
+        try (Statement query = connection.createStatement(); ResultSet rows = query.executeQuery(
+                "select version from " + table + " where success and version is not null")) {
+            Optional<String> highest = Optional.empty();
+            while (rows.next()) {
+                String version = rows.getString(1);
+                if (highest.isEmpty() || MigrationVersion.fromVersion(version).isNewerThan(highest.get())) {
+                    highest = Optional.of(version);
+                }
+            }
+            return highest;
+        }
+    }
+
+    private static String fileName(String script) {
+        return script == null ? "" : script.substring(script.lastIndexOf('/') + 1);
     }
 
     private static Flyway flyway(DataSource dataSource, Module module, ClassLoader classLoader, String baseline) {
@@ -95,27 +153,6 @@ public class SharedMigrations implements FlywayConfigurationCustomizer {
                 .baselineOnMigrate(true).baselineVersion(baseline)
                 .baselineDescription(baseline.equals("0") ? "<< " + module.name() + " >>" : "adopted from " + SERVICE_HISTORY)
                 .cleanDisabled(true).load();
-    }
-
-    private static Optional<String> highestApplied(Connection connection, List<String> scripts) throws SQLException {
-        if (scripts.isEmpty() || !tableExists(connection, SERVICE_HISTORY)) {
-            return Optional.empty();
-        }
-        try (PreparedStatement query = connection.prepareStatement("select version from " + SERVICE_HISTORY
-                + " where success and script = any (?) order by installed_rank")) {
-            query.setArray(1, connection.createArrayOf("text", scripts.toArray()));
-            try (ResultSet rows = query.executeQuery()) {
-                String highest = null;
-                while (rows.next()) {
-                    String version = rows.getString(1);
-                    if (highest == null || org.flywaydb.core.api.MigrationVersion.fromVersion(version)
-                            .isNewerThan(highest)) {
-                        highest = version;
-                    }
-                }
-                return Optional.ofNullable(highest);
-            }
-        }
     }
 
     private static boolean tableExists(Connection connection, String table) throws SQLException {
