@@ -61,8 +61,13 @@ public abstract class ServiceSmokeContract extends HttpEdgeContract {
 
     @Test
     void reportsReadyAndExposesMetricsAndOpenApi() {
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
-        given().get("/q/metrics").then().statusCode(200).body(containsString("hearth_outbox_backlog"));
+        // Ready, and saying why: the database and the background work (the outbox relay runs on every replica).
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+                .body("checks.find { it.name == 'background work' }.data.outbox-relay", containsString("last ran"));
+        given().get("/v1/ops/dead-letters").then().statusCode(401); // a request, so the HTTP server metrics exist
+        // The series deploy/k8s/base/monitoring.yaml alerts on and its dashboard draws.
+        given().get("/q/metrics").then().statusCode(200).body(containsString("hearth_outbox_backlog"),
+                containsString("hearth_outbox_oldest_age_seconds"), containsString("http_server_requests_seconds_count"));
         given().accept("application/json").get("/q/openapi").then().statusCode(200).body("openapi", containsString("3."));
     }
 
