@@ -53,24 +53,8 @@ public final class CheckInToInsightBenchmark {
         String insights = PeerServices.url("insights-service");
         log("services ready");
 
-        List<Couple> all = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(4);
-        List<Future<Couple>> forming = new ArrayList<>();
-        for (int i = 0; i < couples; i++) {
-            forming.add(pool.submit(() -> {
-                Person a = TestUsers.create("Bench");
-                Person b = TestUsers.create("Bench");
-                for (Person p : List.of(a, b)) {
-                    call("PATCH", coupleService + "/v1/me", p, "{\"timeZone\":\"UTC\",\"startOfDayHour\":0}", 200);
-                }
-                String code = field(call("POST", coupleService + "/v1/invitations", a, "{\"relationshipKind\":\"ROMANTIC\"}", 201), "code");
-                String id = field(call("POST", coupleService + "/v1/invitations/" + code + "/accept", b, "", 201), "id");
-                return new Couple(id, a, b);
-            }));
-        }
-        for (Future<Couple> f : forming) {
-            all.add(f.get());
-        }
+        List<Couple> all = formCouples(coupleService, couples, pool, true);
         log(couples + " couples formed");
 
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
@@ -159,6 +143,30 @@ public final class CheckInToInsightBenchmark {
         Files.writeString(out, result, StandardOpenOption.APPEND);
         System.out.println(result);
         System.exit(0);
+    }
+
+    /** {@code n} couples formed through couple-service's API (with UTC calendars when {@code calendars}). */
+    static List<Couple> formCouples(String coupleService, int n, ExecutorService pool, boolean calendars) throws Exception {
+        List<Future<Couple>> forming = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            forming.add(pool.submit(() -> {
+                Person a = TestUsers.create("Bench");
+                Person b = TestUsers.create("Bench");
+                if (calendars) {
+                    for (Person p : List.of(a, b)) {
+                        call("PATCH", coupleService + "/v1/me", p, "{\"timeZone\":\"UTC\",\"startOfDayHour\":0}", 200);
+                    }
+                }
+                String code = field(call("POST", coupleService + "/v1/invitations", a, "{\"relationshipKind\":\"ROMANTIC\"}", 201), "code");
+                String id = field(call("POST", coupleService + "/v1/invitations/" + code + "/accept", b, "", 201), "id");
+                return new Couple(id, a, b);
+            }));
+        }
+        List<Couple> all = new ArrayList<>();
+        for (Future<Couple> f : forming) {
+            all.add(f.get());
+        }
+        return all;
     }
 
     static String call(String method, String url, Person who, String body, int expected) {

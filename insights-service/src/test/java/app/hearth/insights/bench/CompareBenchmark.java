@@ -2,8 +2,6 @@ package app.hearth.insights.bench;
 
 import app.hearth.testsupport.PeerServices;
 import app.hearth.testsupport.TestInfrastructure;
-import app.hearth.testsupport.TestUsers;
-import app.hearth.testsupport.TestUsers.Person;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,20 +60,7 @@ public final class CompareBenchmark {
 
         // Couples with some weeks of check-ins, so insights have something to compute.
         ExecutorService pool = Executors.newFixedThreadPool(4);
-        List<Future<CheckInToInsightBenchmark.Couple>> forming = new ArrayList<>();
-        for (int i = 0; i < couples; i++) {
-            forming.add(pool.submit(() -> {
-                Person a = TestUsers.create("Compare");
-                Person b = TestUsers.create("Compare");
-                String code = field(call("POST", coupleService + "/v1/invitations", a, "{\"relationshipKind\":\"ROMANTIC\"}", 201), "code");
-                String id = field(call("POST", coupleService + "/v1/invitations/" + code + "/accept", b, "", 201), "id");
-                return new CheckInToInsightBenchmark.Couple(id, a, b);
-            }));
-        }
-        List<CheckInToInsightBenchmark.Couple> all = new ArrayList<>();
-        for (Future<CheckInToInsightBenchmark.Couple> f : forming) {
-            all.add(f.get());
-        }
+        List<CheckInToInsightBenchmark.Couple> all = CheckInToInsightBenchmark.formCouples(coupleService, couples, pool, false);
         String body = "{\"mood\":\"CALM\",\"moodIntensity\":3,\"closeness\":5,\"satisfaction\":7,\"screenTime\":\"UNDER_1H\"}";
         for (int week = 0; week < weeks; week++) {
             PeerServices.shiftClock("exercise-service", Duration.ofDays(7L * week));
