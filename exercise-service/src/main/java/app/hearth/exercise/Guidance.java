@@ -21,8 +21,9 @@ public class Guidance extends PanacheEntityBase {
         }
     }
 
-    /** What safety views link to: how to spot flooding, and when exercises are not enough. */
-    public static final java.util.List<String> FOR_INTENSE_SESSIONS = java.util.List.of("emotional-flooding", "when-to-seek-help");
+    /** What intense exercises and their sessions link to: how to spot flooding, and when exercises are not enough. */
+    public static final java.util.List<String> FOR_INTENSE_SESSIONS = java.util.List.of("/v1/guidance/emotional-flooding",
+            "/v1/guidance/when-to-seek-help");
 
     @Id
     public String slug;

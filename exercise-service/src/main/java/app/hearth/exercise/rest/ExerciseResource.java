@@ -107,7 +107,7 @@ public class ExerciseResource {
                 ExerciseStep.of(slug).stream().map(s -> new Step(s.position, s.type, s.title, s.instruction, s.timing)).toList(),
                 e.promptsPlay, e.answersPrivate, prompts,
                 SafetyNote.of(slug).stream().map(n -> new SafetyNoteView(n.topic, n.text)).toList(),
-                e.intense ? Guidance.FOR_INTENSE_SESSIONS.stream().map(g -> "/v1/guidance/" + g).toList() : null);
+                e.intense ? Guidance.FOR_INTENSE_SESSIONS : null);
         return RestResponse.ResponseBuilder.ok(detail).header("Content-Language", e.locale).build();
     }
 }

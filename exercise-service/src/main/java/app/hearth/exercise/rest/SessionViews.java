@@ -116,7 +116,7 @@ public class SessionViews {
                     ? "If it gets too much, either of you can say \"" + pauseWord + "\" and pause (POST .../pause): no reason needed."
                     : "If it gets too much, either of you can pause at any moment (POST .../pause): no reason needed. "
                     + "Agreeing on a pause word first helps (PATCH /v1/couples/{id} on couple-service).",
-                    Guidance.FOR_INTENSE_SESSIONS.stream().map(slug -> "/v1/guidance/" + slug).toList()) : null;
+                    Guidance.FOR_INTENSE_SESSIONS) : null;
             PlayedPrompts played = played(session, exercise, prompts.getOrDefault(session.exerciseSlug, List.of()),
                     promptAnswers.getOrDefault(session.id, List.of()), members, me);
             EndView ended = session.status == ExerciseSession.Status.ENDED || session.status == ExerciseSession.Status.LAPSED

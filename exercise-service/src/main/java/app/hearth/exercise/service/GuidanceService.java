@@ -26,14 +26,26 @@ public class GuidanceService {
         if (acceptLanguage == null || acceptLanguage.isBlank()) {
             return FALLBACK;
         }
-        List<String> available = Guidance.getEntityManager()
-                .createQuery("select distinct g.locale from Guidance g", String.class).getResultList();
+        List<String> available = locales();
         try {
             String match = Locale.lookupTag(Locale.LanguageRange.parse(acceptLanguage), available);
             return match == null ? FALLBACK : match;
         } catch (IllegalArgumentException e) {
             return FALLBACK;
         }
+    }
+
+    private volatile List<String> locales;
+
+    /** The languages guidance is written in: seeded by migrations, so read once. */
+    private List<String> locales() {
+        List<String> known = locales;
+        if (known == null) {
+            known = Guidance.getEntityManager().createQuery("select distinct g.locale from Guidance g", String.class)
+                    .getResultList();
+            locales = known;
+        }
+        return known;
     }
 
     @Transactional

@@ -73,8 +73,8 @@ public class SharedMigrations implements FlywayConfigurationCustomizer {
 
     private static void migrate(DataSource dataSource, Connection connection, Module module, ClassLoader classLoader)
             throws SQLException {
-        Set<String> scripts = Arrays.stream(flyway(dataSource, module, classLoader, "0").info().all())
-                .map(m -> fileName(m.getScript())).collect(Collectors.toSet());
+        Flyway fromStart = flyway(dataSource, module, classLoader, "0");
+        Set<String> scripts = Arrays.stream(fromStart.info().all()).map(m -> fileName(m.getScript())).collect(Collectors.toSet());
         // The previous scheme applied this module's scripts into the service's history: start from where it got to.
         List<LegacyRow> legacy = legacyRows(connection, scripts);
         Optional<String> adopted = legacy.stream().filter(LegacyRow::success).map(LegacyRow::version)
@@ -94,7 +94,8 @@ public class SharedMigrations implements FlywayConfigurationCustomizer {
         }
         adopted.ifPresent(version -> LOG.infof("%s: adopting migrations up to %s from %s", module.name(), version,
                 SERVICE_HISTORY));
-        flyway(dataSource, module, classLoader, adopted.orElse("0")).migrate();
+        // The usual start (nothing to adopt) reuses the instance that already scanned the scripts.
+        (adopted.isEmpty() ? fromStart : flyway(dataSource, module, classLoader, adopted.get())).migrate();
         if (!legacy.isEmpty()) {
             try (PreparedStatement delete = connection.prepareStatement("delete from " + SERVICE_HISTORY
                     + " where installed_rank = any (?)")) {
