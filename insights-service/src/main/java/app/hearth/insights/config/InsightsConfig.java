@@ -15,4 +15,11 @@ public interface InsightsConfig {
     /** How long the exercise catalogue is reused before it is read again from exercise-service. */
     @WithDefault("PT1H")
     Duration catalogueTtl();
+
+    /**
+     * A couple's read model is rebuilt on its next read once older than this, even if no change was recorded: a bound
+     * on how long any missed invalidation could last, not how it normally refreshes (every fact does that).
+     */
+    @WithDefault("PT1H")
+    Duration readModelMaxAge();
 }

@@ -4,7 +4,6 @@ import app.hearth.insights.service.CoupleInsights;
 import app.hearth.insights.service.InsightsService;
 import app.hearth.insights.service.Recommender;
 import app.hearth.insights.service.Timeline;
-import app.hearth.membership.CoupleViewMember;
 import app.hearth.membership.MembershipService;
 import app.hearth.platform.problem.Params;
 import app.hearth.platform.security.Caller;
@@ -61,9 +60,9 @@ public class CoupleInsightsResource {
     @Path("/insights")
     @Produces(MediaType.APPLICATION_JSON)
     public InsightsView insights(@PathParam("coupleId") UUID coupleId) {
-        CoupleInsights.Voice voice = authorise(coupleId);
-        InsightsService.Snapshot snapshot = insights.snapshot(coupleId);
-        return new InsightsView(coupleId, snapshot.currentPeriod(), snapshot.now(), insights.insights(snapshot, voice));
+        Authorised read = authorise(coupleId);
+        InsightsService.Snapshot snapshot = read.snapshot();
+        return new InsightsView(coupleId, snapshot.currentPeriod(), snapshot.now(), insights.insights(snapshot, read.voice()));
     }
 
     /** Exercises to try next, with reasons; {@code minutes} keeps to what fits (5 → boosters). */
@@ -73,8 +72,7 @@ public class CoupleInsightsResource {
     public RecommendationsView recommendations(@PathParam("coupleId") UUID coupleId, @QueryParam("minutes") String minutes,
                                                @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         Integer fits = Params.intValue("minutes", minutes, 1, 24 * 60).orElse(null);
-        authorise(coupleId);
-        return new RecommendationsView(coupleId, fits, insights.recommendations(insights.snapshot(coupleId), fits, authorization));
+        return new RecommendationsView(coupleId, fits, insights.recommendations(authorise(coupleId).snapshot(), fits, authorization));
     }
 
     @GET
@@ -82,8 +80,8 @@ public class CoupleInsightsResource {
     @Produces(MediaType.APPLICATION_JSON)
     public TimelineView timeline(@PathParam("coupleId") UUID coupleId, @QueryParam("periods") String periods) {
         int n = Params.intValue("periods", periods, 1, 104).orElse(12);
-        CoupleInsights.Voice voice = authorise(coupleId);
-        return new TimelineView(coupleId, insights.timeline(insights.snapshot(coupleId), n, voice));
+        Authorised read = authorise(coupleId);
+        return new TimelineView(coupleId, insights.timeline(read.snapshot(), n, read.voice()));
     }
 
     /** The timeline as a small accessible SVG chart, for clients that just show a picture. */
@@ -92,8 +90,8 @@ public class CoupleInsightsResource {
     @Produces("image/svg+xml")
     public String timelineSvg(@PathParam("coupleId") UUID coupleId, @QueryParam("periods") String periods) {
         int n = Params.intValue("periods", periods, 1, 104).orElse(12);
-        CoupleInsights.Voice voice = authorise(coupleId);
-        return insights.timeline(insights.snapshot(coupleId), n, voice).svg();
+        Authorised read = authorise(coupleId);
+        return insights.timeline(read.snapshot(), n, read.voice()).svg();
     }
 
     /** {@code showStreaks: false} hides streaks (some people find them pressuring). Members only. */
@@ -107,17 +105,22 @@ public class CoupleInsightsResource {
         return new Preferences(insights.setShowStreaks(coupleId, preferences.showStreaks()));
     }
 
-    private CoupleInsights.Voice authorise(UUID coupleId) {
+    /** The couple's facts and who they are told to, for a member or a partner app the couple granted. */
+    private record Authorised(InsightsService.Snapshot snapshot, CoupleInsights.Voice voice) {
+    }
+
+    private Authorised authorise(UUID coupleId) {
         if (caller.isPartnerApp()) {
             if (!caller.hasScope(SCOPE)) {
                 throw MembershipService.notFound(coupleId);
             }
             membership.requirePartnerApp(coupleId, caller.clientId(), SCOPE);
-            return CoupleInsights.Voice.forApp(CoupleViewMember.memberIds(coupleId), caller::memberRef,
-                    caller.hasScope("checkins.read") && membership.partnerAppMay(coupleId, caller.clientId(), "checkins.read"));
+            InsightsService.Snapshot snapshot = insights.snapshot(coupleId);
+            return new Authorised(snapshot, CoupleInsights.Voice.forApp(snapshot.members(), caller::memberRef,
+                    caller.hasScope("checkins.read") && membership.partnerAppMay(coupleId, caller.clientId(), "checkins.read")));
         }
         String me = caller.personId();
-        membership.requireMember(coupleId, me);
-        return CoupleInsights.Voice.forMember(me, CoupleViewMember.memberIds(coupleId));
+        InsightsService.Snapshot snapshot = insights.snapshotForMember(coupleId, me);
+        return new Authorised(snapshot, CoupleInsights.Voice.forMember(me, snapshot.members()));
     }
 }

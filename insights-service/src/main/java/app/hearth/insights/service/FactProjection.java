@@ -31,6 +31,9 @@ public class FactProjection {
     @Inject
     Clock clock;
 
+    @Inject
+    InsightsReadModel readModel;
+
     private final Timer lag;
 
     @Inject
@@ -51,6 +54,7 @@ public class FactProjection {
                         insert into couple_fact (couple_id, ended_at) values (?1, ?2)
                         on conflict (couple_id) do update set ended_at = coalesce(couple_fact.ended_at, excluded.ended_at)""",
                         UUID.fromString(ended.coupleId()), event.time());
+                readModel.touchCouple(UUID.fromString(ended.coupleId()));
             }
             case "hearth.couple.purged.v1" -> forgetCouple(UUID.fromString(event.dataAs(CoupleEvents.PURGED).coupleId()));
             case "hearth.partner.erased.v1" -> forgetPartner(event.dataAs(PartnerEvents.ERASED).partnerId());
@@ -67,6 +71,7 @@ public class FactProjection {
                 // Kept on its own, matched to the pause it ends when read: the pause may not be here yet.
                 sql("insert into vacation_resume_fact (partner_id, resumed_at) values (?1, ?2) on conflict do nothing",
                         resumed.partnerId(), resumed.resumedAt());
+                readModel.touchPartner(resumed.partnerId());
             }
             default -> {
                 return; // not a fact insights are built from
@@ -81,12 +86,14 @@ public class FactProjection {
                 insert into couple_fact (couple_id, kind, formed_at) values (?1, ?2, ?3)
                 on conflict (couple_id) do update set kind = excluded.kind, formed_at = excluded.formed_at""",
                 couple, formed.kind().name(), at);
+        readModel.touchCouple(couple);
     }
 
     private void submitted(ExerciseEvents.CheckInSubmitted s) {
         sql("""
                 insert into check_in_submitted (couple_id, partner_id, period, submitted_at) values (?1, ?2, ?3, ?4)
                 on conflict do nothing""", UUID.fromString(s.coupleId()), s.partnerId(), s.period(), s.submittedAt());
+        readModel.touchCouple(UUID.fromString(s.coupleId()));
     }
 
     private void completed(ExerciseEvents.CheckInCompleted c) {
@@ -104,6 +111,7 @@ public class FactProjection {
                     score.mood().name(), score.moodIntensity(), score.closeness(), score.satisfaction(),
                     score.screenTime().name());
         }
+        readModel.touchCouple(UUID.fromString(c.coupleId()));
     }
 
     private void started(ExerciseEvents.SessionStarted s) {
@@ -113,6 +121,7 @@ public class FactProjection {
                 on conflict (session_id) do update set started_at = excluded.started_at""",
                 s.sessionId(), UUID.fromString(s.coupleId()), s.exerciseSlug(), s.kind(), s.level(),
                 String.join(" ", s.layers()), s.startedAt());
+        readModel.touchCouple(UUID.fromString(s.coupleId()));
     }
 
     private void exerciseCompleted(ExerciseEvents.ExerciseCompleted c) {
@@ -127,6 +136,7 @@ public class FactProjection {
                     insert into session_rating (session_id, partner_id, felt_connected, felt_safe) values (?1, ?2, ?3, ?4)
                     on conflict do nothing""", c.sessionId(), rating.partnerId(), rating.feltConnected(), rating.feltSafe());
         }
+        readModel.touchCouple(UUID.fromString(c.coupleId()));
     }
 
     private void planDay(ExerciseEvents.PlanDayCompleted d) {
@@ -134,12 +144,14 @@ public class FactProjection {
                 insert into plan_day_fact (session_id, day, days, couple_id, exercise_slug, completed_at)
                 values (?1, ?2, ?3, ?4, ?5, ?6) on conflict do nothing""",
                 d.sessionId(), d.day(), d.days(), UUID.fromString(d.coupleId()), d.exerciseSlug(), d.completedAt());
+        readModel.touchCouple(UUID.fromString(d.coupleId()));
     }
 
     private void paused(ExerciseEvents.SessionPaused p) {
         sql("""
                 insert into pause_fact (session_id, paused_at, couple_id, pause_word_said) values (?1, ?2, ?3, ?4)
                 on conflict do nothing""", p.sessionId(), p.pausedAt(), UUID.fromString(p.coupleId()), p.pauseWordSaid());
+        readModel.touchCouple(UUID.fromString(p.coupleId()));
     }
 
     private void fired(ReminderEvents.ReminderFired f) {
@@ -148,12 +160,18 @@ public class FactProjection {
                 values (?1, ?2, ?3, ?4, ?5, ?6) on conflict do nothing""",
                 UUID.fromString(f.reminderId()), f.partnerId(), f.occurrenceAt(),
                 f.coupleId() == null ? null : UUID.fromString(f.coupleId()), f.kind().name(), f.firedAt());
+        if (f.coupleId() != null) {
+            readModel.touchCouple(UUID.fromString(f.coupleId()));
+        } else {
+            readModel.touchPartner(f.partnerId()); // a personal reminder counts in every couple they are in
+        }
     }
 
     private void vacation(ReminderEvents.RemindersPaused p) {
         sql("""
                 insert into vacation_fact (partner_id, paused_at, until_date) values (?1, ?2, ?3)
                 on conflict do nothing""", p.partnerId(), p.pausedAt(), p.until());
+        readModel.touchPartner(p.partnerId());
     }
 
     /**
@@ -166,6 +184,7 @@ public class FactProjection {
                 "vacation_fact", "vacation_resume_fact"}) {
             sql("delete from " + table + " where partner_id = ?1", partnerId);
         }
+        readModel.forgetPartner(partnerId);
     }
 
     /** CouplePurged: everything about the couple goes. */
@@ -176,6 +195,7 @@ public class FactProjection {
                 "reminder_fired_fact", "insight_preference", "couple_fact"}) {
             sql("delete from " + table + " where couple_id = ?1", coupleId);
         }
+        readModel.forgetCouple(coupleId);
     }
 
     private static void sql(String statement, Object... args) {

@@ -3,10 +3,7 @@ package app.hearth.insights.service;
 import app.hearth.events.CoupleEvents.CheckInCadence;
 import app.hearth.insights.config.InsightsConfig;
 import app.hearth.membership.CheckInPeriods;
-import app.hearth.membership.CoupleView;
-import app.hearth.membership.CoupleViewMember;
 import app.hearth.membership.MembershipService;
-import app.hearth.membership.PartnerView;
 import app.hearth.platform.problem.ApiException;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,6 +19,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -44,22 +42,42 @@ public class InsightsService {
     private volatile List<ExerciseCatalogueClient.Exercise> catalogue;
     private volatile Instant catalogueReadAt = Instant.EPOCH;
 
-    /** A couple's facts as seen now (the membership check has been done by the caller). */
+    @Inject
+    InsightsReadModel readModel;
+
+    @Inject
+    MembershipService membership;
+
+    /** A couple's facts as seen now. */
     public record Snapshot(CoupleFacts facts, String currentPeriod, Instant now) {
+        public List<String> members() {
+            return facts.members();
+        }
     }
 
-    @Transactional
-    public Snapshot snapshot(UUID coupleId) {
-        CoupleView couple = CoupleView.findById(coupleId);
-        if (couple == null) {
-            throw MembershipService.notFound(coupleId);
+    /**
+     * The couple's facts for one of its members: one query when the couple is known here and its read model is
+     * current. A couple not known here yet is confirmed with couple-service first; anyone else gets the 404.
+     */
+    public Snapshot snapshotForMember(UUID coupleId, String memberId) {
+        Optional<InsightsReadModel.Read> read = readModel.read(coupleId, memberId);
+        if (read.isEmpty()) {
+            membership.requireMember(coupleId, memberId);
+            read = readModel.read(coupleId, memberId);
         }
-        List<String> members = CoupleViewMember.memberIds(coupleId);
+        return snapshot(coupleId, read);
+    }
+
+    /** The couple's facts for a caller already authorised (a partner app the couple granted, or a test). */
+    public Snapshot snapshot(UUID coupleId) {
+        return snapshot(coupleId, readModel.read(coupleId, null));
+    }
+
+    private Snapshot snapshot(UUID coupleId, Optional<InsightsReadModel.Read> read) {
+        InsightsReadModel.Read r = read.orElseThrow(() -> MembershipService.notFound(coupleId));
         Instant now = clock.instant();
-        CheckInCadence cadence = couple.checkInCadence;
-        String current = CheckInPeriods.periodOf(now, members.isEmpty() ? null : PartnerView.<PartnerView>findById(members.get(0)),
-                cadence);
-        return new Snapshot(CoupleFacts.load(coupleId, couple.kind, cadence.name(), members), current, now);
+        String current = CheckInPeriods.periodOf(now, r.zone(), r.startOfDayHour(), CheckInCadence.valueOf(r.facts().cadence()));
+        return new Snapshot(r.facts(), current, now);
     }
 
     public List<CoupleInsights.Insight> insights(Snapshot s, CoupleInsights.Voice voice) {
@@ -121,6 +139,7 @@ public class InsightsService {
                         insert into insight_preference (couple_id, show_streaks) values (?1, ?2)
                         on conflict (couple_id) do update set show_streaks = excluded.show_streaks""")
                 .setParameter(1, coupleId).setParameter(2, show).executeUpdate();
+        readModel.touchCouple(coupleId);
         return show;
     }
 

@@ -59,6 +59,9 @@ public class ProjectionRebuild {
     FactProjection facts;
 
     @Inject
+    InsightsReadModel readModel;
+
+    @Inject
     @io.smallrye.common.annotation.Identifier("default-kafka-broker")
     Map<String, Object> kafkaConfig;
 
@@ -210,6 +213,7 @@ public class ProjectionRebuild {
         em.createNativeQuery("insert into public.inbox_event select * from " + SHADOW + ".inbox_event where consumer = ?1")
                 .setParameter(1, FactProjection.CONSUMER).executeUpdate();
         em.createNativeQuery("drop schema " + SHADOW + " cascade").executeUpdate();
+        readModel.invalidateAll();
         return written;
     }
 
