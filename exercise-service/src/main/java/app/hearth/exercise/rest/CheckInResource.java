@@ -121,8 +121,15 @@ public class CheckInResource {
     public CheckInView edit(@PathParam("coupleId") UUID coupleId, @PathParam("period") String period,
                             @NotNull(message = "send your check-in as a JSON object") @Valid CheckInRequest request) {
         String me = caller.personId();
-        membership.requireMember(coupleId, me);
-        return view(checkIns.edit(coupleId, me, validPeriod(period), request.answers()), me);
+        CheckInService.CheckInWithSubmissions edited = checkIns.edit(coupleId, me, validPeriod(period), request.answers());
+        if (edited == null) { // not known here as a member yet: confirmed with couple-service (or 404), then again
+            membership.requireMember(coupleId, me);
+            edited = checkIns.edit(coupleId, me, period, request.answers());
+            if (edited == null) {
+                throw MembershipService.notFound(coupleId);
+            }
+        }
+        return view(edited.checkIn(), edited.submissions(), me);
     }
 
     @GET
@@ -170,7 +177,10 @@ public class CheckInResource {
     }
 
     private CheckInView view(CheckIn checkIn, String me) {
-        List<CheckInSubmission> all = checkIns.submissions(checkIn.id);
+        return view(checkIn, checkIns.submissions(checkIn.id), me);
+    }
+
+    private static CheckInView view(CheckIn checkIn, List<CheckInSubmission> all, String me) {
         CheckInSubmission mine = all.stream().filter(s -> s.partnerId.equals(me)).findFirst().orElse(null);
         CheckInSubmission theirs = all.stream().filter(s -> !s.partnerId.equals(me)).findFirst().orElse(null);
         boolean revealed = checkIn.status == CheckIn.Status.COMPLETED;

@@ -89,12 +89,28 @@ public class CheckInService {
         return checkIn;
     }
 
-    /** Changes the caller's answers while the partner has not submitted yet. */
+    /** A check-in and its submissions (one per partner who submitted). */
+    public record CheckInWithSubmissions(CheckIn checkIn, List<CheckInSubmission> submissions) {
+    }
+
+    /**
+     * Changes the caller's answers while the partner has not submitted yet. One transaction of four round trips: the
+     * couple locked with the membership check, the check-in with its submissions, the update, the commit. Null when
+     * this service does not know the caller as a member yet (confirm it, then call again).
+     */
     @Transactional
-    public CheckIn edit(UUID coupleId, String personId, String period, Answers answers) {
-        lockActive(coupleId);
-        CheckIn checkIn = find(coupleId, period);
-        CheckInSubmission mine = checkIn == null ? null : CheckInSubmission.findById(new CheckInSubmission.Key(checkIn.id, personId));
+    public CheckInWithSubmissions edit(UUID coupleId, String personId, String period, Answers answers) {
+        if (MembershipService.lockActiveForMember(coupleId, personId, "its check-ins can be read but no longer changed.") == null) {
+            return null;
+        }
+        List<Object[]> rows = CheckIn.getEntityManager().createQuery("""
+                        select c, s from CheckIn c left join CheckInSubmission s on s.checkInId = c.id
+                        where c.coupleId = ?1 and c.period = ?2 order by s.submittedAt, s.partnerId""", Object[].class)
+                .setParameter(1, coupleId).setParameter(2, period).getResultList();
+        CheckIn checkIn = rows.isEmpty() ? null : (CheckIn) rows.get(0)[0];
+        List<CheckInSubmission> submissions = rows.stream().map(r -> (CheckInSubmission) r[1]).filter(java.util.Objects::nonNull)
+                .toList();
+        CheckInSubmission mine = submissions.stream().filter(s -> s.partnerId.equals(personId)).findFirst().orElse(null);
         if (mine == null) {
             throw ApiException.notFound("You have not checked in for " + period + ".");
         }
@@ -103,7 +119,7 @@ public class CheckInService {
                     + " is complete: both of you have seen each other's answers, so they no longer change.");
         }
         apply(mine, answers, clock.instant());
-        return checkIn;
+        return new CheckInWithSubmissions(checkIn, submissions);
     }
 
     @Transactional

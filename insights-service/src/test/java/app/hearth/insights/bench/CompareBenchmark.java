@@ -31,8 +31,10 @@ import static app.hearth.testsupport.Benchmarks.percentile;
 /**
  * bench/compare: Hearth's paths beside what people would use instead, in one run, on one database, with the same
  * clients, and the ratio. Phases alternate (Hearth, alternative, Hearth, alternative) so drift on a shared 2-core
- * machine hits both alike. Today: the insights read against the one-row read people compare it with
- * ({@code GET /v1/me}, same token checks). Appends a table to bench/results/compare.md.
+ * machine hits both alike. The insights read against the one-row read people compare it with ({@code GET /v1/me},
+ * same token checks); a check-in edit through the API against the same statements run by pgbench. Each pair runs on
+ * the tests' PostgreSQL (fsync off) and again with it restarted durable (fsync and synchronous commit on). Appends a
+ * table to bench/results/compare.md.
  */
 public final class CompareBenchmark {
 
@@ -81,44 +83,69 @@ public final class CompareBenchmark {
         Thread.sleep(3000); // let the last events reach insights
         log(couples + " couples, " + weeks + " weeks of check-ins");
 
+        // The write pair: partner a has checked in for a period still open (partner b has not), and edits it.
+        PeerServices.shiftClock("exercise-service", Duration.ofDays(7L * (weeks + 1)));
+        Thread.sleep(50);
+        List<Target> targets = new ArrayList<>();
+        for (CheckInToInsightBenchmark.Couple c : all) {
+            String period = field(call("POST", exercises + "/v1/couples/" + c.id() + "/check-ins", c.a(), body, 201), "period");
+            targets.add(new Target(c, period, checkInId(c.id(), period)));
+        }
+        PeerServices.shiftClock("exercise-service", Duration.ZERO);
+        Path scripts = Files.createTempDirectory("hearth-pgbench");
+        for (int i = 0; i < targets.size(); i++) {
+            Files.writeString(scripts.resolve("edit-" + i + ".sql"), targets.get(i).sql());
+        }
+
         Function<CheckInToInsightBenchmark.Couple, String> insightsRead = c -> insights + "/v1/couples/" + c.id() + "/insights";
         Function<CheckInToInsightBenchmark.Couple, String> meRead = c -> coupleService + "/v1/me";
-        read(all, insightsRead, clients, 3); // warm-up, both
-        read(all, meRead, clients, 3);
-        List<Reads> hearth = new ArrayList<>();
-        List<Reads> alternative = new ArrayList<>();
-        for (int phase = 0; phase < 2; phase++) {
-            hearth.add(read(all, insightsRead, clients, seconds));
-            alternative.add(read(all, meRead, clients, seconds));
-        }
-        Reads h = merge(hearth);
-        Reads a = merge(alternative);
+        StringBuilder rows = new StringBuilder();
+        List<String> settingsSeen = new ArrayList<>();
+        for (boolean durable : new boolean[] {false, true}) {
+            if (durable) {
+                log("restarting PostgreSQL durable (fsync=on, synchronous_commit=on)");
+                TestInfrastructure.restartPostgres(true);
+            }
+            String settings = settings();
+            settingsSeen.add(settings);
+            read(all, insightsRead, clients, 3); // warm-up, both (and, after a restart, the pools reconnect)
+            read(all, meRead, clients, 3);
+            List<Reads> hearth = new ArrayList<>();
+            List<Reads> alternative = new ArrayList<>();
+            for (int phase = 0; phase < 2; phase++) {
+                hearth.add(read(all, insightsRead, clients, seconds));
+                alternative.add(read(all, meRead, clients, seconds));
+            }
+            rows.append(row("`GET /v1/couples/{id}/insights` vs `GET /v1/me` (one-row read, same token checks)", settings,
+                    merge(hearth), merge(alternative), ">= 0.5x, p99 <= 20 ms"));
 
-        String settings;
-        try (Connection c = DriverManager.getConnection(TestInfrastructure.jdbcUrl("postgres"), TestInfrastructure.DB_USER,
-                TestInfrastructure.DB_PASSWORD); Statement s = c.createStatement();
-             ResultSet r = s.executeQuery("select current_setting('fsync'), current_setting('synchronous_commit')")) {
-            r.next();
-            settings = "fsync=" + r.getString(1) + ", synchronous_commit=" + r.getString(2);
+            edits(targets, exercises, clients, 3); // warm-up
+            List<Reads> hearthWrites = new ArrayList<>();
+            List<Reads> sqlWrites = new ArrayList<>();
+            for (int phase = 0; phase < 2; phase++) {
+                hearthWrites.add(edits(targets, exercises, clients, seconds));
+                sqlWrites.add(pgbench(scripts, targets.size(), clients, seconds));
+            }
+            rows.append(row("check-in edit `PUT .../check-ins/{period}/mine` vs the same statements in pgbench (lock the "
+                    + "couple with the membership check, read the check-in and its submissions, update, commit)", settings,
+                    merge(hearthWrites), merge(sqlWrites), ">= 0.5x, p99 <= 20 ms"));
         }
+        log("restarting PostgreSQL as the tests run it (fsync and synchronous commit off)");
+        TestInfrastructure.restartPostgres(false);
+
         String result = String.format("""
 
                 ## %s: %d clients, %d s per phase (Hearth and alternative alternating, twice)
 
-                Machine: %d cores, %s; one PostgreSQL for both sides (%s), Kafka, Keycloak, the services and this harness
-                all on it.
+                Machine: %d cores, %s; one PostgreSQL for both sides (run once as %s, once restarted as %s), Kafka,
+                Keycloak, the services and this harness all on it.
 
-                | path | Hearth | the alternative, same database, same run | ratio | goal |
-                |---|---|---|---|---|
-                | `GET /v1/couples/{id}/insights` vs `GET /v1/me` (one-row read, same token checks) | %,.0f req/s, p50 %.1f ms, p99 %.1f ms (%d errors) | %,.0f req/s, p50 %.1f ms, p99 %.1f ms (%d errors) | %.2fx | >= 0.5x, p99 <= 20 ms |
-                | reminder dispatch vs db-scheduler | not yet in bench/compare (bench/reminder-dispatch measures Hearth alone) | | | >= 2x |
-                | check-in write vs the same SQL in pgbench | not yet in bench/compare | | | >= 0.5x |
-                | launch to ready, RSS | not yet in bench/compare | | | <= 2.5 s, <= 200 MiB |
+                | path | database | Hearth | the alternative, same database, same run | ratio | goal |
+                |---|---|---|---|---|---|
+                %s| reminder dispatch vs db-scheduler | | not yet in bench/compare (bench/reminder-dispatch measures Hearth alone) | | | >= 2x |
                 """, Instant.now().truncatedTo(ChronoUnit.SECONDS), clients, seconds,
-                Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"), settings,
-                h.perSecond(), percentile(h.micros(), 50) / 1000.0, percentile(h.micros(), 99) / 1000.0, h.errors(),
-                a.perSecond(), percentile(a.micros(), 50) / 1000.0, percentile(a.micros(), 99) / 1000.0, a.errors(),
-                h.perSecond() / a.perSecond());
+                Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"), settingsSeen.get(0),
+                settingsSeen.get(1), rows);
         Files.createDirectories(out.toAbsolutePath().getParent());
         if (!Files.exists(out)) {
             Files.writeString(out, "# Hearth beside the alternatives\n\nProduced by `bench/compare`; each run is appended.\n");
@@ -128,8 +155,107 @@ public final class CompareBenchmark {
         System.exit(0);
     }
 
+    /** A couple whose partner a has an open check-in, and the statements a hand-written edit of it would run. */
+    record Target(CheckInToInsightBenchmark.Couple couple, String period, String checkInId) {
+        String sql() {
+            String couple = couple().id();
+            String me = couple().a().id();
+            return """
+                    BEGIN;
+                    SELECT c.couple_id FROM couple_view c WHERE c.couple_id = '%1$s' AND c.status = 'ACTIVE' AND EXISTS (SELECT 1 FROM couple_view_member m WHERE m.couple_id = c.couple_id AND m.partner_id = '%2$s') FOR UPDATE;
+                    SELECT c.id, c.status, s.partner_id, s.mood, s.closeness FROM check_in c LEFT JOIN check_in_submission s ON s.check_in_id = c.id WHERE c.couple_id = '%1$s' AND c.period = '%3$s';
+                    UPDATE check_in_submission SET mood = 'CALM', mood_intensity = 3, closeness = 5, satisfaction = 7, screen_time = 'UNDER_1H', gratitude = NULL, challenging = NULL, need = NULL, private_note = NULL, updated_at = now() WHERE check_in_id = '%4$s' AND partner_id = '%2$s';
+                    COMMIT;
+                    """.formatted(couple, me, period(), checkInId());
+        }
+    }
+
+    private static String row(String path, String settings, Reads h, Reads a, String goal) {
+        return String.format("| %s | %s | %,.0f /s, p50 %.1f ms, p99 %.1f ms (%d errors) | %,.0f /s, p50 %.1f ms, p99 %.1f ms (%d errors) | %.2fx | %s |%n",
+                path, settings, h.perSecond(), percentile(h.micros(), 50) / 1000.0, percentile(h.micros(), 99) / 1000.0, h.errors(),
+                a.perSecond(), percentile(a.micros(), 50) / 1000.0, percentile(a.micros(), 99) / 1000.0, a.errors(),
+                h.perSecond() / a.perSecond(), goal);
+    }
+
+    private static Connection database(String name) throws java.sql.SQLException {
+        return DriverManager.getConnection(TestInfrastructure.jdbcUrl(name), TestInfrastructure.DB_USER, TestInfrastructure.DB_PASSWORD);
+    }
+
+    private static String settings() throws Exception {
+        try (Connection c = database("postgres"); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("select current_setting('fsync'), current_setting('synchronous_commit')")) {
+            r.next();
+            return "fsync=" + r.getString(1) + ", synchronous_commit=" + r.getString(2);
+        }
+    }
+
+    private static String checkInId(String couple, String period) throws Exception {
+        try (Connection c = database(PeerServices.database("exercise-service"));
+             java.sql.PreparedStatement s = c.prepareStatement("select id from check_in where couple_id = ?::uuid and period = ?")) {
+            s.setString(1, couple);
+            s.setString(2, period);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getString(1);
+            }
+        }
+    }
+
+    /** Partner a edits their open check-in through the API, each client going round the couples. */
+    private static Reads edits(List<Target> targets, String exercises, int clients, int seconds) throws Exception {
+        String body = "{\"mood\":\"CALM\",\"moodIntensity\":3,\"closeness\":5,\"satisfaction\":7,\"screenTime\":\"UNDER_1H\"}";
+        return load(clients, seconds, i -> {
+            Target t = targets.get(i % targets.size());
+            call("PUT", exercises + "/v1/couples/" + t.couple().id() + "/check-ins/" + t.period() + "/mine", t.couple().a(), body, 200);
+        });
+    }
+
+    /** The same edits as raw SQL: pgbench, one script per couple (picked at random), latencies from its per-transaction log. */
+    private static Reads pgbench(Path scripts, int targets, int clients, int seconds) throws Exception {
+        Path logs = Files.createTempDirectory(scripts, "log");
+        List<String> command = new ArrayList<>(List.of("pgbench", "-h", TestInfrastructure.HOST, "-p",
+                String.valueOf(TestInfrastructure.POSTGRES_PORT), "-U", TestInfrastructure.DB_USER, "-n", "-c", String.valueOf(clients),
+                "-j", "2", "-T", String.valueOf(seconds), "-l", "--log-prefix", logs.resolve("tx").toString()));
+        for (int i = 0; i < targets; i++) {
+            command.add("-f");
+            command.add(scripts.resolve("edit-" + i + ".sql") + "@1");
+        }
+        command.add(PeerServices.database("exercise-service"));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("PGPASSWORD", TestInfrastructure.DB_PASSWORD);
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes());
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException("pgbench failed: " + output);
+        }
+        List<Long> micros = new ArrayList<>();
+        long failed = 0;
+        try (var files = Files.list(logs)) {
+            for (Path file : files.toList()) {
+                for (String line : Files.readAllLines(file)) {
+                    String[] f = line.trim().split("\\s+");
+                    if (f.length > 2 && f[2].matches("\\d+")) {
+                        micros.add(Long.parseLong(f[2]));
+                    } else {
+                        failed++; // "failed" or "skipped" in place of the latency
+                    }
+                }
+            }
+        }
+        Collections.sort(micros);
+        return new Reads(micros, failed, seconds);
+    }
+
     private static Reads read(List<CheckInToInsightBenchmark.Couple> all,
                               Function<CheckInToInsightBenchmark.Couple, String> url, int clients, int seconds) throws Exception {
+        return load(clients, seconds, i -> {
+            CheckInToInsightBenchmark.Couple c = all.get(i % all.size());
+            call("GET", url.apply(c), c.a(), null, 200);
+        });
+    }
+
+    /** {@code clients} threads each doing {@code request} (given a running count) back to back for {@code seconds}. */
+    private static Reads load(int clients, int seconds, java.util.function.IntConsumer request) throws Exception {
         List<Long> micros = Collections.synchronizedList(new ArrayList<>());
         AtomicLong errors = new AtomicLong();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
@@ -140,10 +266,9 @@ public final class CompareBenchmark {
             work.add(pool.submit(() -> {
                 int i = offset;
                 while (System.nanoTime() < until) {
-                    CheckInToInsightBenchmark.Couple c = all.get(i++ % all.size());
                     long t = System.nanoTime();
                     try {
-                        call("GET", url.apply(c), c.a(), null, 200);
+                        request.accept(i++);
                         micros.add((System.nanoTime() - t) / 1_000);
                     } catch (RuntimeException e) {
                         errors.incrementAndGet();

@@ -40,34 +40,21 @@ public final class StartupBenchmark {
         TestInfrastructure.ensureRunning();
         TestUsers.Person person = TestUsers.create("Startup");
         StringBuilder rows = new StringBuilder();
-        for (String service : SERVICES) {
-            List<Long> readyMillis = new ArrayList<>();
-            List<Long> rssKib = new ArrayList<>();
+        List<String> services = List.of(arg(args, "--services", String.join(",", SERVICES)).split(","));
+        for (String service : services) {
             // A restart, as a rollout does it: the database is already migrated (by a first launch, not counted).
             String database = "startup_" + service.replace("-service", "");
             HearthTestResource.recreateDatabase(database);
             try (PeerServices.Instance migrating = PeerServices.replica(service, database, "startup-" + service, Map.of())) {
                 log(service + ": database migrated");
             }
-            for (int i = 0; i < launches; i++) {
-                long start = System.nanoTime();
-                try (PeerServices.Instance instance = PeerServices.replica(service, database, "startup-" + service,
-                        Map.of("JAVA_XMX", "-Xmx256m"))) {
-                    readyMillis.add((System.nanoTime() - start) / 1_000_000);
-                    String path = FIRST_REQUEST.get(service);
-                    try {
-                        call("GET", instance.url() + path, person, null, 200);
-                    } catch (RuntimeException e) {
-                        call("GET", instance.url() + path, person, null, 403); // population insights: ops only
-                    }
-                    rssKib.add(rss(instance.process().pid()));
-                }
-                log(service + " launch " + (i + 1) + ": ready in " + readyMillis.get(i) + " ms, RSS " + rssKib.get(i) / 1024 + " MiB");
+            rows.append(launches(service, database, person, launches, "", Map.of()));
+            // The class-data archive Quarkus writes when built with quarkus.package.jar.appcds.enabled (bench/compare does).
+            Path archive = TestInfrastructure.projectRoot().resolve(service).resolve("target/quarkus-app/app-cds.jsa");
+            if (Files.exists(archive)) {
+                rows.append(launches(service, database, person, launches, " (AppCDS)",
+                        Map.of("JDK_JAVA_OPTIONS", "-XX:SharedArchiveFile=" + archive + " -Xshare:auto")));
             }
-            Collections.sort(readyMillis);
-            Collections.sort(rssKib);
-            rows.append(String.format("| %s | %.2f s | %d MiB | <= 2.5 s, <= 200 MiB |%n", service,
-                    readyMillis.get(readyMillis.size() / 2) / 1000.0, rssKib.get(rssKib.size() / 2) / 1024));
         }
         String result = String.format("""
 
@@ -79,6 +66,33 @@ public final class StartupBenchmark {
         Files.writeString(out, result, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         System.out.println(result);
         System.exit(0);
+    }
+
+    private static String launches(String service, String database, TestUsers.Person person, int launches, String variant,
+                                   Map<String, String> env) throws Exception {
+        List<Long> readyMillis = new ArrayList<>();
+        List<Long> rssKib = new ArrayList<>();
+        Map<String, String> all = new java.util.HashMap<>(env);
+        all.put("JAVA_XMX", "-Xmx256m");
+        for (int i = 0; i < launches; i++) {
+            long start = System.nanoTime();
+            try (PeerServices.Instance instance = PeerServices.replica(service, database, "startup-" + service, all)) {
+                readyMillis.add((System.nanoTime() - start) / 1_000_000);
+                String path = FIRST_REQUEST.get(service);
+                try {
+                    call("GET", instance.url() + path, person, null, 200);
+                } catch (RuntimeException e) {
+                    call("GET", instance.url() + path, person, null, 403); // population insights: ops only
+                }
+                rssKib.add(rss(instance.process().pid()));
+            }
+            log(service + variant + " launch " + (i + 1) + ": ready in " + readyMillis.get(i) + " ms, RSS "
+                    + rssKib.get(i) / 1024 + " MiB");
+        }
+        Collections.sort(readyMillis);
+        Collections.sort(rssKib);
+        return String.format("| %s%s | %.2f s | %d MiB | <= 2.5 s, <= 200 MiB |%n", service, variant,
+                readyMillis.get(readyMillis.size() / 2) / 1000.0, rssKib.get(rssKib.size() / 2) / 1024);
     }
 
     private static long rss(long pid) throws Exception {
