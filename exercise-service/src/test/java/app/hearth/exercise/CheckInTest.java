@@ -86,7 +86,10 @@ class CheckInTest {
 
             // Alice may still change her answers, but not submit twice.
             as(alice).body(answers(6, aliceSecret)).put(checkIns + "/" + period + "/mine").then().statusCode(200)
-                    .body("mine.closeness", equalTo(6));
+                    .body("mine.closeness", equalTo(6)).body("mine.privateNote", equalTo(aliceSecret))
+                    .body("status", equalTo("OPEN")).body("partnerSubmitted", equalTo(false)).body("partner", nullValue());
+            as(alice).body(answers(6, aliceSecret)).put(checkIns + "/2020-W01/mine").then().statusCode(404)
+                    .contentType("application/problem+json");
             as(alice).body(answers(6, aliceSecret)).post(checkIns).then().statusCode(409)
                     .body("type", containsString("already-submitted"));
 

@@ -121,7 +121,7 @@ public class CheckInResource {
     public CheckInView edit(@PathParam("coupleId") UUID coupleId, @PathParam("period") String period,
                             @NotNull(message = "send your check-in as a JSON object") @Valid CheckInRequest request) {
         String me = caller.personId();
-        CheckInService.CheckInWithSubmissions edited = checkIns.edit(coupleId, me, validPeriod(period), request.answers());
+        CheckInService.Edited edited = checkIns.edit(coupleId, me, validPeriod(period), request.answers());
         if (edited == null) { // not known here as a member yet: confirmed with couple-service (or 404), then again
             membership.requireMember(coupleId, me);
             edited = checkIns.edit(coupleId, me, period, request.answers());
@@ -129,7 +129,9 @@ public class CheckInResource {
                 throw MembershipService.notFound(coupleId);
             }
         }
-        return view(edited.checkIn(), edited.submissions(), me);
+        // Still open (an edit is refused once complete), so the partner's answers are not shown.
+        return new CheckInView(edited.period(), edited.cadence(), CheckIn.Status.OPEN, null, MySubmission.of(edited.mine()),
+                edited.partnerSubmitted(), null);
     }
 
     @GET
@@ -177,10 +179,7 @@ public class CheckInResource {
     }
 
     private CheckInView view(CheckIn checkIn, String me) {
-        return view(checkIn, checkIns.submissions(checkIn.id), me);
-    }
-
-    private static CheckInView view(CheckIn checkIn, List<CheckInSubmission> all, String me) {
+        List<CheckInSubmission> all = checkIns.submissions(checkIn.id);
         CheckInSubmission mine = all.stream().filter(s -> s.partnerId.equals(me)).findFirst().orElse(null);
         CheckInSubmission theirs = all.stream().filter(s -> !s.partnerId.equals(me)).findFirst().orElse(null);
         boolean revealed = checkIn.status == CheckIn.Status.COMPLETED;

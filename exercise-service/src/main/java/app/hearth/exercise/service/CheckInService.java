@@ -2,6 +2,7 @@ package app.hearth.exercise.service;
 
 import app.hearth.membership.MembershipService;
 import app.hearth.events.ExerciseEvents;
+import app.hearth.events.CoupleEvents.CheckInCadence;
 import app.hearth.events.ExerciseEvents.Mood;
 import app.hearth.events.ExerciseEvents.ScreenTime;
 import app.hearth.exercise.CheckIn;
@@ -89,28 +90,70 @@ public class CheckInService {
         return checkIn;
     }
 
-    /** A check-in and its submissions (one per partner who submitted). */
-    public record CheckInWithSubmissions(CheckIn checkIn, List<CheckInSubmission> submissions) {
+    /** An edited check-in: still open (an edit never reveals the partner's answers), with the caller's answers. */
+    public record Edited(String period, CheckInCadence cadence, CheckInSubmission mine, boolean partnerSubmitted) {
     }
 
     /**
-     * Changes the caller's answers while the partner has not submitted yet. One transaction of four round trips: the
-     * couple locked with the membership check, the check-in with its submissions, the update, the commit. Null when
-     * this service does not know the caller as a member yet (confirm it, then call again).
+     * Changes the caller's answers while the partner has not submitted yet. When it applies, one statement does it
+     * (the couple locked, serialising it with the partner's submission, with the membership and status checks, and
+     * the update); when it does not, the slow path finds out why (404 not submitted, 409 complete or ended). Null
+     * when this service does not know the caller as a member yet (confirm it, then call again).
      */
     @Transactional
-    public CheckInWithSubmissions edit(UUID coupleId, String personId, String period, Answers answers) {
+    public Edited edit(UUID coupleId, String personId, String period, Answers answers) {
+        Instant now = clock.instant();
+        Edited edited = CheckIn.getEntityManager().unwrap(org.hibernate.Session.class).doReturningWork(connection -> {
+            try (java.sql.PreparedStatement update = connection.prepareStatement("""
+                    with couple as (
+                        select cv.couple_id from couple_view cv
+                        where cv.couple_id = ? and cv.status = 'ACTIVE'
+                          and exists (select 1 from couple_view_member m where m.couple_id = cv.couple_id and m.partner_id = ?)
+                        for update of cv)
+                    update check_in_submission s set mood = ?, mood_intensity = ?, closeness = ?, satisfaction = ?,
+                        screen_time = ?, gratitude = ?, challenging = ?, need = ?, private_note = ?, updated_at = ?
+                    from check_in c join couple on couple.couple_id = c.couple_id
+                    where c.period = ? and c.status = 'OPEN' and s.check_in_id = c.id and s.partner_id = ?
+                    returning c.id, c.cadence, s.submitted_at,
+                        exists (select 1 from check_in_submission o where o.check_in_id = c.id and o.partner_id <> s.partner_id)""")) {
+                int i = 0;
+                update.setObject(++i, coupleId);
+                update.setString(++i, personId);
+                update.setString(++i, answers.mood().name());
+                update.setShort(++i, (short) answers.moodIntensity());
+                update.setShort(++i, (short) answers.closeness());
+                update.setShort(++i, (short) answers.satisfaction());
+                update.setString(++i, answers.screenTime().name());
+                update.setString(++i, answers.gratitude());
+                update.setString(++i, answers.challenging());
+                update.setString(++i, answers.need());
+                update.setString(++i, answers.privateNote());
+                update.setObject(++i, now.atOffset(java.time.ZoneOffset.UTC));
+                update.setString(++i, period);
+                update.setString(++i, personId);
+                try (java.sql.ResultSet row = update.executeQuery()) {
+                    if (!row.next()) {
+                        return null;
+                    }
+                    CheckInSubmission mine = new CheckInSubmission(); // what was just written, not a managed entity
+                    mine.checkInId = row.getObject(1, UUID.class);
+                    mine.partnerId = personId;
+                    mine.submittedAt = row.getObject(3, java.time.OffsetDateTime.class).toInstant();
+                    apply(mine, answers, now);
+                    return new Edited(period, CheckInCadence.valueOf(row.getString(2)), mine, row.getBoolean(4));
+                }
+            }
+        });
+        return edited != null ? edited : explainedEdit(coupleId, personId, period, answers, now);
+    }
+
+    /** The edit that the one statement did not apply: why not (or, if it applies by now, the edit). */
+    private Edited explainedEdit(UUID coupleId, String personId, String period, Answers answers, Instant now) {
         if (MembershipService.lockActiveForMember(coupleId, personId, "its check-ins can be read but no longer changed.") == null) {
             return null;
         }
-        List<Object[]> rows = CheckIn.getEntityManager().createQuery("""
-                        select c, s from CheckIn c left join CheckInSubmission s on s.checkInId = c.id
-                        where c.coupleId = ?1 and c.period = ?2 order by s.submittedAt, s.partnerId""", Object[].class)
-                .setParameter(1, coupleId).setParameter(2, period).getResultList();
-        CheckIn checkIn = rows.isEmpty() ? null : (CheckIn) rows.get(0)[0];
-        List<CheckInSubmission> submissions = rows.stream().map(r -> (CheckInSubmission) r[1]).filter(java.util.Objects::nonNull)
-                .toList();
-        CheckInSubmission mine = submissions.stream().filter(s -> s.partnerId.equals(personId)).findFirst().orElse(null);
+        CheckIn checkIn = find(coupleId, period);
+        CheckInSubmission mine = checkIn == null ? null : CheckInSubmission.findById(new CheckInSubmission.Key(checkIn.id, personId));
         if (mine == null) {
             throw ApiException.notFound("You have not checked in for " + period + ".");
         }
@@ -118,8 +161,8 @@ public class CheckInService {
             throw ApiException.conflict("check-in-complete", "The check-in for " + period
                     + " is complete: both of you have seen each other's answers, so they no longer change.");
         }
-        apply(mine, answers, clock.instant());
-        return new CheckInWithSubmissions(checkIn, submissions);
+        apply(mine, answers, now);
+        return new Edited(period, checkIn.cadence, mine, submissions(checkIn.id).size() > 1);
     }
 
     @Transactional

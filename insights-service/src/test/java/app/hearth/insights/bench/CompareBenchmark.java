@@ -108,8 +108,8 @@ public final class CompareBenchmark {
             }
             String settings = settings();
             settingsSeen.add(settings);
-            read(all, insightsRead, clients, 3); // warm-up, both (and, after a restart, the pools reconnect)
-            read(all, meRead, clients, 3);
+            read(all, insightsRead, clients, 10); // warm-up (the JIT), both (and, after a restart, the pools reconnect)
+            read(all, meRead, clients, 10);
             List<Reads> hearth = new ArrayList<>();
             List<Reads> alternative = new ArrayList<>();
             for (int phase = 0; phase < 2; phase++) {
@@ -119,7 +119,7 @@ public final class CompareBenchmark {
             rows.append(row("`GET /v1/couples/{id}/insights` vs `GET /v1/me` (one-row read, same token checks)", settings,
                     merge(hearth), merge(alternative), ">= 0.5x, p99 <= 20 ms"));
 
-            edits(targets, exercises, clients, 3); // warm-up
+            edits(targets, exercises, clients, 10); // warm-up
             List<Reads> hearthWrites = new ArrayList<>();
             List<Reads> sqlWrites = new ArrayList<>();
             for (int phase = 0; phase < 2; phase++) {
@@ -142,8 +142,7 @@ public final class CompareBenchmark {
 
                 | path | database | Hearth | the alternative, same database, same run | ratio | goal |
                 |---|---|---|---|---|---|
-                %s| reminder dispatch vs db-scheduler | | not yet in bench/compare (bench/reminder-dispatch measures Hearth alone) | | | >= 2x |
-                """, Instant.now().truncatedTo(ChronoUnit.SECONDS), clients, seconds,
+                %s                """, Instant.now().truncatedTo(ChronoUnit.SECONDS), clients, seconds,
                 Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"), settingsSeen.get(0),
                 settingsSeen.get(1), rows);
         Files.createDirectories(out.toAbsolutePath().getParent());

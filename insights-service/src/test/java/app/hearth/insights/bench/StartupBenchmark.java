@@ -49,7 +49,7 @@ public final class StartupBenchmark {
                 log(service + ": database migrated");
             }
             rows.append(launches(service, database, person, launches, "", Map.of()));
-            // The class-data archive Quarkus writes when built with quarkus.package.jar.appcds.enabled (bench/compare does).
+            // The class-data archive Quarkus writes when built with quarkus.package.jar.appcds.enabled (bench/compare builds so).
             Path archive = TestInfrastructure.projectRoot().resolve(service).resolve("target/quarkus-app/app-cds.jsa");
             if (Files.exists(archive)) {
                 rows.append(launches(service, database, person, launches, " (AppCDS)",
