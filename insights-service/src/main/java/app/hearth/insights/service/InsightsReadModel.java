@@ -51,6 +51,15 @@ public class InsightsReadModel {
               and (cast(? as text) is null
                    or exists (select 1 from couple_view_member m where m.couple_id = c.couple_id and m.partner_id = ?))""";
 
+    /** Rows for every couple a person is in or mentioned by (to insert, or bump on conflict). */
+    private static final String COUPLES_OF_PERSON = """
+            insert into couple_insight_view (couple_id, version)
+            select couple_id, 1 from couple_view_member where partner_id = ?1
+            union select couple_id, 1 from couple_insight_view where people @> array[cast(?1 as text)]""";
+    /** A document emptied: nothing of anyone left, and the version moved so no reader can store one from before. */
+    private static final String EMPTIED = "version = couple_insight_view.version + 1, built_version = null, format = null, "
+            + "built_at = null, facts = null, people = '{}'";
+
     @Inject
     AgroalDataSource dataSource;
 
@@ -132,37 +141,25 @@ public class InsightsReadModel {
     /** A fact about a person changed (a vacation, a reminder of theirs): every couple they are in or mentioned by. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void touchPartner(String partnerId) {
-        sql("""
-                insert into couple_insight_view (couple_id, version)
-                select couple_id, 1 from couple_view_member where partner_id = ?1
-                union select couple_id, 1 from couple_insight_view where people @> array[cast(?1 as text)]
-                on conflict (couple_id) do update set version = couple_insight_view.version + 1""", partnerId);
+        sql(COUPLES_OF_PERSON + " on conflict (couple_id) do update set version = couple_insight_view.version + 1", partnerId);
     }
 
     /** An erasure: every document holding something of the person is emptied (and cannot be stored again from before). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void forgetPartner(String partnerId) {
-        sql("""
-                insert into couple_insight_view (couple_id, version)
-                select couple_id, 1 from couple_view_member where partner_id = ?1
-                union select couple_id, 1 from couple_insight_view where people @> array[cast(?1 as text)]
-                on conflict (couple_id) do update set version = couple_insight_view.version + 1, built_version = null,
-                    format = null, built_at = null, facts = null, people = '{}'""", partnerId);
+        sql(COUPLES_OF_PERSON + " on conflict (couple_id) do update set " + EMPTIED, partnerId);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void forgetCouple(UUID coupleId) {
-        sql("""
-                insert into couple_insight_view (couple_id, version) values (?1, 1)
-                on conflict (couple_id) do update set version = couple_insight_view.version + 1, built_version = null,
-                    format = null, built_at = null, facts = null, people = '{}'""", coupleId);
+        sql("insert into couple_insight_view (couple_id, version) values (?1, 1) on conflict (couple_id) do update set "
+                + EMPTIED, coupleId);
     }
 
     /** The facts were replaced wholesale (a rebuild): every document is stale. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void invalidateAll() {
-        sql("update public.couple_insight_view set version = version + 1, built_version = null, format = null, "
-                + "built_at = null, facts = null, people = '{}'");
+        sql("update public.couple_insight_view set " + EMPTIED);
     }
 
     private static List<String> people(CoupleFacts facts) {
