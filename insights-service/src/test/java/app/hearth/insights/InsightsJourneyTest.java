@@ -396,25 +396,11 @@ class InsightsJourneyTest {
     }
 
     private boolean applied(UUID eventId) throws Exception {
-        try (var c = dataSource.getConnection();
-             var s = c.prepareStatement("select count(*) from inbox_event where consumer = 'insights-facts' and event_id = ?")) {
-            s.setObject(1, eventId);
-            try (var rs = s.executeQuery()) {
-                rs.next();
-                return rs.getInt(1) == 1;
-            }
-        }
+        return FactsDatabase.applied(dataSource, eventId);
     }
 
     private long count(String table, String couple) throws Exception {
-        try (var c = dataSource.getConnection();
-             var s = c.prepareStatement("select count(*) from " + table + " where couple_id = ?::uuid")) {
-            s.setString(1, couple);
-            try (var rs = s.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
+        return FactsDatabase.number(dataSource, "select count(*) from " + table + " where couple_id = ?::uuid", couple);
     }
 
     private static <T> void publish(app.hearth.events.EventType<T> type, String couple, T data) {

@@ -126,36 +126,26 @@ class ReadModelTest {
         }
     }
 
+
+
     /** Documents holding anything of this person, in their text or their list of people. */
     private long mentions(String partnerId) throws Exception {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("""
-                select count(*) from couple_insight_view where strpos(coalesce(facts::text, ''), ?) > 0 or people @> array[cast(? as text)]""")) {
-            s.setString(1, partnerId);
-            s.setString(2, partnerId);
-            try (ResultSet r = s.executeQuery()) {
-                r.next();
-                return r.getLong(1);
-            }
-        }
+        return FactsDatabase.number(dataSource, """
+                select count(*) from couple_insight_view where strpos(coalesce(facts::text, ''), ?) > 0
+                or people @> array[cast(? as text)]""", partnerId, partnerId);
     }
 
-    private int members(String couple) throws Exception {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("select count(*) from couple_view_member where couple_id = ?::uuid")) {
-            s.setString(1, couple);
-            try (ResultSet r = s.executeQuery()) {
-                r.next();
-                return r.getInt(1);
-            }
-        }
+    private long members(String couple) throws Exception {
+        return FactsDatabase.number(dataSource, "select count(*) from couple_view_member where couple_id = ?::uuid", couple);
+    }
+
+    private boolean applied(UUID eventId) throws Exception {
+        return FactsDatabase.applied(dataSource, eventId);
     }
 
     private boolean aReaderWaitsOnTheLock() throws Exception {
-        try (Connection c = dataSource.getConnection(); ResultSet r = c.createStatement().executeQuery("""
-                select count(*) from pg_stat_activity where wait_event_type = 'Lock' and query like '%from check_in_score%'""")) {
-            r.next();
-            return r.getInt(1) > 0;
-        }
+        return FactsDatabase.number(dataSource, """
+                select count(*) from pg_stat_activity where wait_event_type = 'Lock' and query like '%from check_in_score%'""") > 0;
     }
 
     private static String read(Person who) {
@@ -192,14 +182,4 @@ class ReadModelTest {
         return event.id();
     }
 
-    private boolean applied(UUID eventId) throws Exception {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("select count(*) from inbox_event where consumer = 'insights-facts' and event_id = ?")) {
-            s.setObject(1, eventId);
-            try (ResultSet r = s.executeQuery()) {
-                r.next();
-                return r.getInt(1) == 1;
-            }
-        }
-    }
 }
