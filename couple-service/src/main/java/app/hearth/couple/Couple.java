@@ -13,11 +13,13 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A relationship between two partners: romantic, a friendship or family. */
 @Entity
 public class Couple extends PanacheEntityBase {
 
+    @Schema(name = "CoupleStatus")
     public enum Status { ACTIVE, ENDED }
 
     @Id

@@ -48,6 +48,30 @@ final class CoupleApi {
         return new Pair(a, b, pair(a, b, "ROMANTIC"));
     }
 
+    /** Sends the requests at the same moment (one thread each) and returns their answers in order. */
+    static List<io.restassured.response.Response> concurrently(List<java.util.concurrent.Callable<io.restassured.response.Response>> requests)
+            throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(requests.size());
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<io.restassured.response.Response>> futures = new java.util.ArrayList<>();
+            for (var request : requests) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return request.call();
+                }));
+            }
+            start.countDown();
+            List<io.restassured.response.Response> responses = new java.util.ArrayList<>();
+            for (var future : futures) {
+                responses.add(future.get());
+            }
+            return responses;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     /** Asserts each record is a valid catalogue event and returns their types in order. */
     static List<String> validTypes(List<ConsumerRecord<String, String>> records) {
         for (ConsumerRecord<String, String> record : records) {

@@ -36,7 +36,8 @@ class CoupleTest {
     void membersAgreeOnAnniversaryPauseWordAndCadence() {
         Pair pair = freshRomanticPair();
         try (TopicReader coupleEvents = new TopicReader(Topics.COUPLE_EVENTS)) {
-            as(pair.a()).body(Map.of("anniversary", "2021-06-12", "pauseWord", "pineapple", "checkInCadence", "DAILY"))
+            String etag = as(pair.a()).get("/v1/couples/" + pair.coupleId()).then().statusCode(200).extract().header("ETag");
+            as(pair.a()).header("If-Match", etag).body(Map.of("anniversary", "2021-06-12", "pauseWord", "pineapple", "checkInCadence", "DAILY"))
                     .patch("/v1/couples/" + pair.coupleId()).then().statusCode(200)
                     .body("anniversary", equalTo("2021-06-12"))
                     .body("pauseWord", equalTo("pineapple"))
@@ -48,7 +49,7 @@ class CoupleTest {
             // The pause word is the couple's own: other services learn only that there is one.
             assertThat(updated.get(0).value()).doesNotContain("pineapple").contains("\"pauseWordAgreed\":true");
         }
-        as(pair.b()).body("{\"pauseWord\": null}").patch("/v1/couples/" + pair.coupleId()).then().statusCode(200)
+        as(pair.b()).header("If-Match", "*").body("{\"pauseWord\": null}").patch("/v1/couples/" + pair.coupleId()).then().statusCode(200)
                 .body("pauseWord", nullValue()).body("anniversary", equalTo("2021-06-12"));
     }
 
@@ -60,7 +61,7 @@ class CoupleTest {
                 .contentType("application/problem+json").body("errors.field", hasItem("pauseWord"));
         as(pair.a()).body(Map.of("checkInCadence", "HOURLY")).patch(path).then().statusCode(400)
                 .body("detail", containsString("WEEKLY"));
-        as(pair.a()).body(Map.of("anniversary", "2999-01-01")).patch(path).then().statusCode(400);
+        as(pair.a()).header("If-Match", "*").body(Map.of("anniversary", "2999-01-01")).patch(path).then().statusCode(400);
         as(pair.a()).body(Map.of("status", "ENDED")).patch(path).then().statusCode(400).body("detail", containsString("status"));
         as(pair.a()).get(path).then().body("status", equalTo("ACTIVE")).body("pauseWord", nullValue());
     }

@@ -11,12 +11,14 @@ import jakarta.persistence.Table;
 
 import java.time.Instant;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A couple's check-in for one period; completed once both partners submitted. */
 @Entity
 @Table(name = "check_in")
 public class CheckIn extends PanacheEntityBase {
 
+    @Schema(name = "CheckInStatus")
     public enum Status { OPEN, COMPLETED }
 
     @Id

@@ -69,4 +69,13 @@ public class CheckInSubmission extends PanacheEntityBase {
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    /** The answers' version (their ETag): when they were last written, in the microseconds the database keeps. */
+    public long version() {
+        return versionOf(updatedAt);
+    }
+
+    public static long versionOf(Instant updatedAt) {
+        return java.time.temporal.ChronoUnit.MICROS.between(Instant.EPOCH, updatedAt);
+    }
 }

@@ -11,6 +11,7 @@ import jakarta.persistence.Version;
 
 import java.time.Instant;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A couple doing one exercise together. Paused for both at once; a plan spans days. */
 @Entity
@@ -18,6 +19,7 @@ import java.util.UUID;
 public class ExerciseSession extends PanacheEntityBase {
 
     /** ENDED: a partner ended it early; LAPSED: paused and left untouched for a week. */
+    @Schema(name = "SessionStatus")
     public enum Status { ACTIVE, PAUSED, COMPLETED, ENDED, LAPSED }
 
     @Id

@@ -10,6 +10,7 @@ import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
 import java.io.Serializable;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One block of a guidance article, in order: a heading, a paragraph, a definition or a list item. */
 @Entity
@@ -23,6 +24,7 @@ public class GuidanceBlock extends PanacheEntityBase {
         }
     }
 
+    @Schema(name = "GuidanceBlockKind")
     public enum Kind { HEADING, PARAGRAPH, DEFINITION, ITEM }
 
     @Id

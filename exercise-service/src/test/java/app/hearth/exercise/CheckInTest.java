@@ -72,11 +72,14 @@ class CheckInTest {
         String bobSecret = "bob-secret-" + System.nanoTime();
 
         try (TopicReader events = new TopicReader(Topics.EXERCISE_EVENTS)) {
-            String period = as(alice).body(answers(5, aliceSecret)).post(checkIns).then().statusCode(201)
+            io.restassured.response.ExtractableResponse<io.restassured.response.Response> submitted = as(alice)
+                    .body(answers(5, aliceSecret)).post(checkIns).then().statusCode(201)
                     .body("status", equalTo("OPEN"))
                     .body("mine.privateNote", equalTo(aliceSecret))
                     .body("partnerSubmitted", equalTo(false))
-                    .extract().path("period");
+                    .extract();
+            String period = submitted.path("period");
+            String firstVersion = submitted.header("ETag");
             assertThat(period).matches("\\d{4}-W\\d{2}");
 
             // Bob sees that Alice checked in, but nothing of what she said.
@@ -85,9 +88,19 @@ class CheckInTest {
             assertThat(bobView).doesNotContain("the soup", aliceSecret);
 
             // Alice may still change her answers, but not submit twice.
-            as(alice).body(answers(6, aliceSecret)).put(checkIns + "/" + period + "/mine").then().statusCode(200)
+            assertThat(as(alice).get(checkIns + "/" + period).header("ETag")).isEqualTo(firstVersion).matches("\"\\d+\"");
+            String secondVersion = as(alice).header("If-Match", firstVersion).body(answers(6, aliceSecret))
+                    .put(checkIns + "/" + period + "/mine").then().statusCode(200)
                     .body("mine.closeness", equalTo(6)).body("mine.privateNote", equalTo(aliceSecret))
-                    .body("status", equalTo("OPEN")).body("partnerSubmitted", equalTo(false)).body("partner", nullValue());
+                    .body("status", equalTo("OPEN")).body("partnerSubmitted", equalTo(false)).body("partner", nullValue())
+                    .extract().header("ETag");
+            assertThat(secondVersion).isNotEqualTo(firstVersion);
+            assertThat(as(alice).get(checkIns + "/" + period).header("ETag")).isEqualTo(secondVersion);
+            // An edit made on the first answers (the other phone) does not undo the second.
+            as(alice).header("If-Match", firstVersion).body(answers(2, aliceSecret)).put(checkIns + "/" + period + "/mine")
+                    .then().statusCode(412).body("type", equalTo("https://hearth.app/problems/precondition-failed"));
+            as(alice).body(answers(6, aliceSecret)).put(checkIns + "/" + period + "/mine").then().statusCode(200)
+                    .body("mine.closeness", equalTo(6));
             as(alice).body(answers(6, aliceSecret)).put(checkIns + "/2020-W01/mine").then().statusCode(404)
                     .contentType("application/problem+json");
             as(alice).body(answers(6, aliceSecret)).post(checkIns).then().statusCode(409)
@@ -136,7 +149,7 @@ class CheckInTest {
         as(la).body(answers(6, null)).post(checkIns).then().statusCode(201)
                 .body("period", equalTo("2026-W48")).body("status", equalTo("COMPLETED"));
 
-        as(tokyo).body(Map.of("checkInCadence", "DAILY")).patch(PeerServices.url("couple-service") + "/v1/couples/" + couple)
+        as(tokyo).header("If-Match", "*").body(Map.of("checkInCadence", "DAILY")).patch(PeerServices.url("couple-service") + "/v1/couples/" + couple)
                 .then().statusCode(200);
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> {
             TestClock.CLOCK.set(Instant.parse("2026-11-27T13:00:00Z")); // Friday 22:00 Tokyo, Friday 05:00 LA

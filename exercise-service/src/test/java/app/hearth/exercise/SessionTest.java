@@ -282,7 +282,7 @@ class SessionTest {
         Person bob = TestUsers.create("Bob");
         String couple = pair(alice, bob, "ROMANTIC");
         String sessions = "/v1/couples/" + couple + "/sessions";
-        as(alice).body(Map.of("pauseWord", "pineapple")).patch(PeerServices.url("couple-service") + "/v1/couples/" + couple)
+        as(alice).header("If-Match", "*").body(Map.of("pauseWord", "pineapple")).patch(PeerServices.url("couple-service") + "/v1/couples/" + couple)
                 .then().statusCode(200);
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> io.quarkus.narayana.jta.QuarkusTransaction
                 .requiringNew().call(() -> {

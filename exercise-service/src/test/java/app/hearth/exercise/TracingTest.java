@@ -90,7 +90,7 @@ class TracingTest {
         String traceId = hex(16);
         ConsumerRecord<String, String> record;
         try (TopicReader events = new TopicReader(Topics.COUPLE_EVENTS)) {
-            as(alice).header("traceparent", "00-" + traceId + "-" + hex(8) + "-01").body(Map.of("pauseWord", "lighthouse"))
+            as(alice).header("traceparent", "00-" + traceId + "-" + hex(8) + "-01").header("If-Match", "*").body(Map.of("pauseWord", "lighthouse"))
                     .patch(PeerServices.url("couple-service") + "/v1/couples/" + couple).then().statusCode(200);
             record = events.await(r -> couple.equals(r.key()) && traceId.equals(
                     String.valueOf(header(r, "traceparent")).split("-")[1]), 1, Duration.ofSeconds(10)).get(0);

@@ -1,6 +1,7 @@
 package app.hearth.events;
 
 import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Events on {@code reminder-events}, keyed by couple id (partner id for personal reminders). No titles: a reminder's
@@ -8,6 +9,7 @@ import java.time.Instant;
  */
 public final class ReminderEvents {
 
+    @Schema(name = "ReminderKind")
     public enum Kind { CHECK_IN, GRATITUDE, RITUAL, EXERCISE, PLAN_DAY, CUSTOM }
 
     /** A reminder reached one recipient (once per reminder, occurrence and recipient). */

@@ -10,11 +10,13 @@ import jakarta.persistence.Id;
 
 import java.time.Instant;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A fired reminder in a person's in-app inbox. */
 @Entity
 public class Notification extends PanacheEntityBase {
 
+    @Schema(name = "NotificationStatus")
     public enum Status { UNREAD, READ, DISMISSED, SNOOZED }
 
     /** REMINDER: a reminder fired; PARTNER_WAITING: the gentle nudge that a partner already checked in. */

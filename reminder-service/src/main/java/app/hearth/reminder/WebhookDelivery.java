@@ -10,12 +10,14 @@ import jakarta.persistence.Table;
 
 import java.time.Instant;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One notification on its way to one webhook: retried with backoff until delivered or dead. */
 @Entity
 @Table(name = "webhook_delivery")
 public class WebhookDelivery extends PanacheEntityBase {
 
+    @Schema(name = "WebhookDeliveryStatus")
     public enum Status { PENDING, DELIVERED, DEAD }
 
     @Id

@@ -75,10 +75,20 @@ class NoNaggingTest {
         assertThat(reminders.getList("[0].recipients.nextFireAt")).containsOnly("2026-11-29T18:30:00Z");
 
         String id = reminders.getString("[0].id");
-        as(bob).body(Map.of("timeOfDay", "20:15", "rrule", "FREQ=WEEKLY;BYDAY=SA")).patch("/v1/me/reminders/" + id).then()
+        // Either member may change it, so a change names the version it was made on (the ETag of the reminder).
+        String etag = as(alice).get("/v1/me/reminders/" + id).then().statusCode(200).extract().header("ETag");
+        as(bob).body(Map.of("timeOfDay", "20:15")).patch("/v1/me/reminders/" + id).then().statusCode(428)
+                .body("type", equalTo("https://hearth.app/problems/precondition-required"));
+        String changed = as(bob).header("If-Match", etag).body(Map.of("timeOfDay", "20:15", "rrule", "FREQ=WEEKLY;BYDAY=SA"))
+                .patch("/v1/me/reminders/" + id).then()
                 .statusCode(200).body("timeOfDay", equalTo("20:15"))
-                .body("recipients.nextFireAt", org.hamcrest.Matchers.everyItem(equalTo("2026-11-28T19:15:00Z")));
-        as(bob).body(Map.of("rrule", "FREQ=MINUTELY")).patch("/v1/me/reminders/" + id).then().statusCode(400)
+                .body("recipients.nextFireAt", org.hamcrest.Matchers.everyItem(equalTo("2026-11-28T19:15:00Z")))
+                .extract().header("ETag");
+        assertThat(changed).isNotEqualTo(etag);
+        // Alice's change, made on what she read before Bob's, does not silently undo his.
+        as(alice).header("If-Match", etag).body(Map.of("timeOfDay", "07:00")).patch("/v1/me/reminders/" + id).then()
+                .statusCode(412).body("type", equalTo("https://hearth.app/problems/precondition-failed"));
+        as(bob).header("If-Match", changed).body(Map.of("rrule", "FREQ=MINUTELY")).patch("/v1/me/reminders/" + id).then().statusCode(400)
                 .contentType("application/problem+json");
         as(bob).body(Map.of("colour", "red")).patch("/v1/me/reminders/" + id).then().statusCode(400);
         as(TestUsers.create("Carol")).body(Map.of("timeOfDay", "06:00")).patch("/v1/me/reminders/" + id).then().statusCode(404);

@@ -179,9 +179,9 @@ class ReminderTest {
         as(sky).post("/v1/me/reminders/" + id + "/skip-next").then().statusCode(200)
                 .body("recipients[0].nextFireAt", equalTo("2026-11-26T19:30:00Z"));
         // A new title moves nothing; a new time keeps today skipped; so does a change of quiet hours.
-        as(sky).body(Map.of("title", "Say thank you")).patch("/v1/me/reminders/" + id).then().statusCode(200)
+        as(sky).header("If-Match", "*").body(Map.of("title", "Say thank you")).patch("/v1/me/reminders/" + id).then().statusCode(200)
                 .body("recipients[0].nextFireAt", equalTo("2026-11-26T19:30:00Z"));
-        as(sky).body(Map.of("timeOfDay", "21:00")).patch("/v1/me/reminders/" + id).then().statusCode(200)
+        as(sky).header("If-Match", "*").body(Map.of("timeOfDay", "21:00")).patch("/v1/me/reminders/" + id).then().statusCode(200)
                 .body("recipients[0].nextFireAt", equalTo("2026-11-26T20:00:00Z"));
         Couples.calendar(sky, "Europe/Paris", "22:30", "07:00");
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() -> as(sky)
@@ -206,7 +206,7 @@ class ReminderTest {
         // 23:00 in Paris: today's occurrence came due and waits for the end of quiet hours.
         TestClock.CLOCK.set(Instant.parse("2026-11-25T22:00:00Z"));
         dispatcher.dispatchDue();
-        as(hex).body(Map.of("timeOfDay", "22:45")).patch("/v1/me/reminders/" + id).then().statusCode(200)
+        as(hex).header("If-Match", "*").body(Map.of("timeOfDay", "22:45")).patch("/v1/me/reminders/" + id).then().statusCode(200)
                 .body("recipients[0].nextOccurrenceAt", equalTo("2026-11-25T21:30:00Z"))
                 .body("recipients[0].nextFireAt", equalTo("2026-11-26T06:00:00Z"));
         Couples.calendar(hex, "Europe/Paris", "22:00", "08:00");
@@ -292,8 +292,8 @@ class ReminderTest {
         as(aiko).get("/v1/couples/" + couple + "/shared-windows?days=2").then().statusCode(200)
                 .body("windows[0].start", equalTo("2026-11-25T22:00:00Z"))
                 .body("windows[0].minutes", equalTo(480))
-                .body("windows[0].local.find { it.timeZone == 'Asia/Tokyo' }.start", equalTo("2026-11-26T07:00:00"))
-                .body("windows[0].local.find { it.timeZone == 'America/Los_Angeles' }.start", equalTo("2026-11-25T14:00:00"));
+                .body("windows[0].local.find { it.timeZone == 'Asia/Tokyo' }.start", equalTo("2026-11-26T07:00:00+09:00"))
+                .body("windows[0].local.find { it.timeZone == 'America/Los_Angeles' }.start", equalTo("2026-11-25T14:00:00-08:00"));
         as(aiko).get("/v1/couples/" + couple + "/shared-windows?days=30").then().statusCode(400);
         as(TestUsers.create("Carol")).get("/v1/couples/" + couple + "/shared-windows").then().statusCode(404);
     }

@@ -26,8 +26,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 
 /** A couple's consent for partner apps. */
+@Tag(name = "Partner app grants", description = "A couple's consent for partner apps (a therapist's platform, say): one member requests scopes for an app, the other approves, and either can revoke at once.")
 @Path("/v1/couples/{coupleId}/grants")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
@@ -45,6 +52,9 @@ public class GrantResource {
             Instant expiresAt) {
     }
 
+    @Operation(operationId = "requestGrant", summary = "Request a partner app grant",
+            description = "Asks for a partner app (by its OAuth client id) to read some of the couple's data (`couples.read`, `checkins.read`, `insights.read`, `reminders.read`), until an optional expiry. It takes effect only when the other member approves.")
+    @APIResponse(responseCode = "201", description = "The grant, pending until the other member approves it.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CoupleViews.GrantResponse.class)))
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response request(@PathParam("coupleId") UUID coupleId,
@@ -55,17 +65,23 @@ public class GrantResource {
                 .entity(CoupleViews.GrantResponse.of(grant)).build();
     }
 
+    @Operation(operationId = "listGrants", summary = "List a couple's grants",
+            description = "Every grant of the couple: pending, active, revoked and expired.")
     @GET
     public List<CoupleViews.GrantResponse> list(@PathParam("coupleId") UUID coupleId) {
         return grants.list(coupleId, caller.personId()).stream().map(CoupleViews.GrantResponse::of).toList();
     }
 
+    @Operation(operationId = "approveGrant", summary = "Approve a grant",
+            description = "The other member approves a pending grant; the partner app may read from now on. The member who requested it cannot approve it.")
     @POST
     @Path("/{grantId}/approve")
     public CoupleViews.GrantResponse approve(@PathParam("coupleId") UUID coupleId, @PathParam("grantId") UUID grantId) {
         return CoupleViews.GrantResponse.of(grants.approve(coupleId, grantId, caller.personId()));
     }
 
+    @Operation(operationId = "revokeGrant", summary = "Revoke a grant",
+            description = "Either member withdraws a grant, pending or active; the partner app loses access at once in every service.")
     @DELETE
     @Path("/{grantId}")
     public void revoke(@PathParam("coupleId") UUID coupleId, @PathParam("grantId") UUID grantId) {

@@ -22,8 +22,15 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Context;
 
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 
 /** Pairing: one person makes a code, the other accepts it. */
+@Tag(name = "Invitations", description = "Pairing: one person creates an invitation code and shares it; the other accepts it and the two become a couple.")
 @Path("/v1/invitations")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
@@ -38,6 +45,9 @@ public class InvitationResource {
     public record CreateInvitationRequest(@NotNull RelationshipKind relationshipKind) {
     }
 
+    @Operation(operationId = "createInvitation", summary = "Create an invitation",
+            description = "Creates a pairing code for a kind of relationship (romantic, friendship, family). The code is shown once, in this answer: share it with the person you want to pair with. A person may have only a few invitations waiting at a time.")
+    @APIResponse(responseCode = "201", description = "The invitation, with its code (shown this once); `Location` names it.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CoupleViews.InvitationResponse.class)))
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(@NotNull(message = "send {\"relationshipKind\": ...}") @Valid CreateInvitationRequest request,
@@ -48,18 +58,27 @@ public class InvitationResource {
         return Response.created(uri.getAbsolutePathBuilder().path(body.id().toString()).build()).entity(body).build();
     }
 
+    @Operation(operationId = "listMyInvitations", summary = "List my invitations",
+            description = "The invitations you created and their state; codes are never shown again.")
     @GET
     public List<CoupleViews.InvitationResponse> mine() {
         return invitations.mine(caller.personId()).stream().map(CoupleViews.InvitationResponse::of).toList();
     }
 
     /** Withdraws one of your invitations, by its id (or by its code, if you still have it). */
+    @Operation(operationId = "revokeInvitation", summary = "Withdraw an invitation",
+            description = "Withdraws one of your invitations by its id, or by its code if you still have it; the code stops working at once.")
     @DELETE
     @Path("/{idOrCode}")
     public void revoke(@PathParam("idOrCode") String idOrCode) {
         invitations.revoke(caller.personId(), idOrCode);
     }
 
+    @Operation(operationId = "acceptInvitation", summary = "Accept an invitation",
+            description = "Accepts a code someone shared with you and creates your couple (201 with the couple). Codes that do not work are counted: too many in an hour and further attempts wait.")
+    @APIResponse(responseCode = "410", description = "The code no longer works: it expired, was withdrawn or was used "
+            + "(types `https://hearth.app/problems/invitation-expired`, `invitation-revoked`, `invitation-used`). Ask for a new one.")
+    @APIResponse(responseCode = "201", description = "The couple you now form; `Location` names it.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CoupleViews.CoupleResponse.class)))
     @POST
     @Path("/{code}/accept")
     public Response accept(@PathParam("code") String code, @Context UriInfo uri) {

@@ -1,5 +1,14 @@
 package app.hearth.couple.rest;
 
+import app.hearth.platform.preconditions.IfMatch;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.resteasy.reactive.RestResponse;
 import app.hearth.couple.AttachmentStyle;
 import app.hearth.couple.Couple;
 import app.hearth.couple.Partner;
@@ -34,8 +43,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The caller's own partner profile, its export and its erasure. */
+@Tag(name = "Profile", description = "Your own partner profile (name, time zone, quiet hours, locale, attachment style), its export and its erasure.")
 @Path("/v1/me")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
@@ -62,21 +74,40 @@ public class MeResource {
     @Inject
     org.eclipse.microprofile.jwt.JsonWebToken token;
 
+    @Operation(operationId = "getMyProfile", summary = "Get my profile",
+            description = "Your profile as you see it; created on your first call from your token.")
+    @APIResponse(responseCode = "200", description = "Your profile, with its `ETag`.",
+            headers = @Header(name = "ETag", description = "The profile's version, for `If-Match` on `updateMyProfile`.",
+                    schema = @Schema(type = SchemaType.STRING)))
     @GET
-    public MeResponse me() {
-        return MeResponse.of(partners.me(caller.personId(), caller.nameFromToken().orElse(null)));
+    public RestResponse<MeResponse> me() {
+        return withETag(partners.me(caller.personId(), caller.nameFromToken().orElse(null)));
     }
 
+    @Operation(operationId = "updateMyProfile", summary = "Change my profile",
+            description = "Changes the fields sent; fields not sent keep their value. Time zone and quiet hours move your reminders with them.")
+    @APIResponse(responseCode = "200", description = "Your profile as changed, with its new `ETag`.",
+            headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)))
     @PATCH
     @Consumes(MediaType.APPLICATION_JSON)
-    public MeResponse update(@NotNull(message = "send the fields to change as a JSON object") @Valid UpdateMeRequest request) {
-        return MeResponse.of(partners.update(caller.personId(), caller.nameFromToken().orElse(null), request.changes()));
+    public RestResponse<MeResponse> update(
+            @Parameter(description = "The `ETag` of the profile this change was made on; without it the change applies to "
+                    + "whatever is there.") @HeaderParam(IfMatch.HEADER) String ifMatch,
+            @NotNull(message = "send the fields to change as a JSON object") @Valid UpdateMeRequest request) {
+        return withETag(partners.update(caller.personId(), caller.nameFromToken().orElse(null), request.changes(),
+                IfMatch.of(ifMatch)));
+    }
+
+    private static RestResponse<MeResponse> withETag(app.hearth.couple.Partner partner) {
+        return RestResponse.ResponseBuilder.ok(MeResponse.of(partner)).header(HttpHeaders.ETAG, IfMatch.etag(partner.version)).build();
     }
 
     /**
      * Forget me: see PartnerService#erase. Idempotent: a retry with the same (now refused) token answers 204 again
      * and changes nothing.
      */
+    @Operation(operationId = "eraseMe", summary = "Erase my account",
+            description = "Erases you from Hearth: your profile, answers, private notes, reminders and insights, in every service; active couples you are in end. Irreversible. Idempotent: a retry answers 204 again and changes nothing.")
     @DELETE
     public void erase() {
         partners.erase(caller.personIdForErasure());
@@ -87,6 +118,9 @@ public class MeResource {
      * (gathered with the caller's token). If any service cannot export, the answer is a 503 problem, never a partial
      * document.
      */
+    @Tag(name = "Data export", description = "Data portability: everything Hearth holds about you. The public export at couple-service gathers every service's part; each service also exports its own part to it.")
+    @Operation(operationId = "exportMyData", summary = "Export my data",
+            description = "Everything Hearth holds about you, from every service, in one JSON document (data portability). If any service cannot export right now the answer is a 503 problem, never a partial document. `part=couple-service` returns only this service's part.")
     @GET
     @Path("/export")
     public Object export(@jakarta.ws.rs.QueryParam("part") String part) {
@@ -131,7 +165,7 @@ public class MeResource {
      */
     public static final class UpdateMeRequest {
         @Size(min = 1, max = 80)
-        @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank")
+        @Pattern(regexp = "[\\s\\S]*\\S[\\s\\S]*", message = "must not be blank")
         private String displayName;
         @Size(max = 64)
         private String timeZone;

@@ -24,6 +24,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import app.hearth.platform.preconditions.IfMatch;
 
 @ApplicationScoped
 public class CoupleService {
@@ -55,8 +56,9 @@ public class CoupleService {
     }
 
     @Transactional
-    public Couple update(UUID coupleId, String personId, Changes changes) {
+    public Couple update(UUID coupleId, String personId, Changes changes, IfMatch ifMatch) {
         Couple couple = access.changeableBy(coupleId, personId);
+        ifMatch.check(couple.version, "This couple's settings", true);
         if (changes.anniversary() != null) {
             LocalDate anniversary = changes.anniversary().orElse(null);
             if (anniversary != null && anniversary.isAfter(LocalDate.now().plusDays(1))) {

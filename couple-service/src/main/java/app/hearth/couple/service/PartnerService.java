@@ -1,5 +1,6 @@
 package app.hearth.couple.service;
 
+import app.hearth.platform.preconditions.IfMatch;
 import app.hearth.couple.AttachmentStyle;
 import app.hearth.couple.Couple;
 import app.hearth.couple.CoupleMember;
@@ -90,9 +91,10 @@ public class PartnerService {
     }
 
     @Transactional
-    public Partner update(String subject, String nameFromToken, ProfileChanges changes) {
+    public Partner update(String subject, String nameFromToken, ProfileChanges changes, IfMatch ifMatch) {
         me(subject, nameFromToken);
         Partner partner = Partner.findById(subject, LockModeType.PESSIMISTIC_WRITE);
+        ifMatch.check(partner.version, "Your profile", false);
         PartnerEvents.PartnerProfile before = partner.toEventProfile();
         if (changes.displayName() != null) {
             partner.displayName = changes.displayName().strip();

@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RouteTableTest {
 
     /** Paths several services serve for each other, never through the entry point (couple-service's export is public). */
-    private static boolean internal(String service, String path) {
+    static boolean internal(String service, String path) {
         return path.startsWith("/v1/ops/") || (path.equals("/v1/me/export") && !service.equals("couple-service"));
     }
 

@@ -1,5 +1,12 @@
 package app.hearth.exercise.rest;
 
+import org.jboss.resteasy.reactive.RestResponse;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.HeaderParam;
+import app.hearth.platform.preconditions.IfMatch;
 import app.hearth.events.CoupleEvents.CheckInCadence;
 import app.hearth.events.ExerciseEvents.Mood;
 import app.hearth.events.ExerciseEvents.ScreenTime;
@@ -36,11 +43,17 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * The couple's check-ins. A partner's shared answers are revealed only when both have submitted for the period;
  * a private note is returned to its author alone. Partner apps with {@code checkins.read} see scores only.
  */
+@Tag(name = "Check-ins", description = "The couple's regular check-ins, one per period of the couple's cadence. A partner's answers are shown only once both submitted; a private note is shown to its author alone.")
 @Path("/v1/couples/{coupleId}/check-ins")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
@@ -104,6 +117,9 @@ public class CheckInResource {
     public record ScoresView(String period, CheckInCadence cadence, Instant completedAt, List<Scores> scores) {
     }
 
+    @Operation(operationId = "submitCheckIn", summary = "Submit my check-in",
+            description = "Submits your answers for the current period. Your partner sees them only when they have submitted too; your private note never leaves you.")
+    @APIResponse(responseCode = "201", description = "Your check-in for the period; your partner's answers appear once they submitted too.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CheckInView.class)))
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response submit(@PathParam("coupleId") UUID coupleId,
@@ -112,38 +128,56 @@ public class CheckInResource {
         String me = caller.personId();
         membership.requireMember(coupleId, me);
         CheckIn checkIn = checkIns.submit(coupleId, me, request.answers());
-        return Response.created(uri.getAbsolutePathBuilder().path(checkIn.period).build()).entity(view(checkIn, me)).build();
+        CheckInView view = view(checkIn, me);
+        return Response.created(uri.getAbsolutePathBuilder().path(checkIn.period).build()).entity(view)
+                .header(HttpHeaders.ETAG, etag(view)).build();
     }
 
+    @Operation(operationId = "editMyCheckIn", summary = "Edit my check-in",
+            description = "Replaces your answers for a period while it is still open (your partner has not submitted yet).")
+    @APIResponse(responseCode = "200", description = "The check-in with your answers as changed, and their new `ETag`.",
+            headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)))
     @PUT
     @Path("/{period}/mine")
     @Consumes(MediaType.APPLICATION_JSON)
-    public CheckInView edit(@PathParam("coupleId") UUID coupleId, @PathParam("period") String period,
-                            @NotNull(message = "send your check-in as a JSON object") @Valid CheckInRequest request) {
+    public RestResponse<CheckInView> edit(@PathParam("coupleId") UUID coupleId, @PathParam("period") String period,
+            @Parameter(description = "The `ETag` of your answers this edit was made on (from submitting or reading the check-in); "
+                    + "without it the edit replaces whatever is there.") @HeaderParam(IfMatch.HEADER) String ifMatch,
+            @NotNull(message = "send your check-in as a JSON object") @Valid CheckInRequest request) {
         String me = caller.personId();
-        CheckInService.Edited edited = checkIns.edit(coupleId, me, validPeriod(period), request.answers());
+        IfMatch condition = IfMatch.of(ifMatch);
+        CheckInService.Edited edited = checkIns.edit(coupleId, me, validPeriod(period), request.answers(), condition);
         if (edited == null) { // not known here as a member yet: confirmed with couple-service (or 404), then again
             membership.requireMember(coupleId, me);
-            edited = checkIns.edit(coupleId, me, period, request.answers());
+            edited = checkIns.edit(coupleId, me, period, request.answers(), condition);
             if (edited == null) {
                 throw MembershipService.notFound(coupleId);
             }
         }
         // Still open (an edit is refused once complete), so the partner's answers are not shown.
-        return new CheckInView(edited.period(), edited.cadence(), CheckIn.Status.OPEN, null, MySubmission.of(edited.mine()),
-                edited.partnerSubmitted(), null);
+        CheckInView view = new CheckInView(edited.period(), edited.cadence(), CheckIn.Status.OPEN, null,
+                MySubmission.of(edited.mine()), edited.partnerSubmitted(), null);
+        return RestResponse.ResponseBuilder.ok(view).header(HttpHeaders.ETAG, etag(view)).build();
     }
 
+    /** The version of the caller's answers, which {@code PUT .../mine} is conditional on; none before submitting. */
+    private static String etag(CheckInView view) {
+        return view.mine() == null ? null : IfMatch.etag(CheckInSubmission.versionOf(view.mine().updatedAt()));
+    }
+
+    @Operation(operationId = "getCheckIn", summary = "Get a check-in",
+            description = "One period's check-in: your answers, and your partner's once both submitted. A partner app with `checkins.read` sees completed check-ins' scores only.")
+    @APIResponse(responseCode = "200", description = "For a member, the check-in with your answers and, once both submitted, your partner's; for a partner app, the scores of a completed one.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(anyOf = {CheckInView.class, ScoresView.class})))
     @GET
     @Path("/{period}")
-    public Object get(@PathParam("coupleId") UUID coupleId, @PathParam("period") String period) {
+    public RestResponse<Object> get(@PathParam("coupleId") UUID coupleId, @PathParam("period") String period) {
         if (caller.isPartnerApp()) {
             requirePartnerApp(coupleId);
             CheckIn checkIn = checkIns.find(coupleId, validPeriod(period));
             if (checkIn == null || checkIn.status != CheckIn.Status.COMPLETED) {
                 throw ApiException.notFound("No completed check-in for " + period + ".");
             }
-            return scores(checkIn);
+            return RestResponse.ok(scores(checkIn));
         }
         String me = caller.personId();
         membership.requireMember(coupleId, me);
@@ -151,12 +185,15 @@ public class CheckInResource {
         if (checkIn == null) {
             throw ApiException.notFound("No check-in for " + period + " yet.");
         }
-        return view(checkIn, me);
+        CheckInView view = view(checkIn, me);
+        return RestResponse.ResponseBuilder.<Object>ok(view).header(HttpHeaders.ETAG, etag(view)).build();
     }
 
+    @Operation(operationId = "listCheckIns", summary = "List check-ins",
+            description = "The couple's check-ins between `from` and `to` (periods), newest first.")
     @GET
-    public List<?> list(@PathParam("coupleId") UUID coupleId, @QueryParam("from") String from, @QueryParam("to") String to,
-                        @QueryParam("page") String page, @QueryParam("size") String size) {
+    public List<?> list(@PathParam("coupleId") UUID coupleId, @Parameter(description = "The earliest period, e.g. `2026-W40` or `2026-10-01` (inclusive).") @QueryParam("from") String from, @Parameter(description = "The latest period (inclusive).") @QueryParam("to") String to,
+                        @Parameter(description = "The page, from 0.", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", maximum = "10000", defaultValue = "0")) @QueryParam("page") String page, @Parameter(description = "Items per page.", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) @QueryParam("size") String size) {
         int pageNo = Params.intValue("page", page, 0, 10_000).orElse(0);
         int pageSize = Params.intValue("size", size, 1, 100).orElse(20);
         Optional.ofNullable(from).ifPresent(CheckInResource::validPeriod);

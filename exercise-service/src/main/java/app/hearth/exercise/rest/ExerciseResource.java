@@ -28,8 +28,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 
 /** The exercise catalogue: the guide's exercises, rituals, plans and checklists. */
+@Tag(name = "Exercises", description = "The exercise catalogue: the guide's exercises, rituals, plans and checklists, by intimacy layer and kind.")
 @Path("/v1/exercises")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
@@ -75,12 +81,14 @@ public class ExerciseResource {
     public record ExercisePage(List<ExerciseSummary> items, int page, int size, long total) {
     }
 
+    @Operation(operationId = "searchExercises", summary = "Search the catalogue",
+            description = "Exercises filtered by layer, kind, duration and language, a page at a time.")
     @GET
-    public ExercisePage search(@QueryParam("layer") String layer, @QueryParam("kind") String kind,
-                               @QueryParam("level") String level, @QueryParam("maxMinutes") String maxMinutes,
-                               @QueryParam("relationshipKind") String relationshipKind,
-                               @QueryParam("longDistance") String longDistance,
-                               @QueryParam("page") String page, @QueryParam("size") String size) {
+    public ExercisePage search(@Parameter(schema = @Schema(implementation = Layer.class)) @QueryParam("layer") String layer, @Parameter(schema = @Schema(implementation = ExerciseKind.class)) @QueryParam("kind") String kind,
+                               @Parameter(schema = @Schema(implementation = Level.class)) @QueryParam("level") String level, @Parameter(description = "Only exercises that fit in this many minutes.", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "1440")) @QueryParam("maxMinutes") String maxMinutes,
+                               @Parameter(schema = @Schema(implementation = RelationshipKind.class)) @QueryParam("relationshipKind") String relationshipKind,
+                               @Parameter(description = "Only exercises suited (true) to couples living apart.", schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("longDistance") String longDistance,
+                               @Parameter(description = "The page, from 0.", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", maximum = "10000", defaultValue = "0")) @QueryParam("page") String page, @Parameter(description = "Items per page.", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "50", defaultValue = "20")) @QueryParam("size") String size) {
         CatalogueService.Filter filter = new CatalogueService.Filter(
                 Params.enumValue("layer", layer, Layer.class),
                 Params.enumValue("kind", kind, ExerciseKind.class),
@@ -93,6 +101,8 @@ public class ExerciseResource {
         return new ExercisePage(result.items().stream().map(ExerciseSummary::of).toList(), result.page(), result.size(), result.total());
     }
 
+    @Operation(operationId = "getExercise", summary = "Get an exercise",
+            description = "One exercise with its steps and prompts (a quiz statement without its answer), safety notes and pause advice for intense ones.")
     @GET
     @Path("/{slug}")
     public RestResponse<ExerciseDetail> get(@PathParam("slug") String slug) {

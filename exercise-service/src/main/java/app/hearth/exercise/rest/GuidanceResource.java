@@ -14,12 +14,15 @@ import jakarta.ws.rs.core.MediaType;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Guidance the app shows beside the exercises: the guide's dark side (flooding, dependency, honesty without empathy)
  * and when to seek outside help. In the caller's language when there is a translation ({@code Accept-Language}),
  * else English; {@code Content-Language} says which.
  */
+@Tag(name = "Guidance", description = "What the app shows beside the exercises: the guide's warning signs and when to seek outside help, in the caller's language when there is a translation.")
 @Path("/v1/guidance")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
@@ -34,6 +37,8 @@ public class GuidanceResource {
     public record GuidanceList(List<GuidanceSummary> items) {
     }
 
+    @Operation(operationId = "listGuidance", summary = "List guidance articles",
+            description = "Every guidance article, in the language `Accept-Language` asks for when there is a translation (`Content-Language` says which).")
     @GET
     public RestResponse<GuidanceList> list(@HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
         String locale = guidance.locale(acceptLanguage);
@@ -42,6 +47,8 @@ public class GuidanceResource {
         return RestResponse.ResponseBuilder.ok(new GuidanceList(items)).header("Content-Language", locale).build();
     }
 
+    @Operation(operationId = "getGuidanceArticle", summary = "Get a guidance article",
+            description = "One guidance article, in the language `Accept-Language` asks for when there is a translation.")
     @GET
     @Path("/{slug}")
     public RestResponse<Article> get(@PathParam("slug") String slug,

@@ -47,11 +47,19 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /**
  * Guided sessions. Each partner's answer to a step stays hidden from the other until both answered; private notes
  * are returned to their author only. Any member can pause at once, for both.
  */
+@Tag(name = "Exercise sessions", description = "Guided exercises done together. Each partner's answer to a step stays hidden until both answered; private notes are shown to their author only; either member can pause at once, for both.")
 @Path("/v1/couples/{coupleId}/sessions")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
@@ -84,6 +92,7 @@ public class SessionResource {
                                       Boolean ticked) {
     }
 
+    @Schema(name = "SessionPauseRequest")
     public record PauseRequest(@Size(max = 40) String pauseWord) {
     }
 
@@ -130,6 +139,7 @@ public class SessionResource {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "SessionPause")
     public record PauseView(String pausedBy, Instant pausedAt, boolean pauseWordSaid, Instant resumeNotBefore,
                             List<String> readyToResume) {
     }
@@ -158,6 +168,9 @@ public class SessionResource {
                               boolean partnerRated, Instant completedAt, EndView ended) {
     }
 
+    @Operation(operationId = "startSession", summary = "Start a session",
+            description = "Starts an exercise from the catalogue for the couple. Intense exercises show the pause word and safety notes first; pacing keeps deeper layers for couples who did the earlier ones.")
+    @APIResponse(responseCode = "201", description = "The session; `Location` names it.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SessionView.class)))
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response start(@PathParam("coupleId") UUID coupleId,
@@ -169,14 +182,18 @@ public class SessionResource {
     }
 
     /** The couple's sessions, newest first, a page at a time (the same few queries whatever the page holds). */
+    @Operation(operationId = "listSessions", summary = "List sessions",
+            description = "The couple's sessions, newest first, a page at a time.")
     @GET
-    public List<SessionView> list(@PathParam("coupleId") UUID coupleId, @QueryParam("page") String page,
-                                  @QueryParam("size") String size) {
+    public List<SessionView> list(@PathParam("coupleId") UUID coupleId, @Parameter(description = "The page, from 0.", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", maximum = "10000", defaultValue = "0")) @QueryParam("page") String page,
+                                  @Parameter(description = "Items per page.", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) @QueryParam("size") String size) {
         String me = member(coupleId);
         return views.of(coupleId, sessions.list(coupleId, Params.intValue("page", page, 0, 10_000).orElse(0),
                 Params.intValue("size", size, 1, 100).orElse(20)), me);
     }
 
+    @Operation(operationId = "getSession", summary = "Get a session",
+            description = "A session with its steps, where the couple is, and the answers both may see.")
     @GET
     @Path("/{sessionId}")
     public SessionView get(@PathParam("coupleId") UUID coupleId, @PathParam("sessionId") UUID sessionId) {
@@ -184,6 +201,8 @@ public class SessionResource {
         return view(sessions.get(coupleId, sessionId), me);
     }
 
+    @Operation(operationId = "respondToStep", summary = "Respond to a step",
+            description = "Records the caller's response to a step of the session.")
     @POST
     @Path("/{sessionId}/steps/{position}/responses")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -195,6 +214,8 @@ public class SessionResource {
     }
 
     /** The caller's answer to one prompt: words or a skip, a tick or untick, or a quiz choice. */
+    @Operation(operationId = "answerPrompt", summary = "Answer a prompt",
+            description = "The caller's answer to one prompt: words or a skip, a tick or untick, or a quiz choice. Replaces an earlier answer of the caller's.")
     @PUT
     @Path("/{sessionId}/prompts/{position}/answer")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -208,6 +229,8 @@ public class SessionResource {
     }
 
     /** Pause for both, at once. Saying the pause word is optional: the pause never depends on it. */
+    @Operation(operationId = "pauseSession", summary = "Pause a session",
+            description = "Pauses the session for both, at once. Saying the pause word is optional: the pause never depends on it.")
     @POST
     @Path("/{sessionId}/pause")
     public SessionView pause(@PathParam("coupleId") UUID coupleId, @PathParam("sessionId") UUID sessionId,
@@ -221,6 +244,10 @@ public class SessionResource {
      * "I am ready to go on." 200 when the session resumed; 202 while the partner is not ready yet; 409 with
      * Retry-After during the cool-down (the readiness is kept either way).
      */
+    @Operation(operationId = "resumeSession", summary = "Resume a session",
+            description = "Resumes a paused session, after the cooling-down time the guide asks for.")
+    @APIResponse(responseCode = "200", description = "Resumed: the session.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SessionView.class)))
+    @APIResponse(responseCode = "202", description = "Resumed for you; the session goes on when your partner is ready too.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SessionView.class)))
     @POST
     @Path("/{sessionId}/resume")
     public Response resume(@PathParam("coupleId") UUID coupleId, @PathParam("sessionId") UUID sessionId) {
@@ -236,6 +263,8 @@ public class SessionResource {
     }
 
     /** Either partner ends a session that will not be finished; it never blocks starting another. */
+    @Operation(operationId = "endSession", summary = "End a session",
+            description = "Either member ends a session that will not be finished; it never blocks starting another.")
     @POST
     @Path("/{sessionId}/end")
     public SessionView end(@PathParam("coupleId") UUID coupleId, @PathParam("sessionId") UUID sessionId,
@@ -244,6 +273,8 @@ public class SessionResource {
         return view(sessions.end(coupleId, sessionId, me, request == null ? null : request.reason()), me);
     }
 
+    @Operation(operationId = "rateSession", summary = "Rate a session",
+            description = "How the exercise felt to the caller, once per member; feeds recommendations.")
     @POST
     @Path("/{sessionId}/rating")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -253,6 +284,8 @@ public class SessionResource {
         return view(sessions.rate(coupleId, sessionId, me, request.feltConnected(), request.feltSafe()), me);
     }
 
+    @Operation(operationId = "completePlanDay", summary = "Complete a plan day",
+            description = "Marks a day of a multi-day plan (the detox plan, say) done; a day cannot be done ahead of its date.")
     @POST
     @Path("/{sessionId}/days/{day}/complete")
     public SessionView completeDay(@PathParam("coupleId") UUID coupleId, @PathParam("sessionId") UUID sessionId,

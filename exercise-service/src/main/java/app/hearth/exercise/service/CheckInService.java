@@ -1,5 +1,6 @@
 package app.hearth.exercise.service;
 
+import app.hearth.platform.preconditions.IfMatch;
 import app.hearth.membership.MembershipService;
 import app.hearth.events.ExerciseEvents;
 import app.hearth.events.CoupleEvents.CheckInCadence;
@@ -44,7 +45,7 @@ public class CheckInService {
     public CheckIn submit(UUID coupleId, String personId, Answers answers) {
         CoupleView couple = lockActive(coupleId);
         PartnerView calendar = PartnerView.findById(personId);
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS); // as stored: the answers' version
         ZoneId zone = calendar == null ? ZoneId.of("UTC") : ZoneId.of(calendar.timeZone);
         int startOfDay = calendar == null ? 4 : calendar.startOfDayHour;
         String period = CheckInPeriods.periodOf(now, zone, startOfDay, couple.checkInCadence);
@@ -101,8 +102,12 @@ public class CheckInService {
      * when this service does not know the caller as a member yet (confirm it, then call again).
      */
     @Transactional
-    public Edited edit(UUID coupleId, String personId, String period, Answers answers) {
-        Instant now = clock.instant();
+    public Edited edit(UUID coupleId, String personId, String period, Answers answers, IfMatch ifMatch) {
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS); // as stored: the answers' version
+        if (ifMatch.isConditional()) {
+            // The version must be checked under the lock before writing: the careful path does both.
+            return explainedEdit(coupleId, personId, period, answers, now, ifMatch);
+        }
         Edited edited = CheckIn.getEntityManager().unwrap(org.hibernate.Session.class).doReturningWork(connection -> {
             try (java.sql.PreparedStatement update = connection.prepareStatement("""
                     with couple as (
@@ -144,11 +149,11 @@ public class CheckInService {
                 }
             }
         });
-        return edited != null ? edited : explainedEdit(coupleId, personId, period, answers, now);
+        return edited != null ? edited : explainedEdit(coupleId, personId, period, answers, now, ifMatch);
     }
 
     /** The edit that the one statement did not apply: why not (or, if it applies by now, the edit). */
-    private Edited explainedEdit(UUID coupleId, String personId, String period, Answers answers, Instant now) {
+    private Edited explainedEdit(UUID coupleId, String personId, String period, Answers answers, Instant now, IfMatch ifMatch) {
         if (MembershipService.lockActiveForMember(coupleId, personId, "its check-ins can be read but no longer changed.") == null) {
             return null;
         }
@@ -161,6 +166,7 @@ public class CheckInService {
             throw ApiException.conflict("check-in-complete", "The check-in for " + period
                     + " is complete: both of you have seen each other's answers, so they no longer change.");
         }
+        ifMatch.check(mine.version(), "Your answers for " + period, false);
         apply(mine, answers, now);
         return new Edited(period, checkIn.cadence, mine, submissions(checkIn.id).size() > 1);
     }

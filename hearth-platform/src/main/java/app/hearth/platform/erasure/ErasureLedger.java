@@ -51,6 +51,10 @@ public class ErasureLedger {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean forget(Kind kind, String id, Instant at) {
+        if (kind == Kind.PERSON) {
+            // The answers kept for the person's retries (IdempotentRequests) hold what they sent and were shown.
+            em.createNativeQuery("delete from idempotent_request where caller = ?1").setParameter(1, id).executeUpdate();
+        }
         return 1 == em.createNativeQuery("""
                         insert into erased_subject (subject_hash, kind, erased_at) values (?1, ?2, ?3)
                         on conflict (subject_hash) do nothing""")

@@ -25,11 +25,17 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 
 /**
  * A couple's insights, recommendations and timeline: for its members, and for partner apps the couple granted
  * {@code insights.read}. Everyone else gets the same 404 as for a couple that does not exist.
  */
+@Tag(name = "Insights", description = "A couple's insights (patterns, streaks, layers explored), recommendations and timeline, built from everyone's events: for members, and for partner apps the couple granted `insights.read`.")
 @Path("/v1/couples/{coupleId}")
 @Authenticated
 public class CoupleInsightsResource {
@@ -56,6 +62,8 @@ public class CoupleInsightsResource {
     public record Preferences(@NotNull Boolean showStreaks) {
     }
 
+    @Operation(operationId = "getInsights", summary = "Get a couple's insights",
+            description = "What the couple's check-ins and exercises show: trends, streaks (unless hidden), layers explored, warning signs worth a look.")
     @GET
     @Path("/insights")
     @Produces(MediaType.APPLICATION_JSON)
@@ -66,35 +74,43 @@ public class CoupleInsightsResource {
     }
 
     /** Exercises to try next, with reasons; {@code minutes} keeps to what fits (5 → boosters). */
+    @Operation(operationId = "getRecommendations", summary = "Get recommendations",
+            description = "Exercises to try next, with the reasons; `minutes` keeps to what fits the time the couple has.")
     @GET
     @Path("/recommendations")
     @Produces(MediaType.APPLICATION_JSON)
-    public RecommendationsView recommendations(@PathParam("coupleId") UUID coupleId, @QueryParam("minutes") String minutes,
+    public RecommendationsView recommendations(@PathParam("coupleId") UUID coupleId, @Parameter(description = "The time the couple has, in minutes: only what fits.", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "1440")) @QueryParam("minutes") String minutes,
                                                @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         Integer fits = Params.intValue("minutes", minutes, 1, 24 * 60).orElse(null);
         return new RecommendationsView(coupleId, fits, insights.recommendations(authorise(coupleId).snapshot(), fits, authorization));
     }
 
+    @Operation(operationId = "getInsightsTimeline", summary = "Get the insights timeline",
+            description = "The couple's check-in scores and activity over the last `periods` periods.")
     @GET
     @Path("/insights/timeline")
     @Produces(MediaType.APPLICATION_JSON)
-    public TimelineView timeline(@PathParam("coupleId") UUID coupleId, @QueryParam("periods") String periods) {
+    public TimelineView timeline(@PathParam("coupleId") UUID coupleId, @Parameter(description = "How many check-in periods back.", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "104", defaultValue = "12")) @QueryParam("periods") String periods) {
         int n = Params.intValue("periods", periods, 1, 104).orElse(12);
         Authorised read = authorise(coupleId);
         return new TimelineView(coupleId, insights.timeline(read.snapshot(), n, read.voice()));
     }
 
     /** The timeline as a small accessible SVG chart, for clients that just show a picture. */
+    @Operation(operationId = "getInsightsTimelineChart", summary = "Get the timeline as a chart",
+            description = "The timeline as a small accessible SVG chart, for clients that only show a picture.")
     @GET
     @Path("/insights/timeline.svg")
     @Produces("image/svg+xml")
-    public String timelineSvg(@PathParam("coupleId") UUID coupleId, @QueryParam("periods") String periods) {
+    public String timelineSvg(@PathParam("coupleId") UUID coupleId, @Parameter(description = "How many check-in periods back.", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "104", defaultValue = "12")) @QueryParam("periods") String periods) {
         int n = Params.intValue("periods", periods, 1, 104).orElse(12);
         Authorised read = authorise(coupleId);
         return insights.timeline(read.snapshot(), n, read.voice()).svg();
     }
 
     /** {@code showStreaks: false} hides streaks (some people find them pressuring). Members only. */
+    @Operation(operationId = "setInsightPreferences", summary = "Set insight preferences",
+            description = "`showStreaks: false` hides streaks (some people find them pressuring). Members only.")
     @PUT
     @Path("/insights/preferences")
     @Consumes(MediaType.APPLICATION_JSON)

@@ -20,8 +20,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 
 /** Everything this service holds about the caller (data portability). */
+@Tag(name = "Data export", description = "Data portability: everything Hearth holds about you. The public export at couple-service gathers every service's part; each service also exports its own part to it.")
 @Path("/v1/me/export")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
@@ -45,6 +49,9 @@ public class MeExportResource {
                          List<NudgeView> partnerWaitingNudges, List<PersonalDataExport.CheckInRecord> checkInsSeen) {
     }
 
+    @Operation(operationId = "exportMyReminderData", summary = "Export my reminder data",
+            description = "This service's part of your data export: your reminders, notifications, webhooks and settings. couple-service's export gathers it; not routed through the public entry point.")
+    @Extension(name = "x-internal", value = "true")
     @GET
     public Export export() {
         String me = caller.personId();

@@ -22,8 +22,14 @@ import jakarta.ws.rs.core.MediaType;
 
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 
 /** The in-app inbox of fired reminders. */
+@Tag(name = "Notifications", description = "The in-app inbox of fired reminders: read, snooze, dismiss, or follow them live.")
 @Path("/v1/me/notifications")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
@@ -38,8 +44,10 @@ public class NotificationResource {
     @Inject
     LiveNotifications live;
 
+    @Operation(operationId = "listMyNotifications", summary = "List my notifications",
+            description = "Your notifications, newest first, a page at a time.")
     @GET
-    public List<NotificationView> inbox(@QueryParam("page") String page, @QueryParam("size") String size) {
+    public List<NotificationView> inbox(@Parameter(description = "The page, from 0.", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", maximum = "10000", defaultValue = "0")) @QueryParam("page") String page, @Parameter(description = "Items per page.", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) @QueryParam("size") String size) {
         return reminders.inbox(caller.personId(), Params.intValue("page", page, 0, 10_000).orElse(0),
                 Params.intValue("size", size, 1, 100).orElse(20)).stream().map(NotificationView::of).toList();
     }
@@ -48,6 +56,8 @@ public class NotificationResource {
      * Server-Sent Events: an {@code event: ready} once the stream is live, then each notification as it arrives
      * ({@code event: notification}, the same JSON as the inbox). After a reconnect, catch up from the inbox.
      */
+    @Operation(operationId = "streamMyNotifications", summary = "Stream my notifications",
+            description = "Server-sent events: each notification of yours as it fires. A person may have only a few streams open at once.")
     @GET
     @Path("/stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)
@@ -60,6 +70,8 @@ public class NotificationResource {
                         .mediaType(MediaType.APPLICATION_JSON_TYPE).data(NotificationView.of(n)).build()));
     }
 
+    @Operation(operationId = "markNotificationRead", summary = "Mark a notification read",
+            description = "Marks one of your notifications read.")
     @POST
     @Path("/{notificationId}/read")
     public NotificationView read(@PathParam("notificationId") UUID id) {
@@ -67,6 +79,8 @@ public class NotificationResource {
     }
 
     /** "Remind me again in ...": 10 minutes to 24 hours. */
+    @Operation(operationId = "snoozeNotification", summary = "Snooze a notification",
+            description = "\"Remind me again in ...\": 10 minutes to 24 hours.")
     @POST
     @Path("/{notificationId}/snooze")
     @jakarta.ws.rs.Consumes(MediaType.APPLICATION_JSON)
@@ -76,6 +90,8 @@ public class NotificationResource {
         return NotificationView.of(reminders.snooze(id, caller.personId(), request.minutes()));
     }
 
+    @Operation(operationId = "dismissNotification", summary = "Dismiss a notification",
+            description = "Removes a notification from your inbox.")
     @POST
     @Path("/{notificationId}/dismiss")
     public NotificationView dismiss(@PathParam("notificationId") UUID id) {

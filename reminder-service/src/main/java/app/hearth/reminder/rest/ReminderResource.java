@@ -1,5 +1,14 @@
 package app.hearth.reminder.rest;
 
+import app.hearth.platform.preconditions.IfMatch;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.resteasy.reactive.RestResponse;
 import app.hearth.membership.MembershipService;
 import app.hearth.platform.security.Caller;
 import app.hearth.reminder.Reminder;
@@ -25,8 +34,13 @@ import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 
 /** Personal reminders and couple reminders (to both members, or to chosen ones). */
+@Tag(name = "Reminders", description = "Recurring, time-zone-aware reminders: personal ones, and a couple's (to both members or to chosen ones), kept out of each person's quiet hours.")
 @Path("/v1")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
@@ -42,6 +56,9 @@ public class ReminderResource {
     ReminderService reminders;
 
 
+    @Operation(operationId = "createMyReminder", summary = "Create a personal reminder",
+            description = "A reminder for you alone, on a recurrence rule in your time zone.")
+    @APIResponse(responseCode = "201", description = "The reminder with its recipients; `Location` names it.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReminderView.class)))
     @POST
     @Path("/me/reminders")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -54,6 +71,9 @@ public class ReminderResource {
         return created(reminders.create(me, null, List.of(me), spec(request)));
     }
 
+    @Operation(operationId = "createCoupleReminder", summary = "Create a couple reminder",
+            description = "A reminder for the couple, to both members or to chosen ones, each at their own local time.")
+    @APIResponse(responseCode = "201", description = "The reminder with its recipients; `Location` names it.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReminderView.class)))
     @POST
     @Path("/couples/{coupleId}/reminders")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -66,6 +86,8 @@ public class ReminderResource {
         return created(reminders.create(me, coupleId, recipients, spec(request)));
     }
 
+    @Operation(operationId = "listMyReminders", summary = "List my reminders",
+            description = "Your reminders, personal and those of your couples you receive, with their next occurrence.")
     @GET
     @Path("/me/reminders")
     public List<ReminderView> mine() {
@@ -73,6 +95,8 @@ public class ReminderResource {
         return reminders.receivedBy(me).stream().map(r -> ReminderView.of(r, reminders.recipients(r.id))).toList();
     }
 
+    @Operation(operationId = "listCoupleReminders", summary = "List a couple's reminders",
+            description = "The couple's reminders; for a partner app with `reminders.read`, without the titles people wrote.")
     @GET
     @Path("/couples/{coupleId}/reminders")
     public List<ReminderView> ofCouple(@PathParam("coupleId") UUID coupleId) {
@@ -80,20 +104,28 @@ public class ReminderResource {
         return reminders.ofCouple(coupleId).stream().map(r -> ReminderView.of(r, reminders.recipients(r.id))).toList();
     }
 
+    @Operation(operationId = "getMyReminder", summary = "Get a reminder",
+            description = "One of your reminders with its next occurrences.")
+    @APIResponse(responseCode = "200", description = "The reminder, with its `ETag`.",
+            headers = @Header(name = "ETag", description = "The reminder's version, for `If-Match` on `updateReminder`.",
+                    schema = @Schema(type = SchemaType.STRING)))
     @GET
     @Path("/me/reminders/{reminderId}")
-    public ReminderView get(@PathParam("reminderId") UUID reminderId) {
-        Reminder reminder = reminders.visibleTo(reminderId, caller.personId());
-        return ReminderView.of(reminder, reminders.recipients(reminderId));
+    public RestResponse<ReminderView> get(@PathParam("reminderId") UUID reminderId) {
+        return withETag(reminders.visibleTo(reminderId, caller.personId()));
     }
 
+    @Schema(name = "RemindersPauseRequest")
     public record PauseRequest(@NotNull LocalDate until) {
     }
 
+    @Schema(name = "RemindersPause")
     public record PauseView(LocalDate until) {
     }
 
     /** Vacation: pause all my reminders through a date. */
+    @Operation(operationId = "pauseMyReminders", summary = "Pause my reminders",
+            description = "Vacation: pauses all your reminders through a date.")
     @POST
     @Path("/me/reminders/pause")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -101,6 +133,8 @@ public class ReminderResource {
         return new PauseView(reminders.pause(caller.personId(), request.until()).untilDate);
     }
 
+    @Operation(operationId = "resumeMyReminders", summary = "Resume my reminders",
+            description = "Ends a pause before its date.")
     @POST
     @Path("/me/reminders/resume")
     public void resume() {
@@ -108,6 +142,8 @@ public class ReminderResource {
     }
 
     /** Skips the caller's next occurrence ("not this time"). */
+    @Operation(operationId = "skipNextReminder", summary = "Skip the next occurrence",
+            description = "Skips your next occurrence of a reminder (\"not this time\").")
     @POST
     @Path("/me/reminders/{reminderId}/skip-next")
     public ReminderView skipNext(@PathParam("reminderId") UUID reminderId) {
@@ -116,16 +152,31 @@ public class ReminderResource {
     }
 
     /** Changes a reminder (its owner, or either member for a couple's reminder); every recipient is replanned. */
+    @Operation(operationId = "updateReminder", summary = "Change a reminder",
+            description = "Changes a reminder (its owner, or either member for a couple reminder); fields not sent keep their value, and every recipient is replanned.")
+    @APIResponse(responseCode = "200", description = "The reminder as changed, with its new `ETag`.",
+            headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "428", description = "A couple's reminder changed without `If-Match`: either member can "
+            + "change it, so a change must name the version it was made on (type `https://hearth.app/problems/precondition-required`).")
     @PATCH
     @Path("/me/reminders/{reminderId}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public ReminderView update(@PathParam("reminderId") UUID reminderId,
-                               @NotNull(message = "send the changes as a JSON object") @Valid ReminderViews.UpdateReminderRequest r) {
-        Reminder reminder = reminders.update(reminderId, caller.personId(), new ReminderService.Change(r.title(), r.rrule(),
-                r.timeOfDay(), r.startDate(), r.zonePolicy(), r.fixedZone(), r.sharedMomentMinutes(), r.sharedMoment()));
-        return ReminderView.of(reminder, reminders.recipients(reminderId));
+    public RestResponse<ReminderView> update(@PathParam("reminderId") UUID reminderId,
+            @Parameter(description = "The `ETag` of the reminder this change was made on (or `*`); required for a couple's "
+                    + "reminder.") @HeaderParam(IfMatch.HEADER) String ifMatch,
+            @NotNull(message = "send the changes as a JSON object") @Valid ReminderViews.UpdateReminderRequest r) {
+        return withETag(reminders.update(reminderId, caller.personId(), new ReminderService.Change(r.title(), r.rrule(),
+                r.timeOfDay(), r.startDate(), r.zonePolicy(), r.fixedZone(), r.sharedMomentMinutes(), r.sharedMoment()),
+                IfMatch.of(ifMatch)));
     }
 
+    private RestResponse<ReminderView> withETag(Reminder reminder) {
+        return RestResponse.ResponseBuilder.ok(ReminderView.of(reminder, reminders.recipients(reminder.id)))
+                .header(HttpHeaders.ETAG, IfMatch.etag(reminder.version)).build();
+    }
+
+    @Operation(operationId = "getReminderSettings", summary = "Get my reminder settings",
+            description = "How reminders reach you, such as the \"your partner is waiting\" nudges.")
     @GET
     @Path("/me/reminder-settings")
     public ReminderViews.SettingsView settings() {
@@ -133,6 +184,8 @@ public class ReminderResource {
     }
 
     /** {@code partnerWaitingNudge: false}: no "your partner is waiting" nudges for me (pending ones are cancelled). */
+    @Operation(operationId = "changeReminderSettings", summary = "Change my reminder settings",
+            description = "`partnerWaitingNudge: false`: no \"your partner is waiting\" nudges for you (pending ones are cancelled).")
     @PUT
     @Path("/me/reminder-settings")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -142,6 +195,8 @@ public class ReminderResource {
                 .partnerWaitingNudge);
     }
 
+    @Operation(operationId = "deleteReminder", summary = "Delete a reminder",
+            description = "Deletes a reminder and every occurrence still to come.")
     @DELETE
     @Path("/me/reminders/{reminderId}")
     public void delete(@PathParam("reminderId") UUID reminderId) {

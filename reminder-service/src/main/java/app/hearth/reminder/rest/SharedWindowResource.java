@@ -18,15 +18,21 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 
 /** For long-distance couples: when both are awake (outside both quiet hours), shown in each one's local time. */
+@Tag(name = "Shared windows", description = "For long-distance couples: when both are awake, outside both members' quiet hours, in each one's local time.")
 @Path("/v1/couples/{coupleId}/shared-windows")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
@@ -42,7 +48,8 @@ public class SharedWindowResource {
     @Inject
     Clock clock;
 
-    public record LocalSpan(String partnerId, String timeZone, LocalDateTime start, LocalDateTime end) {
+    /** The window in one member's zone: the offset makes each time unambiguous (docs/api-guidelines.md, times). */
+    public record LocalSpan(String partnerId, String timeZone, OffsetDateTime start, OffsetDateTime end) {
     }
 
     public record Window(Instant start, Instant end, long minutes, List<LocalSpan> local) {
@@ -52,8 +59,10 @@ public class SharedWindowResource {
     public record SharedWindowsView(UUID coupleId, Instant from, Instant to, List<Window> windows, List<String> assumedCalendars) {
     }
 
+    @Operation(operationId = "listSharedWindows", summary = "List shared windows",
+            description = "The coming `days` days' windows when both members are awake; `assumedCalendars` names members whose zone and quiet hours are not known yet (UTC and 22:00-07:00 assumed).")
     @GET
-    public SharedWindowsView windows(@PathParam("coupleId") UUID coupleId, @QueryParam("days") String days) {
+    public SharedWindowsView windows(@PathParam("coupleId") UUID coupleId, @Parameter(description = "How many days ahead.", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "14", defaultValue = "7")) @QueryParam("days") String days) {
         membership.requireMember(coupleId, caller.personId());
         int span = Params.intValue("days", days, 1, 14).orElse(7);
         Instant from = clock.instant().truncatedTo(ChronoUnit.MINUTES);
@@ -75,8 +84,8 @@ public class SharedWindowResource {
             List<LocalSpan> local = new ArrayList<>();
             for (int i = 0; i < members.size(); i++) {
                 ZoneId zone = zones.get(i);
-                local.add(new LocalSpan(members.get(i), zone.getId(), LocalDateTime.ofInstant(w.start(), zone),
-                        LocalDateTime.ofInstant(w.end(), zone)));
+                local.add(new LocalSpan(members.get(i), zone.getId(), w.start().atZone(zone).toOffsetDateTime(),
+                        w.end().atZone(zone).toOffsetDateTime()));
             }
             return new Window(w.start(), w.end(), Duration.between(w.start(), w.end()).toMinutes(), local);
         }).toList();

@@ -28,6 +28,13 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /**
  * Webhooks: a person receives every notification of theirs; a partner app receives a couple's notifications (without
@@ -35,6 +42,7 @@ import java.util.UUID;
  * Webhooks way ({@code webhook-id}, {@code webhook-timestamp}, {@code webhook-signature}; see the README), with a
  * secret shown once, at subscription or rotation.
  */
+@Tag(name = "Webhooks", description = "Notifications pushed to a URL: a person receives every notification of theirs; a partner app receives a couple's notifications (without the titles people wrote) while the couple grants it `reminders.read`. Deliveries are signed the Standard Webhooks way.")
 @Path("/v1")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
@@ -78,6 +86,9 @@ public class WebhookResource {
         }
     }
 
+    @Operation(operationId = "subscribeMyWebhook", summary = "Subscribe a webhook",
+            description = "Your notifications, pushed to a public HTTPS URL. The signing secret is shown once, in this answer.")
+    @APIResponse(responseCode = "201", description = "The subscription with its signing `secret`, shown this once.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubscriptionView.class)))
     @POST
     @Path("/me/webhooks")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -88,6 +99,8 @@ public class WebhookResource {
                 .entity(SubscriptionView.of(s.subscription(), s.secret())).build();
     }
 
+    @Operation(operationId = "listMyWebhooks", summary = "List my webhooks",
+            description = "Your webhook subscriptions (secrets are never shown again).")
     @GET
     @Path("/me/webhooks")
     public List<SubscriptionView> mine() {
@@ -95,6 +108,8 @@ public class WebhookResource {
     }
 
     /** A new secret, shown once; the old one keeps signing too until {@code previousSecretValidUntil}. */
+    @Operation(operationId = "rotateMyWebhookSecret", summary = "Rotate my webhook secret",
+            description = "A new signing secret, shown once; the old one keeps signing too until `previousSecretValidUntil`.")
     @POST
     @Path("/me/webhooks/{webhookId}/rotate-secret")
     public SubscriptionView rotateMine(@PathParam("webhookId") UUID id) {
@@ -102,20 +117,27 @@ public class WebhookResource {
         return SubscriptionView.of(rotated.subscription(), rotated.secret());
     }
 
+    @Operation(operationId = "listMyWebhookDeliveries", summary = "List my webhook deliveries",
+            description = "A subscription's deliveries and their outcome, newest first, a page at a time.")
     @GET
     @Path("/me/webhooks/{webhookId}/deliveries")
-    public List<DeliveryView> myDeliveries(@PathParam("webhookId") UUID id, @QueryParam("status") String status,
-                                           @QueryParam("page") String page, @QueryParam("size") String size) {
+    public List<DeliveryView> myDeliveries(@PathParam("webhookId") UUID id, @Parameter(description = "Only deliveries in this state.", schema = @Schema(implementation = WebhookDelivery.Status.class)) @QueryParam("status") String status,
+                                           @Parameter(description = "The page, from 0.", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", maximum = "10000", defaultValue = "0")) @QueryParam("page") String page, @Parameter(description = "Items per page.", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) @QueryParam("size") String size) {
         webhooks.owned(id, caller.personId(), null);
         return deliveries(id, status, page, size);
     }
 
+    @Operation(operationId = "unsubscribeMyWebhook", summary = "Unsubscribe my webhook",
+            description = "Stops deliveries to this URL at once.")
     @DELETE
     @Path("/me/webhooks/{webhookId}")
     public void unsubscribe(@PathParam("webhookId") UUID id) {
         webhooks.delete(id, caller.personId(), null);
     }
 
+    @Operation(operationId = "subscribeCoupleWebhook", summary = "Subscribe a partner app webhook",
+            description = "A partner app with the couple's `reminders.read` grant receives the couple's notifications (without the titles people wrote). The signing secret is shown once.")
+    @APIResponse(responseCode = "201", description = "The subscription with its signing `secret`, shown this once.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubscriptionView.class)))
     @POST
     @Path("/couples/{coupleId}/webhooks")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -133,6 +155,8 @@ public class WebhookResource {
     }
 
     /** A partner app sees its own webhooks; the couple's members see every app's, so they know who receives what. */
+    @Operation(operationId = "listCoupleWebhooks", summary = "List a couple's webhooks",
+            description = "A partner app sees its own webhooks; the couple's members see every app's, so they know who receives what.")
     @GET
     @Path("/couples/{coupleId}/webhooks")
     public List<SubscriptionView> ofCouple(@PathParam("coupleId") UUID coupleId) {
@@ -144,16 +168,20 @@ public class WebhookResource {
         return webhooks.ofCouple(coupleId, null).stream().map(s -> SubscriptionView.of(s, null)).toList();
     }
 
+    @Operation(operationId = "listCoupleWebhookDeliveries", summary = "List partner app webhook deliveries",
+            description = "A partner app's subscription's deliveries and their outcome, newest first.")
     @GET
     @Path("/couples/{coupleId}/webhooks/{webhookId}/deliveries")
     public List<DeliveryView> appDeliveries(@PathParam("coupleId") UUID coupleId, @PathParam("webhookId") UUID id,
-                                            @QueryParam("status") String status, @QueryParam("page") String page,
-                                            @QueryParam("size") String size) {
+                                            @Parameter(description = "Only deliveries in this state.", schema = @Schema(implementation = WebhookDelivery.Status.class)) @QueryParam("status") String status, @Parameter(description = "The page, from 0.", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", maximum = "10000", defaultValue = "0")) @QueryParam("page") String page,
+                                            @Parameter(description = "Items per page.", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) @QueryParam("size") String size) {
         requireGrantedApp(coupleId);
         webhooks.owned(id, caller.clientId(), coupleId);
         return deliveries(id, status, page, size);
     }
 
+    @Operation(operationId = "rotateCoupleWebhookSecret", summary = "Rotate a partner app webhook secret",
+            description = "A new signing secret, shown once; the old one keeps signing too until `previousSecretValidUntil`.")
     @POST
     @Path("/couples/{coupleId}/webhooks/{webhookId}/rotate-secret")
     public SubscriptionView rotateApp(@PathParam("coupleId") UUID coupleId, @PathParam("webhookId") UUID id) {
@@ -162,6 +190,8 @@ public class WebhookResource {
         return SubscriptionView.of(rotated.subscription(), rotated.secret());
     }
 
+    @Operation(operationId = "unsubscribeCoupleWebhook", summary = "Unsubscribe a partner app webhook",
+            description = "Stops a partner app's deliveries for this couple at once (the app itself, or either member).")
     @DELETE
     @Path("/couples/{coupleId}/webhooks/{webhookId}")
     public void unsubscribeApp(@PathParam("coupleId") UUID coupleId, @PathParam("webhookId") UUID id) {

@@ -1,5 +1,6 @@
 package app.hearth.reminder.service;
 
+import app.hearth.platform.preconditions.IfMatch;
 import app.hearth.events.ReminderEvents.Kind;
 import app.hearth.membership.MembershipService;
 import app.hearth.membership.CoupleViewMember;
@@ -117,7 +118,7 @@ public class ReminderService {
      * a couple reminder belongs to (the defaults Hearth sets up belong to the couple).
      */
     @Transactional
-    public Reminder update(UUID reminderId, String partnerId, Change change) {
+    public Reminder update(UUID reminderId, String partnerId, Change change, IfMatch ifMatch) {
         Reminder reminder = Reminder.findById(reminderId, LockModeType.PESSIMISTIC_WRITE);
         boolean mayEdit = reminder != null && (reminder.ownerId.equals(partnerId)
                 || reminder.coupleId != null && CoupleViewMember.isMember(reminder.coupleId, partnerId));
@@ -127,6 +128,7 @@ public class ReminderService {
         if (reminder.coupleId != null) {
             MembershipService.lockActive(reminder.coupleId, "its reminders can no longer change.");
         }
+        ifMatch.check(reminder.version, "This reminder", reminder.coupleId != null);
         String rrule = change.rrule() == null ? reminder.rrule : change.rrule();
         LocalTime time = change.timeOfDay() == null ? reminder.timeOfDay : change.timeOfDay();
         LocalDate start = change.startDate() == null ? reminder.startDate : change.startDate();
