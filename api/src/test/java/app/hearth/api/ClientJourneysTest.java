@@ -10,7 +10,7 @@ import app.hearth.client.exercise.api.CheckInsApi;
 import app.hearth.client.exercise.api.ExercisesApi;
 import app.hearth.client.exercise.model.CheckInRequest;
 import app.hearth.client.exercise.model.CheckInView;
-import app.hearth.client.exercise.model.ExercisePage;
+import app.hearth.client.exercise.model.PageExerciseSummary;
 import app.hearth.client.exercise.model.Mood;
 import app.hearth.client.exercise.model.ScreenTime;
 import app.hearth.client.insights.api.InsightsApi;
@@ -83,7 +83,7 @@ class ClientJourneysTest {
         // A retry of the same operation (same Idempotency-Key) gets the same invitation, not a second one.
         assertThat(aliceInvitations.createInvitation(new CreateInvitationRequest()
                 .relationshipKind(app.hearth.client.couple.model.RelationshipKind.ROMANTIC), key).getId()).isEqualTo(invitation.getId());
-        assertThat(aliceInvitations.listMyInvitations()).hasSize(1);
+        assertThat(aliceInvitations.listMyInvitations(null, null).getItems()).hasSize(1);
         CoupleResponse couple = new InvitationsApi(couples(bob)).acceptInvitation(invitation.getCode(), null);
         coupleId = couple.getId();
         assertThat(couple.getMembers()).hasSize(2);
@@ -105,7 +105,7 @@ class ClientJourneysTest {
 
     @Test
     void exerciseServiceCheckInsRevealThePartnerOnceBothSubmitted() throws Exception {
-        ExercisePage catalogue = new ExercisesApi(exercises(alice))
+        PageExerciseSummary catalogue = new ExercisesApi(exercises(alice))
                 .searchExercises(null, app.hearth.client.exercise.model.Layer.SAFETY, null, null, null, 0, null, 5);
         assertThat(catalogue.getItems()).isNotEmpty().hasSizeLessThanOrEqualTo(5);
         assertThat(catalogue.getTotal()).isGreaterThanOrEqualTo(catalogue.getItems().size());
@@ -130,7 +130,7 @@ class ClientJourneysTest {
                 .title("Say thank you").rrule("FREQ=DAILY").timeOfDay("21:30"), UUID.randomUUID().toString());
         assertThat(created.getTimeOfDay()).isEqualTo("21:30");
         assertThat(aliceReminders.getMyReminder(created.getId()).getTitle()).isEqualTo("Say thank you");
-        assertThat(aliceReminders.listMyReminders()).extracting(ReminderView::getId).contains(created.getId());
+        assertThat(aliceReminders.listMyReminders(null, null).getItems()).extracting(ReminderView::getId).contains(created.getId());
         ReminderView renamed = aliceReminders.updateReminder(created.getId(),
                 new app.hearth.client.reminder.model.UpdateReminderRequest().title("Thank you"), null);
         assertThat(renamed.getTitle()).isEqualTo("Thank you");

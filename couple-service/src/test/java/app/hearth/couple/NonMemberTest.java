@@ -66,8 +66,8 @@ class NonMemberTest {
 
         as(pair.a()).get("/v1/couples/" + pair.coupleId()).then().statusCode(200)
                 .body("status", equalTo("ACTIVE")).body("pauseWord", org.hamcrest.Matchers.nullValue());
-        as(pair.a()).get("/v1/couples/" + pair.coupleId() + "/grants").then().body("[0].status", equalTo("PENDING"));
-        as(pair.a()).get("/v1/invitations").then().body("findAll { it.relationshipKind == 'FAMILY' }.status", contains("PENDING"));
+        as(pair.a()).get("/v1/couples/" + pair.coupleId() + "/grants").then().body("items[0].status", equalTo("PENDING"));
+        as(pair.a()).get("/v1/invitations").then().body("items.findAll { it.relationshipKind == 'FAMILY' }.status", contains("PENDING"));
     }
 
     @Test
@@ -78,7 +78,7 @@ class NonMemberTest {
                 .post("/v1/couples/" + theirs.coupleId() + "/grants").then().statusCode(201).extract().path("id");
         as(mine.b()).post("/v1/couples/" + mine.coupleId() + "/grants/" + theirGrant + "/approve").then().statusCode(404);
         as(mine.b()).delete("/v1/couples/" + mine.coupleId() + "/grants/" + theirGrant).then().statusCode(404);
-        as(theirs.a()).get("/v1/couples/" + theirs.coupleId() + "/grants").then().body("[0].status", equalTo("PENDING"));
+        as(theirs.a()).get("/v1/couples/" + theirs.coupleId() + "/grants").then().body("items[0].status", equalTo("PENDING"));
     }
 
     @Test

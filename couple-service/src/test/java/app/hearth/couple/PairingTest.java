@@ -53,8 +53,8 @@ class PairingTest {
                     .extract().jsonPath();
             String code = created.getString("code");
             // The code is shown once: listed invitations name it by id only, and the database keeps only its hash.
-            as(alice).get("/v1/invitations").then().statusCode(200).body("id", containsInAnyOrder(created.getString("id")))
-                    .body("[0]", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("code")));
+            as(alice).get("/v1/invitations").then().statusCode(200).body("items.id", containsInAnyOrder(created.getString("id")))
+                    .body("items[0]", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("code")));
             assertThat(app.hearth.testsupport.DatabaseScan.rowsMentioning(dataSource, code.replace("-", ""))).isEmpty();
 
             String coupleId = accept(bob, code.toLowerCase()).statusCode(201)
@@ -66,11 +66,11 @@ class PairingTest {
                     .extract().path("id");
 
             for (Person member : List.of(alice, bob)) {
-                as(member).get("/v1/couples").then().statusCode(200).body("id", containsInAnyOrder(coupleId));
+                as(member).get("/v1/couples").then().statusCode(200).body("items.id", containsInAnyOrder(coupleId));
                 as(member).get("/v1/couples/" + coupleId).then().statusCode(200)
                         .body("members.partnerId", containsInAnyOrder(alice.id(), bob.id()));
             }
-            as(alice).get("/v1/invitations").then().body("[0].status", equalTo("ACCEPTED")).body("[0].coupleId", equalTo(coupleId));
+            as(alice).get("/v1/invitations").then().body("items[0].status", equalTo("ACCEPTED")).body("items[0].coupleId", equalTo(coupleId));
 
             List<ConsumerRecord<String, String>> formed = coupleEvents.await(r -> coupleId.equals(r.key()), 1, Duration.ofSeconds(10));
             assertThat(CoupleApi.validTypes(formed)).containsExactly("hearth.couple.formed.v1");
@@ -127,14 +127,14 @@ class PairingTest {
             s.executeUpdate("update invitation set expires_at = now() - interval '1 minute' where id = '" + expiring.getString("id") + "'");
         }
         accept(carol, expired).statusCode(410).body("type", containsString("invitation-expired"));
-        as(alice).get("/v1/invitations").then().body("find { it.id == '" + expiring.getString("id") + "' }.status", equalTo("EXPIRED"));
+        as(alice).get("/v1/invitations").then().body("items.find { it.id == '" + expiring.getString("id") + "' }.status", equalTo("EXPIRED"));
 
         // Withdrawn by its id, as the list shows it.
         String byId = as(alice).body(Map.of("relationshipKind", "FAMILY")).post("/v1/invitations").then().statusCode(201)
                 .extract().path("id");
         as(carol).delete("/v1/invitations/" + byId).then().statusCode(404);
         as(alice).delete("/v1/invitations/" + byId).then().statusCode(204);
-        as(alice).get("/v1/invitations").then().body("find { it.id == '" + byId + "' }.status", equalTo("REVOKED"));
+        as(alice).get("/v1/invitations").then().body("items.find { it.id == '" + byId + "' }.status", equalTo("REVOKED"));
     }
 
     @Test
@@ -143,7 +143,7 @@ class PairingTest {
         Person carol = TestUsers.create("Carol");
         String code = invite(alice, "FRIENDSHIP");
         as(carol).delete("/v1/invitations/" + code).then().statusCode(404).contentType("application/problem+json");
-        as(alice).get("/v1/invitations").then().body("[0].status", equalTo("PENDING"));
+        as(alice).get("/v1/invitations").then().body("items[0].status", equalTo("PENDING"));
     }
 
     @Test
@@ -167,7 +167,7 @@ class PairingTest {
         for (int i = 0; i < 20; i++) {
             pair(hub, TestUsers.create("Friend"), "FRIENDSHIP");
         }
-        as(hub).get("/v1/couples").then().body("$", hasSize(20));
+        as(hub).get("/v1/couples").then().body("items", hasSize(20));
         accept(TestUsers.create("Friend"), invite(hub, "FRIENDSHIP")).statusCode(409)
                 .body("type", containsString("relationship-limit")).body("detail", containsString("20"));
     }
@@ -243,7 +243,7 @@ class PairingTest {
         }
         pool.shutdown();
         assertThat(statuses).containsExactlyInAnyOrderEntriesOf(java.util.Map.of(201, 10, 429, 20));
-        as(inviter).get("/v1/invitations").then().statusCode(200).body("$", org.hamcrest.Matchers.hasSize(10));
+        as(inviter).get("/v1/invitations").then().statusCode(200).body("items", org.hamcrest.Matchers.hasSize(10));
         as(inviter).body(java.util.Map.of("relationshipKind", "FRIENDSHIP")).post("/v1/invitations").then().statusCode(429)
                 .contentType("application/problem+json").header("Retry-After", matchesPattern("\\d+"));
     }

@@ -115,7 +115,7 @@ class CheckInTest {
             String aliceAfter = as(alice).get(checkIns + "/" + period).then().statusCode(200)
                     .body("partner.closeness", equalTo(4)).body("mine.privateNote", equalTo(aliceSecret)).extract().asString();
             assertThat(aliceAfter).doesNotContain(bobSecret);
-            as(alice).get(checkIns).then().statusCode(200).body("[0].period", equalTo(period));
+            as(alice).get(checkIns).then().statusCode(200).body("items[0].period", equalTo(period));
             as(alice).body(answers(2, aliceSecret)).put(checkIns + "/" + period + "/mine").then().statusCode(409);
 
             List<ConsumerRecord<String, String>> emitted = events.await(r -> couple.equals(r.key()), 3, Duration.ofSeconds(10));
@@ -208,7 +208,7 @@ class CheckInTest {
             as(alice).body(body).post(checkIns).then().statusCode(400).contentType("application/problem+json")
                     .body("detail", containsString(bad.getKey()));
         }
-        as(alice).get(checkIns).then().statusCode(200).body("$", org.hamcrest.Matchers.hasSize(0));
+        as(alice).get(checkIns).then().statusCode(200).body("items", org.hamcrest.Matchers.hasSize(0));
         as(alice).get(checkIns + "/yesterday").then().statusCode(400);
     }
 

@@ -295,7 +295,7 @@ class SessionTest {
         String intense = start(bob, couple, Map.of("exerciseSlug", "radical-vulnerability", "level", "BEGINNER"));
         as(alice).get(sessions + "/" + intense).then().body("safety.pauseWord", equalTo("pineapple"))
                 .body("safety.reminder", containsString("pineapple"));
-        as(bob).get(sessions).then().body("find { it.id == '" + intense + "' }.safety.pauseWord", equalTo("pineapple"));
+        as(bob).get(sessions).then().body("items.find { it.id == '" + intense + "' }.safety.pauseWord", equalTo("pineapple"));
     }
 
     @Test
@@ -312,8 +312,8 @@ class SessionTest {
             as(carol).body(Map.of("response", "answer " + i)).post("/v1/couples/" + many + "/sessions/" + s + "/steps/2/responses");
             as(dan).body(Map.of()).post("/v1/couples/" + many + "/sessions/" + s + "/end").then().statusCode(200);
         }
-        as(carol).get("/v1/couples/" + many + "/sessions?size=4").then().statusCode(200).body("size()", equalTo(4));
-        as(carol).get("/v1/couples/" + many + "/sessions?size=4&page=1").then().statusCode(200).body("size()", equalTo(2));
+        as(carol).get("/v1/couples/" + many + "/sessions?size=4").then().statusCode(200).body("items.size()", equalTo(4));
+        as(carol).get("/v1/couples/" + many + "/sessions?size=4&page=1").then().statusCode(200).body("items.size()", equalTo(2));
         as(carol).get("/v1/couples/" + many + "/sessions?size=0").then().statusCode(400);
         as(carol).get("/v1/couples/" + many + "/sessions?size=101").then().statusCode(400);
 

@@ -62,7 +62,7 @@ class PartnerAppViewTest {
         String full = given().auth().oauth2(both).get("/v1/couples/" + couple + "/insights").then().extract().asString();
         assertThat(full).doesNotContain(ann.id(), tom.id());
         List<String> pseudonyms = JsonPath.from(full).getList("insights.findAll { it.category == 'TREND' }.numbers.partnerId");
-        String period = as(ann).get(exercises + "/v1/couples/" + couple + "/check-ins").then().extract().path("[0].period");
+        String period = as(ann).get(exercises + "/v1/couples/" + couple + "/check-ins").then().extract().path("items[0].period");
         List<String> inCheckIns = given().auth().oauth2(both).get(exercises + "/v1/couples/" + couple + "/check-ins/" + period)
                 .then().statusCode(200).extract().path("scores.partnerId");
         assertThat(pseudonyms).isNotEmpty().allSatisfy(p -> assertThat(inCheckIns).contains(p));

@@ -34,7 +34,7 @@ final class Couples {
                 .statusCode(201).extract().path("code");
         String couple = as(b).post(couples() + "/v1/invitations/" + code + "/accept").then().statusCode(201).extract().path("id");
         await().atMost(Duration.ofSeconds(15)).until(() -> as(a).get("/v1/couples/" + couple + "/reminders").then()
-                .extract().jsonPath().getList("origin").contains("COUPLE_DEFAULT"));
+                .extract().jsonPath().getList("items.origin").contains("COUPLE_DEFAULT"));
         await().atMost(Duration.ofSeconds(15)).until(() -> as(a).get("/v1/couples/" + couple + "/shared-windows?days=1")
                 .then().extract().jsonPath().getList("assumedCalendars").isEmpty());
         return couple;

@@ -127,7 +127,7 @@ class DeliveryChannelsTest {
         as(lea).body(daily("20:30")).post("/v1/me/reminders").then().statusCode(201);
         TestClock.CLOCK.set(Instant.parse("2026-11-25T19:30:01Z"));
         dispatcher.dispatchDue();
-        String notification = as(lea).get("/v1/me/notifications").then().extract().path("[0].id");
+        String notification = as(lea).get("/v1/me/notifications").then().extract().path("items[0].id");
         assertThat(RecordingChannel.DELIVERED).filteredOn(c -> c.draft().partnerId().equals(lea.id()))
                 .singleElement().satisfies(c -> {
                     assertThat(c.notificationId().toString()).isEqualTo(notification);
@@ -154,8 +154,8 @@ class DeliveryChannelsTest {
             String flakyId = created.getString("id");
             String brokenId = as(dana).body(Map.of("url", broken.url())).post("/v1/me/webhooks").then().statusCode(201)
                     .extract().path("id");
-            as(dana).get("/v1/me/webhooks").then().statusCode(200).body("$", hasSize(2))
-                    .body("secret", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.nullValue()));
+            as(dana).get("/v1/me/webhooks").then().statusCode(200).body("items", hasSize(2))
+                    .body("items.secret", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.nullValue()));
 
             String reminder = as(dana).body(daily("20:30")).post("/v1/me/reminders").then().statusCode(201).extract().path("id");
             Instant fired = Instant.parse("2026-11-25T19:30:01Z");
@@ -164,7 +164,7 @@ class DeliveryChannelsTest {
             sender.sendDue();
             sendWithTimePassing(fired, 5);
 
-            String notification = as(dana).get("/v1/me/notifications").then().extract().path("[0].id");
+            String notification = as(dana).get("/v1/me/notifications").then().extract().path("items[0].id");
             await().atMost(Duration.ofSeconds(10)).until(() -> flaky.received.size() == 2 && broken.received.size() == 4);
             for (Receiver.Received r : flaky.received) {
                 assertThat(r.headers().get("webhook-signature")).isEqualTo(expectedSignature(secret, r));
@@ -181,11 +181,11 @@ class DeliveryChannelsTest {
             assertThat(expectedSignature("whsec_" + java.util.Base64.getEncoder().encodeToString(new byte[32]), flaky.received.get(0)))
                     .isNotEqualTo(flaky.received.get(0).headers().get("webhook-signature"));
 
-            as(dana).get("/v1/me/webhooks/" + flakyId + "/deliveries").then().statusCode(200).body("$", hasSize(1))
-                    .body("[0].status", equalTo("DELIVERED")).body("[0].attempts", equalTo(2))
-                    .body("[0].lastOutcome", equalTo("delivered")).body("[0].notificationId", equalTo(notification));
-            as(dana).get("/v1/me/webhooks/" + brokenId + "/deliveries?status=DEAD").then().statusCode(200).body("$", hasSize(1))
-                    .body("[0].attempts", equalTo(4)).body("[0].lastOutcome", equalTo("http-5xx"));
+            as(dana).get("/v1/me/webhooks/" + flakyId + "/deliveries").then().statusCode(200).body("items", hasSize(1))
+                    .body("items[0].status", equalTo("DELIVERED")).body("items[0].attempts", equalTo(2))
+                    .body("items[0].lastOutcome", equalTo("delivered")).body("items[0].notificationId", equalTo(notification));
+            as(dana).get("/v1/me/webhooks/" + brokenId + "/deliveries?status=DEAD").then().statusCode(200).body("items", hasSize(1))
+                    .body("items[0].attempts", equalTo(4)).body("items[0].lastOutcome", equalTo("http-5xx"));
             as(dana).get("/v1/me/webhooks/" + brokenId + "/deliveries?status=SOMETIMES").then().statusCode(400);
             Person carol = TestUsers.create("Carol");
             as(carol).get("/v1/me/webhooks/" + flakyId + "/deliveries").then().statusCode(404);
@@ -197,7 +197,7 @@ class DeliveryChannelsTest {
                     .body("notifications", hasSize(1)).body("webhooks", hasSize(2))
                     .body("webhookDeliveries", hasSize(2)).body(org.hamcrest.Matchers.not(containsString(secret)));
             as(dana).delete("/v1/me/webhooks/" + brokenId).then().statusCode(204);
-            as(dana).get("/v1/me/webhooks").then().body("$", hasSize(1));
+            as(dana).get("/v1/me/webhooks").then().body("items", hasSize(1));
             as(dana).get(Couples.couples() + "/v1/me").then().statusCode(200);
             as(dana).delete(Couples.couples() + "/v1/me").then().statusCode(204);
             // Her token is refused once the erasure is applied here (in the same transaction as the deletions).
@@ -231,7 +231,7 @@ class DeliveryChannelsTest {
                     .post("/v1/couples/" + couple + "/webhooks").then().statusCode(201).extract().path("secret");
             as(alice).body(hook).post("/v1/couples/" + couple + "/webhooks").then().statusCode(400);
             as(bob).get("/v1/couples/" + couple + "/webhooks").then().statusCode(200)
-                    .body("[0].clientId", equalTo("partner-demo")).body("[0].secret", org.hamcrest.Matchers.nullValue());
+                    .body("items[0].clientId", equalTo("partner-demo")).body("items[0].secret", org.hamcrest.Matchers.nullValue());
             as(TestUsers.create("Carol")).get("/v1/couples/" + couple + "/webhooks").then().statusCode(404);
 
             Map<String, Object> body = daily("21:00");

@@ -58,7 +58,7 @@ class LimitsTest {
                 .extract().statusCode());
         assertThat(statuses).filteredOn(s -> s == 201).hasSize(12);
         assertThat(statuses).filteredOn(s -> s == 429).hasSize(8);
-        as(rio).get("/v1/me/reminders").then().statusCode(200).body("size()", equalTo(12));
+        as(rio).get("/v1/me/reminders").then().statusCode(200).body("items.size()", equalTo(12));
         as(rio).body(daily("08:00")).post("/v1/me/reminders").then().statusCode(429)
                 .contentType("application/problem+json").body("type", containsString("limit-reached"))
                 .body("detail", containsString("at most 12"));

@@ -53,7 +53,7 @@ class NoNaggingTest {
     }
 
     static List<Map<String, Object>> inbox(Person who) {
-        return as(who).get("/v1/me/notifications?size=100").then().statusCode(200).extract().jsonPath().getList("$");
+        return as(who).get("/v1/me/notifications?size=100").then().statusCode(200).extract().jsonPath().getList("items");
     }
 
     @Test
@@ -66,15 +66,15 @@ class NoNaggingTest {
         String couple = Couples.form(alice, bob);
 
         JsonPath reminders = as(bob).get("/v1/couples/" + couple + "/reminders").then().statusCode(200).extract().jsonPath();
-        assertThat(reminders.getList("$")).hasSize(1);
-        assertThat(reminders.getString("[0].kind")).isEqualTo("CHECK_IN");
-        assertThat(reminders.getString("[0].rrule")).contains("FREQ=WEEKLY", "BYDAY=SU");
-        assertThat(reminders.getString("[0].timeOfDay")).isEqualTo("19:30");
-        assertThat(reminders.getList("[0].recipients.partnerId")).containsExactlyInAnyOrder(alice.id(), bob.id());
+        assertThat(reminders.getList("items")).hasSize(1);
+        assertThat(reminders.getString("items[0].kind")).isEqualTo("CHECK_IN");
+        assertThat(reminders.getString("items[0].rrule")).contains("FREQ=WEEKLY", "BYDAY=SU");
+        assertThat(reminders.getString("items[0].timeOfDay")).isEqualTo("19:30");
+        assertThat(reminders.getList("items[0].recipients.partnerId")).containsExactlyInAnyOrder(alice.id(), bob.id());
         // Sunday 29 November, 19:30 in Berlin.
-        assertThat(reminders.getList("[0].recipients.nextFireAt")).containsOnly("2026-11-29T18:30:00Z");
+        assertThat(reminders.getList("items[0].recipients.nextFireAt")).containsOnly("2026-11-29T18:30:00Z");
 
-        String id = reminders.getString("[0].id");
+        String id = reminders.getString("items[0].id");
         // Either member may change it, so a change names the version it was made on (the ETag of the reminder).
         String etag = as(alice).get("/v1/me/reminders/" + id).then().statusCode(200).extract().header("ETag");
         as(bob).body(Map.of("timeOfDay", "20:15")).patch("/v1/me/reminders/" + id).then().statusCode(428)
@@ -128,7 +128,7 @@ class NoNaggingTest {
         assertThat(inbox(bob)).extracting(n -> n.get("source")).containsExactlyInAnyOrder("PARTNER_WAITING", "REMINDER");
         assertThat(inbox(alice)).isEmpty();
         as(alice).get("/v1/couples/" + couple + "/reminders").then()
-                .body("[0].recipients.find { it.partnerId == '" + alice.id() + "' }.nextFireAt", equalTo("2026-12-06T18:30:00Z"));
+                .body("items[0].recipients.find { it.partnerId == '" + alice.id() + "' }.nextFireAt", equalTo("2026-12-06T18:30:00Z"));
 
         // The next week nobody has checked in: both are reminded.
         TestClock.CLOCK.set(Instant.parse("2026-12-06T18:30:01Z"));
@@ -242,8 +242,8 @@ class NoNaggingTest {
         // Same key, same partition: once the last one is applied, so are the two before it.
         await().atMost(Duration.ofSeconds(15)).until(() -> applied(other.id()));
         JsonPath plan = as(hana).get("/v1/couples/" + couple + "/reminders").then().extract().jsonPath();
-        assertThat(plan.getList("origin")).containsExactlyInAnyOrder("COUPLE_DEFAULT", "DETOX_PLAN");
-        Map<String, Object> detox = plan.<Map<String, Object>>getList("$").stream()
+        assertThat(plan.getList("items.origin")).containsExactlyInAnyOrder("COUPLE_DEFAULT", "DETOX_PLAN");
+        Map<String, Object> detox = plan.<Map<String, Object>>getList("items").stream()
                 .filter(r -> "DETOX_PLAN".equals(r.get("origin"))).findFirst().orElseThrow();
         assertThat(detox).containsEntry("kind", "PLAN_DAY").containsEntry("exerciseSlug", "digital-detox-7-day")
                 .containsEntry("startDate", "2026-11-25").containsEntry("timeOfDay", "18:00");

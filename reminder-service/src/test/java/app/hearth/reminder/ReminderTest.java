@@ -72,7 +72,7 @@ class ReminderTest {
             TestClock.CLOCK.set(Instant.parse(day + "T19:00:01Z"));
             dispatcher.dispatchDue();
         }
-        as(cora).get("/v1/me/notifications").then().body("size()", equalTo(3));
+        as(cora).get("/v1/me/notifications").then().body("items.size()", equalTo(3));
         as(cora).get("/v1/me/reminders/" + id).then().body("recipients[0].nextFireAt", org.hamcrest.Matchers.nullValue());
     }
 
@@ -84,7 +84,7 @@ class ReminderTest {
                 .body("rrule", containsString("FREQ=DAILY"))
                 .body("recipients[0].nextFireAt", equalTo("2026-11-25T19:30:00Z"))
                 .extract().path("id");
-        as(dana).get("/v1/me/reminders").then().body("id", org.hamcrest.Matchers.hasItem(id));
+        as(dana).get("/v1/me/reminders").then().body("items.id", org.hamcrest.Matchers.hasItem(id));
         as(dana).get("/v1/me/reminders/" + id).then().statusCode(200).body("timeOfDay", equalTo("20:30"));
         as(TestUsers.create("Carol")).get("/v1/me/reminders/" + id).then().statusCode(404).contentType("application/problem+json");
         as(TestUsers.create("Carol")).delete("/v1/me/reminders/" + id).then().statusCode(404);
@@ -107,7 +107,7 @@ class ReminderTest {
         body.put(field, value);
         as(dana).body(body).post("/v1/me/reminders").then().statusCode(400).contentType("application/problem+json")
                 .body("detail", containsString(detail));
-        as(dana).get("/v1/me/reminders").then().body("$", hasSize(0));
+        as(dana).get("/v1/me/reminders").then().body("items", hasSize(0));
     }
 
     @Test
@@ -119,9 +119,9 @@ class ReminderTest {
             TestClock.CLOCK.set(Instant.parse("2026-11-25T19:30:01Z"));
             dispatcher.dispatchDue();
             dispatcher.dispatchDue();
-            as(dana).get("/v1/me/notifications").then().statusCode(200).body("$", hasSize(1))
-                    .body("[0].reminderId", equalTo(id)).body("[0].status", equalTo("UNREAD"))
-                    .body("[0].occurrenceAt", equalTo("2026-11-25T19:30:00Z"));
+            as(dana).get("/v1/me/notifications").then().statusCode(200).body("items", hasSize(1))
+                    .body("items[0].reminderId", equalTo(id)).body("items[0].status", equalTo("UNREAD"))
+                    .body("items[0].occurrenceAt", equalTo("2026-11-25T19:30:00Z"));
             as(dana).get("/v1/me/reminders/" + id).then().body("recipients[0].nextFireAt", equalTo("2026-11-26T19:30:00Z"));
 
             List<ConsumerRecord<String, String>> fired = events.await(r -> dana.id().equals(r.key()), 1, Duration.ofSeconds(10));
@@ -129,10 +129,10 @@ class ReminderTest {
             assertThat(fired.get(0).value()).doesNotContain("appreciate");
             assertThat(EventJson.read(fired.get(0).value()).data().get("occurrenceAt").asText()).isEqualTo("2026-11-25T19:30:00Z");
         }
-        String notification = as(dana).get("/v1/me/notifications").then().extract().path("[0].id");
+        String notification = as(dana).get("/v1/me/notifications").then().extract().path("items[0].id");
         as(dana).post("/v1/me/notifications/" + notification + "/read").then().statusCode(200).body("status", equalTo("READ"));
         as(dana).post("/v1/me/notifications/" + notification + "/dismiss").then().statusCode(200);
-        as(dana).get("/v1/me/notifications").then().body("$", hasSize(0));
+        as(dana).get("/v1/me/notifications").then().body("items", hasSize(0));
         as(TestUsers.create("Carol")).post("/v1/me/notifications/" + notification + "/read").then().statusCode(404);
     }
 
@@ -143,7 +143,7 @@ class ReminderTest {
         String id = as(dana).body(daily("20:30")).post("/v1/me/reminders").then().statusCode(201).extract().path("id");
         TestClock.CLOCK.set(Instant.parse("2026-11-25T19:31:00Z"));
         dispatcher.dispatchDue();
-        String notification = as(dana).get("/v1/me/notifications").then().extract().path("[0].id");
+        String notification = as(dana).get("/v1/me/notifications").then().extract().path("items[0].id");
 
         as(dana).body(Map.of("minutes", 5)).post("/v1/me/notifications/" + notification + "/snooze").then().statusCode(400)
                 .body("detail", containsString("minutes"));
@@ -152,11 +152,11 @@ class ReminderTest {
                 .body("status", equalTo("SNOOZED")).body("snoozedUntil", equalTo("2026-11-25T20:01:00Z"));
         TestClock.CLOCK.set(Instant.parse("2026-11-25T19:50:00Z"));
         dispatcher.dispatchDue();
-        as(dana).get("/v1/me/notifications").then().body("[0].status", equalTo("SNOOZED"));
+        as(dana).get("/v1/me/notifications").then().body("items[0].status", equalTo("SNOOZED"));
         TestClock.CLOCK.set(Instant.parse("2026-11-25T20:02:00Z"));
         dispatcher.dispatchDue();
-        as(dana).get("/v1/me/notifications").then().body("$", hasSize(1)).body("[0].status", equalTo("UNREAD"))
-                .body("[0].firedAt", equalTo("2026-11-25T20:02:00Z"));
+        as(dana).get("/v1/me/notifications").then().body("items", hasSize(1)).body("items[0].status", equalTo("UNREAD"))
+                .body("items[0].firedAt", equalTo("2026-11-25T20:02:00Z"));
 
         // Not tomorrow: the day after.
         as(dana).post("/v1/me/reminders/" + id + "/skip-next").then().statusCode(200)
@@ -188,7 +188,7 @@ class ReminderTest {
                 .get("/v1/me/reminders/" + id).then().body("recipients[0].nextFireAt", equalTo("2026-11-26T20:00:00Z")));
         TestClock.CLOCK.set(Instant.parse("2026-11-25T20:00:01Z"));
         dispatcher.dispatchDue();
-        as(sky).get("/v1/me/notifications").then().body("size()", equalTo(0));
+        as(sky).get("/v1/me/notifications").then().body("items.size()", equalTo(0));
     }
 
     @Test
@@ -214,8 +214,8 @@ class ReminderTest {
                 .get("/v1/me/reminders/" + id).then().body("recipients[0].nextFireAt", equalTo("2026-11-26T07:00:00Z")));
         TestClock.CLOCK.set(Instant.parse("2026-11-26T07:00:01Z"));
         dispatcher.dispatchDue();
-        as(hex).get("/v1/me/notifications").then().body("size()", equalTo(1))
-                .body("[0].occurrenceAt", equalTo("2026-11-25T21:30:00Z"));
+        as(hex).get("/v1/me/notifications").then().body("items.size()", equalTo(1))
+                .body("items[0].occurrenceAt", equalTo("2026-11-25T21:30:00Z"));
         // The series goes on from the next day, at its new time (and, being in quiet hours, held too).
         as(hex).get("/v1/me/reminders/" + id).then().body("recipients[0].nextOccurrenceAt", equalTo("2026-11-26T21:45:00Z"))
                 .body("recipients[0].nextFireAt", equalTo("2026-11-27T07:00:00Z"));
@@ -234,10 +234,10 @@ class ReminderTest {
                 TestClock.CLOCK.set(Instant.parse(at));
                 dispatcher.dispatchDue();
             }
-            as(dana).get("/v1/me/notifications").then().body("$", hasSize(0));
+            as(dana).get("/v1/me/notifications").then().body("items", hasSize(0));
             TestClock.CLOCK.set(Instant.parse("2026-11-27T19:31:00Z"));
             dispatcher.dispatchDue();
-            as(dana).get("/v1/me/notifications").then().body("$", hasSize(1)).body("[0].occurrenceAt", equalTo("2026-11-27T19:30:00Z"));
+            as(dana).get("/v1/me/notifications").then().body("items", hasSize(1)).body("items[0].occurrenceAt", equalTo("2026-11-27T19:30:00Z"));
             as(dana).post("/v1/me/reminders/resume").then().statusCode(204);
 
             List<ConsumerRecord<String, String>> emitted = events.await(r -> dana.id().equals(r.key()), 3, Duration.ofSeconds(10));
@@ -268,7 +268,7 @@ class ReminderTest {
             pool.shutdown();
         }
         for (Person p : people) {
-            as(p).get("/v1/me/notifications").then().body("$", hasSize(5));
+            as(p).get("/v1/me/notifications").then().body("items", hasSize(5));
         }
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("select count(*) - count(distinct (reminder_id, occurrence_at, partner_id)) from notification")) {
@@ -310,7 +310,7 @@ class ReminderTest {
         body.put("kind", "CHECK_IN");
         as(alice).body(body).post("/v1/couples/" + couple + "/reminders").then().statusCode(201)
                 .body("recipients", hasSize(2)).body("coupleId", equalTo(couple));
-        as(bob).get("/v1/me/reminders").then().body("kind", org.hamcrest.Matchers.hasItem("CHECK_IN"));
+        as(bob).get("/v1/me/reminders").then().body("items.kind", org.hamcrest.Matchers.hasItem("CHECK_IN"));
         Person carol = TestUsers.create("Carol");
         as(carol).get("/v1/couples/" + couple + "/reminders").then().statusCode(404);
         as(carol).body(body).post("/v1/couples/" + couple + "/reminders").then().statusCode(404);
@@ -320,6 +320,6 @@ class ReminderTest {
         // When the relationship ends, its reminders stop.
         as(alice).post(couples + "/v1/couples/" + couple + "/end").then().statusCode(200);
         await().atMost(Duration.ofSeconds(15)).until(() ->
-                as(bob).get("/v1/me/reminders").then().extract().jsonPath().getList("$").isEmpty());
+                as(bob).get("/v1/me/reminders").then().extract().jsonPath().getList("items").isEmpty());
     }
 }

@@ -51,8 +51,8 @@ class SnoozeSurvivesRestartIT {
         sql("update reminder_recipient set occurrence_at = date_trunc('minute', now()) - interval '1 minute', "
                 + "next_fire_at = now() where reminder_id = ?", UUID.fromString(reminder));
         await().atMost(Duration.ofSeconds(15)).until(() -> !as(url, dana).get("/v1/me/notifications").then().extract()
-                .jsonPath().getList("$").isEmpty());
-        String notification = as(url, dana).get("/v1/me/notifications").then().extract().path("[0].id");
+                .jsonPath().getList("items").isEmpty());
+        String notification = as(url, dana).get("/v1/me/notifications").then().extract().path("items[0].id");
         String snoozedUntil = as(url, dana).body(Map.of("minutes", 30)).post("/v1/me/notifications/" + notification + "/snooze")
                 .then().statusCode(200).extract().path("snoozedUntil");
         String nextFire = as(url, dana).get("/v1/me/reminders/" + reminder).then().extract().path("recipients[0].nextFireAt");
@@ -62,12 +62,12 @@ class SnoozeSurvivesRestartIT {
         PeerServices.restart("reminder-service");
 
         as(url, dana).get("/v1/me/notifications").then().statusCode(200)
-                .body("[0].status", equalTo("SNOOZED")).body("[0].snoozedUntil", equalTo(snoozedUntil));
+                .body("items[0].status", equalTo("SNOOZED")).body("items[0].snoozedUntil", equalTo(snoozedUntil));
         as(url, dana).get("/v1/me/reminders/" + reminder).then().body("recipients[0].nextFireAt", equalTo(afterSkip));
         org.assertj.core.api.Assertions.assertThat(afterSkip).isNotEqualTo(nextFire);
         // The 30 minutes pass (in the database): the restarted dispatcher brings the notification back.
         sql("update notification set snoozed_until = now() - interval '1 second' where id = ?", UUID.fromString(notification));
         await().atMost(Duration.ofSeconds(15)).until(() -> "UNREAD".equals(as(url, dana).get("/v1/me/notifications").then()
-                .extract().path("[0].status")));
+                .extract().path("items[0].status")));
     }
 }

@@ -77,7 +77,7 @@ class WebhookHardeningTest {
     }
 
     private String lastOutcome(Person person, String webhookId) {
-        return as(person).get("/v1/me/webhooks/" + webhookId + "/deliveries").then().statusCode(200).extract().path("[0].lastOutcome");
+        return as(person).get("/v1/me/webhooks/" + webhookId + "/deliveries").then().statusCode(200).extract().path("items[0].lastOutcome");
     }
 
     @Test
@@ -91,7 +91,7 @@ class WebhookHardeningTest {
             as(mallory).body(Map.of("url", url)).post("/v1/me/webhooks").then().statusCode(400)
                     .contentType("application/problem+json").body("detail", startsWith("url:"));
         }
-        as(mallory).get("/v1/me/webhooks").then().statusCode(200).body("size()", equalTo(0));
+        as(mallory).get("/v1/me/webhooks").then().statusCode(200).body("items.size()", equalTo(0));
     }
 
     @Test
@@ -193,8 +193,8 @@ class WebhookHardeningTest {
         String hook = subscribeAndFire(cleo, "http://127.0.0.1:" + closed + "/hook");
         sender.sendDue();
         assertThat(lastOutcome(cleo, hook)).isEqualTo("connection-refused");
-        as(cleo).get("/v1/me/webhooks/" + hook + "/deliveries").then().body("[0]", org.hamcrest.Matchers.not(
-                org.hamcrest.Matchers.hasKey("lastError"))).body("[0]", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("lastStatus")));
+        as(cleo).get("/v1/me/webhooks/" + hook + "/deliveries").then().body("items[0]", org.hamcrest.Matchers.not(
+                org.hamcrest.Matchers.hasKey("lastError"))).body("items[0]", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("lastStatus")));
     }
 
     @Test
@@ -211,7 +211,7 @@ class WebhookHardeningTest {
             String second = rotated.getString("secret");
             assertThat(second).startsWith("whsec_").isNotEqualTo(first);
             as(TestUsers.create("Sam")).post("/v1/me/webhooks/" + hook + "/rotate-secret").then().statusCode(404);
-            as(ros).get("/v1/me/webhooks").then().body("[0].secret", org.hamcrest.Matchers.nullValue());
+            as(ros).get("/v1/me/webhooks").then().body("items[0].secret", org.hamcrest.Matchers.nullValue());
 
             as(ros).body(daily("20:30")).post("/v1/me/reminders").then().statusCode(201);
             TestClock.CLOCK.set(FIRED);
@@ -273,7 +273,7 @@ class WebhookHardeningTest {
                 .post("/v1/me/webhooks").then().extract().statusCode());
         assertThat(statuses).filteredOn(s -> s == 201).hasSize(5);
         assertThat(statuses).filteredOn(s -> s == 429).hasSize(15);
-        as(max).get("/v1/me/webhooks").then().body("size()", equalTo(5));
+        as(max).get("/v1/me/webhooks").then().body("items.size()", equalTo(5));
         as(max).body(Map.of("url", "http://127.0.0.1:9/hook")).post("/v1/me/webhooks").then().statusCode(429)
                 .contentType("application/problem+json").body("type", containsString("limit-reached"))
                 .body("detail", containsString("At most 5"));

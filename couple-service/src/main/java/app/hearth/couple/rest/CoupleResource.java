@@ -36,6 +36,12 @@ import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import app.hearth.platform.paging.Page;
+import app.hearth.platform.paging.PageLinks;
+import app.hearth.platform.paging.PageRequest;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
 
 /** Relationships. Non-members (and partner apps without the couple's grant) get 404 for every id. */
 @Tag(name = "Couples", description = "Relationships: two people paired by an invitation, their shared settings (pause word, check-in cadence, anniversary), and ending them. Anyone who is not a member gets 404 for every couple id.")
@@ -56,9 +62,10 @@ public class CoupleResource {
     @Operation(operationId = "listMyCouples", summary = "List my couples",
             description = "The couples you are a member of, active and ended.")
     @GET
-    public List<CoupleViews.CoupleResponse> mine() {
+    public RestResponse<Page<CoupleViews.CoupleResponse>> mine(@QueryParam("page") String page, @QueryParam("size") String size, @Context UriInfo uri) {
         String me = caller.personId();
-        return couples.mine(me).stream().map(c -> CoupleViews.forMember(c, me)).toList();
+        List<CoupleViews.CoupleResponse> all = couples.mine(me).stream().map(c -> CoupleViews.forMember(c, me)).toList();
+        return PageLinks.answer(Page.of(all, PageRequest.of(page, size)), uri);
     }
 
     /** For a member, the whole couple; for a partner app with an active {@code couples.read} grant, a narrower view. */

@@ -32,6 +32,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import app.hearth.platform.paging.Page;
+import app.hearth.platform.paging.PageLinks;
+import app.hearth.platform.paging.PageRequest;
+import jakarta.ws.rs.QueryParam;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /** A couple's consent for partner apps. */
 @Tag(name = "Partner app grants", description = "A couple's consent for partner apps (a therapist's platform, say): one member requests scopes for an app, the other approves, and either can revoke at once.")
@@ -47,7 +52,7 @@ public class GrantResource {
     GrantService grants;
 
     public record CreateGrantRequest(
-            @NotNull @Pattern(regexp = "[A-Za-z0-9._:-]{1,100}", message = "must be the partner app's client id") String clientId,
+            @Schema(examples = "partner-demo") @NotNull @Pattern(regexp = "[A-Za-z0-9._:-]{1,100}", message = "must be the partner app's client id") String clientId,
             @NotEmpty @Size(max = 3) Set<@NotNull String> scopes,
             Instant expiresAt) {
     }
@@ -68,8 +73,9 @@ public class GrantResource {
     @Operation(operationId = "listGrants", summary = "List a couple's grants",
             description = "Every grant of the couple: pending, active, revoked and expired.")
     @GET
-    public List<CoupleViews.GrantResponse> list(@PathParam("coupleId") UUID coupleId) {
-        return grants.list(coupleId, caller.personId()).stream().map(CoupleViews.GrantResponse::of).toList();
+    public RestResponse<Page<CoupleViews.GrantResponse>> list(@PathParam("coupleId") UUID coupleId, @QueryParam("page") String page, @QueryParam("size") String size, @Context UriInfo uri) {
+        List<CoupleViews.GrantResponse> all = grants.list(coupleId, caller.personId()).stream().map(CoupleViews.GrantResponse::of).toList();
+        return PageLinks.answer(Page.of(all, PageRequest.of(page, size)), uri);
     }
 
     @Operation(operationId = "approveGrant", summary = "Approve a grant",

@@ -28,6 +28,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import app.hearth.platform.paging.Page;
+import app.hearth.platform.paging.PageLinks;
+import app.hearth.platform.paging.PageRequest;
+import jakarta.ws.rs.QueryParam;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /** Pairing: one person makes a code, the other accepts it. */
 @Tag(name = "Invitations", description = "Pairing: one person creates an invitation code and shares it; the other accepts it and the two become a couple.")
@@ -42,7 +47,7 @@ public class InvitationResource {
     @Inject
     InvitationService invitations;
 
-    public record CreateInvitationRequest(@NotNull RelationshipKind relationshipKind) {
+    public record CreateInvitationRequest(@Schema(examples = "ROMANTIC") @NotNull RelationshipKind relationshipKind) {
     }
 
     @Operation(operationId = "createInvitation", summary = "Create an invitation",
@@ -61,8 +66,9 @@ public class InvitationResource {
     @Operation(operationId = "listMyInvitations", summary = "List my invitations",
             description = "The invitations you created and their state; codes are never shown again.")
     @GET
-    public List<CoupleViews.InvitationResponse> mine() {
-        return invitations.mine(caller.personId()).stream().map(CoupleViews.InvitationResponse::of).toList();
+    public RestResponse<Page<CoupleViews.InvitationResponse>> mine(@QueryParam("page") String page, @QueryParam("size") String size, @Context UriInfo uri) {
+        List<CoupleViews.InvitationResponse> all = invitations.mine(caller.personId()).stream().map(CoupleViews.InvitationResponse::of).toList();
+        return PageLinks.answer(Page.of(all, PageRequest.of(page, size)), uri);
     }
 
     /** Withdraws one of your invitations, by its id (or by its code, if you still have it). */

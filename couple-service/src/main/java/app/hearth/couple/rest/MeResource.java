@@ -166,12 +166,12 @@ public class MeResource {
     public static final class UpdateMeRequest {
         @Size(min = 1, max = 80)
         @Pattern(regexp = "[\\s\\S]*\\S[\\s\\S]*", message = "must not be blank")
-        private String displayName;
+        @Schema(examples = "Alice") private String displayName;
         @Size(max = 64)
-        private String timeZone;
+        @Schema(examples = "Europe/Berlin") private String timeZone;
         @Size(max = 35)
         @Pattern(regexp = "[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*", message = "must be a language tag such as en or fr-CA")
-        private String locale;
+        @Schema(examples = "en") private String locale;
         @Valid
         private QuietHours quietHours;
         @Min(0)

@@ -113,6 +113,17 @@ class ApiContractTest {
             if (op.method().equals("post") && !(idempotencyKey && responses.has("422"))) {
                 problems.add(op + ": a POST takes an Idempotency-Key (and can refuse a reused one)");
             }
+            if (responses.at("/200/content/application~1json/schema/type").asText().equals("array")) {
+                problems.add(op + ": a list answers with one page ({items, page, size, total} and Link headers), not a bare array");
+            }
+            boolean paged = false;
+            for (JsonNode parameter : op.node().path("parameters")) {
+                paged |= parameter.path("name").asText().equals("page");
+            }
+            if (paged && !(responses.at("/200/headers").has("Link")
+                    && responses.at("/200/content/application~1json/schema/$ref").asText().contains("/Page"))) {
+                problems.add(op + ": a paged list answers with a Page and Link headers");
+            }
             if (op.node().has("security") && !responses.has("401")) {
                 problems.add(op + ": 401 undocumented");
             }

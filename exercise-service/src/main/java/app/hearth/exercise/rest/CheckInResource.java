@@ -48,6 +48,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import app.hearth.platform.paging.Page;
+import app.hearth.platform.paging.PageLinks;
+import app.hearth.platform.paging.PageRequest;
 
 /**
  * The couple's check-ins. A partner's shared answers are revealed only when both have submitted for the period;
@@ -69,14 +72,14 @@ public class CheckInResource {
     CheckInService checkIns;
 
     public record CheckInRequest(
-            @NotNull Mood mood,
-            @NotNull @Min(1) @Max(5) Integer moodIntensity,
-            @NotNull @Min(1) @Max(7) Integer closeness,
-            @NotNull @Min(0) @Max(10) Integer satisfaction,
-            @NotNull ScreenTime screenTime,
-            @Size(max = 2000) String gratitude,
-            @Size(max = 2000) String challenging,
-            @Size(max = 2000) String need,
+            @Schema(examples = "CONTENT") @NotNull Mood mood,
+            @Schema(examples = "3") @NotNull @Min(1) @Max(5) Integer moodIntensity,
+            @Schema(examples = "5") @NotNull @Min(1) @Max(7) Integer closeness,
+            @Schema(examples = "7") @NotNull @Min(0) @Max(10) Integer satisfaction,
+            @Schema(examples = "1_TO_3H") @NotNull ScreenTime screenTime,
+            @Schema(examples = "The walk after dinner, phones at home.") @Size(max = 2000) String gratitude,
+            @Schema(examples = "Sunday felt rushed.") @Size(max = 2000) String challenging,
+            @Schema(examples = "An evening just for us.") @Size(max = 2000) String need,
             @Size(max = 2000) String privateNote) {
 
         CheckInService.Answers answers() {
@@ -106,15 +109,20 @@ public class CheckInResource {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    /** An item of the check-in list: a member's view, or what a partner app sees. */
+    @Schema(name = "CheckInListItem", anyOf = {CheckInView.class, ScoresView.class})
+    public sealed interface CheckInListItem permits CheckInView, ScoresView {
+    }
+
     public record CheckInView(String period, CheckInCadence cadence, CheckIn.Status status, Instant completedAt,
-                              MySubmission mine, boolean partnerSubmitted, PartnerSubmission partner) {
+                              MySubmission mine, boolean partnerSubmitted, PartnerSubmission partner) implements CheckInListItem {
     }
 
     public record Scores(String partnerId, Mood mood, int moodIntensity, int closeness, int satisfaction, ScreenTime screenTime) {
     }
 
     /** What a partner app with checkins.read sees: completed check-ins' scores, no text. */
-    public record ScoresView(String period, CheckInCadence cadence, Instant completedAt, List<Scores> scores) {
+    public record ScoresView(String period, CheckInCadence cadence, Instant completedAt, List<Scores> scores) implements CheckInListItem {
     }
 
     @Operation(operationId = "submitCheckIn", summary = "Submit my check-in",
@@ -192,20 +200,18 @@ public class CheckInResource {
     @Operation(operationId = "listCheckIns", summary = "List check-ins",
             description = "The couple's check-ins between `from` and `to` (periods), newest first.")
     @GET
-    public List<?> list(@PathParam("coupleId") UUID coupleId, @Parameter(description = "The earliest period, e.g. `2026-W40` or `2026-10-01` (inclusive).") @QueryParam("from") String from, @Parameter(description = "The latest period (inclusive).") @QueryParam("to") String to,
-                        @Parameter(description = "The page, from 0.", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", maximum = "10000", defaultValue = "0")) @QueryParam("page") String page, @Parameter(description = "Items per page.", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) @QueryParam("size") String size) {
-        int pageNo = Params.intValue("page", page, 0, 10_000).orElse(0);
-        int pageSize = Params.intValue("size", size, 1, 100).orElse(20);
+    public RestResponse<Page<CheckInListItem>> list(@PathParam("coupleId") UUID coupleId, @Parameter(description = "The earliest period, e.g. `2026-W40` or `2026-10-01` (inclusive).") @QueryParam("from") String from, @Parameter(description = "The latest period (inclusive).") @QueryParam("to") String to,
+                        @QueryParam("page") String page, @QueryParam("size") String size, @Context UriInfo uri) {
+        PageRequest request = PageRequest.of(page, size);
         Optional.ofNullable(from).ifPresent(CheckInResource::validPeriod);
         Optional.ofNullable(to).ifPresent(CheckInResource::validPeriod);
         if (caller.isPartnerApp()) {
             requirePartnerApp(coupleId);
-            return checkIns.list(coupleId, from, to, pageNo, pageSize).stream()
-                    .filter(c -> c.status == CheckIn.Status.COMPLETED).map(this::scores).toList();
+            return PageLinks.answer(checkIns.list(coupleId, from, to, true, request).<CheckInListItem>map(this::scores), uri);
         }
         String me = caller.personId();
         membership.requireMember(coupleId, me);
-        return checkIns.list(coupleId, from, to, pageNo, pageSize).stream().map(c -> view(c, me)).toList();
+        return PageLinks.answer(checkIns.list(coupleId, from, to, false, request).<CheckInListItem>map(c -> view(c, me)), uri);
     }
 
     private void requirePartnerApp(UUID coupleId) {

@@ -33,6 +33,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import app.hearth.platform.paging.Page;
+import app.hearth.platform.paging.PageLinks;
+import app.hearth.platform.paging.PageRequest;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
 
 /** The exercise catalogue: the guide's exercises, rituals, plans and checklists. */
 @Tag(name = "Exercises", description = "The exercise catalogue: the guide's exercises, rituals, plans and checklists, by intimacy layer and kind.")
@@ -78,17 +83,16 @@ public class ExerciseResource {
                                  List<SafetyNoteView> safetyNotes, List<String> guidance) {
     }
 
-    public record ExercisePage(List<ExerciseSummary> items, int page, int size, long total) {
-    }
 
     @Operation(operationId = "searchExercises", summary = "Search the catalogue",
             description = "Exercises filtered by layer, kind, duration and language, a page at a time.")
     @GET
-    public ExercisePage search(@Parameter(schema = @Schema(implementation = Layer.class)) @QueryParam("layer") String layer, @Parameter(schema = @Schema(implementation = ExerciseKind.class)) @QueryParam("kind") String kind,
+    public RestResponse<Page<ExerciseSummary>> search(@Parameter(schema = @Schema(implementation = Layer.class)) @QueryParam("layer") String layer, @Parameter(schema = @Schema(implementation = ExerciseKind.class)) @QueryParam("kind") String kind,
                                @Parameter(schema = @Schema(implementation = Level.class)) @QueryParam("level") String level, @Parameter(description = "Only exercises that fit in this many minutes.", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "1440")) @QueryParam("maxMinutes") String maxMinutes,
                                @Parameter(schema = @Schema(implementation = RelationshipKind.class)) @QueryParam("relationshipKind") String relationshipKind,
                                @Parameter(description = "Only exercises suited (true) to couples living apart.", schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("longDistance") String longDistance,
-                               @Parameter(description = "The page, from 0.", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", maximum = "10000", defaultValue = "0")) @QueryParam("page") String page, @Parameter(description = "Items per page.", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "50", defaultValue = "20")) @QueryParam("size") String size) {
+                               @QueryParam("page") String page, @Parameter(description = "Items per page.", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "50", defaultValue = "20")) @QueryParam("size") String size,
+                               @Context UriInfo uri) {
         CatalogueService.Filter filter = new CatalogueService.Filter(
                 Params.enumValue("layer", layer, Layer.class),
                 Params.enumValue("kind", kind, ExerciseKind.class),
@@ -96,9 +100,10 @@ public class ExerciseResource {
                 Params.intValue("maxMinutes", maxMinutes, 1, 24 * 60),
                 Params.enumValue("relationshipKind", relationshipKind, RelationshipKind.class),
                 Params.booleanValue("longDistance", longDistance));
-        var result = catalogue.search(filter, Params.intValue("page", page, 0, 10_000).orElse(0),
-                Params.intValue("size", size, 1, MAX_PAGE_SIZE).orElse(20));
-        return new ExercisePage(result.items().stream().map(ExerciseSummary::of).toList(), result.page(), result.size(), result.total());
+        PageRequest request = PageRequest.of(page, size, MAX_PAGE_SIZE);
+        var result = catalogue.search(filter, request.page(), request.size());
+        return PageLinks.answer(new Page<>(result.items().stream().map(ExerciseSummary::of).toList(), result.page(),
+                result.size(), result.total()), uri);
     }
 
     @Operation(operationId = "getExercise", summary = "Get an exercise",

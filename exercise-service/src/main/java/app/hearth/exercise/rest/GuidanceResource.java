@@ -16,6 +16,12 @@ import org.jboss.resteasy.reactive.RestResponse;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import app.hearth.platform.paging.Page;
+import app.hearth.platform.paging.PageLinks;
+import app.hearth.platform.paging.PageRequest;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
 
 /**
  * Guidance the app shows beside the exercises: the guide's dark side (flooding, dependency, honesty without empathy)
@@ -34,17 +40,16 @@ public class GuidanceResource {
     public record GuidanceSummary(String slug, String title, String summary, String locale) {
     }
 
-    public record GuidanceList(List<GuidanceSummary> items) {
-    }
 
     @Operation(operationId = "listGuidance", summary = "List guidance articles",
             description = "Every guidance article, in the language `Accept-Language` asks for when there is a translation (`Content-Language` says which).")
     @GET
-    public RestResponse<GuidanceList> list(@HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
+    public RestResponse<Page<GuidanceSummary>> list(@HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
+            @QueryParam("page") String page, @QueryParam("size") String size, @Context UriInfo uri) {
         String locale = guidance.locale(acceptLanguage);
         List<GuidanceSummary> items = guidance.list(locale).stream()
                 .map(g -> new GuidanceSummary(g.slug, g.title, g.summary, g.locale)).toList();
-        return RestResponse.ResponseBuilder.ok(new GuidanceList(items)).header("Content-Language", locale).build();
+        return PageLinks.builder(Page.of(items, PageRequest.of(page, size)), uri).header("Content-Language", locale).build();
     }
 
     @Operation(operationId = "getGuidanceArticle", summary = "Get a guidance article",

@@ -54,6 +54,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import app.hearth.platform.paging.PageLinks;
+import app.hearth.platform.paging.PageRequest;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /**
  * Guided sessions. Each partner's answer to a step stays hidden from the other until both answered; private notes
@@ -80,7 +83,7 @@ public class SessionResource {
     @Inject
     SessionViews views;
 
-    public record StartRequest(@NotNull @Pattern(regexp = "[a-z0-9-]{1,80}") String exerciseSlug, Level level,
+    public record StartRequest(@Schema(examples = "booster-gratitude-exchange") @NotNull @Pattern(regexp = "[a-z0-9-]{1,80}") String exerciseSlug, Level level,
                                Boolean acknowledgeAdvanced) {
     }
 
@@ -93,10 +96,10 @@ public class SessionResource {
     }
 
     @Schema(name = "SessionPauseRequest")
-    public record PauseRequest(@Size(max = 40) String pauseWord) {
+    public record PauseRequest(@Schema(examples = "pineapple") @Size(max = 40) String pauseWord) {
     }
 
-    public record EndRequest(@Size(max = 300) String reason) {
+    public record EndRequest(@Schema(examples = "We will come back to it another evening.") @Size(max = 300) String reason) {
     }
 
     public record RatingRequest(@NotNull @Min(1) @Max(5) Integer feltConnected, @NotNull @Min(1) @Max(5) Integer feltSafe) {
@@ -185,11 +188,12 @@ public class SessionResource {
     @Operation(operationId = "listSessions", summary = "List sessions",
             description = "The couple's sessions, newest first, a page at a time.")
     @GET
-    public List<SessionView> list(@PathParam("coupleId") UUID coupleId, @Parameter(description = "The page, from 0.", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", maximum = "10000", defaultValue = "0")) @QueryParam("page") String page,
-                                  @Parameter(description = "Items per page.", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) @QueryParam("size") String size) {
+    public RestResponse<app.hearth.platform.paging.Page<SessionView>> list(@PathParam("coupleId") UUID coupleId, @QueryParam("page") String page,
+                                  @QueryParam("size") String size, @Context UriInfo uri) {
         String me = member(coupleId);
-        return views.of(coupleId, sessions.list(coupleId, Params.intValue("page", page, 0, 10_000).orElse(0),
-                Params.intValue("size", size, 1, 100).orElse(20)), me);
+        app.hearth.platform.paging.Page<ExerciseSession> found = sessions.list(coupleId, PageRequest.of(page, size));
+        return PageLinks.answer(new app.hearth.platform.paging.Page<>(views.of(coupleId, found.items(), me), found.page(),
+                found.size(), found.total()), uri);
     }
 
     @Operation(operationId = "getSession", summary = "Get a session",

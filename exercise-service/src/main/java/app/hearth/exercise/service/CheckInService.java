@@ -178,9 +178,15 @@ public class CheckInService {
 
     /** The couple's check-ins with periods in [from, to] (inclusive, by period key), newest first. */
     @Transactional
-    public List<CheckIn> list(UUID coupleId, String from, String to, int page, int size) {
-        return CheckIn.<CheckIn>find("coupleId = ?1 and period >= ?2 and period <= ?3 order by period desc, id",
-                coupleId, from == null ? "" : from, to == null ? "9999" : to).page(Page.of(page, size)).list();
+    public app.hearth.platform.paging.Page<CheckIn> list(UUID coupleId, String from, String to, boolean completedOnly,
+                                                         app.hearth.platform.paging.PageRequest request) {
+        String where = "coupleId = ?1 and period >= ?2 and period <= ?3" + (completedOnly ? " and status = ?4" : "");
+        Object[] values = completedOnly
+                ? new Object[] {coupleId, from == null ? "" : from, to == null ? "9999" : to, CheckIn.Status.COMPLETED}
+                : new Object[] {coupleId, from == null ? "" : from, to == null ? "9999" : to};
+        var query = CheckIn.<CheckIn>find(where + " order by period desc, id", values);
+        return new app.hearth.platform.paging.Page<>(query.page(Page.of(request.page(), request.size())).list(),
+                request.page(), request.size(), query.count());
     }
 
     @Transactional

@@ -128,9 +128,10 @@ public class SessionService {
 
     /** A page of the couple's sessions, newest first. */
     @Transactional
-    public List<ExerciseSession> list(UUID coupleId, int page, int size) {
-        return ExerciseSession.<ExerciseSession>find("coupleId = ?1 order by startedAt desc, id", coupleId)
-                .page(page, size).list();
+    public app.hearth.platform.paging.Page<ExerciseSession> list(UUID coupleId, app.hearth.platform.paging.PageRequest request) {
+        var query = ExerciseSession.<ExerciseSession>find("coupleId = ?1 order by startedAt desc, id", coupleId);
+        return new app.hearth.platform.paging.Page<>(query.page(request.page(), request.size()).list(), request.page(),
+                request.size(), query.count());
     }
 
     @Transactional

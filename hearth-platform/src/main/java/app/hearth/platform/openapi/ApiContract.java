@@ -1,6 +1,7 @@
 package app.hearth.platform.openapi;
 
 import app.hearth.platform.idempotency.IdempotentRequests;
+import app.hearth.platform.paging.PageRequest;
 import app.hearth.platform.preconditions.IfMatch;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -227,6 +228,7 @@ public class ApiContract implements OASFilter {
             add.accept("413");
             add.accept("415");
         }
+        pagingParameters(operation, responses);
         org.eclipse.microprofile.openapi.models.parameters.Parameter ifMatch = operation.getParameters() == null ? null
                 : operation.getParameters().stream().filter(p -> IfMatch.HEADER.equalsIgnoreCase(p.getName())).findFirst().orElse(null);
         if (ifMatch != null) {
@@ -258,6 +260,43 @@ public class ApiContract implements OASFilter {
         // Answers in status order, as readers look for them.
         responses.setAPIResponses(new java.util.TreeMap<>(responses.getAPIResponses()));
         return shared;
+    }
+
+    /**
+     * A list's {@code page} and {@code size} (PageRequest: read as text for a 400 that names them) are integers with
+     * the same bounds everywhere unless the resource says otherwise; its answer carries {@code Link} headers (PageLinks).
+     */
+    private static void pagingParameters(Operation operation, APIResponses responses) {
+        if (operation.getParameters() == null) {
+            return;
+        }
+        boolean paged = false;
+        for (org.eclipse.microprofile.openapi.models.parameters.Parameter parameter : operation.getParameters()) {
+            if (parameter.getIn() != org.eclipse.microprofile.openapi.models.parameters.Parameter.In.QUERY) {
+                continue;
+            }
+            boolean plain = parameter.getSchema() == null || parameter.getSchema().getType() == null
+                    || parameter.getSchema().getType().equals(List.of(Schema.SchemaType.STRING));
+            if ("page".equals(parameter.getName())) {
+                paged = true;
+                if (plain) {
+                    parameter.description("The page, from 0.").schema(integer(0, PageRequest.MAX_PAGE, 0));
+                }
+            } else if ("size".equals(parameter.getName()) && plain) {
+                parameter.description("Items per page.").schema(integer(1, PageRequest.MAX_SIZE, PageRequest.DEFAULT_SIZE));
+            }
+        }
+        APIResponse ok = responses.getAPIResponse("200");
+        if (paged && ok != null && ok.getRef() == null) {
+            ok.addHeader("Link", OASFactory.createHeader().description("RFC 8288 links to the `first`, `prev`, `next` and "
+                    + "`last` pages (relative to this request).").schema(OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING))));
+        }
+    }
+
+    private static Schema integer(int minimum, int maximum, int defaultValue) {
+        return OASFactory.createSchema().type(List.of(Schema.SchemaType.INTEGER)).format("int32")
+                .minimum(java.math.BigDecimal.valueOf(minimum)).maximum(java.math.BigDecimal.valueOf(maximum))
+                .defaultValue(defaultValue);
     }
 
     /** The placeholder descriptions Quarkus writes for the 400/401/403 it adds by itself. */

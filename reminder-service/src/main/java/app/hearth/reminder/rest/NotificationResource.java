@@ -27,6 +27,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import app.hearth.platform.paging.PageLinks;
+import app.hearth.platform.paging.PageRequest;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.resteasy.reactive.RestResponse;
+import app.hearth.platform.paging.Page;
 
 /** The in-app inbox of fired reminders. */
 @Tag(name = "Notifications", description = "The in-app inbox of fired reminders: read, snooze, dismiss, or follow them live.")
@@ -47,9 +52,9 @@ public class NotificationResource {
     @Operation(operationId = "listMyNotifications", summary = "List my notifications",
             description = "Your notifications, newest first, a page at a time.")
     @GET
-    public List<NotificationView> inbox(@Parameter(description = "The page, from 0.", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", maximum = "10000", defaultValue = "0")) @QueryParam("page") String page, @Parameter(description = "Items per page.", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) @QueryParam("size") String size) {
-        return reminders.inbox(caller.personId(), Params.intValue("page", page, 0, 10_000).orElse(0),
-                Params.intValue("size", size, 1, 100).orElse(20)).stream().map(NotificationView::of).toList();
+    public RestResponse<Page<NotificationView>> inbox(@QueryParam("page") String page, @QueryParam("size") String size,
+                                                      @Context UriInfo uri) {
+        return PageLinks.answer(reminders.inbox(caller.personId(), PageRequest.of(page, size)).map(NotificationView::of), uri);
     }
 
     /**

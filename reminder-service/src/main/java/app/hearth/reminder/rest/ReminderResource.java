@@ -38,6 +38,12 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import app.hearth.platform.paging.Page;
+import app.hearth.platform.paging.PageLinks;
+import app.hearth.platform.paging.PageRequest;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
 
 /** Personal reminders and couple reminders (to both members, or to chosen ones). */
 @Tag(name = "Reminders", description = "Recurring, time-zone-aware reminders: personal ones, and a couple's (to both members or to chosen ones), kept out of each person's quiet hours.")
@@ -90,18 +96,20 @@ public class ReminderResource {
             description = "Your reminders, personal and those of your couples you receive, with their next occurrence.")
     @GET
     @Path("/me/reminders")
-    public List<ReminderView> mine() {
+    public RestResponse<Page<ReminderView>> mine(@QueryParam("page") String page, @QueryParam("size") String size, @Context UriInfo uri) {
         String me = caller.personId();
-        return reminders.receivedBy(me).stream().map(r -> ReminderView.of(r, reminders.recipients(r.id))).toList();
+        List<ReminderView> all = reminders.receivedBy(me).stream().map(r -> ReminderView.of(r, reminders.recipients(r.id))).toList();
+        return PageLinks.answer(Page.of(all, PageRequest.of(page, size)), uri);
     }
 
     @Operation(operationId = "listCoupleReminders", summary = "List a couple's reminders",
             description = "The couple's reminders; for a partner app with `reminders.read`, without the titles people wrote.")
     @GET
     @Path("/couples/{coupleId}/reminders")
-    public List<ReminderView> ofCouple(@PathParam("coupleId") UUID coupleId) {
+    public RestResponse<Page<ReminderView>> ofCouple(@PathParam("coupleId") UUID coupleId, @QueryParam("page") String page, @QueryParam("size") String size, @Context UriInfo uri) {
         membership.requireMember(coupleId, caller.personId());
-        return reminders.ofCouple(coupleId).stream().map(r -> ReminderView.of(r, reminders.recipients(r.id))).toList();
+        List<ReminderView> all = reminders.ofCouple(coupleId).stream().map(r -> ReminderView.of(r, reminders.recipients(r.id))).toList();
+        return PageLinks.answer(Page.of(all, PageRequest.of(page, size)), uri);
     }
 
     @Operation(operationId = "getMyReminder", summary = "Get a reminder",

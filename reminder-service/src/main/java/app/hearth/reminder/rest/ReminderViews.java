@@ -18,6 +18,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 public final class ReminderViews {
 
@@ -25,14 +26,14 @@ public final class ReminderViews {
     }
 
     public record CreateReminderRequest(
-            @NotNull Kind kind,
-            @NotBlank @Size(max = 120) String title,
+            @Schema(examples = "GRATITUDE") @NotNull Kind kind,
+            @Schema(examples = "Say one thing you appreciated today") @NotBlank @Size(max = 120) String title,
             @Pattern(regexp = "[a-z0-9-]{1,80}") String exerciseSlug,
-            @NotBlank @Size(max = 200) String rrule,
+            @Schema(examples = "FREQ=DAILY") @NotBlank @Size(max = 200) String rrule,
             @NotNull @JsonFormat(pattern = "HH:mm") LocalTime timeOfDay,
             LocalDate startDate,
             Reminder.ZonePolicy zonePolicy,
-            @Size(max = 64) String fixedZone,
+            @Schema(examples = "Europe/Paris") @Size(max = 64) String fixedZone,
             @Size(max = 2) List<@NotBlank String> recipients,
             @Min(10) @Max(240) Integer sharedMomentMinutes) {
     }

@@ -35,6 +35,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import app.hearth.platform.paging.Page;
+import app.hearth.platform.paging.PageLinks;
+import app.hearth.platform.paging.PageRequest;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /**
  * Webhooks: a person receives every notification of theirs; a partner app receives a couple's notifications (without
@@ -58,7 +64,7 @@ public class WebhookResource {
     @Inject
     WebhookService webhooks;
 
-    public record SubscribeRequest(@NotBlank @Size(max = 2000) String url) {
+    public record SubscribeRequest(@Schema(examples = "https://hooks.partner.example.org/hearth") @NotBlank @Size(max = 2000) String url) {
     }
 
     /** The secret is shown once, in the answer to the subscription (and to each rotation). */
@@ -103,8 +109,9 @@ public class WebhookResource {
             description = "Your webhook subscriptions (secrets are never shown again).")
     @GET
     @Path("/me/webhooks")
-    public List<SubscriptionView> mine() {
-        return webhooks.ofPerson(caller.personId()).stream().map(s -> SubscriptionView.of(s, null)).toList();
+    public RestResponse<Page<SubscriptionView>> mine(@QueryParam("page") String page, @QueryParam("size") String size, @Context UriInfo uri) {
+        List<SubscriptionView> all = webhooks.ofPerson(caller.personId()).stream().map(s -> SubscriptionView.of(s, null)).toList();
+        return PageLinks.answer(Page.of(all, PageRequest.of(page, size)), uri);
     }
 
     /** A new secret, shown once; the old one keeps signing too until {@code previousSecretValidUntil}. */
@@ -121,10 +128,10 @@ public class WebhookResource {
             description = "A subscription's deliveries and their outcome, newest first, a page at a time.")
     @GET
     @Path("/me/webhooks/{webhookId}/deliveries")
-    public List<DeliveryView> myDeliveries(@PathParam("webhookId") UUID id, @Parameter(description = "Only deliveries in this state.", schema = @Schema(implementation = WebhookDelivery.Status.class)) @QueryParam("status") String status,
-                                           @Parameter(description = "The page, from 0.", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", maximum = "10000", defaultValue = "0")) @QueryParam("page") String page, @Parameter(description = "Items per page.", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) @QueryParam("size") String size) {
+    public RestResponse<Page<DeliveryView>> myDeliveries(@PathParam("webhookId") UUID id, @Parameter(description = "Only deliveries in this state.", schema = @Schema(implementation = WebhookDelivery.Status.class)) @QueryParam("status") String status,
+                                           @QueryParam("page") String page, @QueryParam("size") String size, @Context UriInfo uri) {
         webhooks.owned(id, caller.personId(), null);
-        return deliveries(id, status, page, size);
+        return PageLinks.answer(deliveries(id, status, page, size), uri);
     }
 
     @Operation(operationId = "unsubscribeMyWebhook", summary = "Unsubscribe my webhook",
@@ -159,25 +166,28 @@ public class WebhookResource {
             description = "A partner app sees its own webhooks; the couple's members see every app's, so they know who receives what.")
     @GET
     @Path("/couples/{coupleId}/webhooks")
-    public List<SubscriptionView> ofCouple(@PathParam("coupleId") UUID coupleId) {
+    public RestResponse<Page<SubscriptionView>> ofCouple(@PathParam("coupleId") UUID coupleId, @QueryParam("page") String page, @QueryParam("size") String size, @Context UriInfo uri) {
+        String app = null;
         if (caller.isPartnerApp()) {
             requireGrantedApp(coupleId);
-            return webhooks.ofCouple(coupleId, caller.clientId()).stream().map(s -> SubscriptionView.of(s, null)).toList();
+            app = caller.clientId();
+        } else {
+            membership.requireMember(coupleId, caller.personId());
         }
-        membership.requireMember(coupleId, caller.personId());
-        return webhooks.ofCouple(coupleId, null).stream().map(s -> SubscriptionView.of(s, null)).toList();
+        List<SubscriptionView> all = webhooks.ofCouple(coupleId, app).stream().map(s -> SubscriptionView.of(s, null)).toList();
+        return PageLinks.answer(Page.of(all, PageRequest.of(page, size)), uri);
     }
 
     @Operation(operationId = "listCoupleWebhookDeliveries", summary = "List partner app webhook deliveries",
             description = "A partner app's subscription's deliveries and their outcome, newest first.")
     @GET
     @Path("/couples/{coupleId}/webhooks/{webhookId}/deliveries")
-    public List<DeliveryView> appDeliveries(@PathParam("coupleId") UUID coupleId, @PathParam("webhookId") UUID id,
-                                            @Parameter(description = "Only deliveries in this state.", schema = @Schema(implementation = WebhookDelivery.Status.class)) @QueryParam("status") String status, @Parameter(description = "The page, from 0.", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", maximum = "10000", defaultValue = "0")) @QueryParam("page") String page,
-                                            @Parameter(description = "Items per page.", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) @QueryParam("size") String size) {
+    public RestResponse<Page<DeliveryView>> appDeliveries(@PathParam("coupleId") UUID coupleId, @PathParam("webhookId") UUID id,
+                                            @Parameter(description = "Only deliveries in this state.", schema = @Schema(implementation = WebhookDelivery.Status.class)) @QueryParam("status") String status, @QueryParam("page") String page,
+                                            @QueryParam("size") String size, @Context UriInfo uri) {
         requireGrantedApp(coupleId);
         webhooks.owned(id, caller.clientId(), coupleId);
-        return deliveries(id, status, page, size);
+        return PageLinks.answer(deliveries(id, status, page, size), uri);
     }
 
     @Operation(operationId = "rotateCoupleWebhookSecret", summary = "Rotate a partner app webhook secret",
@@ -199,10 +209,9 @@ public class WebhookResource {
         webhooks.delete(id, caller.clientId(), coupleId);
     }
 
-    private List<DeliveryView> deliveries(UUID id, String status, String page, String size) {
+    private Page<DeliveryView> deliveries(UUID id, String status, String page, String size) {
         return webhooks.deliveries(id, Params.enumValue("status", status, WebhookDelivery.Status.class).orElse(null),
-                        Params.intValue("page", page, 0, 10_000).orElse(0), Params.intValue("size", size, 1, 100).orElse(20))
-                .stream().map(DeliveryView::of).toList();
+                PageRequest.of(page, size)).map(DeliveryView::of);
     }
 
     private void requireGrantedApp(UUID coupleId) {

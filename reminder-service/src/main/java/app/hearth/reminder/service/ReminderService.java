@@ -255,9 +255,11 @@ public class ReminderService {
     }
 
     @Transactional
-    public List<Notification> inbox(String partnerId, int page, int size) {
-        return Notification.<Notification>find("partnerId = ?1 and status <> ?2 order by firedAt desc, id", partnerId,
-                Notification.Status.DISMISSED).page(Page.of(page, size)).list();
+    public app.hearth.platform.paging.Page<Notification> inbox(String partnerId, app.hearth.platform.paging.PageRequest request) {
+        var query = Notification.<Notification>find("partnerId = ?1 and status <> ?2 order by firedAt desc, id", partnerId,
+                Notification.Status.DISMISSED);
+        return new app.hearth.platform.paging.Page<>(query.page(Page.of(request.page(), request.size())).list(),
+                request.page(), request.size(), query.count());
     }
 
     /** Vacation: none of the person's reminders fire through {@code until} (a local date, at most a year ahead). */

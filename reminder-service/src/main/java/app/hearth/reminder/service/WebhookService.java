@@ -114,11 +114,14 @@ public class WebhookService {
     }
 
     @Transactional
-    public List<WebhookDelivery> deliveries(UUID subscriptionId, WebhookDelivery.Status status, int page, int size) {
-        return (status == null
+    public app.hearth.platform.paging.Page<WebhookDelivery> deliveries(UUID subscriptionId, WebhookDelivery.Status status,
+                                                                        app.hearth.platform.paging.PageRequest request) {
+        var query = status == null
                 ? WebhookDelivery.<WebhookDelivery>find("subscriptionId = ?1 order by createdAt desc, id", subscriptionId)
                 : WebhookDelivery.<WebhookDelivery>find("subscriptionId = ?1 and status = ?2 order by createdAt desc, id",
-                subscriptionId, status)).page(Page.of(page, size)).list();
+                subscriptionId, status);
+        return new app.hearth.platform.paging.Page<>(query.page(Page.of(request.page(), request.size())).list(),
+                request.page(), request.size(), query.count());
     }
 
     /**
