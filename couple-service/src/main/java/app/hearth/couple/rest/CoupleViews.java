@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** What the API shows of couples, invitations and grants. Entities never go on the wire. */
 public final class CoupleViews {
@@ -24,7 +25,8 @@ public final class CoupleViews {
 
     /** A member as their partner sees them: the attachment style only if its owner chose to share it. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record MemberView(String partnerId, String displayName, String timeZone, int startOfDayHour, String attachmentStyle) {
+    public record MemberView(@Schema(examples = "8d2e6f0a-44b1-4c8e-9f3a-2b7c1d5e9a10") String partnerId, @Schema(examples = "Alice") String displayName,
+                             @Schema(examples = "Europe/Berlin") String timeZone, int startOfDayHour, String attachmentStyle) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -34,7 +36,7 @@ public final class CoupleViews {
             Couple.Status status,
             Instant since,
             LocalDate anniversary,
-            String pauseWord,
+            @Schema(examples = "pineapple") String pauseWord,
             CheckInCadence checkInCadence,
             List<MemberView> members,
             Instant endedAt,
@@ -71,7 +73,7 @@ public final class CoupleViews {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     /** {@code code} only in the answer that creates the invitation: it is not kept, only its keyed hash. */
-    public record InvitationResponse(UUID id, @JsonInclude(JsonInclude.Include.NON_NULL) String code,
+    public record InvitationResponse(UUID id, @Schema(examples = "7K3QD-M9XWA") @JsonInclude(JsonInclude.Include.NON_NULL) String code,
                                      RelationshipKind relationshipKind, InvitationState status,
                                      Instant createdAt, Instant expiresAt, Instant acceptedAt, UUID coupleId) {
         public static InvitationResponse of(Invitation invitation) {

@@ -222,10 +222,10 @@ public class MeResource {
 
     /** The caller's profile as its owner sees it. */
     public record MeResponse(
-            String id,
-            String displayName,
-            String timeZone,
-            String locale,
+            @Schema(examples = "8d2e6f0a-44b1-4c8e-9f3a-2b7c1d5e9a10") String id,
+            @Schema(examples = "Alice") String displayName,
+            @Schema(examples = "Europe/Berlin") String timeZone,
+            @Schema(examples = "en") String locale,
             QuietHours quietHours,
             int startOfDayHour,
             AttachmentStyle attachmentStyle,

@@ -114,7 +114,7 @@ public class CheckInResource {
     public sealed interface CheckInListItem permits CheckInView, ScoresView {
     }
 
-    public record CheckInView(String period, CheckInCadence cadence, CheckIn.Status status, Instant completedAt,
+    public record CheckInView(@Schema(examples = "2026-W48") String period, CheckInCadence cadence, CheckIn.Status status, Instant completedAt,
                               MySubmission mine, boolean partnerSubmitted, PartnerSubmission partner) implements CheckInListItem {
     }
 

@@ -64,7 +64,8 @@ public final class ReminderViews {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record ReminderView(UUID id, UUID coupleId, Kind kind, String title, String exerciseSlug, String rrule,
+    public record ReminderView(UUID id, UUID coupleId, Kind kind, @Schema(examples = "Say one thing you appreciated today") String title,
+                               String exerciseSlug, @Schema(examples = "FREQ=WEEKLY;BYDAY=SU") String rrule,
                                @JsonFormat(pattern = "HH:mm") LocalTime timeOfDay, LocalDate startDate,
                                Reminder.ZonePolicy zonePolicy, String fixedZone, Integer sharedMomentMinutes,
                                Reminder.Origin origin, String ownerId, List<RecipientView> recipients) {
