@@ -49,6 +49,11 @@ public final class StartupBenchmark {
                 log(service + ": database migrated");
             }
             rows.append(launches(service, database, person, launches, "", Map.of()));
+            // The serial collector: on one or two CPUs the JVM would pick it itself; G1's own structures cost ~40 MiB.
+            rows.append(launches(service, database, person, launches, " (SerialGC)", Map.of("JDK_JAVA_OPTIONS", "-XX:+UseSerialGC")));
+            // ... and a heap that starts small and gives memory back: what an RSS goal needs from any collector.
+            rows.append(launches(service, database, person, launches, " (SerialGC, -Xms16m, free 10-30 %)", Map.of("JDK_JAVA_OPTIONS",
+                    "-XX:+UseSerialGC -Xms16m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30")));
             // The class-data archive Quarkus writes when built with quarkus.package.jar.appcds.enabled (bench/compare builds so).
             Path archive = TestInfrastructure.projectRoot().resolve(service).resolve("target/quarkus-app/app-cds.jsa");
             if (Files.exists(archive)) {
