@@ -10,14 +10,22 @@ public final class KeyedHash {
     private final SecretKeySpec key;
 
     public KeyedHash(String secret) {
-        this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        this(secret.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public KeyedHash(byte[] secret) {
+        this.key = new SecretKeySpec(secret, "HmacSHA256");
     }
 
     public byte[] of(String text) {
+        return of(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public byte[] of(byte[] bytes) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
-            return mac.doFinal(text.getBytes(StandardCharsets.UTF_8));
+            return mac.doFinal(bytes);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
         }

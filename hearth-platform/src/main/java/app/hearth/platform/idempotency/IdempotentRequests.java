@@ -225,16 +225,10 @@ public class IdempotentRequests {
     }
 
     private String requestHash(Claim claim, ContainerRequestContext request, byte[] body) {
-        byte[] sealed;
-        try {
-            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(claim.sealing().getEncoded(), "HmacSHA256"));
-            mac.update((request.getMethod() + " " + request.getUriInfo().getPath() + "\n").getBytes(StandardCharsets.UTF_8));
-            sealed = mac.doFinal(body);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
-        }
-        return hex(sealed);
+        byte[] line = (request.getMethod() + " " + request.getUriInfo().getPath() + "\n").getBytes(StandardCharsets.UTF_8);
+        byte[] all = java.util.Arrays.copyOf(line, line.length + body.length);
+        System.arraycopy(body, 0, all, line.length, body.length);
+        return hex(new KeyedHash(claim.sealing().getEncoded()).of(all));
     }
 
     private static byte[] aad(Claim claim) {
