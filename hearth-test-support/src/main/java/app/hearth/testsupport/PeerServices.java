@@ -124,29 +124,37 @@ public final class PeerServices {
      * infrastructure, with extra environment ({@code -Xmx} defaults to 256m), and waits until it is ready.
      */
     public static Instance replica(String service, String database, String logName, Map<String, String> env) {
-        TestInfrastructure.ensureRunning();
         Path jar = TestInfrastructure.projectRoot().resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
-        return launch(service, jar, database, freePort(), logName, env);
+        return replica(service, defaultJava(), jar, database, logName, env);
+    }
+
+    /** As {@link #replica(String, String, String, Map)}, run by another JDK's {@code java} from another package. */
+    public static Instance replica(String service, Path java, Path jar, String database, String logName, Map<String, String> env) {
+        TestInfrastructure.ensureRunning();
+        return launch(service, java, jar, database, freePort(), logName, env);
+    }
+
+    private static Path defaultJava() {
+        return Path.of(System.getProperty("java.home"), "bin", "java");
     }
 
     private static Instance launch(String service, Path jar, String database, int port, String logName, Map<String, String> env) {
+        return launch(service, defaultJava(), jar, database, port, logName, env);
+    }
+
+    private static Instance launch(String service, Path java, Path jar, String database, int port, String logName,
+                                   Map<String, String> env) {
         Path root = TestInfrastructure.projectRoot();
         Path log = root.resolve("deploy/local/.data-test/logs/" + logName + ".log");
         try {
             Files.createDirectories(log.getParent());
             ProcessBuilder builder = new ProcessBuilder(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), env.getOrDefault("JAVA_XMX", "-Xmx256m"),
+                    java.toString(), env.getOrDefault("JAVA_XMX", "-Xmx256m"),
                     "-jar", jar.toString()))
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()))
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-            builder.environment().putAll(Map.of(
-                    "HEARTH_DB_HOST", TestInfrastructure.HOST,
-                    "HEARTH_DB_PORT", String.valueOf(TestInfrastructure.POSTGRES_PORT),
-                    "HEARTH_DB_NAME", database,
-                    "HEARTH_KAFKA_BOOTSTRAP", TestInfrastructure.KAFKA_BOOTSTRAP,
-                    "HEARTH_OIDC_ISSUER", TestInfrastructure.OIDC_ISSUER,
-                    "QUARKUS_HTTP_PORT", String.valueOf(port)));
+            builder.environment().putAll(TestInfrastructure.serviceEnvironment(database, port));
             env.forEach((name, value) -> {
                 if (!name.equals("JAVA_XMX")) {
                     builder.environment().put(name, value);

@@ -10,6 +10,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -30,6 +31,17 @@ public final class TestInfrastructure {
     private static volatile boolean ensured;
 
     private TestInfrastructure() {
+    }
+
+    /** The environment a packaged Hearth service needs to run against this infrastructure, on {@code database} and {@code port}. */
+    public static Map<String, String> serviceEnvironment(String database, int port) {
+        return Map.of(
+                "HEARTH_DB_HOST", HOST,
+                "HEARTH_DB_PORT", String.valueOf(POSTGRES_PORT),
+                "HEARTH_DB_NAME", database,
+                "HEARTH_KAFKA_BOOTSTRAP", KAFKA_BOOTSTRAP,
+                "HEARTH_OIDC_ISSUER", OIDC_ISSUER,
+                "QUARKUS_HTTP_PORT", String.valueOf(port));
     }
 
     /** Starts the infrastructure unless it already runs; returns once it is ready. */

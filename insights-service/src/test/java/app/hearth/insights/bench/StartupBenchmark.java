@@ -4,6 +4,7 @@ import app.hearth.testsupport.HearthTestResource;
 import app.hearth.testsupport.PeerServices;
 import app.hearth.testsupport.TestInfrastructure;
 import app.hearth.testsupport.TestUsers;
+import app.hearth.testsupport.TrainingWorkload;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,24 +13,30 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
-import static app.hearth.insights.bench.CheckInToInsightBenchmark.call;
 import static app.hearth.testsupport.Benchmarks.arg;
 import static app.hearth.testsupport.Benchmarks.log;
 
 /**
  * Launch to ready and memory, per service, each launched alone (the others stopped) on the test infrastructure: the
  * time from starting the JVM to /q/health/ready answering UP on an already migrated database (a restart, as in a
- * rollout), and the resident set size after a first API request. The median of R launches. Appends to
- * bench/results/compare.md.
+ * rollout), and the resident set size after a first API request (with its private part: what is not a clean page of
+ * a mapped file). The median of R launches, for each step towards the goal: the JDK 17 fast-jar the images run today,
+ * the same jar on JDK 25, then JDK 25 with an ahead-of-time cache (JEP 483/514/515) of Quarkus' {@code aot-jar}
+ * package (bench/compare builds it into {@code target/aot}), trained by a launch that serves the first request 50 times ({@link TrainingWorkload}, as the image build does);
+ * then the same with the serial collector, compact object headers and a small initial heap (the cache trained with
+ * those flags), and with the cache mapped where it was written instead of relocated. Appends to
+ * bench/results/compare.md. JDK 25 is {@code --jdk25 DIR}, else the first {@code /usr/lib/jvm/*-25-*}; without one,
+ * only the JDK 17 rows are measured.
  */
 public final class StartupBenchmark {
     private static final List<String> SERVICES = List.of("couple-service", "exercise-service", "reminder-service", "insights-service");
-    private static final Map<String, String> FIRST_REQUEST = Map.of(
-            "couple-service", "/v1/me", "exercise-service", "/v1/exercises", "reminder-service", "/v1/me/reminders",
-            "insights-service", "/v1/population/insights");
+    private static final String LEAN = "-XX:+UseSerialGC -XX:+UseCompactObjectHeaders -Xms16m";
 
     private StartupBenchmark() {
     }
@@ -37,10 +44,11 @@ public final class StartupBenchmark {
     public static void main(String[] args) throws Exception {
         int launches = Integer.parseInt(arg(args, "--launches", "3"));
         Path out = Path.of(arg(args, "--out", "bench/results/compare.md"));
+        Optional<Path> jdk25 = jdk25(arg(args, "--jdk25", ""));
         TestInfrastructure.ensureRunning();
-        TestUsers.Person person = TestUsers.create("Startup");
         StringBuilder rows = new StringBuilder();
         List<String> services = List.of(arg(args, "--services", String.join(",", SERVICES)).split(","));
+        Path jdk17 = Path.of(System.getProperty("java.home"), "bin", "java");
         for (String service : services) {
             // A restart, as a rollout does it: the database is already migrated (by a first launch, not counted).
             String database = "startup_" + service.replace("-service", "");
@@ -48,65 +56,115 @@ public final class StartupBenchmark {
             try (PeerServices.Instance migrating = PeerServices.replica(service, database, "startup-" + service, Map.of())) {
                 log(service + ": database migrated");
             }
-            rows.append(launches(service, database, person, launches, "", Map.of()));
-            // The serial collector: on one or two CPUs the JVM would pick it itself; G1's own structures cost ~40 MiB.
-            rows.append(launches(service, database, person, launches, " (SerialGC)", Map.of("JDK_JAVA_OPTIONS", "-XX:+UseSerialGC")));
-            // ... and a heap that starts small and gives memory back: what an RSS goal needs from any collector.
-            rows.append(launches(service, database, person, launches, " (SerialGC, -Xms16m, free 10-30 %)", Map.of("JDK_JAVA_OPTIONS",
-                    "-XX:+UseSerialGC -Xms16m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30")));
-            // The class-data archive Quarkus writes when built with quarkus.package.jar.appcds.enabled (bench/compare builds so).
-            Path archive = TestInfrastructure.projectRoot().resolve(service).resolve("target/quarkus-app/app-cds.jsa");
-            if (Files.exists(archive)) {
-                rows.append(launches(service, database, person, launches, " (AppCDS)",
-                        Map.of("JDK_JAVA_OPTIONS", "-XX:SharedArchiveFile=" + archive + " -Xshare:auto")));
+            Path target = TestInfrastructure.projectRoot().resolve(service).resolve("target");
+            Path fastJar = target.resolve("quarkus-app/quarkus-run.jar");
+            // A member per service: a token outlives one service's launches, not the whole run.
+            Launcher launcher = new Launcher(service, database, TestUsers.create("Startup"), launches);
+            rows.append(launcher.row("JDK " + Runtime.version().feature() + ", fast-jar (the images today)", jdk17, fastJar, ""));
+            if (jdk25.isEmpty()) {
+                log("no JDK 25 found (--jdk25 DIR): the ahead-of-time cache rows are left out");
+                continue;
             }
+            Path java25 = jdk25.get().resolve("bin/java");
+            rows.append(launcher.row("JDK 25, fast-jar", java25, fastJar, ""));
+            Path aotJar = target.resolve("aot/quarkus-run.jar");
+            if (!Files.exists(aotJar)) {
+                log(aotJar + " is missing (bench/compare builds it): the ahead-of-time cache rows are left out");
+                continue;
+            }
+            Path cache = launcher.train(java25, aotJar, "", target.resolve("aot/app.aot"));
+            rows.append(launcher.row("JDK 25, aot-jar + AOT cache", java25, aotJar, "-XX:AOTCache=" + cache));
+            Path leanCache = launcher.train(java25, aotJar, LEAN, target.resolve("aot/app-lean.aot"));
+            rows.append(launcher.row("JDK 25, AOT cache + serial GC, compact headers, -Xms16m", java25, aotJar,
+                    LEAN + " -XX:AOTCache=" + leanCache));
+            // By default the JVM maps the cache at a random address and patches its pointers, which makes most of its
+            // pages private; mapped where it was written, they stay clean file pages shared by every process mapping it.
+            rows.append(launcher.row("... and the cache mapped unrelocated", java25, aotJar,
+                    LEAN + " -XX:AOTCache=" + leanCache + " -XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0"));
         }
         String result = String.format("""
 
                 ### %s: launch to ready, each service alone (median of %d restarts on a migrated database, -Xmx256m)
 
-                | service | JVM start to /q/health/ready UP | resident memory after a first API request | goal |
-                |---|---|---|---|
+                | service | how it runs | JVM start to /q/health/ready UP | resident memory after a first API request | of it private (not file-backed) | goal |
+                |---|---|---|---|---|---|
                 %s""", Instant.now().truncatedTo(ChronoUnit.SECONDS), launches, rows);
         Files.writeString(out, result, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         System.out.println(result);
         System.exit(0);
     }
 
-    private static String launches(String service, String database, TestUsers.Person person, int launches, String variant,
-                                   Map<String, String> env) throws Exception {
-        List<Long> readyMillis = new ArrayList<>();
-        List<Long> rssKib = new ArrayList<>();
-        Map<String, String> all = new java.util.HashMap<>(env);
-        all.put("JAVA_XMX", "-Xmx256m");
-        for (int i = 0; i < launches; i++) {
-            long start = System.nanoTime();
-            try (PeerServices.Instance instance = PeerServices.replica(service, database, "startup-" + service, all)) {
-                readyMillis.add((System.nanoTime() - start) / 1_000_000);
-                String path = FIRST_REQUEST.get(service);
-                try {
-                    call("GET", instance.url() + path, person, null, 200);
-                } catch (RuntimeException e) {
-                    call("GET", instance.url() + path, person, null, 403); // population insights: ops only
-                }
-                rssKib.add(rss(instance.process().pid()));
-            }
-            log(service + variant + " launch " + (i + 1) + ": ready in " + readyMillis.get(i) + " ms, RSS "
-                    + rssKib.get(i) / 1024 + " MiB");
+    private static Optional<Path> jdk25(String given) throws java.io.IOException {
+        if (!given.isBlank()) {
+            return Optional.of(Path.of(given));
         }
-        Collections.sort(readyMillis);
-        Collections.sort(rssKib);
-        return String.format("| %s%s | %.2f s | %d MiB | <= 2.5 s, <= 200 MiB |%n", service, variant,
-                readyMillis.get(readyMillis.size() / 2) / 1000.0, rssKib.get(rssKib.size() / 2) / 1024);
+        Path jvms = Path.of("/usr/lib/jvm");
+        if (!Files.isDirectory(jvms)) {
+            return Optional.empty();
+        }
+        try (var candidates = Files.list(jvms)) {
+            return candidates.filter(dir -> dir.getFileName().toString().contains("-25-"))
+                    .filter(dir -> Files.isExecutable(dir.resolve("bin/java"))).sorted().findFirst();
+        }
     }
 
-    private static long rss(long pid) throws Exception {
+    private record Launcher(String service, String database, TestUsers.Person person, int launches) {
+
+        /** A training launch: serves the first request as a client would, then stops; the JVM writes the cache as it exits. */
+        Path train(Path java, Path jar, String options, Path cache) throws Exception {
+            Files.deleteIfExists(cache);
+            try (PeerServices.Instance instance = start(java, jar, options + " -XX:AOTCacheOutput=" + cache, "startup-train-" + service)) {
+                TrainingWorkload.train(service, instance.url(), person);
+            }
+            if (!Files.exists(cache)) {
+                throw new IllegalStateException("the training launch of " + service + " wrote no cache " + cache);
+            }
+            log(service + ": AOT cache trained (" + Files.size(cache) / (1024 * 1024) + " MiB) " + cache);
+            return cache;
+        }
+
+        String row(String how, Path java, Path jar, String options) throws Exception {
+            List<Long> readyMillis = new ArrayList<>();
+            List<long[]> memory = new ArrayList<>();
+            for (int i = 0; i < launches; i++) {
+                long start = System.nanoTime();
+                try (PeerServices.Instance instance = start(java, jar, options, "startup-" + service)) {
+                    readyMillis.add((System.nanoTime() - start) / 1_000_000);
+                    TrainingWorkload.firstRequest(service, instance.url(), person);
+                    memory.add(rss(instance.process().pid()));
+                }
+                log(service + " (" + how + ") launch " + (i + 1) + ": ready in " + readyMillis.get(i) + " ms, RSS "
+                        + memory.get(i)[0] / 1024 + " MiB, private " + memory.get(i)[1] / 1024 + " MiB");
+            }
+            Collections.sort(readyMillis);
+            memory.sort(Comparator.comparingLong(m -> m[0]));
+            long[] median = memory.get(memory.size() / 2);
+            return String.format("| %s | %s | %.2f s | %d MiB | %d MiB | <= 2.5 s, <= 200 MiB |%n", service, how,
+                    readyMillis.get(readyMillis.size() / 2) / 1000.0, median[0] / 1024, median[1] / 1024);
+        }
+
+        private PeerServices.Instance start(Path java, Path jar, String options, String logName) {
+            Map<String, String> env = new HashMap<>();
+            env.put("JAVA_XMX", "-Xmx256m");
+            if (!options.isBlank()) {
+                env.put("JDK_JAVA_OPTIONS", options.trim());
+            }
+            return PeerServices.replica(service, java, jar, database, logName, env);
+        }
+    }
+
+    /** Resident memory of a process and its private part (anonymous pages), in KiB. */
+    private static long[] rss(long pid) throws Exception {
+        long rss = -1;
+        long anonymous = -1;
         for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
             if (line.startsWith("VmRSS:")) {
-                return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                rss = Long.parseLong(line.replaceAll("[^0-9]", ""));
+            } else if (line.startsWith("RssAnon:")) {
+                anonymous = Long.parseLong(line.replaceAll("[^0-9]", ""));
             }
         }
-        return -1;
+        return new long[] {rss, anonymous};
     }
 
 }
