@@ -25,7 +25,8 @@ import java.util.Map;
  * container runs) against the test infrastructure on loopback, serves {@link TrainingWorkload}, then stops it; the
  * JVM writes the cache as it exits. The root must have /proc mounted (deploy/images/build does it).
  *
- * <pre>AotTraining --root DIR --service couple-service --out couple-service/target/image/app.aot</pre>
+ * <pre>AotTraining --root DIR --service couple-service --out couple-service/target/image/app.aot
+ * AotTraining --root DIR --verify        (a built image, unpacked: its java starts with the cache required)</pre>
  */
 public final class AotTraining {
     /** The pod's heap: 75 % (MaxRAMPercentage in the Deployment) of its 512 MiB limit. */
@@ -36,6 +37,9 @@ public final class AotTraining {
 
     public static void main(String[] args) throws Exception {
         Path root = Path.of(option(args, "--root"));
+        if (List.of(args).contains("--verify")) {
+            System.exit(verify(root));
+        }
         String service = option(args, "--service");
         Path out = Path.of(option(args, "--out"));
         TestInfrastructure.ensureRunning();
@@ -72,6 +76,22 @@ public final class AotTraining {
         Files.move(written, out, StandardCopyOption.REPLACE_EXISTING);
         System.out.printf("%s: AOT cache trained, %d MiB (%s)%n", service, Files.size(out) / (1024 * 1024), out);
         System.exit(0);
+    }
+
+    /**
+     * Checks a built image (unpacked at {@code root}): its java, as the image's user and with the image's options, starts
+     * with the cache required ({@code -XX:AOTMode=on} fails on a cache that does not match the runtime, jars or options).
+     */
+    private static int verify(Path root) throws Exception {
+        List<String> command = new ArrayList<>(List.of("chroot", "--userspec=185:0", root.toString(), ImageBuilder.JAVA_HOME + "/bin/java"));
+        command.addAll(ImageBuilder.JVM_OPTIONS);
+        command.addAll(List.of("-XX:AOTCache=" + ImageBuilder.AOT_CACHE, "-XX:AOTMode=on",
+                "-cp", ImageBuilder.HOME.resolve("quarkus-run.jar").toString(), "-version"));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        int exit = process.waitFor();
+        System.out.println((exit == 0 ? "runs with its cache: " : "does not start with its cache: ") + output.lines().filter(line -> line.contains(" version ")).findFirst().orElse(output.strip()));
+        return exit;
     }
 
     private static void awaitReady(Process process, String url, Path log) throws Exception {

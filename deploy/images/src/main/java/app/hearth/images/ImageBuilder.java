@@ -1,5 +1,6 @@
 package app.hearth.images;
 
+import app.hearth.testsupport.TrainingWorkload;
 import com.google.cloud.tools.jib.api.Containerizer;
 import com.google.cloud.tools.jib.api.ImageReference;
 import com.google.cloud.tools.jib.api.Jib;
@@ -41,13 +42,9 @@ public final class ImageBuilder {
     static final AbsoluteUnixPath AOT_CACHE = HOME.resolve("app.aot");
     /** Where the base image keeps the Java runtime (deploy/images/build puts it there). */
     static final String JAVA_HOME = "/opt/java";
-    /**
-     * The JVM options the image runs with, and so the ones its cache is trained with (a cache made under other
-     * collector or header options is ignored). The serial collector is what the JVM picks itself in a pod of one or two
-     * CPUs and 512 MiB; compact object headers shrink every object; a small initial heap grows only as needed.
-     */
-    public static final List<String> JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-XX:+UseCompactObjectHeaders", "-Xms16m",
-            "-Djava.util.logging.manager=org.jboss.logmanager.LogManager");
+    /** The JVM options the image runs with: those its cache is trained with, and JBoss' log manager for Quarkus. */
+    public static final List<String> JVM_OPTIONS = Stream.concat(TrainingWorkload.JVM_OPTIONS.stream(),
+            Stream.of("-Djava.util.logging.manager=org.jboss.logmanager.LogManager")).toList();
 
     private ImageBuilder() {
     }

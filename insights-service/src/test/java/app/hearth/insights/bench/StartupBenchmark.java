@@ -36,7 +36,8 @@ import static app.hearth.testsupport.Benchmarks.log;
  */
 public final class StartupBenchmark {
     private static final List<String> SERVICES = List.of("couple-service", "exercise-service", "reminder-service", "insights-service");
-    private static final String LEAN = "-XX:+UseSerialGC -XX:+UseCompactObjectHeaders -Xms16m";
+    /** The options the images run with (serial collector, compact headers, small initial heap). */
+    private static final String LEAN = String.join(" ", TrainingWorkload.JVM_OPTIONS);
 
     private StartupBenchmark() {
     }
