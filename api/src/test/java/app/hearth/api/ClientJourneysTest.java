@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.net.http.HttpRequest;
 
@@ -47,28 +48,32 @@ class ClientJourneysTest {
         return request -> request.header("Authorization", "Bearer " + person.token());
     }
 
-    private static app.hearth.client.couple.ApiClient couples(Person person) {
-        app.hearth.client.couple.ApiClient client = new app.hearth.client.couple.ApiClient().setRequestInterceptor(as(person));
-        client.updateBaseUri(PeerServices.url("couple-service"));
+    /** A generated client (one ApiClient class per document, with no common type) for {@code service}, as {@code person}. */
+    private static <C> C client(C client, BiConsumer<C, Consumer<HttpRequest.Builder>> interceptor,
+                                BiConsumer<C, String> baseUri, String service, Person person) {
+        interceptor.accept(client, as(person));
+        baseUri.accept(client, PeerServices.url(service));
         return client;
+    }
+
+    private static app.hearth.client.couple.ApiClient couples(Person person) {
+        return client(new app.hearth.client.couple.ApiClient(), app.hearth.client.couple.ApiClient::setRequestInterceptor,
+                app.hearth.client.couple.ApiClient::updateBaseUri, "couple-service", person);
     }
 
     private static app.hearth.client.exercise.ApiClient exercises(Person person) {
-        app.hearth.client.exercise.ApiClient client = new app.hearth.client.exercise.ApiClient().setRequestInterceptor(as(person));
-        client.updateBaseUri(PeerServices.url("exercise-service"));
-        return client;
+        return client(new app.hearth.client.exercise.ApiClient(), app.hearth.client.exercise.ApiClient::setRequestInterceptor,
+                app.hearth.client.exercise.ApiClient::updateBaseUri, "exercise-service", person);
     }
 
     private static app.hearth.client.reminder.ApiClient reminders(Person person) {
-        app.hearth.client.reminder.ApiClient client = new app.hearth.client.reminder.ApiClient().setRequestInterceptor(as(person));
-        client.updateBaseUri(PeerServices.url("reminder-service"));
-        return client;
+        return client(new app.hearth.client.reminder.ApiClient(), app.hearth.client.reminder.ApiClient::setRequestInterceptor,
+                app.hearth.client.reminder.ApiClient::updateBaseUri, "reminder-service", person);
     }
 
     private static app.hearth.client.insights.ApiClient insights(Person person) {
-        app.hearth.client.insights.ApiClient client = new app.hearth.client.insights.ApiClient().setRequestInterceptor(as(person));
-        client.updateBaseUri(PeerServices.url("insights-service"));
-        return client;
+        return client(new app.hearth.client.insights.ApiClient(), app.hearth.client.insights.ApiClient::setRequestInterceptor,
+                app.hearth.client.insights.ApiClient::updateBaseUri, "insights-service", person);
     }
 
     @BeforeAll
