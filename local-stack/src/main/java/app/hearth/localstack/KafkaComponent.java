@@ -69,7 +69,7 @@ final class KafkaComponent implements Component {
                     Progress.sleep(250);
                 }
                 if (!Files.exists(logDir.resolve("meta.properties"))) {
-                    throw new StackException("Kafka storage could not be formatted; see " + log + "\n" + format.tail(20));
+                    throw new StackException("Kafka storage could not be formatted. " + format.failureHint(20));
                 }
             }
             progress.say("starting Kafka (KRaft) on " + settings.kafkaBootstrap());
@@ -81,7 +81,7 @@ final class KafkaComponent implements Component {
             progress.await("Kafka at " + settings.kafkaBootstrap(), Duration.ofSeconds(90),
                     () -> brokerAnswers(admin),
                     () -> broker == null || broker.isAlive(),
-                    "See " + settings.logs().resolve("kafka.log"));
+                    () -> broker == null ? "See " + settings.logs().resolve("kafka.log") : broker.failureHint(30));
             ensureTopics(admin, progress);
         }
     }

@@ -59,7 +59,25 @@ final class KeycloakComponent implements Component {
             unzip(zip, home);
         }
         importRealm(home, progress);
+        try {
+            launch(home, port, progress);
+        } catch (StackException e) {
+            if (keycloak == null || keycloak.isAlive()) {
+                throw e; // still starting after minutes: another try would only wait as long again
+            }
+            // It died while starting. Its first start writes its build (lib/quarkus) and its dev database
+            // (data/h2); one that died half way can leave either unusable, so try once more from a fresh copy.
+            progress.say(e.getMessage());
+            progress.say("trying Keycloak once more from a fresh copy of " + version);
+            keycloak.stop(5);
+            keycloak = null;
+            unzip(zip, home);
+            importRealm(home, progress);
+            launch(home, port, progress);
+        }
+    }
 
+    private void launch(Path home, int port, Progress progress) throws IOException {
         boolean windows = System.getProperty("os.name").toLowerCase().contains("win");
         List<String> command = List.of(home.resolve(windows ? "bin/kc.bat" : "bin/kc.sh").toString(),
                 "start-dev", "--http-host=127.0.0.1", "--http-port=" + port, "--import-realm");
@@ -73,7 +91,7 @@ final class KeycloakComponent implements Component {
         progress.await("Keycloak realm hearth", Duration.ofMinutes(5),
                 () -> Ports.answers200(settings.oidcIssuer() + "/.well-known/openid-configuration"),
                 keycloak::isAlive,
-                "See " + keycloak.log());
+                () -> keycloak.failureHint(40));
     }
 
     private void importRealm(Path home, Progress progress) throws Exception {

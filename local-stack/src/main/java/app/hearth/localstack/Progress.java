@@ -3,6 +3,7 @@ package app.hearth.localstack;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /** Progress lines for the operator: what we wait for, and for how long we have waited. */
 final class Progress {
@@ -14,10 +15,12 @@ final class Progress {
     }
 
     /**
-     * Polls {@code ready} until it holds, printing a line every few seconds. Fails with the given hint when
-     * {@code timeout} runs out or {@code stillAlive} turns false (the process we wait for died).
+     * Polls {@code ready} until it holds, printing a line every few seconds. Fails with the hint when
+     * {@code timeout} runs out or {@code stillAlive} turns false (the process we wait for died); the hint is taken
+     * only then, so it can quote the end of a log as it stands at the failure.
      */
-    void await(String what, Duration timeout, BooleanSupplier ready, BooleanSupplier stillAlive, String hint) {
+    void await(String what, Duration timeout, BooleanSupplier ready, BooleanSupplier stillAlive,
+            Supplier<String> hint) {
         long t0 = System.nanoTime();
         long nextReport = t0;
         say("waiting for " + what + " ...");
@@ -28,10 +31,10 @@ final class Progress {
             }
             long now = System.nanoTime();
             if (!stillAlive.getAsBoolean()) {
-                throw new StackException(what + " exited before it was ready. " + hint);
+                throw new StackException(what + " exited before it was ready. " + hint.get());
             }
             if (now - t0 > timeout.toNanos()) {
-                throw new StackException("gave up waiting for " + what + " after " + timeout.toSeconds() + " s. " + hint);
+                throw new StackException("gave up waiting for " + what + " after " + timeout.toSeconds() + " s. " + hint.get());
             }
             if (now >= nextReport + TimeUnit.SECONDS.toNanos(5)) {
                 nextReport = now;

@@ -60,7 +60,7 @@ final class ServiceComponent implements Component {
         progress.await(module + " /q/health/ready", Duration.ofMinutes(2),
                 () -> Ports.answers200("http://127.0.0.1:" + port + "/q/health/ready"),
                 process::isAlive,
-                "See " + process.log() + "\n" + process.tail(30));
+                () -> process.failureHint(30));
     }
 
     @Override
