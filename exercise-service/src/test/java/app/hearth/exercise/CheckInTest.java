@@ -9,9 +9,12 @@ import app.hearth.testsupport.TestUsers.Person;
 import app.hearth.testsupport.Tokens;
 import app.hearth.testsupport.TopicReader;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManagerFactory;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -192,6 +195,32 @@ class CheckInTest {
         as(bob).delete(couples + "/v1/couples/" + couple + "/grants/" + grant).then().statusCode(204);
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
                 .until(() -> given().auth().oauth2(partnerToken).get(checkIns).then().extract().statusCode() == 404);
+    }
+
+    @Inject
+    EntityManagerFactory entityManagerFactory;
+
+    @Test
+    void requestsReuseTheirQueryPlans() {
+        Person alice = TestUsers.create("Alice");
+        Person bob = TestUsers.create("Bob");
+        String checkIns = "/v1/couples/" + pair(alice, bob, "ROMANTIC") + "/check-ins";
+        String period = as(alice).body(answers(5, null)).post(checkIns).then().statusCode(201).extract().path("period");
+        var plans = entityManagerFactory.unwrap(SessionFactoryImplementor.class).getQueryEngine().getInterpretationCache();
+        for (int i = 0; i < 3; i++) { // every statement of these paths planned once
+            as(alice).get(checkIns + "/" + period).then().statusCode(200);
+            as(alice).body(answers(6, null)).put(checkIns + "/" + period + "/mine").then().statusCode(200);
+        }
+        int planned = plans.getNumberOfCachedQueryPlans();
+
+        for (int i = 0; i < 20; i++) {
+            as(alice).get(checkIns + "/" + period).then().statusCode(200);
+            as(alice).body(answers(6 + i % 2, null)).put(checkIns + "/" + period + "/mine").then().statusCode(200);
+        }
+
+        // A statement planned anew on each request (a native query with a result class: its mapping never equals the
+        // last one's) both grows the cache to its bound and makes every lookup compare against all those entries.
+        assertThat(plans.getNumberOfCachedQueryPlans()).isEqualTo(planned).isLessThan(256);
     }
 
     @Test

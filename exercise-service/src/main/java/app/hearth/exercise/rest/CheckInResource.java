@@ -134,9 +134,16 @@ public class CheckInResource {
                            @NotNull(message = "send your check-in as a JSON object") @Valid CheckInRequest request,
                            @Context UriInfo uri) {
         String me = caller.personId();
-        membership.requireMember(coupleId, me);
-        CheckIn checkIn = checkIns.submit(coupleId, me, request.answers());
-        CheckInView view = view(checkIn, me);
+        CheckInService.Submitted submitted = checkIns.submit(coupleId, me, request.answers());
+        if (submitted == null) { // not known here as a member yet: confirmed with couple-service (or 404), then again
+            membership.requireMember(coupleId, me);
+            submitted = checkIns.submit(coupleId, me, request.answers());
+            if (submitted == null) {
+                throw MembershipService.notFound(coupleId);
+            }
+        }
+        CheckIn checkIn = submitted.checkIn();
+        CheckInView view = view(checkIn, submitted.submissions(), me);
         return Response.created(uri.getAbsolutePathBuilder().path(checkIn.period).build()).entity(view)
                 .header(HttpHeaders.ETAG, etag(view)).build();
     }
@@ -222,7 +229,10 @@ public class CheckInResource {
     }
 
     private CheckInView view(CheckIn checkIn, String me) {
-        List<CheckInSubmission> all = checkIns.submissions(checkIn.id);
+        return view(checkIn, checkIns.submissions(checkIn.id), me);
+    }
+
+    private static CheckInView view(CheckIn checkIn, List<CheckInSubmission> all, String me) {
         CheckInSubmission mine = all.stream().filter(s -> s.partnerId.equals(me)).findFirst().orElse(null);
         CheckInSubmission theirs = all.stream().filter(s -> !s.partnerId.equals(me)).findFirst().orElse(null);
         boolean revealed = checkIn.status == CheckIn.Status.COMPLETED;

@@ -40,10 +40,22 @@ public class CheckInService {
                           String gratitude, String challenging, String need, String privateNote) {
     }
 
-    /** Submits the caller's answers for their current period (in their own calendar). */
+    /** A submitted check-in and its submissions as they stand after this one (what the answer shows). */
+    public record Submitted(CheckIn checkIn, List<CheckInSubmission> submissions) {
+    }
+
+    /**
+     * Submits the caller's answers for their current period (in their own calendar). The couple is locked with the
+     * membership check in one statement; null when this service does not know the caller as a member yet (confirm
+     * it, then call again).
+     */
     @Transactional
-    public CheckIn submit(UUID coupleId, String personId, Answers answers) {
-        CoupleView couple = lockActive(coupleId);
+    public Submitted submit(UUID coupleId, String personId, Answers answers) {
+        CoupleView couple = MembershipService.lockActiveForMember(coupleId, personId,
+                "its check-ins can be read but no longer added.");
+        if (couple == null) {
+            return null;
+        }
         PartnerView calendar = PartnerView.findById(personId);
         Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS); // as stored: the answers' version
         ZoneId zone = calendar == null ? ZoneId.of("UTC") : ZoneId.of(calendar.timeZone);
@@ -88,7 +100,7 @@ public class CheckInService {
                     all.stream().map(s -> new ExerciseEvents.CheckInScores(s.partnerId, s.mood, s.moodIntensity,
                             s.closeness, s.satisfaction, s.screenTime)).toList()));
         }
-        return checkIn;
+        return new Submitted(checkIn, all);
     }
 
     /** An edited check-in: still open (an edit never reveals the partner's answers), with the caller's answers. */
@@ -192,10 +204,6 @@ public class CheckInService {
     @Transactional
     public List<CheckInSubmission> submissions(UUID checkInId) {
         return CheckInSubmission.list("checkInId = ?1 order by submittedAt, partnerId", checkInId);
-    }
-
-    private static CoupleView lockActive(UUID coupleId) {
-        return MembershipService.lockActive(coupleId, "its check-ins can be read but no longer added.");
     }
 
     private static void apply(CheckInSubmission s, Answers a, Instant now) {

@@ -7,6 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.hibernate.query.NativeQuery;
+import org.hibernate.type.StandardBasicTypes;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -62,7 +64,11 @@ public class ErasureLedger {
     }
 
     public Optional<Instant> erasedAt(Kind kind, String id) {
-        List<?> rows = em.createNativeQuery("select erased_at from erased_subject where subject_hash = ?1", Instant.class)
+        // A scalar, not createNativeQuery(sql, Instant.class): Hibernate keys its plan cache on the result mapping, and
+        // a result class's mapping never equals the last call's, so every request (Caller asks on each) added an entry
+        // that every later lookup compared against: ~8 % of a consuming service's CPU under load.
+        List<?> rows = em.createNativeQuery("select erased_at from erased_subject where subject_hash = ?1")
+                .unwrap(NativeQuery.class).addScalar("erased_at", StandardBasicTypes.INSTANT)
                 .setParameter(1, hash(kind, id)).getResultList();
         return rows.stream().findFirst().map(Instant.class::cast);
     }

@@ -1,7 +1,9 @@
 package app.hearth.insights.bench;
 
+import app.hearth.testsupport.Benchmarks;
 import app.hearth.testsupport.PeerServices;
 import static app.hearth.testsupport.Benchmarks.arg;
+import static app.hearth.testsupport.Benchmarks.cpuSeconds;
 import static app.hearth.testsupport.Benchmarks.log;
 import static app.hearth.testsupport.Benchmarks.percentile;
 import app.hearth.testsupport.TestInfrastructure;
@@ -20,7 +22,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -28,23 +32,29 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Benchmark (not a test): the packaged couple-, exercise- and insights-service on the test infrastructure. C couples
- * check in every "week" for R rounds (both services' clocks moved a week per round), so C x R check-ins complete,
- * W couples at a time; for each, the time from exercise-service accepting the completing check-in (its 201) to the
- * week showing complete in the couple's insights timeline (polled every 5 ms, as the member). Then T threads read GET /v1/couples/{id}/insights for S seconds:
- * throughput and latency p50/p99. Run with bench/insights-latency; results are appended to
+ * check in every "week" for R rounds (both services' clocks moved a week per round), so C x R weeks complete, after
+ * W rounds of warm-up run alike but not counted (the peers are launched for the run, so they start cold). The
+ * check-ins are paced at a set rate (open loop: a couple's two check-ins start on schedule whether or not earlier ones
+ * have answered), and completing check-ins are probed one at a time (the next one that completes after the last probe
+ * ended): from exercise-service accepting it (its 201) to the week showing complete in the couple's insights timeline,
+ * polled every 5 ms as the member. Only the one probe polls, so the load is the check-ins, not the measuring. Then T threads read GET /v1/couples/{id}/insights for S
+ * seconds: throughput and latency p50/p99. Run with bench/insights-latency; results are appended to
  * bench/results/insights-latency.md.
  */
 public final class CheckInToInsightBenchmark {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final String CHECK_IN = "{\"mood\":\"CALM\",\"moodIntensity\":3,\"closeness\":5,\"satisfaction\":7,\"screenTime\":\"UNDER_1H\"}";
 
     record Couple(String id, Person a, Person b) {
     }
 
     public static void main(String[] args) throws Exception {
-        int couples = Integer.parseInt(arg(args, "--couples", "50"));
+        int couples = Integer.parseInt(arg(args, "--couples", "100"));
         int rounds = Integer.parseInt(arg(args, "--rounds", "20"));
+        // The peers are launched for the run: their first rounds are JIT warm-up, run the same way but not counted.
+        int warmup = Integer.parseInt(arg(args, "--warmup", "5"));
+        int rate = Integer.parseInt(arg(args, "--rate", "200"));
         int readers = Integer.parseInt(arg(args, "--readers", "8"));
-        int writers = Integer.parseInt(arg(args, "--writers", "4"));
         int readSeconds = Integer.parseInt(arg(args, "--read-seconds", "20"));
         Path out = Path.of(arg(args, "--out", "bench/results/insights-latency.md"));
 
@@ -54,44 +64,86 @@ public final class CheckInToInsightBenchmark {
         String insights = PeerServices.url("insights-service");
         log("services ready");
 
-        ExecutorService pool = Executors.newFixedThreadPool(writers);
-        List<Couple> all = formCouples(coupleService, couples, pool, true);
+        // Enough threads that a slow answer does not hold the schedule back (open loop).
+        ExecutorService pool = Executors.newFixedThreadPool(64);
+        ExecutorService forming = Executors.newFixedThreadPool(8);
+        List<Couple> all = formCouples(coupleService, couples, forming, true);
+        forming.shutdown();
         log(couples + " couples formed");
 
-        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
-        Instant loadStart = Instant.now();
-        for (int round = 0; round < rounds; round++) {
+        List<Long> visible = Collections.synchronizedList(new ArrayList<>());
+        List<Long> accepts = Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.atomic.AtomicBoolean probing = new java.util.concurrent.atomic.AtomicBoolean();
+        long pairIntervalNanos = 2_000_000_000L / rate;
+        long loadNanos = 0;
+        // What each part of the stack spends per check-in (processes found by their command lines, the first pattern
+        // that matches wins: JVM class paths name postgres jars, so PostgreSQL's own processes come last).
+        Map<String, String> parts = new LinkedHashMap<>();
+        parts.put("exercise-service", "exercise-service/target/quarkus-app");
+        parts.put("insights-service", "insights-service/target/quarkus-app");
+        parts.put("couple-service", "couple-service/target/quarkus-app");
+        parts.put("Kafka", "kafka.Kafka");
+        parts.put("Keycloak", "kc.config.built");
+        parts.put("this harness", CheckInToInsightBenchmark.class.getName());
+        parts.put("PostgreSQL", "postgres");
+        Map<String, Benchmarks.Cpu> cpuBefore = null;
+        for (int round = 0; round < warmup + rounds; round++) {
+            boolean counted = round >= warmup;
             // Both services live in the round's week: the timeline insights-service shows is the current weeks'.
             PeerServices.shiftClock("exercise-service", Duration.ofDays(7L * round));
             PeerServices.shiftClock("insights-service", Duration.ofDays(7L * round));
             Thread.sleep(50); // the peer re-reads its clock file on the next call
+            if (round == warmup) {
+                cpuBefore = cpuSeconds(parts);
+            }
+            long roundStart = System.nanoTime();
             List<Future<?>> work = new ArrayList<>();
-            for (Couple c : all) {
+            for (int i = 0; i < all.size(); i++) {
+                Couple c = all.get(i);
+                List<Long> acceptTimes = counted ? accepts : Collections.synchronizedList(new ArrayList<>());
+                long due = roundStart + i * pairIntervalNanos;
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                }
                 work.add(pool.submit(() -> {
-                    String body = "{\"mood\":\"CALM\",\"moodIntensity\":3,\"closeness\":5,\"satisfaction\":7,\"screenTime\":\"UNDER_1H\"}";
-                    call("POST", exercises + "/v1/couples/" + c.id() + "/check-ins", c.a(), body, 201);
-                    String completed = call("POST", exercises + "/v1/couples/" + c.id() + "/check-ins", c.b(), body, 201);
-                    long accepted = System.nanoTime();
-                    String period = field(completed, "period");
-                    long deadline = accepted + Duration.ofSeconds(30).toNanos();
-                    // Visible: the couple's timeline (read from the read model, as a client does) shows the week complete.
-                    String complete = "\"period\":\"" + period + "\",\"checkInComplete\":true";
-                    while (!call("GET", insights + "/v1/couples/" + c.id() + "/insights/timeline?periods=2", c.a(), null, 200).contains(complete)) {
-                        if (System.nanoTime() > deadline) {
-                            throw new IllegalStateException("check-in " + c.id() + "/" + period + " not visible in 30 s");
+                    timed(acceptTimes, () -> call("POST", exercises + "/v1/couples/" + c.id() + "/check-ins", c.a(), CHECK_IN, 201));
+                    String completed = timed(acceptTimes,
+                            () -> call("POST", exercises + "/v1/couples/" + c.id() + "/check-ins", c.b(), CHECK_IN, 201));
+                    // One probe at a time: its polling is load too, and must stay small beside the check-ins.
+                    if (counted && probing.compareAndSet(false, true)) {
+                        try {
+                            visible.add(untilVisible(insights, c, field(completed, "period")));
+                        } finally {
+                            probing.set(false);
                         }
-                        Thread.sleep(5);
                     }
-                    latencies.add((System.nanoTime() - accepted) / 1_000);
                     return null;
                 }));
             }
             for (Future<?> w : work) {
                 w.get();
             }
-            log("round " + (round + 1) + "/" + rounds + " done");
+            if (counted) {
+                loadNanos += System.nanoTime() - roundStart;
+            }
+            log("round " + (round + 1) + "/" + (warmup + rounds) + (counted ? "" : " (warm-up)") + " done");
         }
-        double loadSeconds = Duration.between(loadStart, Instant.now()).toMillis() / 1000.0;
+        double loadSeconds = loadNanos / 1e9;
+        Map<String, Benchmarks.Cpu> cpuAfter = cpuSeconds(parts);
+        StringBuilder cpu = new StringBuilder();
+        double total = 0;
+        double jit = 0;
+        for (String part : cpuAfter.keySet()) {
+            Benchmarks.Cpu spent = cpuAfter.get(part).minus(cpuBefore.getOrDefault(part, new Benchmarks.Cpu(0, 0)));
+            total += spent.total();
+            jit += spent.jit();
+            cpu.append(String.format("%s%s %.1f", cpu.isEmpty() ? "" : ", ", part, 1000 * spent.total() / accepts.size()));
+            if (spent.jit() > 0.005 * spent.total()) {
+                cpu.append(String.format(" (JIT %.1f)", 1000 * spent.jit() / accepts.size()));
+            }
+        }
+        cpu.append(String.format("; in all %.1f, of it JIT compiling %.1f", 1000 * total / accepts.size(), 1000 * jit / accepts.size()));
         PeerServices.shiftClock("exercise-service", Duration.ZERO);
         PeerServices.shiftClock("insights-service", Duration.ZERO);
 
@@ -124,23 +176,28 @@ public final class CheckInToInsightBenchmark {
         pool.shutdown();
         readerPool.shutdown();
 
-        Collections.sort(latencies);
+        Collections.sort(visible);
+        Collections.sort(accepts);
         Collections.sort(reads);
         String result = String.format("""
 
-                ## %s: %,d check-ins (%d couples x %d weeks, %d at a time; visible = the timeline shows the week complete), %d readers for %d s
+                ## %s: %,d check-ins (%d couples x %d weeks, after %d weeks of warm-up) paced at %d per second, probed one at a time; %d readers for %d s
 
                 | measure | value |
                 |---|---|
                 | machine | %d cores, %s; everything (PostgreSQL, Kafka, Keycloak, 3 services, this harness) on it |
-                | check-in accepted -> visible in insights: p50 / p99 / max | %.0f ms / %.0f ms / %.0f ms |
-                | check-ins completed per second while measuring | %.1f |
+                | check-ins completed per second (all rounds' time, pauses between rounds left out) | %.1f |
+                | check-in POST: p50 / p99 | %.1f ms / %.1f ms |
+                | CPU per check-in, ms (between the first and last counted round, pauses included) | %s |
+                | completing check-in accepted -> week complete in the insights timeline (%d probes): p50 / p99 / max | %.0f ms / %.0f ms / %.0f ms |
                 | insights reads: throughput | %,.0f per second |
                 | insights reads: p50 / p99 | %.1f ms / %.1f ms (%d errors) |
-                """, Instant.now().truncatedTo(ChronoUnit.SECONDS), latencies.size(), couples, rounds, writers, readers, readSeconds,
-                Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"),
-                percentile(latencies, 50) / 1000.0, percentile(latencies, 99) / 1000.0, latencies.get(latencies.size() - 1) / 1000.0,
-                latencies.size() / loadSeconds, reads.size() / (double) readSeconds, percentile(reads, 50) / 1000.0,
+                """, Instant.now().truncatedTo(ChronoUnit.SECONDS), accepts.size(), couples, rounds, warmup, rate,
+                readers, readSeconds, Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"),
+                accepts.size() / loadSeconds, percentile(accepts, 50) / 1000.0, percentile(accepts, 99) / 1000.0, cpu,
+                visible.size(), percentile(visible, 50) / 1000.0, percentile(visible, 99) / 1000.0,
+                visible.get(visible.size() - 1) / 1000.0,
+                reads.size() / (double) readSeconds, percentile(reads, 50) / 1000.0,
                 percentile(reads, 99) / 1000.0, errors.get());
         Files.createDirectories(out.toAbsolutePath().getParent());
         if (!Files.exists(out)) {
@@ -149,6 +206,27 @@ public final class CheckInToInsightBenchmark {
         Files.writeString(out, result, StandardOpenOption.APPEND);
         System.out.println(result);
         System.exit(0);
+    }
+
+    /** Microseconds from now until the couple's timeline (its read model, as a client reads it) shows the week complete. */
+    private static long untilVisible(String insights, Couple c, String period) throws InterruptedException {
+        long accepted = System.nanoTime();
+        long deadline = accepted + Duration.ofSeconds(30).toNanos();
+        String complete = "\"period\":\"" + period + "\",\"checkInComplete\":true";
+        while (!call("GET", insights + "/v1/couples/" + c.id() + "/insights/timeline?periods=2", c.a(), null, 200).contains(complete)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("check-in " + c.id() + "/" + period + " not visible in 30 s");
+            }
+            Thread.sleep(5);
+        }
+        return (System.nanoTime() - accepted) / 1_000;
+    }
+
+    private static String timed(List<Long> micros, java.util.function.Supplier<String> request) {
+        long t = System.nanoTime();
+        String body = request.get();
+        micros.add((System.nanoTime() - t) / 1_000);
+        return body;
     }
 
     /** {@code n} couples formed through couple-service's API (with UTC calendars when {@code calendars}). */
