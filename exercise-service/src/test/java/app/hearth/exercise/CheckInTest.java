@@ -36,6 +36,9 @@ import static org.hamcrest.Matchers.nullValue;
 @QuarkusTest
 class CheckInTest {
 
+    @Inject
+    EntityManagerFactory entityManagerFactory;
+
     @AfterEach
     void realTime() {
         TestClock.CLOCK.reset();
@@ -196,9 +199,6 @@ class CheckInTest {
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
                 .until(() -> given().auth().oauth2(partnerToken).get(checkIns).then().extract().statusCode() == 404);
     }
-
-    @Inject
-    EntityManagerFactory entityManagerFactory;
 
     @Test
     void requestsReuseTheirQueryPlans() {

@@ -52,6 +52,9 @@ public final class CompareBenchmark {
         int weeks = Integer.parseInt(arg(args, "--weeks", "8"));
         int clients = Integer.parseInt(arg(args, "--clients", "8"));
         int seconds = Integer.parseInt(arg(args, "--seconds", "10"));
+        // The peers start cold and C2 is still compiling minutes in on 2 shared cores: without a long warm-up the
+        // first database's rows measured a colder JVM than the second's (fsync off looked slower than fsync on).
+        int warmup = Integer.parseInt(arg(args, "--warmup-seconds", "30"));
         Path out = Path.of(arg(args, "--out", "bench/results/compare.md"));
 
         TestInfrastructure.ensureRunning();
@@ -108,8 +111,8 @@ public final class CompareBenchmark {
             }
             String settings = settings();
             settingsSeen.add(settings);
-            read(all, insightsRead, clients, 10); // warm-up (the JIT), both (and, after a restart, the pools reconnect)
-            read(all, meRead, clients, 10);
+            read(all, insightsRead, clients, warmup); // warm-up (the JIT), both (and, after a restart, the pools reconnect)
+            read(all, meRead, clients, warmup);
             List<Reads> hearth = new ArrayList<>();
             List<Reads> alternative = new ArrayList<>();
             for (int phase = 0; phase < 2; phase++) {
@@ -119,7 +122,8 @@ public final class CompareBenchmark {
             rows.append(row("`GET /v1/couples/{id}/insights` vs `GET /v1/me` (one-row read, same token checks)", settings,
                     merge(hearth), merge(alternative), ">= 0.5x, p99 <= 20 ms"));
 
-            edits(targets, exercises, clients, 10); // warm-up
+            edits(targets, exercises, clients, warmup); // warm-up
+            pgbench(scripts, targets.size(), clients, 5);
             List<Reads> hearthWrites = new ArrayList<>();
             List<Reads> sqlWrites = new ArrayList<>();
             for (int phase = 0; phase < 2; phase++) {
@@ -135,14 +139,14 @@ public final class CompareBenchmark {
 
         String result = String.format("""
 
-                ## %s: %d clients, %d s per phase (Hearth and alternative alternating, twice)
+                ## %s: %d clients, %d s per phase (Hearth and alternative alternating, twice, after %d s of warm-up each)
 
                 Machine: %d cores, %s; one PostgreSQL for both sides (run once as %s, once restarted as %s), Kafka,
                 Keycloak, the services and this harness all on it.
 
                 | path | database | Hearth | the alternative, same database, same run | ratio | goal |
                 |---|---|---|---|---|---|
-                %s                """, Instant.now().truncatedTo(ChronoUnit.SECONDS), clients, seconds,
+                %s                """, Instant.now().truncatedTo(ChronoUnit.SECONDS), clients, seconds, warmup,
                 Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"), settingsSeen.get(0),
                 settingsSeen.get(1), rows);
         Files.createDirectories(out.toAbsolutePath().getParent());
