@@ -83,8 +83,8 @@ public class ApiContract implements OASFilter {
                 + "seconds), or a cap on how many of something one owner may have (type `" + TYPES + "limit-reached`; "
                 + "no `Retry-After`: waiting does not help, removing one does).", "rate-limited", "Too many requests",
                 "Too many codes that did not work in the last hour. Try again later.");
-        answer("503", "ServiceUnavailable", "The service cannot reach its database right now; nothing was changed. Retry "
-                + "after `Retry-After` seconds. Type `" + TYPES + "temporarily-unavailable`.", "temporarily-unavailable",
+        answer("503", "ServiceUnavailable", "The service cannot reach its database right now, or is too busy to; nothing "
+                + "was changed. Retry after `Retry-After` seconds. Type `" + TYPES + "temporarily-unavailable`.", "temporarily-unavailable",
                 "Service Unavailable", "This service cannot reach its database right now; nothing was changed. Try again in a few seconds.");
     }
 

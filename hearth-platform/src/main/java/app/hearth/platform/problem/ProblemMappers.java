@@ -112,10 +112,13 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = 10_000)
     public Response unexpected(Throwable e, UriInfo uri) {
-        if (databaseUnavailable(e)) {
-            LOG.warnf("database unavailable on %s: %s", uri.getPath(), e.toString());
+        DatabaseTrouble trouble = databaseTrouble(e);
+        if (trouble != null) {
+            LOG.warnf("database %s on %s: %s", trouble == DatabaseTrouble.BUSY ? "busy" : "unavailable", uri.getPath(), e.toString());
             return respond(new Problem("https://hearth.app/problems/temporarily-unavailable", "Service Unavailable", 503,
-                    "This service cannot reach its database right now; nothing was changed. Try again in a few seconds.",
+                    trouble == DatabaseTrouble.BUSY
+                            ? "This service is too busy to reach its database right now; nothing was changed. Try again in a few seconds."
+                            : "This service cannot reach its database right now; nothing was changed. Try again in a few seconds.",
                     uri.getPath(), List.of())).header("Retry-After", 5).build();
         }
         String errorId = UUID.randomUUID().toString();
@@ -125,11 +128,16 @@ public class ProblemMappers {
                         + "Error id " + errorId + ".", uri.getPath(), List.of())).build();
     }
 
-    /**
-     * A database that is down, restarting or refusing connections (SQLSTATE classes 08 and 57P, a database not
-     * accepting connections, or no pooled connection in time): a 503 to retry, not a 500 to report.
-     */
-    static boolean databaseUnavailable(Throwable e) {
+    /** Why the database could not serve a request: a 503 to retry, not a 500 to report. */
+    enum DatabaseTrouble {
+        /** Down, restarting or refusing connections (SQLSTATE classes 08 and 57P, not accepting connections). */
+        UNREACHABLE,
+        /** Reachable, but no pooled connection came free in time: more requests than connections. */
+        BUSY
+    }
+
+    /** What kept the database from serving the request, or null when the failure is something else. */
+    static DatabaseTrouble databaseTrouble(Throwable e) {
         // Causes and suppressed exceptions both: a commit that fails because the connection died surfaces as the
         // transaction manager's RollbackException with the driver's exception suppressed inside it.
         java.util.Deque<Throwable> toVisit = new java.util.ArrayDeque<>(List.of(e));
@@ -142,9 +150,11 @@ public class ProblemMappers {
             if (t instanceof java.sql.SQLException sql) {
                 String state = sql.getSQLState() == null ? "" : sql.getSQLState();
                 String message = String.valueOf(sql.getMessage());
-                if (state.startsWith("08") || state.startsWith("57P") || message.contains("not currently accepting connections")
-                        || message.contains("Acquisition timeout")) {
-                    return true;
+                if (state.startsWith("08") || state.startsWith("57P") || message.contains("not currently accepting connections")) {
+                    return DatabaseTrouble.UNREACHABLE;
+                }
+                if (message.toLowerCase(java.util.Locale.ROOT).contains("acquisition timeout")) {
+                    return DatabaseTrouble.BUSY;
                 }
             }
             if (t.getCause() != null) {
@@ -154,7 +164,7 @@ public class ProblemMappers {
                 toVisit.push(suppressed);
             }
         }
-        return false;
+        return null;
     }
 
     static Response.ResponseBuilder respond(Problem problem) {
