@@ -2,6 +2,7 @@ package app.hearth.reminder.service;
 
 import app.hearth.membership.LocalErasure;
 import app.hearth.membership.MembershipProjection.PartnerCalendarChanged;
+import app.hearth.platform.limits.Caps;
 import app.hearth.reminder.Notification;
 import app.hearth.reminder.PartnerNudge;
 import app.hearth.reminder.ReminderSettings;
@@ -32,6 +33,10 @@ public class ReminderLifecycle {
     /** A new zone or quiet hours: pending occurrences of reminders that follow the person move with them. */
     @Transactional(Transactional.TxType.MANDATORY)
     void onCalendarChanged(@Observes PartnerCalendarChanged changed) {
+        // The person's reminder lock, which creating a reminder for them holds while it plans: a reminder created
+        // while this change commits is either planned on the new calendar or listed below, never planned on the old
+        // calendar and missed here (seen in CI: a new FOLLOW_ME reminder kept UTC after the zone change).
+        Caps.lock(ReminderService.remindersOf(changed.partnerId()));
         java.time.Instant now = clock.instant();
         for (ReminderRecipient recipient : ReminderRecipient.<ReminderRecipient>list("partnerId", changed.partnerId())) {
             if (recipient.occurrenceAt != null) {
