@@ -161,6 +161,11 @@ public class ReminderService {
         reminder.fixedZone = zone;
         reminder.sharedMomentMinutes = shared;
         if (rescheduled) { // a new title moves nothing
+            // The recipients' reminder locks, in order, before reading them: a calendar change replanning the same
+            // recipients (ReminderLifecycle) then waits and replans from this reminder as changed, not as it was.
+            Reminder.getEntityManager().createQuery("select r.partnerId from ReminderRecipient r where r.reminderId = ?1 "
+                    + "order by r.partnerId", String.class).setParameter(1, reminderId).getResultList()
+                    .forEach(recipient -> Caps.lock(remindersOf(recipient)));
             Instant now = clock.instant();
             recipients(reminderId).forEach(recipient -> planner.replan(reminder, recipient, now));
         }
