@@ -4,11 +4,13 @@ import app.hearth.events.EventJson;
 import app.hearth.events.EventSchemas;
 import app.hearth.events.Topics;
 import app.hearth.reminder.service.Dispatcher;
+import app.hearth.reminder.service.ReminderService;
 import app.hearth.testsupport.PeerServices;
 import app.hearth.testsupport.TestUsers;
 import app.hearth.testsupport.TestUsers.Person;
 import app.hearth.testsupport.TopicReader;
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
@@ -28,6 +30,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Executors;
 
 import static io.restassured.RestAssured.given;
@@ -45,6 +49,9 @@ class ReminderTest {
 
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    ReminderService reminders;
 
     @AfterEach
     void realTime() {
@@ -189,6 +196,51 @@ class ReminderTest {
         TestClock.CLOCK.set(Instant.parse("2026-11-25T20:00:01Z"));
         dispatcher.dispatchDue();
         as(sky).get("/v1/me/notifications").then().body("items.size()", equalTo(0));
+    }
+
+    @Test
+    void aSkipStillCommittingWhenTheZoneChangesIsKept() throws Exception {
+        Person ash = TestUsers.create("Ash");
+        Couples.calendar(ash, "Europe/Paris", "23:00", "07:00");
+        TestClock.CLOCK.set(Instant.parse("2026-11-25T12:00:00Z"));
+        Map<String, Object> body = new HashMap<>(daily("20:30"));
+        body.put("zonePolicy", "FOLLOW_ME");
+        body.remove("fixedZone");
+        String id = as(ash).body(body).post("/v1/me/reminders").then().statusCode(201).extract().path("id");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as(ash).get("/v1/me/reminders/" + id).then()
+                .body("recipients[0].nextFireAt", equalTo("2026-11-25T19:30:00Z")));
+        // Today's occurrence skipped in a transaction that stays open until the zone change is waiting on it.
+        CountDownLatch skipped = new CountDownLatch(1);
+        CountDownLatch commit = new CountDownLatch(1);
+        CompletableFuture<Void> skip = CompletableFuture.runAsync(() -> QuarkusTransaction.requiringNew().run(() -> {
+            reminders.skipNext(java.util.UUID.fromString(id), ash.id());
+            skipped.countDown();
+            try {
+                commit.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        assertThat(skipped.await(30, TimeUnit.SECONDS)).isTrue();
+        Couples.calendar(ash, "Europe/London", "23:00", "07:00");
+        await().atMost(Duration.ofSeconds(30)).until(() -> waitingOnLocks() > 0);
+        commit.countDown();
+        skip.get(30, TimeUnit.SECONDS);
+        // Replanned on London time from the row as skipped: tomorrow at 20:30 London, not today (the skip lost).
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as(ash).get("/v1/me/reminders/" + id).then()
+                .body("recipients[0].nextFireAt", equalTo("2026-11-26T20:30:00Z")));
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).untilAsserted(() -> as(ash)
+                .get("/v1/me/reminders/" + id).then().body("recipients[0].nextFireAt", equalTo("2026-11-26T20:30:00Z")));
+    }
+
+    /** Transactions of this service's database waiting for a lock another one holds. */
+    private long waitingOnLocks() throws Exception {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("select count(*) from pg_stat_activity "
+                     + "where datname = current_database() and wait_event_type = 'Lock'")) {
+            rows.next();
+            return rows.getLong(1);
+        }
     }
 
     @Test

@@ -73,7 +73,7 @@ public class DefaultReminders {
     private void create(UUID coupleId, List<String> members, Reminder.Origin origin, ReminderService.Spec spec) {
         // A person at their reminder limit simply does not get the default; it is a convenience, not a right.
         // Counted under the same locks as ReminderService.create takes, so the filter holds until this commits.
-        members.stream().sorted().distinct().forEach(m -> app.hearth.platform.limits.Caps.lock(ReminderService.remindersOf(m)));
+        ReminderService.lockRemindersOf(members);
         List<String> recipients = members.stream()
                 .filter(m -> ReminderRecipient.count("partnerId", m) < ReminderService.MAX_PER_PERSON).toList();
         if (recipients.isEmpty()) {

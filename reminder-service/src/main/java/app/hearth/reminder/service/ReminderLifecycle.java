@@ -2,7 +2,6 @@ package app.hearth.reminder.service;
 
 import app.hearth.membership.LocalErasure;
 import app.hearth.membership.MembershipProjection.PartnerCalendarChanged;
-import app.hearth.platform.limits.Caps;
 import app.hearth.reminder.Notification;
 import app.hearth.reminder.PartnerNudge;
 import app.hearth.reminder.ReminderSettings;
@@ -36,9 +35,10 @@ public class ReminderLifecycle {
         // The person's reminder lock, which creating a reminder for them holds while it plans: a reminder created
         // while this change commits is either planned on the new calendar or listed below, never planned on the old
         // calendar and missed here (seen in CI: a new FOLLOW_ME reminder kept UTC after the zone change).
-        Caps.lock(ReminderService.remindersOf(changed.partnerId()));
+        ReminderService.lockRemindersOf(List.of(changed.partnerId()));
         java.time.Instant now = clock.instant();
-        for (ReminderRecipient recipient : ReminderRecipient.<ReminderRecipient>list("partnerId", changed.partnerId())) {
+        for (ReminderRecipient recipient : ReminderService.lockedForReplanning("partnerId = ?1 order by reminderId",
+                changed.partnerId())) {
             if (recipient.occurrenceAt != null) {
                 planner.replan(Reminder.findById(recipient.reminderId), recipient, now);
             }

@@ -31,9 +31,27 @@ public class ReminderService {
     /** A person's own reminders are bounded, so nobody is reminded of everything all day. */
     static final int MAX_PER_PERSON = 12;
 
-    /** The cap lock of one person's reminders. */
+    /** The lock of one person's reminders: counted against the cap and planned under it. */
     static String remindersOf(String partnerId) {
         return "reminders/" + partnerId;
+    }
+
+    /**
+     * Holds each person's reminder lock until the transaction ends, in a fixed order (so two transactions cannot wait
+     * on each other). Whatever counts a person's reminders or plans them from their calendar takes it first: a reminder
+     * being created is then either planned on a calendar change's new calendar or replanned by it, never missed.
+     */
+    static void lockRemindersOf(java.util.Collection<String> people) {
+        people.stream().sorted().distinct().forEach(person -> Caps.lock(remindersOf(person)));
+    }
+
+    /**
+     * The rows to replan, locked: a skip, a firing or another replanning of the same row waits for this transaction
+     * and then reads what it wrote, instead of this one overwriting theirs with a plan made from the row before them.
+     * (The dispatcher skips locked rows and comes back to them.)
+     */
+    static List<ReminderRecipient> lockedForReplanning(String query, Object param) {
+        return ReminderRecipient.<ReminderRecipient>find(query, param).withLock(LockModeType.PESSIMISTIC_WRITE).list();
     }
 
     @Inject
@@ -161,13 +179,13 @@ public class ReminderService {
         reminder.fixedZone = zone;
         reminder.sharedMomentMinutes = shared;
         if (rescheduled) { // a new title moves nothing
-            // The recipients' reminder locks, in order, before reading them: a calendar change replanning the same
-            // recipients (ReminderLifecycle) then waits and replans from this reminder as changed, not as it was.
-            Reminder.getEntityManager().createQuery("select r.partnerId from ReminderRecipient r where r.reminderId = ?1 "
-                    + "order by r.partnerId", String.class).setParameter(1, reminderId).getResultList()
-                    .forEach(recipient -> Caps.lock(remindersOf(recipient)));
+            // The recipients' reminder locks before reading them: a calendar change replanning the same recipients
+            // (ReminderLifecycle) then waits and replans from this reminder as changed, not as it was.
+            lockRemindersOf(Reminder.getEntityManager().createQuery("select r.partnerId from ReminderRecipient r "
+                    + "where r.reminderId = ?1", String.class).setParameter(1, reminderId).getResultList());
             Instant now = clock.instant();
-            recipients(reminderId).forEach(recipient -> planner.replan(reminder, recipient, now));
+            lockedForReplanning("reminderId = ?1 order by partnerId", reminderId)
+                    .forEach(recipient -> planner.replan(reminder, recipient, now));
         }
         return reminder;
     }
