@@ -25,12 +25,20 @@ public final class TrainingWorkload {
             "insights-service", Map.entry("/v1/population/insights", 403));
     public static final int REPEATS = 50;
     /**
+     * Returns freed C-heap memory to the system every 5 s; does not change the cache, only what stays resident. Not
+     * every second: a trim stalls the threads allocating meanwhile, and during start-up (the JIT and class loading
+     * allocate most) that added ~0.4 s to reminder-service's launch (median of 5: 2.88 s against 2.48 s).
+     */
+    public static final String NATIVE_HEAP_TRIM = "-XX:TrimNativeHeapInterval=5000";
+    /**
      * The JVM options the images run with, and so the ones their cache is trained with (a cache made under other
      * collector or header options is not used); the start-up benchmark measures the same. The serial collector is what
      * the JVM picks itself in a pod of one or two CPUs and 512 MiB; compact object headers shrink every object; a small
-     * initial heap grows only as needed.
+     * initial heap grows only as needed; and the C library's heap is given back to the system every 5 s (the JIT's
+     * start-up compilations leave ~10-15 MiB of freed native memory that glibc would otherwise keep).
      */
-    public static final List<String> JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-XX:+UseCompactObjectHeaders", "-Xms16m");
+    public static final List<String> JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-XX:+UseCompactObjectHeaders", "-Xms16m",
+            NATIVE_HEAP_TRIM);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private TrainingWorkload() {

@@ -176,13 +176,7 @@ class ReminderTest {
         Person sky = TestUsers.create("Sky");
         Couples.calendar(sky, "Europe/Paris", "23:00", "07:00");
         TestClock.CLOCK.set(Instant.parse("2026-11-25T12:00:00Z"));
-        Map<String, Object> body = new HashMap<>(daily("20:30"));
-        body.put("zonePolicy", "FOLLOW_ME");
-        body.remove("fixedZone");
-        // Planned at once, and replanned when couple-service's profile event arrives.
-        String id = as(sky).body(body).post("/v1/me/reminders").then().statusCode(201).extract().path("id");
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() -> as(sky)
-                .get("/v1/me/reminders/" + id).then().body("recipients[0].nextFireAt", equalTo("2026-11-25T19:30:00Z")));
+        String id = followingMe(sky, "20:30", "2026-11-25T19:30:00Z");
         as(sky).post("/v1/me/reminders/" + id + "/skip-next").then().statusCode(200)
                 .body("recipients[0].nextFireAt", equalTo("2026-11-26T19:30:00Z"));
         // A new title moves nothing; a new time keeps today skipped; so does a change of quiet hours.
@@ -203,12 +197,7 @@ class ReminderTest {
         Person ash = TestUsers.create("Ash");
         Couples.calendar(ash, "Europe/Paris", "23:00", "07:00");
         TestClock.CLOCK.set(Instant.parse("2026-11-25T12:00:00Z"));
-        Map<String, Object> body = new HashMap<>(daily("20:30"));
-        body.put("zonePolicy", "FOLLOW_ME");
-        body.remove("fixedZone");
-        String id = as(ash).body(body).post("/v1/me/reminders").then().statusCode(201).extract().path("id");
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as(ash).get("/v1/me/reminders/" + id).then()
-                .body("recipients[0].nextFireAt", equalTo("2026-11-25T19:30:00Z")));
+        String id = followingMe(ash, "20:30", "2026-11-25T19:30:00Z");
         // Today's occurrence skipped in a transaction that stays open until the zone change is waiting on it.
         CountDownLatch skipped = new CountDownLatch(1);
         CountDownLatch commit = new CountDownLatch(1);
@@ -233,6 +222,20 @@ class ReminderTest {
                 .get("/v1/me/reminders/" + id).then().body("recipients[0].nextFireAt", equalTo("2026-11-26T20:30:00Z")));
     }
 
+    /**
+     * A daily reminder at {@code time} that follows {@code who}'s zone, once planned on their calendar: it is planned
+     * at once, and again when couple-service's profile event arrives; returns its id once it fires at {@code firstFire}.
+     */
+    private static String followingMe(Person who, String time, String firstFire) {
+        Map<String, Object> body = new HashMap<>(daily(time));
+        body.put("zonePolicy", "FOLLOW_ME");
+        body.remove("fixedZone");
+        String id = as(who).body(body).post("/v1/me/reminders").then().statusCode(201).extract().path("id");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as(who).get("/v1/me/reminders/" + id).then()
+                .body("recipients[0].nextFireAt", equalTo(firstFire)));
+        return id;
+    }
+
     /** Transactions of this service's database waiting for a lock another one holds. */
     private long waitingOnLocks() throws Exception {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
@@ -248,13 +251,8 @@ class ReminderTest {
         Person hex = TestUsers.create("Hex");
         Couples.calendar(hex, "Europe/Paris", "22:00", "07:00");
         TestClock.CLOCK.set(Instant.parse("2026-11-25T12:00:00Z"));
-        Map<String, Object> late = new HashMap<>(daily("22:30"));
-        late.put("zonePolicy", "FOLLOW_ME");
-        late.remove("fixedZone");
-        String id = as(hex).body(late).post("/v1/me/reminders").then().statusCode(201).extract().path("id");
         // Once couple-service's profile event is here, the 22:30 occurrence is held to 07:00.
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() -> as(hex)
-                .get("/v1/me/reminders/" + id).then().body("recipients[0].nextFireAt", equalTo("2026-11-26T06:00:00Z")));
+        String id = followingMe(hex, "22:30", "2026-11-26T06:00:00Z");
         // 23:00 in Paris: today's occurrence came due and waits for the end of quiet hours.
         TestClock.CLOCK.set(Instant.parse("2026-11-25T22:00:00Z"));
         dispatcher.dispatchDue();
