@@ -67,17 +67,17 @@ public final class StartupBenchmark {
         Files.writeString(out, header, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         System.out.print(header);
         for (String service : services) {
-            StringBuilder rows = new StringBuilder();
-            measure(service, launches, settle, jdk17, jdk25, rows);
+            String rows = measure(service, launches, settle, jdk17, jdk25);
             Files.writeString(out, rows, StandardOpenOption.APPEND);
             System.out.print(rows);
         }
         System.exit(0);
     }
 
-    /** Appends {@code service}'s rows: each step from the JDK 17 fast-jar to the images' options. */
-    private static void measure(String service, int launches, Duration settle, Path jdk17, Optional<Path> jdk25,
-                                StringBuilder rows) throws Exception {
+    /** {@code service}'s rows: each step from the JDK 17 fast-jar to the images' options. */
+    private static String measure(String service, int launches, Duration settle, Path jdk17, Optional<Path> jdk25)
+            throws Exception {
+        StringBuilder rows = new StringBuilder();
         // A restart, as a rollout does it: the database is already migrated (by a first launch, not counted).
         String database = "startup_" + service.replace("-service", "");
         HearthTestResource.recreateDatabase(database);
@@ -91,14 +91,14 @@ public final class StartupBenchmark {
         rows.append(launcher.row("JDK " + Runtime.version().feature() + ", fast-jar (the images today)", jdk17, fastJar, ""));
         if (jdk25.isEmpty()) {
             log("no JDK 25 found (--jdk25 DIR): the ahead-of-time cache rows are left out");
-            return;
+            return rows.toString();
         }
         Path java25 = jdk25.get().resolve("bin/java");
         rows.append(launcher.row("JDK 25, fast-jar", java25, fastJar, ""));
         Path aotJar = target.resolve("aot/quarkus-run.jar");
         if (!Files.exists(aotJar)) {
             log(aotJar + " is missing (bench/compare builds it): the ahead-of-time cache rows are left out");
-            return;
+            return rows.toString();
         }
         Path cache = launcher.train(java25, aotJar, "", target.resolve("aot/app.aot"));
         rows.append(launcher.row("JDK 25, aot-jar + AOT cache", java25, aotJar, "-XX:AOTCache=" + cache));
@@ -111,6 +111,7 @@ public final class StartupBenchmark {
         // pages private; mapped where it was written, they stay clean file pages shared by every process mapping it.
         rows.append(launcher.row("... and the cache mapped unrelocated", java25, aotJar,
                 LEAN + " -XX:AOTCache=" + leanCache + " -XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0"));
+        return rows.toString();
     }
 
     private static Optional<Path> jdk25(String given) throws java.io.IOException {

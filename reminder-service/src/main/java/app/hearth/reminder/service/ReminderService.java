@@ -179,8 +179,10 @@ public class ReminderService {
         reminder.fixedZone = zone;
         reminder.sharedMomentMinutes = shared;
         if (rescheduled) { // a new title moves nothing
-            // The recipients' reminder locks before reading them: a calendar change replanning the same recipients
-            // (ReminderLifecycle) then waits and replans from this reminder as changed, not as it was.
+            // The recipients' reminder locks before their rows: a calendar change replanning the same recipients
+            // (ReminderLifecycle) takes the person's lock first too, so the two queue on it and never take each
+            // other's rows in opposite orders (by reminder here, by person there), and it replans from this reminder
+            // as changed, not as it was.
             lockRemindersOf(Reminder.getEntityManager().createQuery("select r.partnerId from ReminderRecipient r "
                     + "where r.reminderId = ?1", String.class).setParameter(1, reminderId).getResultList());
             Instant now = clock.instant();
