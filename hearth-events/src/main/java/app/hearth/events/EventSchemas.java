@@ -60,6 +60,11 @@ public final class EventSchemas {
                 .map(ValidationMessage::getMessage).sorted().toList();
     }
 
+    /** The JSON Schema of a type's data, as a tree (for tools that walk it, such as the tests' sample events). */
+    public static JsonNode dataSchema(EventType<?> type) {
+        return schema(type.schemaResource()).getSchemaNode();
+    }
+
     static JsonSchema schema(String resource) {
         return SCHEMAS.computeIfAbsent(resource, r -> {
             try (InputStream in = EventSchemas.class.getClassLoader().getResourceAsStream(r)) {

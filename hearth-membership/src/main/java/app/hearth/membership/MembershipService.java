@@ -1,6 +1,8 @@
 package app.hearth.membership;
 
 import app.hearth.events.CoupleEvents.CheckInCadence;
+import app.hearth.events.EventMentions;
+import app.hearth.platform.erasure.ErasureLedger;
 import app.hearth.platform.problem.ApiException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,6 +14,8 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -32,6 +36,9 @@ public class MembershipService {
 
     @Inject
     JsonWebToken token;
+
+    @Inject
+    ErasureLedger ledger;
 
     /** The couple as this service knows it, if {@code personId} is a member. */
     public CoupleView requireMember(UUID coupleId, String personId) {
@@ -58,10 +65,20 @@ public class MembershipService {
             throw notFound(coupleId);
         }
         return QuarkusTransaction.joiningExisting().call(() -> {
+            // couple-service's answer may predate an erasure applied here meanwhile (or still committing): the same
+            // gate as for events keeps erased people and purged couples out of the view.
+            List<String> memberIds = confirmed.members().stream().map(CoupleServiceClient.Member::partnerId).toList();
+            ErasureLedger.Forgotten forgotten = ledger.lockAndFind(new EventMentions(Set.copyOf(memberIds), Set.of(coupleId.toString())));
+            if (forgotten.anyCouple() || forgotten.people().contains(personId)) {
+                throw notFound(coupleId);
+            }
             projection.upsertCouple(coupleId, confirmed.kind(), confirmed.status(),
                     CheckInCadence.valueOf(confirmed.checkInCadence()), confirmed.pauseWord() != null,
-                    confirmed.members().stream().map(CoupleServiceClient.Member::partnerId).toList());
+                    memberIds.stream().filter(id -> !forgotten.people().contains(id)).toList());
             for (CoupleServiceClient.Member member : confirmed.members()) {
+                if (forgotten.people().contains(member.partnerId())) {
+                    continue;
+                }
                 if (PartnerView.findById(member.partnerId()) == null && member.timeZone() != null) {
                     projection.upsertPartner(member.partnerId(), member.timeZone(),
                             member.startOfDayHour() == null ? 4 : member.startOfDayHour());

@@ -12,9 +12,14 @@ import org.hibernate.type.StandardBasicTypes;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Who this service must never hear of again: erased people and purged couples, kept as a keyed hash (HMAC-SHA256 with
@@ -53,6 +58,8 @@ public class ErasureLedger {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean forget(Kind kind, String id, Instant at) {
+        String hash = hash(kind, id);
+        lock(List.of(hash));
         if (kind == Kind.PERSON) {
             // The answers kept for the person's retries (IdempotentRequests) hold what they sent and were shown.
             em.createNativeQuery("delete from idempotent_request where caller = ?1").setParameter(1, id).executeUpdate();
@@ -60,7 +67,7 @@ public class ErasureLedger {
         return 1 == em.createNativeQuery("""
                         insert into erased_subject (subject_hash, kind, erased_at) values (?1, ?2, ?3)
                         on conflict (subject_hash) do nothing""")
-                .setParameter(1, hash(kind, id)).setParameter(2, kind.name()).setParameter(3, at).executeUpdate();
+                .setParameter(1, hash).setParameter(2, kind.name()).setParameter(3, at).executeUpdate();
     }
 
     public Optional<Instant> erasedAt(Kind kind, String id) {
@@ -73,34 +80,102 @@ public class ErasureLedger {
         return rows.stream().findFirst().map(Instant.class::cast);
     }
 
-    /** Which of the people an event names were erased, and whether any couple it names was purged (one query). */
-    public record Forgotten(java.util.Set<String> people, boolean anyCouple) {
+    /** Which of the people an event names were erased, and which couples it names were purged (one query). */
+    public record Forgotten(Set<String> people, Set<String> couples) {
+        public boolean anyCouple() {
+            return !couples.isEmpty();
+        }
+
         public boolean none() {
-            return people.isEmpty() && !anyCouple;
+            return people.isEmpty() && couples.isEmpty();
         }
     }
 
+    /**
+     * Which of the people and couples named are forgotten, after locking each of them until the transaction ends.
+     * {@link #forget} takes the same locks, so whoever writes rows about someone from what it was told (an event, an
+     * answer from couple-service) and calls this first either commits before the erasure is applied (which then
+     * deletes those rows) or waits for it and sees it here. Without the lock, an event applied while an erasure was
+     * still committing read the ledger without it and wrote the erased person back (issue 30: a CoupleFormed and a
+     * PartnerErased travel on different topics and are applied at the same moment).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Forgotten lockAndFind(EventMentions mentions) {
+        Hashes hashes = hashes(mentions);
+        lock(hashes.all());
+        return find(hashes);
+    }
+
+    /**
+     * For a transaction that writes on a person's behalf (creating their profile, say): holds the person's erasure lock
+     * shared until it ends and says whether they are erased. Such writes do not wait for each other, but an erasure
+     * still committing is waited for and then seen, and an erasure cannot commit while such a write is under way, so a
+     * request checked just before the erasure cannot write the person back after it.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean heldAgainstErasure(String person) {
+        em.createNativeQuery("select pg_advisory_xact_lock_shared(?1)").setParameter(1, lockKey(hash(Kind.PERSON, person)))
+                .getResultList();
+        return erasedAt(Kind.PERSON, person).isPresent();
+    }
+
+    /** Which of the people and couples named are forgotten, without waiting for erasures still committing. */
     public Forgotten forgottenIn(EventMentions mentions) {
-        java.util.Map<String, String> people = new java.util.HashMap<>();
+        return find(hashes(mentions));
+    }
+
+    private record Hashes(Map<String, String> people, Map<String, String> couples) {
+        List<String> all() {
+            List<String> all = new ArrayList<>(people.keySet());
+            all.addAll(couples.keySet());
+            return all;
+        }
+    }
+
+    private Hashes hashes(EventMentions mentions) {
+        Map<String, String> people = new HashMap<>();
         mentions.people().forEach(p -> people.put(hash(Kind.PERSON, p), p));
-        java.util.Set<String> couples = new java.util.HashSet<>();
-        mentions.couples().forEach(c -> couples.add(hash(Kind.COUPLE, c)));
-        List<String> hashes = new ArrayList<>(people.keySet());
-        hashes.addAll(couples);
+        Map<String, String> couples = new HashMap<>();
+        mentions.couples().forEach(c -> couples.put(hash(Kind.COUPLE, c), c));
+        return new Hashes(people, couples);
+    }
+
+    /**
+     * Transaction-scoped advisory locks, one per subject (the first 64 bits of its keyed hash), taken in ascending order
+     * in one statement, so two transactions locking overlapping subjects queue instead of deadlocking.
+     */
+    private void lock(List<String> hashes) {
         if (hashes.isEmpty()) {
-            return new Forgotten(java.util.Set.of(), false);
+            return;
+        }
+        String keys = hashes.stream().map(ErasureLedger::lockKey).sorted().distinct()
+                .map(String::valueOf).collect(Collectors.joining(","));
+        em.createNativeQuery("select pg_advisory_xact_lock(k) from unnest(cast(string_to_array(?1, ',') as bigint[])) k")
+                .setParameter(1, keys).getResultList();
+    }
+
+    private static long lockKey(String hash) {
+        return Long.parseUnsignedLong(hash.substring(0, 16), 16);
+    }
+
+    private Forgotten find(Hashes hashes) {
+        List<String> all = hashes.all();
+        if (all.isEmpty()) {
+            return new Forgotten(Set.of(), Set.of());
         }
         @SuppressWarnings("unchecked")
         List<String> found = em.createNativeQuery("select subject_hash from erased_subject where subject_hash in (:hashes)")
-                .setParameter("hashes", hashes).getResultList();
-        java.util.Set<String> erasedPeople = new java.util.HashSet<>();
-        boolean anyCouple = false;
+                .setParameter("hashes", all).getResultList();
+        Set<String> people = new HashSet<>();
+        Set<String> couples = new HashSet<>();
         for (String hash : found) {
-            if (people.containsKey(hash)) {
-                erasedPeople.add(people.get(hash));
+            if (hashes.people().containsKey(hash)) {
+                people.add(hashes.people().get(hash));
             }
-            anyCouple |= couples.contains(hash);
+            if (hashes.couples().containsKey(hash)) {
+                couples.add(hashes.couples().get(hash));
+            }
         }
-        return new Forgotten(erasedPeople, anyCouple);
+        return new Forgotten(people, couples);
     }
 }

@@ -77,15 +77,17 @@ public class DeadLetters {
             tally[0]++;
             String original = header(record, KafkaDeadLetterQueue.DEAD_LETTER_TOPIC);
             try {
-                InboxProcessor.readValid(record.value());
+                // The same gate as the live path: a forged event (a non-owner's PartnerErased, say) stays refused.
+                InboxProcessor.checked(original, record.value());
             } catch (PoisonEventException stillPoison) {
                 tally[3]++;
                 return;
             }
             boolean applied = false;
             for (EventConsumer consumer : consumers) {
-                if (original == null || consumer.topics().contains(original)) {
-                    applied |= QuarkusTransaction.requiringNew().call(() -> inbox.process(consumer.name(), record.value(), consumer::apply));
+                if (consumer.topics().contains(original)) {
+                    applied |= QuarkusTransaction.requiringNew().call(() ->
+                            inbox.process(consumer.name(), original, record.value(), consumer::apply));
                 }
             }
             tally[applied ? 1 : 2]++;

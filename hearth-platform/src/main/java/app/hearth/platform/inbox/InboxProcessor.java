@@ -102,8 +102,7 @@ public class InboxProcessor {
     }
 
     private void consumeTraced(EventConsumer consumer, ConsumerRecord<String, String> record) {
-        EventEnvelope event = readValid(record.value());
-        requireOwner(record.topic(), event);
+        EventEnvelope event = checked(record.topic(), record.value());
         long attempt = 0;
         Duration backoff = retry.initialBackoff();
         while (true) {
@@ -131,10 +130,27 @@ public class InboxProcessor {
         }
     }
 
-    /** For replays and rebuilds: checks and applies one payload inside the caller's transaction. */
+    /**
+     * For replays and rebuilds: checks one payload read from {@code topic} (its original topic, for a dead letter) as
+     * the live path does, then applies it inside the caller's transaction.
+     */
     @Transactional
-    public boolean process(String consumer, String payload, Consumer<EventEnvelope> apply) {
-        return apply(consumer, readValid(payload), apply);
+    public boolean process(String consumer, String topic, String payload, Consumer<EventEnvelope> apply) {
+        return apply(consumer, checked(topic, payload), apply);
+    }
+
+    /**
+     * The one gate every way of applying an event goes through (live, dead-letter replay, rebuild): a valid event of
+     * the catalogue, published on its own topic by the service that owns that topic. Anything else can never apply
+     * and is thrown as {@link PoisonEventException}.
+     */
+    public static EventEnvelope checked(String topic, String payload) {
+        if (topic == null) {
+            throw new PoisonEventException("the topic it was published on is not known, so its publisher cannot be checked");
+        }
+        EventEnvelope event = readValid(payload);
+        requireOwner(topic, event);
+        return event;
     }
 
     /**
@@ -148,6 +164,9 @@ public class InboxProcessor {
             LOG.debugf("%s: event %s (%s) already applied", consumer, event.id(), event.type());
             return false;
         }
+        // Locks everyone the event names until this transaction ends: an erasure of one of them still committing on
+        // another channel (the topics are not ordered with each other) is waited for and then seen in the ledger.
+        ErasureLedger.Forgotten forgotten = ledger.lockAndFind(EventMentions.of(event));
         if (PartnerEvents.ERASED.type().equals(event.type())) {
             String person = event.dataAs(PartnerEvents.ERASED).partnerId();
             ledger.forget(ErasureLedger.Kind.PERSON, person, event.time());
@@ -155,7 +174,6 @@ public class InboxProcessor {
         } else if (CoupleEvents.PURGED.type().equals(event.type())) {
             ledger.forget(ErasureLedger.Kind.COUPLE, event.dataAs(CoupleEvents.PURGED).coupleId(), event.time());
         } else {
-            ErasureLedger.Forgotten forgotten = ledger.forgottenIn(EventMentions.of(event));
             if (!forgotten.none()) {
                 // A purged couple's events go whole; an erased person's part goes, the others keep theirs.
                 java.util.Optional<EventEnvelope> kept = forgotten.anyCouple() ? java.util.Optional.empty()
@@ -173,7 +191,7 @@ public class InboxProcessor {
     }
 
     /** Reads and checks a record against the catalogue; throws {@link PoisonEventException} if it can never apply. */
-    public static EventEnvelope readValid(String payload) {
+    static EventEnvelope readValid(String payload) {
         if (payload == null) {
             throw new PoisonEventException("empty record");
         }

@@ -1,6 +1,8 @@
 package app.hearth.insights.service;
 
+import app.hearth.events.EventMentions;
 import app.hearth.insights.config.InsightsConfig;
+import app.hearth.platform.erasure.ErasureLedger;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
@@ -23,8 +25,10 @@ import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * The per-couple read model ({@code couple_insight_view}): a read is one indexed row joined with the couple's current
@@ -53,15 +57,17 @@ public class InsightsReadModel {
 
     /** Rows for every couple a person is in or mentioned by (to insert, or bump on conflict). */
     private static final String COUPLES_OF_PERSON = """
-            insert into couple_insight_view (couple_id, version)
-            select couple_id, 1 from couple_view_member where partner_id = ?1
-            union select couple_id, 1 from couple_insight_view where people @> array[cast(?1 as text)]""";
+            select cast(couple_id as text) from couple_view_member where partner_id = ?1
+            union select cast(couple_id as text) from couple_insight_view where people @> array[cast(?1 as text)]""";
     /** A document emptied: nothing of anyone left, and the version moved so no reader can store one from before. */
     private static final String EMPTIED = "version = couple_insight_view.version + 1, built_version = null, format = null, "
             + "built_at = null, facts = null, people = '{}'";
 
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    ErasureLedger ledger;
 
     @Inject
     ObjectMapper json;
@@ -101,12 +107,16 @@ public class InsightsReadModel {
     /** Reads the facts and stores them as the couple's document unless its version moved while they were read. */
     CoupleFacts rebuild(UUID coupleId, String kind, String cadence, List<String> members) {
         return QuarkusTransaction.requiringNew().call(() -> {
+            // A purge of the couple committing meanwhile is waited for (its lock), then seen: nothing is stored for it.
+            boolean purged = ledger.lockAndFind(new EventMentions(Set.of(), Set.of(coupleId.toString()))).anyCouple();
             var em = Panache.getEntityManager();
             List<?> versions = em.createNativeQuery("select version from couple_insight_view where couple_id = ?1")
                     .setParameter(1, coupleId).getResultList();
             long version = versions.isEmpty() ? 0 : ((Number) versions.get(0)).longValue();
             CoupleFacts facts = CoupleFacts.load(coupleId, kind, cadence, members);
-            store(coupleId, version, facts);
+            if (!purged) {
+                store(coupleId, version, facts);
+            }
             return facts;
         });
     }
@@ -141,19 +151,42 @@ public class InsightsReadModel {
     /** A fact about a person changed (a vacation, a reminder of theirs): every couple they are in or mentioned by. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void touchPartner(String partnerId) {
-        sql(COUPLES_OF_PERSON + " on conflict (couple_id) do update set version = couple_insight_view.version + 1", partnerId);
+        touchCouplesOf(partnerId, "version = couple_insight_view.version + 1");
     }
 
     /** An erasure: every document holding something of the person is emptied (and cannot be stored again from before). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void forgetPartner(String partnerId) {
-        sql(COUPLES_OF_PERSON + " on conflict (couple_id) do update set " + EMPTIED, partnerId);
+        touchCouplesOf(partnerId, EMPTIED);
     }
 
+    /**
+     * Moves the version of (or empties, per {@code update}) the document of every couple the person is in or mentioned
+     * by. Those couples come from the membership view, not from the event, so their erasure locks are taken here: a
+     * purge of one of them still committing is waited for, and its document is then not created again.
+     */
+    private void touchCouplesOf(String partnerId, String update) {
+        @SuppressWarnings("unchecked")
+        List<String> couples = Panache.getEntityManager().createNativeQuery(COUPLES_OF_PERSON).setParameter(1, partnerId)
+                .getResultList();
+        if (couples.isEmpty()) {
+            return;
+        }
+        Set<String> purged = ledger.lockAndFind(new EventMentions(Set.of(), Set.copyOf(couples))).couples();
+        String kept = couples.stream().filter(c -> !purged.contains(c)).collect(Collectors.joining(","));
+        if (!kept.isEmpty()) {
+            sql("insert into couple_insight_view (couple_id, version) select unnest(cast(string_to_array(?1, ',') as uuid[])), 1 "
+                    + "on conflict (couple_id) do update set " + update, kept);
+        }
+    }
+
+    /**
+     * A purge: the document goes whole, not even the couple's id stays. A reader rebuilding it meanwhile waits for the
+     * purge's erasure lock and then stores nothing ({@link #rebuild}).
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void forgetCouple(UUID coupleId) {
-        sql("insert into couple_insight_view (couple_id, version) values (?1, 1) on conflict (couple_id) do update set "
-                + EMPTIED, coupleId);
+        sql("delete from couple_insight_view where couple_id = ?1", coupleId);
     }
 
     /** The facts were replaced wholesale (a rebuild): every document is stale. */

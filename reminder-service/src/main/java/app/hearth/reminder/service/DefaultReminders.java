@@ -44,6 +44,9 @@ public class DefaultReminders {
     /** Every new relationship gets a weekly check-in reminder for both, on a sensible local evening. */
     @Transactional(Transactional.TxType.MANDATORY)
     void onCoupleFormed(@Observes CoupleFormed formed) {
+        if (formed.memberIds().isEmpty()) {
+            return; // both were erased before the formation reached us: no one to remind
+        }
         String title = formed.kind() == RelationshipKind.ROMANTIC ? "Your weekly check-in together"
                 : "Your weekly check-in with each other";
         create(formed.coupleId(), formed.memberIds(), Reminder.Origin.COUPLE_DEFAULT, new ReminderService.Spec(Kind.CHECK_IN,
