@@ -1,7 +1,11 @@
 package app.hearth.testsupport;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
@@ -11,7 +15,11 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -171,5 +179,104 @@ public abstract class HttpEdgeContract {
             assertThat(answer.status()).isEqualTo(413);
             assertThat(answer.contentType()).startsWith("application/problem+json");
         }
+    }
+
+    /**
+     * Every string field of every JSON request body in the service's own OpenAPI document, at any depth, sent once
+     * with a NUL and once with an unpaired surrogate (text PostgreSQL cannot store as sent): each is a 400 problem
+     * naming that field, never a 500 and never stored changed.
+     */
+    @Test
+    void everyStringOfEveryRequestBodyRefusesTextTheDatabaseCannotStore() throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        JsonNode document = json.readTree(RestAssured.given().accept("application/json")
+                .get("/q/openapi?format=json").then().statusCode(200).extract().asString());
+        List<String> checked = new ArrayList<>();
+        document.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(operation -> {
+            String method = operation.getKey();
+            JsonNode schema = operation.getValue().path("requestBody").path("content")
+                    .path("application/json").path("schema");
+            if (!Set.of("post", "put", "patch").contains(method) || schema.isMissingNode()) {
+                return;
+            }
+            String target = filledIn(path.getKey(), operation.getValue());
+            for (List<String> field : stringFields(document, schema, new ArrayList<>(), 0)) {
+                String fieldPath = String.join(".", field).replace(".[0]", "[0]");
+                for (String bad : new String[] {"\"a\\u0000b\"", "\"\\ud800\""}) {
+                    String body = nested(json, field).replace("\"__BAD__\"", bad);
+                    Response answer = RestAssured.given().auth().oauth2(Tokens.user("alice"))
+                            .contentType("application/json").accept("application/json").body(body).request(method, target);
+                    assertThat(answer.statusCode()).as("%s %s with %s in %s: %s", method, target, bad, fieldPath,
+                            answer.asString()).isEqualTo(400);
+                    assertThat(answer.contentType()).startsWith("application/problem+json");
+                    assertThat(answer.jsonPath().getList("errors.field", String.class)).as("%s %s", method, target)
+                            .contains(fieldPath);
+                }
+                checked.add(method + " " + path.getKey() + " " + fieldPath);
+            }
+        }));
+        Assumptions.assumeFalse(checked.isEmpty(), "this service takes no JSON body with text");
+    }
+
+    /** The operation's path with each parameter filled in by its type (the body is read before anything is looked up). */
+    private static String filledIn(String path, JsonNode operation) {
+        String filled = path;
+        for (JsonNode parameter : operation.path("parameters")) {
+            if (!"path".equals(parameter.path("in").asText())) {
+                continue;
+            }
+            JsonNode type = parameter.path("schema");
+            String value = type.path("type").asText().equals("integer") ? "1"
+                    : type.path("format").asText().equals("uuid") || type.path("$ref").asText().endsWith("UUID")
+                    ? UUID.randomUUID().toString() : "2026-W48";
+            filled = filled.replace("{" + parameter.path("name").asText() + "}", value);
+        }
+        return filled.replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
+    }
+
+    /** The paths (field names, "[0]" for an array's first item) of every string field a schema can hold. */
+    private static List<List<String>> stringFields(JsonNode document,
+            JsonNode schema, List<String> at, int depth) {
+        List<List<String>> found = new ArrayList<>();
+        schema = resolved(document, schema);
+        if (depth > 6) {
+            return found;
+        }
+        for (String combination : new String[] {"allOf", "oneOf", "anyOf"}) {
+            for (JsonNode part : schema.path(combination)) {
+                found.addAll(stringFields(document, part, at, depth + 1));
+            }
+        }
+        String type = schema.path("type").isArray() ? schema.path("type").get(0).asText() : schema.path("type").asText();
+        if ("string".equals(type) && !at.isEmpty()) {
+            found.add(at);
+        } else if ("array".equals(type)) {
+            List<String> item = new ArrayList<>(at);
+            item.add("[0]");
+            found.addAll(stringFields(document, schema.path("items"), item, depth + 1));
+        }
+        schema.path("properties").fields().forEachRemaining(property -> {
+            List<String> field = new ArrayList<>(at);
+            field.add(property.getKey());
+            found.addAll(stringFields(document, property.getValue(), field, depth + 1));
+        });
+        return found;
+    }
+
+    private static JsonNode resolved(JsonNode document,
+                                                                   JsonNode schema) {
+        while (schema.has("$ref")) {
+            schema = document.at(schema.path("$ref").asText().substring(1));
+        }
+        return schema;
+    }
+
+    /** A JSON body holding only the field at {@code path}, its value the placeholder "__BAD__". */
+    private static String nested(ObjectMapper json, List<String> path) {
+        JsonNode value = json.getNodeFactory().textNode("__BAD__");
+        for (int i = path.size() - 1; i >= 0; i--) {
+            value = path.get(i).equals("[0]") ? json.createArrayNode().add(value) : json.createObjectNode().set(path.get(i), value);
+        }
+        return value.toString();
     }
 }

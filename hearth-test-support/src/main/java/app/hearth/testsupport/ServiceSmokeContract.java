@@ -39,6 +39,17 @@ public abstract class ServiceSmokeContract extends HttpEdgeContract {
     Outbox outbox;
 
     @Test
+    void databaseErrorsDoNotQuoteTheRowTheyRefused() throws Exception {
+        String secret = "words-a-person-wrote-" + UUID.randomUUID();
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("insert into erased_subject (subject_hash, kind, erased_at) values ('" + secret + "', 'NEITHER', now())");
+            throw new AssertionError("the check constraint should have refused the row");
+        } catch (java.sql.SQLException refused) {
+            assertThat(refused.getMessage()).contains("erased_subject").doesNotContain(secret);
+        }
+    }
+
+    @Test
     void bootsAgainstTheRealDatabaseWithItsSchemaMigrated() throws Exception {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             // The service's own history, and hearth-platform's (every service has its outbox) kept apart from it.

@@ -11,6 +11,7 @@ import app.hearth.events.PartnerEvents;
 import app.hearth.platform.erasure.ErasureLedger;
 import app.hearth.platform.outbox.Outbox;
 import app.hearth.platform.problem.ApiException;
+import app.hearth.platform.security.Caller;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -55,6 +56,7 @@ public class PartnerService {
         if (existing != null) {
             return existing;
         }
+        requireNotErasedMeanwhile(subject);
         Instant now = Instant.now();
         String displayName = nameFromToken == null || nameFromToken.isBlank() ? "Me" : truncate(nameFromToken.strip(), 80);
         int inserted = Panache.getEntityManager().createNativeQuery("""
@@ -92,6 +94,7 @@ public class PartnerService {
 
     @Transactional
     public Partner update(String subject, String nameFromToken, ProfileChanges changes, IfMatch ifMatch) {
+        requireNotErasedMeanwhile(subject);
         me(subject, nameFromToken);
         Partner partner = Partner.findById(subject, LockModeType.PESSIMISTIC_WRITE);
         ifMatch.check(partner.version, "Your profile", false);
@@ -162,6 +165,16 @@ public class PartnerService {
         }
         accountDeletions.queue(subject, now);
         outbox.publish(PartnerEvents.ERASED, subject, new PartnerEvents.PartnerErased(subject));
+    }
+
+    /**
+     * The request was checked against the erasure ledger before this transaction began: an erasure committed since, or
+     * still committing, must not find the profile written again (it is waited for, then refused).
+     */
+    private void requireNotErasedMeanwhile(String subject) {
+        if (ledger.heldAgainstErasure(subject)) {
+            throw Caller.accountErased();
+        }
     }
 
     private static String truncate(String value, int max) {

@@ -63,7 +63,11 @@ public class ProblemMappers {
     public Response json(JsonProcessingException e, UriInfo uri) {
         String field = e instanceof JsonMappingException mapping ? fieldPath(mapping) : "";
         String detail;
-        if (e instanceof UnrecognizedPropertyException unknown) {
+        if (e instanceof StorableText.UnstorableTextException) {
+            // Not echoed: the value is what a person wrote.
+            detail = "Field '" + field + "' " + e.getOriginalMessage().replace("the text contains", "contains")
+                    + ", which cannot be stored; remove it.";
+        } else if (e instanceof UnrecognizedPropertyException unknown) {
             detail = "Unknown field '" + field + "'. Accepted fields: "
                     + unknown.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(Collectors.joining(", ")) + ".";
         } else if (e instanceof InvalidFormatException invalid && invalid.getTargetType() != null && invalid.getTargetType().isEnum()) {

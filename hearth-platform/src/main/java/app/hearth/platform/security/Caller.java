@@ -53,10 +53,27 @@ public class Caller {
             erased = ledger.erasedAt(ErasureLedger.Kind.PERSON, subject).isPresent();
         }
         if (erased) {
-            throw new ApiException(401, "https://hearth.app/problems/account-erased", "Unauthorized",
-                    "This account was erased. Its data is gone and its sign-in no longer works with Hearth.");
+            throw accountErased();
         }
         return subject;
+    }
+
+    /**
+     * As {@link #personId()}, inside the transaction that writes on the person's behalf: their erasure cannot commit
+     * until it ends, and one that committed since the request was checked is refused now (no resurrection).
+     */
+    public String personIdForWriting() {
+        String subject = personId();
+        if (ledger.heldAgainstErasure(subject)) {
+            erased = true;
+            throw accountErased();
+        }
+        return subject;
+    }
+
+    public static ApiException accountErased() {
+        return new ApiException(401, "https://hearth.app/problems/account-erased", "Unauthorized",
+                "This account was erased. Its data is gone and its sign-in no longer works with Hearth.");
     }
 
     /** The subject of a person's token, even if erased: only for the erasure itself, which must stay idempotent. */
