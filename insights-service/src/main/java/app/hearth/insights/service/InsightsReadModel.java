@@ -107,14 +107,15 @@ public class InsightsReadModel {
     /** Reads the facts and stores them as the couple's document unless its version moved while they were read. */
     CoupleFacts rebuild(UUID coupleId, String kind, String cadence, List<String> members) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            // A purge of the couple committing meanwhile is waited for (its lock), then seen: nothing is stored for it.
-            boolean purged = ledger.lockAndFind(new EventMentions(Set.of(), Set.of(coupleId.toString()))).anyCouple();
             var em = Panache.getEntityManager();
             List<?> versions = em.createNativeQuery("select version from couple_insight_view where couple_id = ?1")
                     .setParameter(1, coupleId).getResultList();
             long version = versions.isEmpty() ? 0 : ((Number) versions.get(0)).longValue();
             CoupleFacts facts = CoupleFacts.load(coupleId, kind, cadence, members);
-            if (!purged) {
+            // Only now the couple's erasure lock, so events about the couple are not held up by the read: a purge
+            // committed meanwhile is seen (nothing stored for it), one still committing is waited for, and one that
+            // comes after this commits deletes what was stored.
+            if (!ledger.lockAndFind(new EventMentions(Set.of(), Set.of(coupleId.toString()))).anyCouple()) {
                 store(coupleId, version, facts);
             }
             return facts;
