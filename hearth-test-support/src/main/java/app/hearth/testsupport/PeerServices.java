@@ -131,7 +131,22 @@ public final class PeerServices {
     /** As {@link #replica(String, String, String, Map)}, run by another JDK's {@code java} from another package. */
     public static Instance replica(String service, Path java, Path jar, String database, String logName, Map<String, String> env) {
         TestInfrastructure.ensureRunning();
-        return launch(service, java, jar, database, freePort(), logName, env);
+        return launch(service, java, jar, database, freePort(), logName, env, "/q/health/ready");
+    }
+
+    /**
+     * As {@link #replica(String, String, String, Map)}, but returns once the instance is live, ready or not (for tests
+     * of what makes a replica unready).
+     */
+    public static Instance liveReplica(String service, String database, String logName, Map<String, String> env) {
+        TestInfrastructure.ensureRunning();
+        Path jar = TestInfrastructure.projectRoot().resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
+        return launch(service, defaultJava(), jar, database, freePort(), logName, env, "/q/health/live");
+    }
+
+    /** Where a replica started with {@code logName} writes its log. */
+    public static Path log(String logName) {
+        return TestInfrastructure.projectRoot().resolve("deploy/local/.data-test/logs/" + logName + ".log");
     }
 
     private static Path defaultJava() {
@@ -139,13 +154,12 @@ public final class PeerServices {
     }
 
     private static Instance launch(String service, Path jar, String database, int port, String logName, Map<String, String> env) {
-        return launch(service, defaultJava(), jar, database, port, logName, env);
+        return launch(service, defaultJava(), jar, database, port, logName, env, "/q/health/ready");
     }
 
     private static Instance launch(String service, Path java, Path jar, String database, int port, String logName,
-                                   Map<String, String> env) {
-        Path root = TestInfrastructure.projectRoot();
-        Path log = root.resolve("deploy/local/.data-test/logs/" + logName + ".log");
+                                   Map<String, String> env, String awaited) {
+        Path log = log(logName);
         try {
             Files.createDirectories(log.getParent());
             ProcessBuilder builder = new ProcessBuilder(List.of(
@@ -170,7 +184,7 @@ public final class PeerServices {
                     throw new IllegalStateException(service + " exited while starting; see " + log);
                 }
                 try {
-                    if (http.send(HttpRequest.newBuilder(URI.create(url + "/q/health/ready")).build(),
+                    if (http.send(HttpRequest.newBuilder(URI.create(url + awaited)).build(),
                             HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
                         return new Instance(url, process);
                     }
@@ -179,7 +193,7 @@ public final class PeerServices {
                 }
                 if (System.nanoTime() > deadline) {
                     process.destroy();
-                    throw new IllegalStateException(service + " was not ready within 90 s; see " + log);
+                    throw new IllegalStateException(service + " did not answer " + awaited + " within 90 s; see " + log);
                 }
                 Thread.sleep(200);
             }

@@ -41,7 +41,9 @@ public final class TestInfrastructure {
                 "HEARTH_DB_NAME", database,
                 "HEARTH_KAFKA_BOOTSTRAP", KAFKA_BOOTSTRAP,
                 "HEARTH_OIDC_ISSUER", OIDC_ISSUER,
-                "QUARKUS_HTTP_PORT", String.valueOf(port));
+                "QUARKUS_HTTP_PORT", String.valueOf(port),
+                // The tests' services share the published local-only keys (each service refuses them otherwise).
+                "HEARTH_LOCAL_KEYS", "true");
     }
 
     /** Starts the infrastructure unless it already runs; returns once it is ready. */

@@ -2,6 +2,7 @@ package app.hearth.couple.service;
 
 import app.hearth.couple.Invitation;
 import app.hearth.platform.crypto.KeyedHash;
+import app.hearth.platform.crypto.SecretKeys;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,8 +24,8 @@ public class InvitationCodeHashes {
 
     private final KeyedHash hash;
 
-    public InvitationCodeHashes(CoupleConfig config) {
-        this.hash = new KeyedHash(config.invitationCodeKey());
+    public InvitationCodeHashes(CoupleConfig config, SecretKeys keys) {
+        this.hash = keys.hmac("HEARTH_INVITATION_CODE_KEY", config.invitationCodeKey());
     }
 
     /** The stored form of a normalised code. */

@@ -44,8 +44,21 @@ public class EventSealer {
         }
         if (!Sealing.missingKeys(event, keyring::key).isEmpty()) {
             keyring.awaitCaughtUp();
+            for (String[] missing : Sealing.missingKeys(event, keyring::key)) {
+                if (keyring.cannotUnwrap(missing[0], missing[1])) {
+                    throw new UnopenablePartException("event " + event.id() + " has a part sealed with a key this service "
+                            + "cannot unwrap (is HEARTH_KEY_WRAPPING_KEY its peers'?); set aside, not read as erased");
+                }
+            }
         }
         return Sealing.open(event, keyring::key);
+    }
+
+    /** A sealed part whose key exists but cannot be unwrapped here: the event is set aside, never applied without it. */
+    public static class UnopenablePartException extends RuntimeException {
+        UnopenablePartException(String message) {
+            super(message);
+        }
     }
 
     private boolean erased(Connection connection, String person) {

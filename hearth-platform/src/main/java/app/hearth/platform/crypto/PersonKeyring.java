@@ -76,10 +76,16 @@ public class PersonKeyring {
     ErasureLedger ledger;
 
     @Inject
+    SecretKeys secretKeys;
+
+    @Inject
     @Identifier("default-kafka-broker")
     Map<String, Object> kafkaConfig;
 
     private final Map<String, Map<String, SecretKey>> keys = new ConcurrentHashMap<>();
+    /** Key records ({@code person/key id}) this service read but could not unwrap, and how many it could. */
+    private final Set<String> unopenable = ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.atomic.AtomicLong opened = new java.util.concurrent.atomic.AtomicLong();
     private final Map<TopicPartition, Long> positions = new ConcurrentHashMap<>();
     private volatile List<TopicPartition> partitions = List.of();
     private volatile boolean running;
@@ -88,8 +94,12 @@ public class PersonKeyring {
     private KafkaConsumer<String, String> offsets;
     private Thread reader;
 
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry metrics;
+
     void start(@Observes StartupEvent event) {
-        wrapping = Sealing.keyFromPassphrase(config.wrappingKey());
+        metrics.gauge("hearth.person.keys.unopenable", unopenable, Set::size);
+        wrapping = secretKeys.aes("HEARTH_KEY_WRAPPING_KEY", config.wrappingKey());
         producer = new KafkaProducer<>(KafkaClientConfig.producer(kafkaConfig, Map.of(ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true, ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000)),
                 new StringSerializer(), new StringSerializer());
@@ -114,6 +124,26 @@ public class PersonKeyring {
                 offsets.close(Duration.ofSeconds(2));
             }
         }
+    }
+
+    /**
+     * Whether the record of this key was read but could not be unwrapped with this service's wrapping key: the part
+     * is not gone (its owner was not erased), this service cannot open it.
+     */
+    public boolean cannotUnwrap(String person, String keyId) {
+        return unopenable.contains(person + "/" + keyId);
+    }
+
+    /**
+     * True when most key records read could not be unwrapped: this service's {@code HEARTH_KEY_WRAPPING_KEY} is not
+     * its peers'. (A few records that do not open, among many that do, are not that; they are counted all the same.)
+     */
+    public boolean wrappingKeyDiffers() {
+        return unopenable.size() > opened.get();
+    }
+
+    public int unopenableRecords() {
+        return unopenable.size();
     }
 
     /** The key a part sealed with {@code keyId} for {@code person} opens with, if this service knows it. */
@@ -238,6 +268,7 @@ public class PersonKeyring {
             String person = recordKey.substring(0, slash);
             String keyId = recordKey.substring(slash + 1);
             if (value == null) {
+                unopenable.remove(recordKey);
                 Map<String, SecretKey> known = keys.get(person);
                 if (known != null) {
                     known.remove(keyId);
@@ -252,9 +283,14 @@ public class PersonKeyring {
                 byte[] raw = Base64.getDecoder().decode(Sealing.unbox(wrapping, recordKey.getBytes(StandardCharsets.UTF_8),
                         node.path("wrapped").asText()));
                 keys.computeIfAbsent(person, p -> new ConcurrentHashMap<>()).put(keyId, new SecretKeySpec(raw, "AES"));
+                unopenable.remove(recordKey);
+                opened.incrementAndGet();
                 added.add(person);
             } catch (Exception e) {
-                LOG.warnf("a key record for %s cannot be unwrapped (another wrapping key?): skipped", recordKey);
+                if (unopenable.add(recordKey)) {
+                    LOG.errorf("a key record on %s cannot be unwrapped with this service's HEARTH_KEY_WRAPPING_KEY "
+                            + "(is it its peers'?); parts sealed with it are set aside, not dropped", config.topic());
+                }
             }
         });
         if (!added.isEmpty()) {

@@ -2,6 +2,8 @@ package app.hearth.platform.erasure;
 
 import app.hearth.events.EventMentions;
 import app.hearth.platform.crypto.KeyedHash;
+import app.hearth.platform.crypto.SecretKeys;
+import io.quarkus.runtime.Startup;
 import io.smallrye.config.ConfigMapping;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -28,6 +30,7 @@ import java.util.stream.Collectors;
  * replayed, rebuilt); tokens issued to an erased person before the erasure are refused.
  */
 @ApplicationScoped
+@Startup // its key is checked when the service starts, not at the first request
 public class ErasureLedger {
 
     public enum Kind { PERSON, COUPLE }
@@ -44,8 +47,8 @@ public class ErasureLedger {
     private final KeyedHash hmac;
 
     @Inject
-    public ErasureLedger(Config config) {
-        this.hmac = new KeyedHash(config.hashKey());
+    public ErasureLedger(Config config, SecretKeys keys) {
+        this.hmac = keys.hmac("HEARTH_ERASURE_HASH_KEY", config.hashKey());
     }
 
     public String hash(Kind kind, String id) {

@@ -42,6 +42,7 @@ import java.util.regex.Pattern;
  * success is not stored (the key stays free): the request had no effect worth remembering, and a retry runs again.
  */
 @ApplicationScoped
+@io.quarkus.runtime.Startup // its key is checked when the service starts
 public class IdempotentRequests {
     public static final String HEADER = "Idempotency-Key";
     public static final String REPLAYED = "Idempotent-Replayed";
@@ -68,9 +69,9 @@ public class IdempotentRequests {
     private final KeyedHash hmac;
 
     @Inject
-    public IdempotentRequests(IdempotencyConfig config) {
+    public IdempotentRequests(IdempotencyConfig config, app.hearth.platform.crypto.SecretKeys keys) {
         this.config = config;
-        this.hmac = new KeyedHash(config.key());
+        this.hmac = keys.hmac("HEARTH_IDEMPOTENCY_KEY", config.key());
     }
 
     /** One caller's key: where its answer is stored and what seals it. */

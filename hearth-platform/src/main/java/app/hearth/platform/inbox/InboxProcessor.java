@@ -186,7 +186,15 @@ public class InboxProcessor {
                 event = kept.get();
             }
         }
-        apply.accept(sealer.open(event));
+        EventEnvelope opened;
+        try {
+            opened = sealer.open(event);
+        } catch (EventSealer.UnopenablePartException unopenable) {
+            // Set aside on the dead-letter topic (counted, alerted, replayable once the key is fixed): retrying in
+            // place would stop the channel and everything queued behind it, erasures included.
+            throw new PoisonEventException(unopenable.getMessage());
+        }
+        apply.accept(opened);
         return true;
     }
 

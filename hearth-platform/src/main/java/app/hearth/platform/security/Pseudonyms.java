@@ -1,6 +1,7 @@
 package app.hearth.platform.security;
 
 import app.hearth.platform.crypto.KeyedHash;
+import app.hearth.platform.crypto.SecretKeys;
 import io.smallrye.config.ConfigMapping;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,6 +15,7 @@ import java.util.HexFormat;
  * key, so an app sees one name for a member in check-ins, insights and webhooks alike.
  */
 @ApplicationScoped
+@io.quarkus.runtime.Startup // its key is checked when the service starts
 public class Pseudonyms {
 
     @ConfigMapping(prefix = "hearth.pseudonyms")
@@ -25,8 +27,8 @@ public class Pseudonyms {
     private final KeyedHash hmac;
 
     @Inject
-    public Pseudonyms(Config config) {
-        this.hmac = new KeyedHash(config.key());
+    public Pseudonyms(Config config, SecretKeys keys) {
+        this.hmac = keys.hmac("HEARTH_PSEUDONYM_KEY", config.key());
     }
 
     public String of(String clientId, String personId) {

@@ -30,8 +30,8 @@ public class WebhookSecrets {
     private final SecretKey key;
 
     @Inject
-    public WebhookSecrets(ReminderConfig config) {
-        key = Sealing.keyFromPassphrase(config.webhooks().secretKey());
+    public WebhookSecrets(ReminderConfig config, app.hearth.platform.crypto.SecretKeys keys) {
+        key = keys.aes("HEARTH_WEBHOOK_SECRET_KEY", config.webhooks().secretKey());
     }
 
     public String seal(UUID subscriptionId, String secret) {
