@@ -64,6 +64,66 @@ class LimitsTest {
                 .body("detail", containsString("at most 12"));
     }
 
+    /**
+     * Issue 24: a relationship's reminders have a cap of their own and never use a member's personal allowance, so one
+     * member cannot fill the other's (parallel requests counted exactly, under the couple's lock).
+     */
+    @Test
+    void coupleRemindersHaveTheirOwnCapAndLeaveEachMembersPersonalAllowance() throws Exception {
+        Person ivy = TestUsers.create("Ivy");
+        Person jon = TestUsers.create("Jon");
+        String couple = Couples.form(ivy, jon); // with its default weekly check-in: 1 of the relationship's 12
+        List<Integer> statuses = inParallel(14, () -> as(ivy).body(daily("09:00"))
+                .post("/v1/couples/" + couple + "/reminders").then().extract().statusCode());
+        assertThat(statuses).filteredOn(s -> s == 201).hasSize(11);
+        assertThat(statuses).filteredOn(s -> s == 429).hasSize(3);
+        as(jon).body(daily("09:00")).post("/v1/couples/" + couple + "/reminders").then().statusCode(429)
+                .body("detail", containsString("relationship can have at most 12"));
+        // Jon receives all twelve, and still has his own twelve to set.
+        for (int i = 0; i < 12; i++) {
+            as(jon).body(daily("07:00")).post("/v1/me/reminders").then().statusCode(201);
+        }
+        as(jon).body(daily("07:00")).post("/v1/me/reminders").then().statusCode(429)
+                .body("detail", containsString("at most 12 personal reminders"));
+        as(jon).get("/v1/couples/" + couple + "/reminders?size=50").then().statusCode(200)
+                .body("items.origin", org.hamcrest.Matchers.hasItem("COUPLE_DEFAULT")).body("total", equalTo(12));
+    }
+
+    @jakarta.inject.Inject
+    app.hearth.reminder.service.LiveNotifications live;
+
+    /**
+     * Issue 24: a stream lasts only as long as its authority. It ends when the token it was opened with expires, and at
+     * once when the person is erased; a slot taken for a stream that never started is given back.
+     */
+    @Test
+    void liveStreamsEndWithTheirAuthorityAndUnusedSlotsAreGivenBack() throws Exception {
+        // The token's expiry (the resource passes the token's exp): the stream completes then, its slot free again.
+        String expiring = "stream-" + java.util.UUID.randomUUID();
+        List<?> heard = live.of(expiring, java.time.Instant.now().plusSeconds(1)).collect().asList().await()
+                .atMost(java.time.Duration.ofSeconds(15));
+        assertThat(heard).isEmpty();
+        assertThat(live.open(expiring)).isZero();
+
+        // A slot whose stream never started (the client went away first) comes back after the start grace.
+        String gone = "stream-" + java.util.UUID.randomUUID();
+        live.of(gone, java.time.Instant.now().plusSeconds(600));
+        assertThat(live.open(gone)).isOne();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15)).until(() -> live.open(gone) == 0);
+
+        // Erasure ends the person's open stream at once.
+        Person vic = TestUsers.create("Vic");
+        HttpResponse<Stream<String>> answer = HttpClient.newHttpClient().sendAsync(HttpRequest.newBuilder(stream.toURI())
+                .header("Accept", "text/event-stream").header("Authorization", "Bearer " + vic.token()).build(),
+                HttpResponse.BodyHandlers.ofLines()).get(20, TimeUnit.SECONDS);
+        assertThat(answer.statusCode()).isEqualTo(200);
+        CompletableFuture<List<String>> lines = CompletableFuture.supplyAsync(() -> answer.body().toList());
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> live.open(vic.id()) == 1);
+        as(vic).delete(Couples.couples() + "/v1/me").then().statusCode(204);
+        assertThat(lines.get(20, TimeUnit.SECONDS)).anySatisfy(line -> assertThat(line).startsWith("event").contains("ready"));
+        assertThat(live.open(vic.id())).isZero();
+    }
+
     @Test
     void liveStreamsAreCappedPerPersonAndASlotIsFreedWhenAStreamCloses() throws Exception {
         Person lux = TestUsers.create("Lux");

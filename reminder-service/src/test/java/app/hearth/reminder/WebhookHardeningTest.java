@@ -94,6 +94,60 @@ class WebhookHardeningTest {
         as(mallory).get("/v1/me/webhooks").then().statusCode(200).body("items.size()", equalTo(0));
     }
 
+    /**
+     * Issue 24: a resolver that does not answer holds neither a registration (refused once its look-up timeout passes,
+     * while the look-up still hangs) nor the sender (its other deliveries go out, and its pass ends, while that
+     * look-up still hangs; the stuck delivery's attempt times out). Refused registrations are limited per person, and
+     * a refusal names no resolved address.
+     */
+    @Test
+    void aSilentResolverHoldsNeitherARegistrationNorTheOtherDeliveries() throws Exception {
+        java.util.concurrent.CountDownLatch answer = new java.util.concurrent.CountDownLatch(1);
+        ScriptedResolver.script("silent.dns.test", n -> {
+            if (n > 0) { // the first look-up answers (registration below); every later one hangs until released
+                try {
+                    answer.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return "127.0.0.1";
+        });
+        try (Receiver receiver = new Receiver(200)) {
+            Person slow = TestUsers.create("Slow");
+            Person quick = TestUsers.create("Quick");
+            TestClock.CLOCK.set(CREATED);
+            String slowHook = as(slow).body(Map.of("url", "http://silent.dns.test:9/hook")).post("/v1/me/webhooks").then()
+                    .statusCode(201).extract().path("id");
+            as(quick).body(Map.of("url", receiver.url())).post("/v1/me/webhooks").then().statusCode(201);
+            as(slow).body(daily("20:30")).post("/v1/me/reminders").then().statusCode(201);
+            as(quick).body(daily("20:30")).post("/v1/me/reminders").then().statusCode(201);
+            TestClock.CLOCK.set(FIRED);
+            dispatcher.dispatchDue();
+
+            // A registration whose look-up hangs: refused after the look-up timeout, the look-up still hanging.
+            as(quick).body(Map.of("url", "http://silent.dns.test:9/other")).post("/v1/me/webhooks").then().statusCode(400)
+                    .body("detail", containsString("did not resolve within"));
+            sender.sendDue();
+            assertThat(answer.getCount()).as("the look-ups are still hanging").isOne();
+            assertThat(receiver.received).hasSize(1);
+            assertThat(lastOutcome(slow, slowHook)).isEqualTo("timeout");
+        } finally {
+            answer.countDown();
+        }
+
+        // Refusals say what kind of address is refused, never where a name points; past 20 an hour, asking stops.
+        Person prober = TestUsers.create("Prober");
+        ScriptedResolver.script("inside.attacker.test", n -> "10.9.8.7");
+        as(prober).body(Map.of("url", "https://inside.attacker.test/")).post("/v1/me/webhooks").then().statusCode(400)
+                .body("detail", containsString("not a public address")).body("detail", org.hamcrest.Matchers.not(containsString("10.9.8.7")));
+        for (int i = 1; i < 20; i++) {
+            as(prober).body(Map.of("url", "https://10.0.0." + i + "/")).post("/v1/me/webhooks").then().statusCode(400);
+        }
+        as(prober).body(Map.of("url", "https://10.0.0.99/")).post("/v1/me/webhooks").then().statusCode(429)
+                .body("type", containsString("limit-reached"));
+    }
+
     @Test
     void aNameThatReResolvesInsideIsRefusedAtDeliveryBeforeAnyConnection() {
         Person eve = TestUsers.create("Eve");

@@ -32,6 +32,14 @@ public interface ReminderConfig {
     @WithDefault("PT2H")
     Duration catchUpGrace();
 
+    /** Open live streams per person on one replica (each holds a connection of it). */
+    @WithDefault("5")
+    int maxLiveStreamsPerPerson();
+
+    /** How long a slot taken for a live stream waits for the stream to start before it is given back. */
+    @WithDefault("PT30S")
+    Duration liveStreamStartGrace();
+
     Webhooks webhooks();
 
     interface Webhooks {
@@ -46,7 +54,15 @@ public interface ReminderConfig {
         @WithDefault("PT6H")
         Duration maxBackoff();
 
-        /** The hard deadline of one attempt: connecting, sending and reading the whole answer. */
+        /** How long one look-up of a webhook's host may take (inside an attempt's deadline, or a registration). */
+        @WithDefault("PT2S")
+        Duration dnsTimeout();
+
+        /** Registrations refused for their destination, per person or app per hour, before further ones are 429. */
+        @WithDefault("20")
+        int maxRefusedPerHour();
+
+        /** The hard deadline of one attempt: looking the host up, connecting, sending and reading the whole answer. */
         @WithDefault("PT10S")
         Duration timeout();
 

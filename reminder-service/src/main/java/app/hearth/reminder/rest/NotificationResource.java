@@ -49,6 +49,9 @@ public class NotificationResource {
     @Inject
     LiveNotifications live;
 
+    @Inject
+    org.eclipse.microprofile.jwt.JsonWebToken token;
+
     @Operation(operationId = "listMyNotifications", summary = "List my notifications",
             description = "Your notifications, newest first, a page at a time.")
     @GET
@@ -68,10 +71,11 @@ public class NotificationResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @io.smallrye.common.annotation.Blocking // the caller check reads the erasure ledger; the stream itself does not block
     public Multi<OutboundSseEvent> stream(@Context Sse sse) {
+        // The stream ends when this token expires: a stream must not outlive the authority it was opened with.
         String me = caller.personId();
         OutboundSseEvent ready = sse.newEventBuilder().name("ready").data("{}").mediaType(MediaType.APPLICATION_JSON_TYPE).build();
         return Multi.createBy().concatenating().streams(Multi.createFrom().item(ready),
-                live.of(me).map(n -> sse.newEventBuilder().name("notification").id(n.id.toString())
+                live.of(me, java.time.Instant.ofEpochSecond(token.getExpirationTime())).map(n -> sse.newEventBuilder().name("notification").id(n.id.toString())
                         .mediaType(MediaType.APPLICATION_JSON_TYPE).data(NotificationView.of(n)).build()));
     }
 

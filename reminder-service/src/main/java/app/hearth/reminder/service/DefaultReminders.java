@@ -8,7 +8,6 @@ import app.hearth.membership.CoupleViewMember;
 import app.hearth.membership.MembershipProjection.CoupleFormed;
 import app.hearth.membership.PartnerView;
 import app.hearth.reminder.Reminder;
-import app.hearth.reminder.ReminderRecipient;
 import app.hearth.reminder.config.ReminderConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -74,16 +73,18 @@ public class DefaultReminders {
     }
 
     private void create(UUID coupleId, List<String> members, Reminder.Origin origin, ReminderService.Spec spec) {
-        // A person at their reminder limit simply does not get the default; it is a convenience, not a right.
-        // Counted under the same locks as ReminderService.create takes, so the filter holds until this commits.
-        ReminderService.lockRemindersOf(members);
-        List<String> recipients = members.stream()
-                .filter(m -> ReminderRecipient.count("partnerId", m) < ReminderService.MAX_PER_PERSON).toList();
-        if (recipients.isEmpty()) {
-            LOG.infof("No %s reminder for couple %s: its members are at their reminder limit", origin, coupleId);
+        // A relationship at its reminder limit simply does not get the default; it is a convenience, not a right.
+        // Counted under the couple's lock, which create takes too, so create cannot refuse it (an event handler that
+        // threw would be retried for ever). The members' personal reminders do not count.
+        CoupleView couple = CoupleView.findById(coupleId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (couple == null || !couple.isActive()) {
             return;
         }
-        reminders.create(members.get(0), coupleId, recipients, spec);
+        if (Reminder.count("coupleId", coupleId) >= ReminderService.MAX_PER_COUPLE) {
+            LOG.infof("No %s reminder for couple %s: it is at its reminder limit", origin, coupleId);
+            return;
+        }
+        reminders.create(members.get(0), coupleId, members, spec);
     }
 
     private LocalDate today(String partnerId) {

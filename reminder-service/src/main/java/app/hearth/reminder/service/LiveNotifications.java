@@ -28,11 +28,17 @@ import java.util.concurrent.CopyOnWriteArraySet;
  * which a trigger announces when a notification arrives (fired, nudged, back from snooze) and only on commit; so a
  * client hears of its notifications whichever replica fired them, and never of one that was rolled back. A client
  * that was disconnected catches up from the inbox ({@code GET /v1/me/notifications}).
+ *
+ * <p>A stream lasts only as long as the authority it was opened with: it ends when the token it was opened with
+ * expires (the client reconnects with a fresh one) and at once when the person is erased. Notifications of an ended
+ * couple are deleted with it, so a stream never delivers them. A slot taken for a stream that never started (the
+ * client went away first) is given back after {@code hearth.reminders.live-stream-start-grace}.
  */
 @ApplicationScoped
 public class LiveNotifications {
     private static final Logger LOG = Logger.getLogger(LiveNotifications.class);
     static final String CHANNEL = "hearth_notification";
+
 
     @ConfigProperty(name = "quarkus.datasource.jdbc.url")
     String url;
@@ -43,14 +49,18 @@ public class LiveNotifications {
     @ConfigProperty(name = "quarkus.datasource.password")
     String password;
 
-    /** Open streams per person on this replica, the resource each stream holds (a connection); capped. */
-    @ConfigProperty(name = "hearth.reminders.max-live-streams-per-person", defaultValue = "5")
-    int maxStreamsPerPerson;
+    @jakarta.inject.Inject
+    app.hearth.reminder.config.ReminderConfig config;
 
     private final Map<String, Set<MultiEmitter<? super Notification>>> listeners = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Integer> open = new ConcurrentHashMap<>();
     private volatile boolean running;
     private Thread listener;
+    private final java.util.concurrent.ScheduledExecutorService timers = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "live-stream-timers");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     void start(@Observes StartupEvent startup) {
         running = true;
@@ -61,6 +71,7 @@ public class LiveNotifications {
 
     void stop(@Observes ShutdownEvent shutdown) {
         running = false;
+        timers.shutdownNow();
         if (listener != null) {
             listener.interrupt();
         }
@@ -71,30 +82,58 @@ public class LiveNotifications {
      * first (atomically, so parallel connects cannot get past the cap), before any answer is sent: past the cap the
      * caller gets a 429 problem, not a stream that ends at once.
      */
-    public Multi<Notification> of(String partnerId) {
+    public Multi<Notification> of(String partnerId, java.time.Instant authorityEnds) {
         boolean[] taken = {false};
         open.compute(partnerId, (id, count) -> {
             int now = count == null ? 0 : count;
-            if (now >= maxStreamsPerPerson) {
+            if (now >= config.maxLiveStreamsPerPerson()) {
                 return count;
             }
             taken[0] = true;
             return now + 1;
         });
         if (!taken[0]) {
-            throw ApiException.limitReached("At most " + maxStreamsPerPerson + " live streams may be open at once; close "
+            throw ApiException.limitReached("At most " + config.maxLiveStreamsPerPerson() + " live streams may be open at once; close "
                     + "one (each device needs only one).");
         }
+        java.util.concurrent.atomic.AtomicBoolean slotHeld = new java.util.concurrent.atomic.AtomicBoolean(true);
+        java.util.concurrent.atomic.AtomicBoolean started = new java.util.concurrent.atomic.AtomicBoolean();
+        Runnable giveBack = () -> {
+            if (slotHeld.compareAndSet(true, false)) {
+                open.computeIfPresent(partnerId, (id, count) -> count <= 1 ? null : count - 1);
+            }
+        };
+        timers.schedule(() -> {
+            if (!started.get()) {
+                giveBack.run(); // the client went away before the stream started
+            }
+        }, config.liveStreamStartGrace().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
         return Multi.createFrom().emitter(emitter -> {
+            started.set(true);
             listeners.computeIfAbsent(partnerId, id -> new CopyOnWriteArraySet<>()).add(emitter);
+            long untilExpiry = Math.max(0, java.time.Duration.between(java.time.Instant.now(), authorityEnds).toMillis());
+            var expiry = timers.schedule(emitter::complete, untilExpiry, java.util.concurrent.TimeUnit.MILLISECONDS);
             emitter.onTermination(() -> {
+                expiry.cancel(false);
                 listeners.computeIfPresent(partnerId, (id, set) -> {
                     set.remove(emitter);
                     return set.isEmpty() ? null : set;
                 });
-                open.computeIfPresent(partnerId, (id, count) -> count <= 1 ? null : count - 1);
+                giveBack.run();
             });
         });
+    }
+
+    /** The person was erased: their streams end now (their token is refused from now on, so they do not come back). */
+    void erased(@Observes app.hearth.membership.LocalErasure.PartnerErased erased) {
+        Set<MultiEmitter<? super Notification>> emitters = listeners.get(erased.partnerId());
+        if (emitters != null) {
+            emitters.forEach(MultiEmitter::complete);
+        }
+    }
+
+    public int open(String partnerId) {
+        return open.getOrDefault(partnerId, 0);
     }
 
     public int connected() {

@@ -28,8 +28,17 @@ import java.util.UUID;
 
 @ApplicationScoped
 public class ReminderService {
-    /** A person's own reminders are bounded, so nobody is reminded of everything all day. */
+    /** A person's own (personal) reminders are bounded, so nobody is reminded of everything all day. */
     static final int MAX_PER_PERSON = 12;
+    /**
+     * A relationship's reminders have a cap of their own: they never use a member's personal allowance, so one member
+     * cannot fill another's (which would also have cost them the relationship's default check-in).
+     */
+    static final int MAX_PER_COUPLE = 12;
+
+    static long personalReminders(String ownerId) {
+        return Reminder.count("ownerId = ?1 and coupleId is null", ownerId);
+    }
 
     /** The lock of one person's reminders: counted against the cap and planned under it. */
     static String remindersOf(String partnerId) {
@@ -88,17 +97,22 @@ public class ReminderService {
                     + "create it under /v1/couples/{coupleId}/reminders.");
         }
         if (coupleId != null) {
+            // The couple's row lock also serialises its reminders' count against its cap.
             MembershipService.lockActive(coupleId, "it takes no new reminders.");
             List<String> members = CoupleViewMember.memberIds(coupleId);
             if (!members.containsAll(recipients)) {
                 throw ApiException.badRequest("recipients: only members of this relationship can receive its reminders.");
             }
-        }
-        // Counted under each recipient's lock (in a fixed order), so parallel requests cannot get past the cap.
-        for (String recipient : recipients.stream().sorted().distinct().toList()) {
-            Caps.enforce(remindersOf(recipient), MAX_PER_PERSON, () -> ReminderRecipient.count("partnerId", recipient),
-                    "A person can have at most " + MAX_PER_PERSON + " reminders; remove one first. Fewer, well-timed "
-                            + "reminders work better than many.");
+            if (Reminder.count("coupleId", coupleId) >= MAX_PER_COUPLE) {
+                throw ApiException.limitReached("A relationship can have at most " + MAX_PER_COUPLE + " reminders; remove "
+                        + "one first. Fewer, well-timed reminders work better than many.");
+            }
+            lockRemindersOf(recipients); // for planning them (see lockRemindersOf)
+        } else {
+            // Counted under the owner's lock, so parallel requests cannot get past the cap.
+            Caps.enforce(remindersOf(ownerId), MAX_PER_PERSON, () -> personalReminders(ownerId),
+                    "A person can have at most " + MAX_PER_PERSON + " personal reminders; remove one first. Fewer, "
+                            + "well-timed reminders work better than many.");
         }
         Instant now = clock.instant();
         Reminder reminder = new Reminder();

@@ -69,9 +69,9 @@ public final class WebhookDestinations {
             for (InetAddress address : addresses) {
                 Optional<String> why = nonPublic(address);
                 if (why.isPresent()) {
+                    // A name's resolved addresses are not echoed: that would map what is inside the network.
                     throw new Refused("url: " + host + " is " + (address.getHostAddress().equals(stripBrackets(host))
-                            ? "" : "at " + address.getHostAddress() + ", ") + why.get()
-                            + "; webhooks go only to public internet addresses.");
+                            ? why.get() : "not a public address") + "; webhooks go only to public internet addresses.");
                 }
             }
             if (!https) {

@@ -67,7 +67,7 @@ public class WebhookSender {
     WebhookSecrets secrets;
 
     @Inject
-    WebhookDestinations.HostResolver resolver;
+    WebhookLookups lookups;
 
     @Inject
     Vertx vertx;
@@ -167,13 +167,36 @@ public class WebhookSender {
                 .stream().anyMatch(g -> g.allows(WebhookService.PARTNER_APP_SCOPE, now));
     }
 
+    /**
+     * One attempt, under one deadline that covers the host look-up too. The look-up runs on its own pool
+     * ({@link WebhookLookups}), so the batch's other deliveries are sent meanwhile instead of waiting behind it.
+     */
     private CompletableFuture<Outcome> send(Claimed delivery) {
-        WebhookDestinations.Destination destination;
-        try {
-            destination = WebhookDestinations.check(URI.create(delivery.url()), resolver, config.webhooks().allowLoopbackHttp());
-        } catch (WebhookDestinations.Refused refused) {
-            return CompletableFuture.completedFuture(new Outcome(delivery.id(), delivery.attempt(), null, "destination-refused"));
-        }
+        CompletableFuture<Outcome> outcome = new CompletableFuture<>();
+        AtomicReference<HttpClientRequest> sending = new AtomicReference<>();
+        long deadline = vertx.setTimer(config.webhooks().timeout().toMillis(), id -> {
+            if (outcome.complete(new Outcome(delivery.id(), delivery.attempt(), null, "timeout"))) {
+                HttpClientRequest inFlight = sending.get();
+                if (inFlight != null) {
+                    inFlight.reset(0, new TimeoutException("the delivery deadline passed"));
+                }
+            }
+        });
+        lookups.check(URI.create(delivery.url())).whenComplete((destination, failure) -> {
+            Throwable cause = failure instanceof java.util.concurrent.CompletionException ? failure.getCause() : failure;
+            if (cause instanceof WebhookDestinations.Refused) {
+                outcome.complete(new Outcome(delivery.id(), delivery.attempt(), null, "destination-refused"));
+            } else if (cause != null) {
+                outcome.complete(new Outcome(delivery.id(), delivery.attempt(), null, category(cause)));
+            } else if (!outcome.isDone()) {
+                post(delivery, destination, outcome, sending);
+            }
+        });
+        return outcome.whenComplete((done, error) -> vertx.cancelTimer(deadline));
+    }
+
+    private void post(Claimed delivery, WebhookDestinations.Destination destination, CompletableFuture<Outcome> outcome,
+                      AtomicReference<HttpClientRequest> sending) {
         long timestamp = clock.instant().getEpochSecond();
         RequestOptions request = new RequestOptions()
                 .setMethod(HttpMethod.POST)
@@ -190,16 +213,6 @@ public class WebhookSender {
                 .putHeader("webhook-signature", WebhookSignatures.header(delivery.secrets(), delivery.id().toString(), timestamp,
                         delivery.payload()))
                 .putHeader("Hearth-Attempt", Integer.toString(delivery.attempt()));
-        CompletableFuture<Outcome> outcome = new CompletableFuture<>();
-        AtomicReference<HttpClientRequest> sending = new AtomicReference<>();
-        long deadline = vertx.setTimer(config.webhooks().timeout().toMillis(), id -> {
-            if (outcome.complete(new Outcome(delivery.id(), delivery.attempt(), null, "timeout"))) {
-                HttpClientRequest inFlight = sending.get();
-                if (inFlight != null) {
-                    inFlight.reset(0, new TimeoutException("the delivery deadline passed"));
-                }
-            }
-        });
         java.util.function.Consumer<Throwable> failed = failure ->
                 outcome.complete(new Outcome(delivery.id(), delivery.attempt(), null, category(failure)));
         http.request(request).onFailure(failed::accept).onSuccess(req -> {
@@ -223,7 +236,6 @@ public class WebhookSender {
                         category(status))));
             });
         });
-        return outcome.whenComplete((done, error) -> vertx.cancelTimer(deadline));
     }
 
     /** {@code delivered} for 2xx, else the status class: {@code http-3xx} (redirects are not followed), 4xx, 5xx. */

@@ -34,7 +34,10 @@ public class WebhookService {
     WebhookSecrets secrets;
 
     @Inject
-    WebhookDestinations.HostResolver resolver;
+    WebhookLookups lookups;
+
+    /** When each owner's registrations were last refused for their destination (this replica, the last hour). */
+    private final java.util.Map<String, java.util.Deque<Instant>> refusals = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** A new subscription and its signing secret, shown to its owner this once. */
     public record Subscribed(WebhookSubscription subscription, String secret) {
@@ -44,9 +47,31 @@ public class WebhookService {
     public record Rotated(WebhookSubscription subscription, String secret, Instant previousValidUntil) {
     }
 
-    @Transactional
+    /**
+     * Not a transaction of its own: the destination's host is looked up (bounded, {@link WebhookLookups}) before any
+     * database connection is taken, then the subscription is stored in the request's transaction, if it has one.
+     * Registrations refused for their destination are limited per owner, so nobody maps the network by asking.
+     */
     public Subscribed subscribe(WebhookSubscription.OwnerType type, String ownerId, UUID coupleId, String url) {
-        URI uri = validUrl(url, resolver, config.webhooks().allowLoopbackHttp());
+        String owner = type + "/" + ownerId;
+        Instant now = clock.instant();
+        java.util.Deque<Instant> refused = refusals.computeIfAbsent(owner, o -> new java.util.concurrent.ConcurrentLinkedDeque<>());
+        refused.removeIf(at -> at.isBefore(now.minus(java.time.Duration.ofHours(1))));
+        if (refused.size() >= config.webhooks().maxRefusedPerHour()) {
+            throw ApiException.limitReached("Too many webhook addresses were refused in the last hour; check the URL and "
+                    + "try again later.");
+        }
+        URI uri;
+        try {
+            uri = checkedUrl(url, lookups::checkNow, config.webhooks().allowLoopbackHttp());
+        } catch (ApiException invalid) {
+            refused.add(now);
+            throw invalid;
+        }
+        return io.quarkus.narayana.jta.QuarkusTransaction.joiningExisting().call(() -> store(type, ownerId, coupleId, uri));
+    }
+
+    private Subscribed store(WebhookSubscription.OwnerType type, String ownerId, UUID coupleId, URI uri) {
         int max = config.webhooks().maxPerOwner();
         Caps.enforce("webhooks/" + type + "/" + ownerId + "/" + coupleId, max,
                 () -> type == WebhookSubscription.OwnerType.PERSON
@@ -129,6 +154,15 @@ public class WebhookService {
      * ({@link WebhookDestinations}); plain http and loopback only in local mode.
      */
     static URI validUrl(String url, WebhookDestinations.HostResolver resolver, boolean allowLoopback) {
+        return checkedUrl(url, uri -> WebhookDestinations.check(uri, resolver, allowLoopback), allowLoopback);
+    }
+
+    /** How a destination is checked: directly (tests of the rules) or bounded ({@link WebhookLookups#checkNow}). */
+    interface DestinationCheck {
+        WebhookDestinations.Destination check(URI uri) throws WebhookDestinations.Refused;
+    }
+
+    static URI checkedUrl(String url, DestinationCheck check, boolean allowLoopback) {
         URI uri;
         try {
             uri = new URI(url).normalize();
@@ -143,7 +177,7 @@ public class WebhookService {
             throw ApiException.badRequest("url: webhooks must use https.");
         }
         try {
-            WebhookDestinations.check(uri, resolver, allowLoopback);
+            check.check(uri);
         } catch (WebhookDestinations.Refused refused) {
             throw ApiException.badRequest(refused.getMessage() + (allowLoopback
                     ? " (This local stack also accepts a receiver on this machine: localhost, 127.0.0.1 or [::1].)" : ""));
