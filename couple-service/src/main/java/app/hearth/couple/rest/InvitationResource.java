@@ -9,6 +9,7 @@ import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -88,7 +89,27 @@ public class InvitationResource {
     @POST
     @Path("/{code}/accept")
     public Response accept(@PathParam("code") String code, @Context UriInfo uri) {
-        Couple couple = invitations.accept(caller.personId(), caller.nameFromToken().orElse(null), code);
+        return accepted(invitations.accept(caller.personId(), caller.nameFromToken().orElse(null), code), uri);
+    }
+
+    public record AcceptInvitationRequest(@Schema(examples = "K7P2-QW9X-M4TD") @NotNull(message = "send the code you were given")
+                                          @Size(max = 64) String code) {
+    }
+
+    @Operation(operationId = "acceptInvitationWithCode", summary = "Accept an invitation (code in the body)",
+            description = "As acceptInvitation, with the code in the body rather than the URL, where it stays out of "
+                    + "access logs, proxies and traces. Prefer this form.")
+    @APIResponse(responseCode = "410", description = "The code no longer works: it expired, was withdrawn or was used. Ask for a new one.")
+    @APIResponse(responseCode = "201", description = "The couple you now form; `Location` names it.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CoupleViews.CoupleResponse.class)))
+    @POST
+    @Path("/accept")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response acceptWithCode(@NotNull(message = "send {\"code\": \"...\"}") @Valid AcceptInvitationRequest request,
+                                   @Context UriInfo uri) {
+        return accepted(invitations.accept(caller.personId(), caller.nameFromToken().orElse(null), request.code()), uri);
+    }
+
+    private Response accepted(Couple couple, UriInfo uri) {
         return Response.created(uri.getBaseUriBuilder().path("v1/couples").path(couple.id.toString()).build())
                 .entity(view(couple)).build();
     }
