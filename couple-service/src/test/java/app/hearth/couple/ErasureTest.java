@@ -179,32 +179,21 @@ class ErasureTest {
     void aProfileIsNotCreatedAgainByARequestCheckedJustBeforeTheErasure() throws Exception {
         Person gil = TestUsers.create("Gil");
         as(gil).get("/v1/me").then().statusCode(200);
-        java.util.concurrent.CountDownLatch erased = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-        int[] erasing = new int[1];
-        java.util.concurrent.CompletableFuture<Void> erasure = java.util.concurrent.CompletableFuture.runAsync(() ->
-                io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
-                    erasing[0] = ((Number) io.quarkus.hibernate.orm.panache.Panache.getEntityManager()
-                            .createNativeQuery("select pg_backend_pid()").getSingleResult()).intValue();
-                    partners.erase(gil.id());
-                    erased.countDown();
-                    await(release);
-                }));
-        assertThat(erased.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
-        // The request's transaction starts while the erasure is still committing: it waits, then is refused.
-        java.util.concurrent.CompletableFuture<Throwable> meanwhile = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-            try {
-                partners.update(gil.id(), "Gil", new app.hearth.couple.service.PartnerService.ProfileChanges("Gil again", null,
-                        null, null, null, null, null, null), app.hearth.platform.preconditions.IfMatch.none());
-                return null;
-            } catch (RuntimeException e) {
-                return e;
-            }
-        });
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> meanwhile.isDone() || blockedBy(erasing[0]));
-        assertThat(meanwhile.isDone()).as("the request waits for the erasure").isFalse();
-        release.countDown();
-        erasure.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        java.util.concurrent.CompletableFuture<Throwable> meanwhile;
+        try (app.hearth.testsupport.HeldTransaction erasure = app.hearth.testsupport.HeldTransaction.start(dataSource,
+                () -> partners.erase(gil.id()))) {
+            // The request's transaction starts while the erasure is still committing: it waits, then is refused.
+            meanwhile = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    partners.update(gil.id(), "Gil", new app.hearth.couple.service.PartnerService.ProfileChanges("Gil again", null,
+                            null, null, null, null, null, null), app.hearth.platform.preconditions.IfMatch.none());
+                    return null;
+                } catch (RuntimeException e) {
+                    return e;
+                }
+            });
+            assertThat(erasure.waitedOnBy(meanwhile)).as("the request waits for the erasure").isTrue();
+        }
         assertThat(meanwhile.get(30, java.util.concurrent.TimeUnit.SECONDS)).isInstanceOf(app.hearth.platform.problem.ApiException.class)
                 .hasMessageContaining("erased");
         // And one whose transaction starts after the erasure committed finds no profile, and must not create one.
@@ -213,22 +202,10 @@ class ErasureTest {
         assertThat(count("select count(*) from partner where id = '" + gil.id() + "'")).isZero();
     }
 
-    private static void await(java.util.concurrent.CountDownLatch latch) {
-        try {
-            latch.await(30, java.util.concurrent.TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     private long count(String sql) throws Exception {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }
-    }
-
-    private boolean blockedBy(int backend) throws Exception {
-        return count("select count(*) from pg_stat_activity where " + backend + " = any(pg_blocking_pids(pid))") > 0;
     }
 }

@@ -4,11 +4,10 @@ import app.hearth.events.EventEnvelope;
 import app.hearth.events.PartnerEvents;
 import app.hearth.membership.CoupleServiceEventsConsumer;
 import app.hearth.platform.inbox.InboxProcessor;
+import app.hearth.testsupport.HeldTransaction;
 import app.hearth.testsupport.TestUsers;
 import app.hearth.testsupport.TestUsers.Person;
 import io.agroal.api.AgroalDataSource;
-import io.quarkus.hibernate.orm.panache.Panache;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -21,7 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import static app.hearth.exercise.CheckInTest.as;
@@ -57,31 +55,12 @@ class MembershipErasureRaceTest {
 
         EventEnvelope erased = EventEnvelope.create(PartnerEvents.ERASED, "/couple-service", ben.id(),
                 new PartnerEvents.PartnerErased(ben.id()));
-        CountDownLatch applied = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        int[] erasing = new int[1];
-        CompletableFuture<Void> erasure = CompletableFuture.runAsync(() -> QuarkusTransaction.requiringNew().run(() -> {
-            erasing[0] = ((Number) Panache.getEntityManager().createNativeQuery("select pg_backend_pid()").getSingleResult()).intValue();
-            inbox.apply(membership.name(), erased, membership::apply);
-            applied.countDown();
-            try {
-                release.await(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }));
-        try {
-            assertThat(applied.await(30, TimeUnit.SECONDS)).isTrue();
-            CompletableFuture<Integer> request = CompletableFuture.supplyAsync(() ->
-                    as(ann).get("/v1/couples/" + couple + "/check-ins").then().extract().statusCode());
-            await().atMost(Duration.ofSeconds(10)).until(() -> request.isDone() || blockedBy(erasing[0]));
-            assertThat(request.isDone()).as("the confirmation waits for the erasure").isFalse();
-            release.countDown();
-            erasure.get(30, TimeUnit.SECONDS);
-            assertThat(request.get(30, TimeUnit.SECONDS)).isEqualTo(200);
-        } finally {
-            release.countDown();
+        CompletableFuture<Integer> request;
+        try (HeldTransaction erasure = HeldTransaction.start(dataSource, () -> inbox.apply(membership.name(), erased, membership::apply))) {
+            request = CompletableFuture.supplyAsync(() -> as(ann).get("/v1/couples/" + couple + "/check-ins").then().extract().statusCode());
+            assertThat(erasure.waitedOnBy(request)).as("the confirmation waits for the erasure").isTrue();
         }
+        assertThat(request.get(30, TimeUnit.SECONDS)).isEqualTo(200);
         assertThat(members(couple)).containsExactly(ann.id());
     }
 
@@ -97,17 +76,6 @@ class MembershipErasureRaceTest {
             }
         }
         return members;
-    }
-
-    private boolean blockedBy(int backend) throws Exception {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("select count(*) from pg_stat_activity where ? = any(pg_blocking_pids(pid))")) {
-            s.setInt(1, backend);
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getInt(1) > 0;
-            }
-        }
     }
 
     private void execute(String sql) throws Exception {

@@ -10,7 +10,6 @@ import app.hearth.platform.inbox.ErasureRepair;
 import app.hearth.platform.inbox.EventConsumer;
 import app.hearth.platform.inbox.InboxProcessor;
 import io.agroal.api.AgroalDataSource;
-import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
@@ -28,7 +27,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -123,33 +121,12 @@ public abstract class ErasureOrderContract {
         EventEnvelope event = EventSamples.of(type, ids);
         EventEnvelope held = erasureHeld ? erasure.event(ids) : event;
         EventEnvelope meanwhile = erasureHeld ? event : erasure.event(ids);
-        CountDownLatch applied = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        int[] heldBackend = new int[1];
-        CompletableFuture<Void> first = CompletableFuture.runAsync(() -> QuarkusTransaction.requiringNew().run(() -> {
-            heldBackend[0] = ((Number) Panache.getEntityManager()
-                    .createNativeQuery("select pg_backend_pid()").getSingleResult()).intValue();
-            applyTo(held);
-            applied.countDown();
-            try {
-                release.await(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }));
-        try {
-            assertThat(applied.await(30, TimeUnit.SECONDS)).as("the held event applied").isTrue();
-            CompletableFuture<Void> second = CompletableFuture.runAsync(() -> deliver(meanwhile));
-            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (!second.isDone() && !waitsOn(heldBackend[0]) && System.nanoTime() < deadline) {
-                Thread.sleep(5);
-            }
-            release.countDown();
-            first.get(30, TimeUnit.SECONDS);
-            second.get(30, TimeUnit.SECONDS);
-        } finally {
-            release.countDown();
+        CompletableFuture<Void> second;
+        try (HeldTransaction first = HeldTransaction.start(database, () -> applyTo(held))) {
+            second = CompletableFuture.runAsync(() -> deliver(meanwhile));
+            first.waitedOnBy(second); // either way: once the second waits on the first or has finished, the first commits
         }
+        second.get(30, TimeUnit.SECONDS);
         assertNoTrace(erasure.erased().apply(ids));
     }
 
@@ -212,20 +189,6 @@ public abstract class ErasureOrderContract {
              ResultSet rs = s.executeQuery()) {
             rs.next();
             return rs.getInt(1) == 1;
-        }
-    }
-
-    /** Whether another backend is blocked by {@code backend}'s locks. */
-    private boolean waitsOn(int backend) {
-        try (Connection c = database.getConnection();
-             PreparedStatement s = c.prepareStatement("select count(*) from pg_stat_activity where ? = any(pg_blocking_pids(pid))")) {
-            s.setInt(1, backend);
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getInt(1) > 0;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
         }
     }
 

@@ -131,12 +131,24 @@ public class InboxProcessor {
     }
 
     /**
-     * For replays and rebuilds: checks one payload read from {@code topic} (its original topic, for a dead letter) as
-     * the live path does, then applies it inside the caller's transaction.
+     * For dead-letter replays: checks one payload read from {@code topic} (its original topic) as the live path does,
+     * then applies it inside the caller's transaction.
      */
     @Transactional
     public boolean process(String consumer, String topic, String payload, Consumer<EventEnvelope> apply) {
         return apply(consumer, checked(topic, payload), apply);
+    }
+
+    /**
+     * For a rebuild into a shadow of the live tables: the same check, and the erasure ledger read without the subjects'
+     * locks. The rebuild applies one event at a time and replays the erasures themselves, so an erasure committing
+     * meanwhile is applied to the shadow when its own event is replayed; and a batch, or the switch that catches up
+     * while holding the live tables, must not collect a lock per subject (a live consumer holding one while it waits
+     * for those tables would deadlock with it).
+     */
+    @Transactional
+    public boolean processIntoShadow(String consumer, String topic, String payload, Consumer<EventEnvelope> apply) {
+        return apply(consumer, checked(topic, payload), apply, false);
     }
 
     /**
@@ -160,13 +172,18 @@ public class InboxProcessor {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean apply(String consumer, EventEnvelope event, Consumer<EventEnvelope> apply) {
+        return apply(consumer, event, apply, true);
+    }
+
+    private boolean apply(String consumer, EventEnvelope event, Consumer<EventEnvelope> apply, boolean lockSubjects) {
         if (!inbox.firstDelivery(consumer, event)) {
             LOG.debugf("%s: event %s (%s) already applied", consumer, event.id(), event.type());
             return false;
         }
         // Locks everyone the event names until this transaction ends: an erasure of one of them still committing on
         // another channel (the topics are not ordered with each other) is waited for and then seen in the ledger.
-        ErasureLedger.Forgotten forgotten = ledger.lockAndFind(EventMentions.of(event));
+        ErasureLedger.Forgotten forgotten = lockSubjects ? ledger.lockAndFind(EventMentions.of(event))
+                : ledger.forgottenIn(EventMentions.of(event));
         if (PartnerEvents.ERASED.type().equals(event.type())) {
             String person = event.dataAs(PartnerEvents.ERASED).partnerId();
             ledger.forget(ErasureLedger.Kind.PERSON, person, event.time());

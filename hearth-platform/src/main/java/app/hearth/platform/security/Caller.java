@@ -58,19 +58,7 @@ public class Caller {
         return subject;
     }
 
-    /**
-     * As {@link #personId()}, inside the transaction that writes on the person's behalf: their erasure cannot commit
-     * until it ends, and one that committed since the request was checked is refused now (no resurrection).
-     */
-    public String personIdForWriting() {
-        String subject = personId();
-        if (ledger.heldAgainstErasure(subject)) {
-            erased = true;
-            throw accountErased();
-        }
-        return subject;
-    }
-
+    /** The 401 for a token of a person erased from this service. */
     public static ApiException accountErased() {
         return new ApiException(401, "https://hearth.app/problems/account-erased", "Unauthorized",
                 "This account was erased. Its data is gone and its sign-in no longer works with Hearth.");

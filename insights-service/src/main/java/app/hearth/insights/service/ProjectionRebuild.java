@@ -179,7 +179,7 @@ public class ProjectionRebuild {
         int skipped = 0;
         for (ConsumerRecord<String, String> record : batch) {
             try {
-                inbox.process(FactProjection.CONSUMER, record.topic(), record.value(), facts::apply);
+                inbox.processIntoShadow(FactProjection.CONSUMER, record.topic(), record.value(), facts::apply);
             } catch (app.hearth.platform.inbox.PoisonEventException poison) {
                 skipped++;
                 LOG.debugf("rebuild: skipped poison %s-%d@%d: %s", record.topic(), record.partition(), record.offset(),
