@@ -41,6 +41,11 @@ public class CoupleServiceEventsConsumer implements EventConsumer {
     }
 
     @Override
+    public Set<app.hearth.events.EventType<?>> handledTypes() {
+        return projection.handledTypes();
+    }
+
+    @Override
     public void apply(EventEnvelope event) {
         projection.apply(event);
     }

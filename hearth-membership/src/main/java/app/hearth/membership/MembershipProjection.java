@@ -2,6 +2,7 @@ package app.hearth.membership;
 
 import app.hearth.events.CoupleEvents;
 import app.hearth.events.EventEnvelope;
+import app.hearth.events.EventHandlers;
 import app.hearth.events.PartnerEvents;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,64 +37,73 @@ public class MembershipProjection {
     @Inject
     Event<CoupleFormed> coupleFormed;
 
+    /** couple-service's events, each to what it changes here; any other type is not this view's business. */
+    private final EventHandlers handlers = new EventHandlers()
+            .on(CoupleEvents.FORMED, this::formed)
+            .on(CoupleEvents.UPDATED, this::updated)
+            .on(CoupleEvents.ENDED, ended -> ended(UUID.fromString(ended.coupleId())))
+            .on(CoupleEvents.PURGED, purged -> purged(UUID.fromString(purged.coupleId())))
+            .on(CoupleEvents.INTEGRATION_GRANTED, this::granted)
+            .on(CoupleEvents.INTEGRATION_REVOKED, revoked -> PartnerAppGrant.deleteById(UUID.fromString(revoked.grantId())))
+            .on(PartnerEvents.REGISTERED, registered -> upsertPartner(registered.profile()))
+            .on(PartnerEvents.PROFILE_UPDATED, updated -> upsertPartner(updated.profile()))
+            .on(PartnerEvents.ERASED, erased -> erased(erased.partnerId()));
+
+    public java.util.Set<app.hearth.events.EventType<?>> handledTypes() {
+        return handlers.types();
+    }
+
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(EventEnvelope event) {
-        switch (event.type()) {
-            case "hearth.couple.formed.v1" -> {
-                CoupleEvents.CoupleFormed formed = event.dataAs(CoupleEvents.FORMED);
-                upsertCouple(UUID.fromString(formed.coupleId()), formed.kind().name(), "ACTIVE", formed.checkInCadence(), null, formed.memberIds());
-                coupleFormed.fire(new CoupleFormed(UUID.fromString(formed.coupleId()), formed.kind(), formed.memberIds()));
-            }
-            case "hearth.couple.updated.v1" -> {
-                CoupleEvents.CoupleUpdated updated = event.dataAs(CoupleEvents.UPDATED);
-                CoupleView couple = CoupleView.findById(UUID.fromString(updated.coupleId()));
-                if (couple != null) {
-                    couple.checkInCadence = updated.checkInCadence();
-                    couple.pauseWordAgreed = updated.pauseWordAgreed();
-                    couple.updatedAt = Instant.now();
-                }
-            }
-            case "hearth.couple.ended.v1" -> {
-                CoupleView couple = CoupleView.findById(UUID.fromString(event.dataAs(CoupleEvents.ENDED).coupleId()));
-                if (couple != null) {
-                    couple.status = "ENDED";
-                    couple.updatedAt = Instant.now();
-                }
-                PartnerAppGrant.delete("coupleId", UUID.fromString(event.subject()));
-                coupleEnded.fire(new LocalErasure.CoupleEnded(UUID.fromString(event.subject())));
-            }
-            case "hearth.couple.purged.v1" -> {
-                UUID coupleId = UUID.fromString(event.dataAs(CoupleEvents.PURGED).coupleId());
-                couplePurged.fire(new LocalErasure.CouplePurged(coupleId));
-                CoupleView.deleteById(coupleId);
-            }
-            case "hearth.couple.integration-granted.v1" -> {
-                CoupleEvents.IntegrationGranted granted = event.dataAs(CoupleEvents.INTEGRATION_GRANTED);
-                UUID coupleId = UUID.fromString(granted.coupleId());
-                if (CoupleView.findById(coupleId) != null && PartnerAppGrant.findById(UUID.fromString(granted.grantId())) == null) {
-                    PartnerAppGrant grant = new PartnerAppGrant();
-                    grant.grantId = UUID.fromString(granted.grantId());
-                    grant.coupleId = coupleId;
-                    grant.clientId = granted.clientId();
-                    grant.scopes = String.join(" ", granted.scopes());
-                    grant.expiresAt = granted.expiresAt();
-                    grant.persist();
-                }
-            }
-            case "hearth.couple.integration-revoked.v1" ->
-                    PartnerAppGrant.deleteById(UUID.fromString(event.dataAs(CoupleEvents.INTEGRATION_REVOKED).grantId()));
-            case "hearth.partner.registered.v1" -> upsertPartner(event.dataAs(PartnerEvents.REGISTERED).profile());
-            case "hearth.partner.profile-updated.v1" -> upsertPartner(event.dataAs(PartnerEvents.PROFILE_UPDATED).profile());
-            case "hearth.partner.erased.v1" -> {
-                String partnerId = event.dataAs(PartnerEvents.ERASED).partnerId();
-                partnerErased.fire(new LocalErasure.PartnerErased(partnerId));
-                CoupleViewMember.delete("partnerId", partnerId);
-                PartnerView.deleteById(partnerId);
-            }
-            default -> {
-                // A type this version does not know (added later): nothing to do.
-            }
+        handlers.apply(event);
+    }
+
+    private void formed(CoupleEvents.CoupleFormed formed) {
+        upsertCouple(UUID.fromString(formed.coupleId()), formed.kind().name(), "ACTIVE", formed.checkInCadence(), null, formed.memberIds());
+        coupleFormed.fire(new CoupleFormed(UUID.fromString(formed.coupleId()), formed.kind(), formed.memberIds()));
+    }
+
+    private void updated(CoupleEvents.CoupleUpdated updated) {
+        CoupleView couple = CoupleView.findById(UUID.fromString(updated.coupleId()));
+        if (couple != null) {
+            couple.checkInCadence = updated.checkInCadence();
+            couple.pauseWordAgreed = updated.pauseWordAgreed();
+            couple.updatedAt = Instant.now();
         }
+    }
+
+    private void ended(UUID coupleId) {
+        CoupleView couple = CoupleView.findById(coupleId);
+        if (couple != null) {
+            couple.status = "ENDED";
+            couple.updatedAt = Instant.now();
+        }
+        PartnerAppGrant.delete("coupleId", coupleId);
+        coupleEnded.fire(new LocalErasure.CoupleEnded(coupleId));
+    }
+
+    private void purged(UUID coupleId) {
+        couplePurged.fire(new LocalErasure.CouplePurged(coupleId));
+        CoupleView.deleteById(coupleId);
+    }
+
+    private void granted(CoupleEvents.IntegrationGranted granted) {
+        UUID coupleId = UUID.fromString(granted.coupleId());
+        if (CoupleView.findById(coupleId) != null && PartnerAppGrant.findById(UUID.fromString(granted.grantId())) == null) {
+            PartnerAppGrant grant = new PartnerAppGrant();
+            grant.grantId = UUID.fromString(granted.grantId());
+            grant.coupleId = coupleId;
+            grant.clientId = granted.clientId();
+            grant.scopes = String.join(" ", granted.scopes());
+            grant.expiresAt = granted.expiresAt();
+            grant.persist();
+        }
+    }
+
+    private void erased(String partnerId) {
+        partnerErased.fire(new LocalErasure.PartnerErased(partnerId));
+        CoupleViewMember.delete("partnerId", partnerId);
+        PartnerView.deleteById(partnerId);
     }
 
     /**

@@ -1,6 +1,7 @@
 package app.hearth.platform.inbox;
 
 import app.hearth.events.EventEnvelope;
+import app.hearth.events.EventType;
 
 import java.util.Set;
 
@@ -14,6 +15,9 @@ public interface EventConsumer {
     String name();
 
     Set<String> topics();
+
+    /** The event types it applies (each on one of its topics: checked at start-up by {@link EventConsumersCheck}). */
+    Set<EventType<?>> handledTypes();
 
     /** Applies an event inside the inbox's transaction. */
     void apply(EventEnvelope event);

@@ -37,6 +37,11 @@ public class FactConsumers implements EventConsumer {
     }
 
     @Override
+    public Set<app.hearth.events.EventType<?>> handledTypes() {
+        return facts.handledTypes();
+    }
+
+    @Override
     public void apply(EventEnvelope event) {
         facts.apply(event);
     }

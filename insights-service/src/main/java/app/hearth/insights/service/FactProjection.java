@@ -2,6 +2,8 @@ package app.hearth.insights.service;
 
 import app.hearth.events.CoupleEvents;
 import app.hearth.events.EventEnvelope;
+import app.hearth.events.EventHandlers;
+import app.hearth.events.EventType;
 import app.hearth.events.ExerciseEvents;
 import app.hearth.events.PartnerEvents;
 import app.hearth.events.ReminderEvents;
@@ -16,6 +18,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -43,41 +46,47 @@ public class FactProjection {
                 .publishPercentiles(0.5, 0.99).register(metrics);
     }
 
+    /** The types insights are built from, each to its fact. */
+    private final EventHandlers handlers = new EventHandlers()
+            .onWithEnvelope(CoupleEvents.FORMED, (formed, event) -> formed(formed, event.time()))
+            .onWithEnvelope(CoupleEvents.ENDED, (ended, event) -> ended(ended, event.time()))
+            .on(CoupleEvents.PURGED, purged -> forgetCouple(UUID.fromString(purged.coupleId())))
+            .on(PartnerEvents.ERASED, erased -> forgetPartner(erased.partnerId()))
+            .on(ExerciseEvents.CHECK_IN_SUBMITTED, this::submitted)
+            .on(ExerciseEvents.CHECK_IN_COMPLETED, this::completed)
+            .on(ExerciseEvents.SESSION_STARTED, this::started)
+            .on(ExerciseEvents.EXERCISE_COMPLETED, this::exerciseCompleted)
+            .on(ExerciseEvents.PLAN_DAY_COMPLETED, this::planDay)
+            .on(ExerciseEvents.SESSION_PAUSED, this::paused)
+            .on(ReminderEvents.FIRED, this::fired)
+            .on(ReminderEvents.PAUSED, this::vacation)
+            .on(ReminderEvents.RESUMED, this::resumed);
+
+    public Set<EventType<?>> handledTypes() {
+        return handlers.types();
+    }
+
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(EventEnvelope event) {
-        switch (event.type()) {
-            case "hearth.couple.formed.v1" -> formed(event.dataAs(CoupleEvents.FORMED), event.time());
-            case "hearth.couple.ended.v1" -> {
-                CoupleEvents.CoupleEnded ended = event.dataAs(CoupleEvents.ENDED);
-                // Ended may be read before formed (a rebuild reads topics side by side): either starts the row.
-                sql("""
-                        insert into couple_fact (couple_id, ended_at) values (?1, ?2)
-                        on conflict (couple_id) do update set ended_at = coalesce(couple_fact.ended_at, excluded.ended_at)""",
-                        UUID.fromString(ended.coupleId()), event.time());
-                readModel.touchCouple(UUID.fromString(ended.coupleId()));
-            }
-            case "hearth.couple.purged.v1" -> forgetCouple(UUID.fromString(event.dataAs(CoupleEvents.PURGED).coupleId()));
-            case "hearth.partner.erased.v1" -> forgetPartner(event.dataAs(PartnerEvents.ERASED).partnerId());
-            case "hearth.exercise.check-in-submitted.v1" -> submitted(event.dataAs(ExerciseEvents.CHECK_IN_SUBMITTED));
-            case "hearth.exercise.check-in-completed.v1" -> completed(event.dataAs(ExerciseEvents.CHECK_IN_COMPLETED));
-            case "hearth.exercise.session-started.v1" -> started(event.dataAs(ExerciseEvents.SESSION_STARTED));
-            case "hearth.exercise.exercise-completed.v1" -> exerciseCompleted(event.dataAs(ExerciseEvents.EXERCISE_COMPLETED));
-            case "hearth.exercise.plan-day-completed.v1" -> planDay(event.dataAs(ExerciseEvents.PLAN_DAY_COMPLETED));
-            case "hearth.exercise.session-paused.v1" -> paused(event.dataAs(ExerciseEvents.SESSION_PAUSED));
-            case "hearth.reminder.fired.v1" -> fired(event.dataAs(ReminderEvents.FIRED));
-            case "hearth.reminder.paused.v1" -> vacation(event.dataAs(ReminderEvents.PAUSED));
-            case "hearth.reminder.resumed.v1" -> {
-                ReminderEvents.RemindersResumed resumed = event.dataAs(ReminderEvents.RESUMED);
-                // Kept on its own, matched to the pause it ends when read: the pause may not be here yet.
-                sql("insert into vacation_resume_fact (partner_id, resumed_at) values (?1, ?2) on conflict do nothing",
-                        resumed.partnerId(), resumed.resumedAt());
-                readModel.touchPartner(resumed.partnerId());
-            }
-            default -> {
-                return; // not a fact insights are built from
-            }
+        if (handlers.apply(event)) {
+            lag.record(Duration.between(event.time(), clock.instant()).abs());
         }
-        lag.record(Duration.between(event.time(), clock.instant()).abs());
+    }
+
+    private void ended(CoupleEvents.CoupleEnded ended, Instant at) {
+        // Ended may be read before formed (a rebuild reads topics side by side): either starts the row.
+        sql("""
+                insert into couple_fact (couple_id, ended_at) values (?1, ?2)
+                on conflict (couple_id) do update set ended_at = coalesce(couple_fact.ended_at, excluded.ended_at)""",
+                UUID.fromString(ended.coupleId()), at);
+        readModel.touchCouple(UUID.fromString(ended.coupleId()));
+    }
+
+    private void resumed(ReminderEvents.RemindersResumed resumed) {
+        // Kept on its own, matched to the pause it ends when read: the pause may not be here yet.
+        sql("insert into vacation_resume_fact (partner_id, resumed_at) values (?1, ?2) on conflict do nothing",
+                resumed.partnerId(), resumed.resumedAt());
+        readModel.touchPartner(resumed.partnerId());
     }
 
     private void formed(CoupleEvents.CoupleFormed formed, Instant at) {

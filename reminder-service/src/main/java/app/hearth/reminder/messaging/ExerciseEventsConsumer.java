@@ -1,6 +1,8 @@
 package app.hearth.reminder.messaging;
 
 import app.hearth.events.EventEnvelope;
+import app.hearth.events.EventHandlers;
+import app.hearth.events.EventType;
 import app.hearth.events.ExerciseEvents;
 import app.hearth.events.Topics;
 import app.hearth.platform.inbox.EventConsumer;
@@ -51,14 +53,18 @@ public class ExerciseEventsConsumer implements EventConsumer {
         inbox.consume(this, record);
     }
 
+    /** Only these exercise events change reminding. */
+    private final EventHandlers handlers = new EventHandlers()
+            .on(ExerciseEvents.CHECK_IN_SUBMITTED, submitted -> nudges.onCheckInSubmitted(submitted))
+            .on(ExerciseEvents.SESSION_STARTED, started -> defaults.onSessionStarted(started));
+
+    @Override
+    public Set<EventType<?>> handledTypes() {
+        return handlers.types();
+    }
+
     @Override
     public void apply(EventEnvelope event) {
-        switch (event.type()) {
-            case "hearth.exercise.check-in-submitted.v1" -> nudges.onCheckInSubmitted(event.dataAs(ExerciseEvents.CHECK_IN_SUBMITTED));
-            case "hearth.exercise.session-started.v1" -> defaults.onSessionStarted(event.dataAs(ExerciseEvents.SESSION_STARTED));
-            default -> {
-                // Other exercise events do not change reminding.
-            }
-        }
+        handlers.apply(event);
     }
 }
