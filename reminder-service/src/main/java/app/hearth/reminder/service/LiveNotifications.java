@@ -38,6 +38,9 @@ import java.util.concurrent.CopyOnWriteArraySet;
 public class LiveNotifications {
     private static final Logger LOG = Logger.getLogger(LiveNotifications.class);
     static final String CHANNEL = "hearth_notification";
+    /** Announces, on commit of a person's erasure, that their streams end: every replica hears it, not only the consumer's. */
+    static final String ENDED_CHANNEL = "hearth_stream_end";
+    private static final java.time.Duration REMEMBER_ERASED = java.time.Duration.ofMinutes(15);
 
 
     @ConfigProperty(name = "quarkus.datasource.jdbc.url")
@@ -54,6 +57,8 @@ public class LiveNotifications {
 
     private final Map<String, Set<MultiEmitter<? super Notification>>> listeners = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Integer> open = new ConcurrentHashMap<>();
+    /** People erased lately, so a stream whose caller check passed just before the erasure committed still ends. */
+    private final ConcurrentHashMap<String, java.time.Instant> erasedLately = new ConcurrentHashMap<>();
     private volatile boolean running;
     private Thread listener;
     private final java.util.concurrent.ScheduledExecutorService timers = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(task -> {
@@ -121,12 +126,27 @@ public class LiveNotifications {
                 });
                 giveBack.run();
             });
+            if (erasedLately.containsKey(partnerId)) {
+                emitter.complete(); // erased between the caller check and now: registered too late to be ended
+            }
         });
     }
 
-    /** The person was erased: their streams end now (their token is refused from now on, so they do not come back). */
+    /**
+     * The person is being erased: when that commits, every replica ends their streams (their token is refused from
+     * then on, so they do not come back). Announced in the erasure's transaction, so a rolled-back erasure ends nothing.
+     */
+    @jakarta.transaction.Transactional(jakarta.transaction.Transactional.TxType.MANDATORY)
     void erased(@Observes app.hearth.membership.LocalErasure.PartnerErased erased) {
-        Set<MultiEmitter<? super Notification>> emitters = listeners.get(erased.partnerId());
+        io.quarkus.hibernate.orm.panache.Panache.getEntityManager().createNativeQuery("select pg_notify(?1, ?2)")
+                .setParameter(1, ENDED_CHANNEL).setParameter(2, erased.partnerId()).getSingleResult();
+    }
+
+    private void endStreamsOf(String partnerId) {
+        java.time.Instant now = java.time.Instant.now();
+        erasedLately.values().removeIf(at -> at.isBefore(now.minus(REMEMBER_ERASED)));
+        erasedLately.put(partnerId, now);
+        Set<MultiEmitter<? super Notification>> emitters = listeners.get(partnerId);
         if (emitters != null) {
             emitters.forEach(MultiEmitter::complete);
         }
@@ -146,6 +166,7 @@ public class LiveNotifications {
             try (Connection connection = DriverManager.getConnection(url, user, password)) {
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("LISTEN " + CHANNEL);
+                    statement.execute("LISTEN " + ENDED_CHANNEL);
                 }
                 backoffMillis = 500;
                 PGConnection pg = connection.unwrap(PGConnection.class);
@@ -153,7 +174,11 @@ public class LiveNotifications {
                     PGNotification[] arrived = pg.getNotifications(5_000);
                     if (arrived != null) {
                         for (PGNotification notification : arrived) {
-                            deliver(notification.getParameter());
+                            if (ENDED_CHANNEL.equals(notification.getName())) {
+                                endStreamsOf(notification.getParameter());
+                            } else {
+                                deliver(notification.getParameter());
+                            }
                         }
                     }
                 }
