@@ -26,7 +26,8 @@ class TopicRetentionTest {
             topics.load(in);
         }
         assertThat(topics.stringPropertyNames()).contains("partner-events", "couple-events", "exercise-events",
-                "reminder-events", "exercise-service.dlq", "reminder-service.dlq", "insights-service.dlq", "hearth-person-keys");
+                "reminder-events", "exercise-service.dlq", "reminder-service.dlq", "insights-service.dlq", "hearth-person-keys.couple-service",
+                "hearth-person-keys.exercise-service");
         List<ConfigResource> resources = topics.stringPropertyNames().stream()
                 .map(t -> new ConfigResource(ConfigResource.Type.TOPIC, t)).toList();
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", TestInfrastructure.KAFKA_BOOTSTRAP))) {

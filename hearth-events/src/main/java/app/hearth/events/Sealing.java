@@ -51,6 +51,22 @@ public final class Sealing {
     private Sealing() {
     }
 
+    /**
+     * The services that seal, and so create and tombstone data keys, each on its own key topic
+     * ({@link Topics#personKeys}): the owners of the topics of the event types with personal fields.
+     */
+    public static java.util.SortedSet<String> keyWriters() {
+        java.util.SortedSet<String> writers = new java.util.TreeSet<>();
+        TARGETS.keySet().forEach(type -> writers.add(Topics.owner(EventCatalogue.byType(type).orElseThrow().topic()).substring(1)));
+        return writers;
+    }
+
+    /** The writer whose key topic alone may carry a key with this id: ids are {@code <writer>:<uuid>}. */
+    public static Optional<String> keyWriter(String keyId) {
+        int colon = keyId.indexOf(':');
+        return colon > 0 ? Optional.of(keyId.substring(0, colon)) : Optional.empty();
+    }
+
     public static boolean hasPersonalFields(String type) {
         return TARGETS.containsKey(type);
     }

@@ -26,6 +26,14 @@ public final class Topics {
         };
     }
 
+    /**
+     * The compacted topic of the data keys {@code writer} seals its events' personal fields with: only that service
+     * writes it (Kafka ACLs in a cluster), every service reads it. See {@link Sealing#keyWriters()}.
+     */
+    public static String personKeys(String writer) {
+        return "hearth-person-keys." + writer;
+    }
+
     /** The dead-letter topic of a consuming service. */
     public static String deadLetter(String service) {
         return service + ".dlq";

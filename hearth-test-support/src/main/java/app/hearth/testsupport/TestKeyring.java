@@ -23,11 +23,12 @@ import java.util.Optional;
 import java.util.Properties;
 
 /**
- * The person keys on the test broker's key topic as they are now (read from its start to its end, tombstones
- * applied), unwrapped with the local wrapping key: what any holder of the wrapping key could still open.
+ * The person keys on the test broker's key topics as they are now (read from their start to their end, tombstones
+ * applied, the latest record of each key winning as compaction would keep it), unwrapped with the local wrapping key:
+ * what any holder of the wrapping key could still open.
  */
 public final class TestKeyring {
-    public static final String TOPIC = "hearth-person-keys";
+    public static final List<String> TOPICS = Sealing.keyWriters().stream().map(app.hearth.events.Topics::personKeys).toList();
     private static final String LOCAL_WRAPPING_KEY = "local-only-key-wrapping-key";
     private final Map<String, SecretKey> keys = new HashMap<>();
 
@@ -42,8 +43,10 @@ public final class TestKeyring {
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.KAFKA_BOOTSTRAP);
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(TOPIC, Duration.ofSeconds(10)).stream()
-                    .map(p -> new TopicPartition(TOPIC, p.partition())).toList();
+            List<TopicPartition> partitions = new java.util.ArrayList<>();
+            for (String topic : TOPICS) {
+                consumer.partitionsFor(topic, Duration.ofSeconds(10)).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+            }
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
@@ -66,13 +69,18 @@ public final class TestKeyring {
                 }
             }
         } catch (Exception e) {
-            throw new IllegalStateException("could not read " + TOPIC + ": " + e.getMessage(), e);
+            throw new IllegalStateException("could not read " + TOPICS + ": " + e.getMessage(), e);
         }
         return ring;
     }
 
     public boolean hasKeysOf(String person) {
         return keys.keySet().stream().anyMatch(k -> k.startsWith(person + "/"));
+    }
+
+    /** The ids of the person's keys on the topics now. */
+    public List<String> keyIdsOf(String person) {
+        return keys.keySet().stream().filter(k -> k.startsWith(person + "/")).map(k -> k.substring(person.length() + 1)).sorted().toList();
     }
 
     public Optional<SecretKey> key(String person, String keyId) {

@@ -44,6 +44,9 @@ public class PartnerService {
     ErasureLedger ledger;
 
     @Inject
+    app.hearth.platform.crypto.PersonKeyring keyring;
+
+    @Inject
     AccountDeletions accountDeletions;
 
     /**
@@ -165,6 +168,9 @@ public class PartnerService {
         }
         accountDeletions.queue(subject, now);
         outbox.publish(PartnerEvents.ERASED, subject, new PartnerEvents.PartnerErased(subject));
+        // Crypto-shredding of their name on every copy of partner-events: this service wrote those keys, and only it
+        // may tombstone them (each writer tombstones its own; see PersonKeyring). Done once this commits.
+        keyring.forget(subject);
     }
 
     /**

@@ -149,8 +149,9 @@ class PolicyTest {
         Properties local = new Properties();
         local.load(new StringReader(Manifests.read(Manifests.ROOT.resolve("local-stack/src/main/resources/topics.properties"))));
         Set<String> used = new HashSet<>(List.of(Topics.COUPLE_EVENTS, Topics.PARTNER_EVENTS, Topics.EXERCISE_EVENTS,
-                Topics.REMINDER_EVENTS, Topics.PROBE, "hearth-person-keys"));
+                Topics.REMINDER_EVENTS, Topics.PROBE));
         Manifests.SERVICES.forEach(s -> used.add(Topics.deadLetter(s)));
+        app.hearth.events.Sealing.keyWriters().forEach(w -> used.add(Topics.personKeys(w)));
         used.addAll(configuredTopics());
         assertThat(topics.keySet()).containsExactlyInAnyOrderElementsOf(local.stringPropertyNames()).containsAll(used);
         for (String name : local.stringPropertyNames()) {
@@ -199,6 +200,17 @@ class PolicyTest {
                         .isEqualTo(owner);
             }
             assertThat(grants.keySet().stream().filter(k -> k.endsWith(".dlq"))).as(service).containsExactly("topic:" + Topics.deadLetter(service));
+            // Issue 24: a person's keys change only through their writer; every service reads every key topic.
+            for (String writer : app.hearth.events.Sealing.keyWriters()) {
+                assertThat(grants.getOrDefault("topic:" + Topics.personKeys(writer), Set.of()).contains("Write"))
+                        .as(service + " writes " + Topics.personKeys(writer)).isEqualTo(writer.equals(service));
+            }
+            assertThat(grants.entrySet().stream().filter(g -> g.getKey().startsWith("topic:hearth-person-keys")
+                    && g.getValue().contains("Write")).count()).as(service + " writes key topics").isLessThanOrEqualTo(1);
+            assertThat(list(user.getValue().at("/spec/authorization/acls")).stream().anyMatch(acl ->
+                    acl.at("/resource/name").asText().equals(Topics.personKeys("")) && acl.at("/resource/patternType").asText().equals("prefix")
+                            && list(acl.path("operations")).stream().anyMatch(o -> o.asText().equals("Read"))))
+                    .as(service + " reads every key topic").isTrue();
             assertThat(grants.values().stream().flatMap(Set::stream)).as(service).doesNotContain("All", "Alter", "Delete");
         }
         // What each consumes (its channels' topics) it may read.

@@ -16,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import app.hearth.events.Topics;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -32,7 +33,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -43,12 +45,19 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Every person's data keys, held by the system itself: a compacted topic ({@code hearth-person-keys}, record key
- * {@code <person>/<key id>}) of keys wrapped with the wrapping key from configuration (a Kubernetes secret in
- * production), read by every service into memory. Any service may create a person's key when it first seals
- * something of theirs; erasure writes tombstones, so the keys go from the topic and from every service's memory, and
- * a key seen for someone already in this service's erasure ledger is tombstoned at once (a key created in a race with
- * the erasure). The database never holds a data key.
+ * Every person's data keys, held by the system itself and never by a database. The services whose events carry
+ * personal fields ({@link Sealing#keyWriters()}: couple-service for names, exercise-service for scores and ratings)
+ * each create the keys they seal with on a compacted topic of their own ({@link Topics#personKeys}, record key
+ * {@code <person>/<writer>:<uuid>}), wrapped with the wrapping key from configuration; every service reads all of them
+ * into memory.
+ *
+ * <p>Who may change a key: only its writer, and only to erase. Kafka ACLs let each writer write its own topic alone;
+ * in every service, a key record whose id names another writer is ignored, a record never replaces a key already
+ * known (the first record of an id wins), and a tombstone is honoured only for a person this service's own erasure
+ * ledger holds (an erasure it applied from the owner's topic). The writer answers a forged tombstone or replacement of
+ * its own key by publishing the key again, so compaction keeps the true one. Erasure drops a person's keys from
+ * memory once it commits, and each writer tombstones the keys it wrote; a key read for someone already erased
+ * (created in a race with the erasure) is dropped at once and tombstoned by its writer.
  */
 @ApplicationScoped
 public class PersonKeyring {
@@ -61,10 +70,7 @@ public class PersonKeyring {
         /** Wraps every data key (hashed to an AES-256 key); the same in every service, a secret in production. */
         String wrappingKey();
 
-        @WithDefault("hearth-person-keys")
-        String topic();
-
-        /** How long a reader waits for the key topic to catch up before it calls a key gone (or retries later). */
+        /** How long a reader waits for the key topics to catch up before it calls a key gone (or retries later). */
         @WithDefault("10s")
         Duration syncTimeout();
     }
@@ -79,6 +85,12 @@ public class PersonKeyring {
     SecretKeys secretKeys;
 
     @Inject
+    jakarta.transaction.TransactionSynchronizationRegistry transactions;
+
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.application.name")
+    String service;
+
+    @Inject
     @Identifier("default-kafka-broker")
     Map<String, Object> kafkaConfig;
 
@@ -90,6 +102,9 @@ public class PersonKeyring {
     private volatile List<TopicPartition> partitions = List.of();
     private volatile boolean running;
     private SecretKey wrapping;
+    private List<String> topics;
+    /** This service's own key topic, or null if it seals nothing. */
+    private String ownTopic;
     private KafkaProducer<String, String> producer;
     private KafkaConsumer<String, String> offsets;
     private Thread reader;
@@ -99,7 +114,12 @@ public class PersonKeyring {
 
     void start(@Observes StartupEvent event) {
         metrics.gauge("hearth.person.keys.unopenable", unopenable, Set::size);
+        for (String outcome : List.of("foreign-id", "replacement", "tombstone")) {
+            metrics.counter("hearth.person.keys.refused", "record", outcome); // at 0 from start-up, for the alert
+        }
         wrapping = secretKeys.aes("HEARTH_KEY_WRAPPING_KEY", config.wrappingKey());
+        topics = Sealing.keyWriters().stream().map(Topics::personKeys).toList();
+        ownTopic = Sealing.keyWriters().contains(service) ? Topics.personKeys(service) : null;
         producer = new KafkaProducer<>(KafkaClientConfig.producer(kafkaConfig, Map.of(ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true, ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000)),
                 new StringSerializer(), new StringSerializer());
@@ -151,40 +171,75 @@ public class PersonKeyring {
         return Optional.ofNullable(keys.getOrDefault(person, Map.of()).get(keyId));
     }
 
-    /** A key to seal the person's data with: one already known, or a new one published before it is used. */
+    /** A key of this service's own to seal the person's data with: one already known, or a new one published first. */
     public Sealing.KeyRef keyFor(String person) {
-        Map<String, SecretKey> known = keys.get(person);
-        if (known == null || known.isEmpty()) {
-            awaitCaughtUp(); // someone else may have created it already
-            known = keys.get(person);
+        if (ownTopic == null) {
+            throw new IllegalStateException(service + " seals nothing (not one of " + Sealing.keyWriters() + ")");
         }
-        if (known != null && !known.isEmpty()) {
-            String keyId = known.keySet().stream().sorted().findFirst().orElseThrow();
-            return new Sealing.KeyRef(keyId, known.get(keyId));
+        Optional<Sealing.KeyRef> known = ownKey(person);
+        if (known.isEmpty()) {
+            awaitCaughtUp(); // another replica may have created it already
+            known = ownKey(person);
+        }
+        if (known.isPresent()) {
+            return known.get();
         }
         byte[] raw = new byte[32];
         RANDOM.nextBytes(raw);
         SecretKey key = new SecretKeySpec(raw, "AES");
-        String keyId = UUID.randomUUID().toString();
-        String wrapped = Sealing.box(wrapping, (person + "/" + keyId).getBytes(StandardCharsets.UTF_8),
-                Base64.getEncoder().encodeToString(raw));
-        send(person + "/" + keyId, JSON.createObjectNode().put("partnerId", person).put("keyId", keyId).put("wrapped", wrapped).toString());
+        String keyId = service + ":" + UUID.randomUUID();
+        send(person + "/" + keyId, record(person, keyId, key)).join();
         keys.computeIfAbsent(person, p -> new ConcurrentHashMap<>()).put(keyId, key);
         return new Sealing.KeyRef(keyId, key);
     }
 
-    /** Destroys every key of the person this service knows: tombstones on the topic, and gone from memory. */
-    public void destroy(String person) {
+    private Optional<Sealing.KeyRef> ownKey(String person) {
+        return keys.getOrDefault(person, Map.of()).entrySet().stream().filter(e -> e.getKey().startsWith(service + ":"))
+                .min(Map.Entry.comparingByKey()).map(e -> new Sealing.KeyRef(e.getKey(), e.getValue()));
+    }
+
+    /**
+     * The person is being erased: once the surrounding transaction commits (at once without one), their keys leave
+     * this service's memory and the keys this service wrote for them are tombstoned. Not before the commit: an erasure
+     * rolled back must not have destroyed anything. If the tombstones cannot be written then, this service writes them
+     * when it next reads the person's keys (at its next start at the latest), because its ledger holds the person.
+     */
+    public void forget(String person) {
+        if (transactions.getTransactionStatus() == jakarta.transaction.Status.STATUS_ACTIVE) {
+            transactions.registerInterposedSynchronization(new jakarta.transaction.Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    if (status == jakarta.transaction.Status.STATUS_COMMITTED) {
+                        forgetNow(person);
+                    }
+                }
+            });
+        } else {
+            forgetNow(person);
+        }
+    }
+
+    private void forgetNow(String person) {
         Map<String, SecretKey> known = keys.remove(person);
-        if (known != null) {
-            for (String keyId : known.keySet()) {
-                send(person + "/" + keyId, null);
+        if (known == null || ownTopic == null) {
+            return;
+        }
+        for (String keyId : known.keySet()) {
+            if (keyId.startsWith(service + ":")) {
+                send(person + "/" + keyId, null).exceptionally(failed -> {
+                    LOG.errorf("could not tombstone a key on %s (%s); written again at the next read of it", ownTopic, failed.toString());
+                    return null;
+                });
             }
         }
     }
 
     /**
-     * Waits until this service has read the key topic up to its end as of now, so a key published before an event
+     * Waits until this service has read the key topics up to their end as of now, so a key published before an event
      * that needs it is known; throws (a transient failure, retried) if the broker cannot say.
      */
     public void awaitCaughtUp() {
@@ -192,14 +247,14 @@ public class PersonKeyring {
         synchronized (this) {
             List<TopicPartition> current = partitions;
             if (current.isEmpty()) {
-                throw new IllegalStateException("the key topic " + config.topic() + " is not readable yet");
+                throw new IllegalStateException("the key topics " + topics + " are not readable yet");
             }
             end = offsets.endOffsets(current, config.syncTimeout());
         }
         long deadline = System.nanoTime() + config.syncTimeout().toNanos();
         while (end.entrySet().stream().anyMatch(e -> positions.getOrDefault(e.getKey(), 0L) < e.getValue())) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the key topic was not read to its end in " + config.syncTimeout());
+                throw new IllegalStateException("the key topics were not read to their end in " + config.syncTimeout());
             }
             try {
                 Thread.sleep(5);
@@ -210,33 +265,53 @@ public class PersonKeyring {
         }
     }
 
-    private void send(String recordKey, String value) {
+    private String record(String person, String keyId, SecretKey key) {
+        String wrapped = Sealing.box(wrapping, (person + "/" + keyId).getBytes(StandardCharsets.UTF_8),
+                Base64.getEncoder().encodeToString(key.getEncoded()));
+        return JSON.createObjectNode().put("partnerId", person).put("keyId", keyId).put("wrapped", wrapped).toString();
+    }
+
+    /** Writes to this service's own key topic; the future fails if the broker did not take it within 15 s. */
+    private java.util.concurrent.CompletableFuture<Void> send(String recordKey, String value) {
+        java.util.concurrent.CompletableFuture<Void> sent = new java.util.concurrent.CompletableFuture<>();
         try {
-            producer.send(new ProducerRecord<>(config.topic(), recordKey, value)).get(15, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("could not write to " + config.topic() + ": " + e, e);
+            producer.send(new ProducerRecord<>(ownTopic, recordKey, value), (metadata, failed) -> {
+                if (failed == null) {
+                    sent.complete(null);
+                } else {
+                    sent.completeExceptionally(new IllegalStateException("could not write to " + ownTopic + ": " + failed, failed));
+                }
+            });
+        } catch (RuntimeException e) {
+            sent.completeExceptionally(new IllegalStateException("could not write to " + ownTopic + ": " + e, e));
         }
+        return sent.orTimeout(15, TimeUnit.SECONDS);
     }
 
     private void read() {
         while (running) {
             try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(KafkaClientConfig.groupLessConsumer(kafkaConfig),
                     new StringDeserializer(), new StringDeserializer())) {
-                List<PartitionInfo> infos = consumer.partitionsFor(config.topic(), Duration.ofSeconds(10));
-                if (infos == null || infos.isEmpty()) {
+                List<TopicPartition> assigned = new ArrayList<>();
+                for (String topic : topics) {
+                    List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(10));
+                    if (infos != null) {
+                        infos.forEach(p -> assigned.add(new TopicPartition(topic, p.partition())));
+                    }
+                }
+                if (assigned.stream().map(TopicPartition::topic).distinct().count() < topics.size()) {
                     Thread.sleep(1000);
                     continue;
                 }
-                List<TopicPartition> assigned = infos.stream().map(p -> new TopicPartition(config.topic(), p.partition())).toList();
                 consumer.assign(assigned);
                 consumer.seekToBeginning(assigned);
-                partitions = assigned;
+                partitions = List.copyOf(assigned);
                 while (running) {
-                    Map<String, String> latest = new HashMap<>();
-                    for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-                        latest.put(record.key(), record.value());
+                    List<ConsumerRecord<String, String>> batch = new ArrayList<>();
+                    consumer.poll(Duration.ofMillis(200)).forEach(batch::add);
+                    if (!batch.isEmpty()) {
+                        apply(batch);
                     }
-                    apply(latest);
                     for (TopicPartition p : assigned) {
                         positions.put(p, consumer.position(p));
                     }
@@ -247,7 +322,7 @@ public class PersonKeyring {
                 return;
             } catch (RuntimeException e) {
                 if (running) {
-                    LOG.warnf("reading %s failed, starting over: %s", config.topic(), e.toString());
+                    LOG.warnf("reading %s failed, starting over: %s", topics, e.toString());
                     try {
                         Thread.sleep(1000);
                     } catch (InterruptedException stop) {
@@ -258,46 +333,92 @@ public class PersonKeyring {
         }
     }
 
-    private void apply(Map<String, String> records) {
-        Set<String> added = new HashSet<>();
-        records.forEach((recordKey, value) -> {
-            int slash = recordKey.lastIndexOf('/');
-            if (slash < 0) {
-                return;
-            }
-            String person = recordKey.substring(0, slash);
-            String keyId = recordKey.substring(slash + 1);
-            if (value == null) {
-                unopenable.remove(recordKey);
-                Map<String, SecretKey> known = keys.get(person);
-                if (known != null) {
-                    known.remove(keyId);
-                    if (known.isEmpty()) {
-                        keys.remove(person, known);
-                    }
-                }
-                return;
-            }
-            try {
-                JsonNode node = JSON.readTree(value);
-                byte[] raw = Base64.getDecoder().decode(Sealing.unbox(wrapping, recordKey.getBytes(StandardCharsets.UTF_8),
-                        node.path("wrapped").asText()));
-                keys.computeIfAbsent(person, p -> new ConcurrentHashMap<>()).put(keyId, new SecretKeySpec(raw, "AES"));
-                unopenable.remove(recordKey);
-                opened.incrementAndGet();
-                added.add(person);
-            } catch (Exception e) {
-                if (unopenable.add(recordKey)) {
-                    LOG.errorf("a key record on %s cannot be unwrapped with this service's HEARTH_KEY_WRAPPING_KEY "
-                            + "(is it its peers'?); parts sealed with it are set aside, not dropped", config.topic());
-                }
+    /** Applies key records in the order they were written (per record key, which is all the order that matters). */
+    private void apply(List<ConsumerRecord<String, String>> records) {
+        Set<String> people = new HashSet<>();
+        records.forEach(r -> {
+            int slash = r.key() == null ? -1 : r.key().lastIndexOf('/');
+            if (slash > 0) {
+                people.add(r.key().substring(0, slash));
             }
         });
-        if (!added.isEmpty()) {
-            // A key of someone this service already erased (created in a race with the erasure) goes at once.
-            Set<String> erased = QuarkusTransaction.requiringNew().call(() ->
-                    ledger.forgottenIn(new EventMentions(added, Set.of())).people());
-            erased.forEach(this::destroy);
+        Set<String> erased = people.isEmpty() ? Set.of() : QuarkusTransaction.requiringNew().call(() ->
+                ledger.forgottenIn(new EventMentions(people, Set.of())).people());
+        for (ConsumerRecord<String, String> record : records) {
+            int slash = record.key() == null ? -1 : record.key().lastIndexOf('/');
+            if (slash <= 0) {
+                continue;
+            }
+            String writer = record.topic().substring(Topics.personKeys("").length());
+            String person = record.key().substring(0, slash);
+            String keyId = record.key().substring(slash + 1);
+            if (!Sealing.keyWriter(keyId).map(writer::equals).orElse(false)) {
+                refused("foreign-id", record, "a key record on %s names a key id another writer owns: ignored");
+                continue;
+            }
+            SecretKey known = key(person, keyId).orElse(null);
+            if (record.value() == null) {
+                unopenable.remove(record.key());
+                if (erased.contains(person)) {
+                    dropKey(person, keyId);
+                } else if (known != null && keyId.startsWith(service + ":")) {
+                    // This service tombstones its keys only after its own erasure committed: this one is forged.
+                    refused("tombstone", record, "a tombstone on %s for someone this service has not erased: the key is kept");
+                    defend(person, keyId, known);
+                } // else the writer's erasure is ahead of this service's: the key goes when this service applies it
+
+                continue;
+            }
+            byte[] raw;
+            try {
+                raw = Base64.getDecoder().decode(Sealing.unbox(wrapping, record.key().getBytes(StandardCharsets.UTF_8),
+                        JSON.readTree(record.value()).path("wrapped").asText()));
+            } catch (Exception e) {
+                if (known != null) {
+                    refused("replacement", record, "a record on %s would replace a known key: ignored");
+                    defend(person, keyId, known);
+                } else if (unopenable.add(record.key())) {
+                    LOG.errorf("a key record on %s cannot be unwrapped with this service's HEARTH_KEY_WRAPPING_KEY "
+                            + "(is it its peers'?); parts sealed with it are set aside, not dropped", record.topic());
+                }
+                continue;
+            }
+            if (known == null) {
+                keys.computeIfAbsent(person, p -> new ConcurrentHashMap<>()).put(keyId, new SecretKeySpec(raw, "AES"));
+                unopenable.remove(record.key());
+                opened.incrementAndGet();
+            } else if (!Arrays.equals(known.getEncoded(), raw)) {
+                refused("replacement", record, "a record on %s would replace a known key: ignored");
+                defend(person, keyId, known);
+            }
+        }
+        // A key of someone this service already erased (created in a race with the erasure, or not yet tombstoned
+        // when this service last stopped) goes at once.
+        erased.stream().filter(keys::containsKey).forEach(this::forgetNow);
+    }
+
+    private void dropKey(String person, String keyId) {
+        Map<String, SecretKey> known = keys.get(person);
+        if (known != null) {
+            known.remove(keyId);
+            if (known.isEmpty()) {
+                keys.remove(person, known);
+            }
+        }
+    }
+
+    private void refused(String kind, ConsumerRecord<String, String> record, String message) {
+        metrics.counter("hearth.person.keys.refused", "record", kind).increment();
+        LOG.warnf(message, record.topic());
+    }
+
+    /** A forged tombstone or replacement of a key this service wrote: the true key goes out again, so it is the latest. */
+    private void defend(String person, String keyId, SecretKey key) {
+        if (ownTopic != null && keyId.startsWith(service + ":")) {
+            send(person + "/" + keyId, record(person, keyId, key)).exceptionally(failed -> {
+                LOG.errorf("could not publish a key again on %s: %s", ownTopic, failed.toString());
+                return null;
+            });
         }
     }
 }

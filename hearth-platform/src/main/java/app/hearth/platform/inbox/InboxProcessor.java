@@ -187,7 +187,7 @@ public class InboxProcessor {
         if (PartnerEvents.ERASED.type().equals(event.type())) {
             String person = event.dataAs(PartnerEvents.ERASED).partnerId();
             ledger.forget(ErasureLedger.Kind.PERSON, person, event.time());
-            keyring.destroy(person); // crypto-shredding: every copy of their sealed data becomes unreadable
+            keyring.forget(person); // crypto-shredding: every copy of their sealed data becomes unreadable
         } else if (CoupleEvents.PURGED.type().equals(event.type())) {
             ledger.forget(ErasureLedger.Kind.COUPLE, event.dataAs(CoupleEvents.PURGED).coupleId(), event.time());
         } else {
