@@ -1,17 +1,22 @@
 package app.hearth.api;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import app.hearth.client.couple.api.CouplesApi;
 import app.hearth.client.couple.api.InvitationsApi;
 import app.hearth.client.couple.model.CoupleResponse;
 import app.hearth.client.couple.model.CreateInvitationRequest;
 import app.hearth.client.couple.model.InvitationResponse;
+import app.hearth.client.couple.model.RelationshipKind;
 import app.hearth.client.couple.model.UpdateCoupleRequest;
 import app.hearth.client.exercise.api.CheckInsApi;
 import app.hearth.client.exercise.api.ExercisesApi;
 import app.hearth.client.exercise.model.CheckInRequest;
 import app.hearth.client.exercise.model.CheckInView;
-import app.hearth.client.exercise.model.PageExerciseSummary;
+import app.hearth.client.exercise.model.Layer;
 import app.hearth.client.exercise.model.Mood;
+import app.hearth.client.exercise.model.PageExerciseSummary;
 import app.hearth.client.exercise.model.ScreenTime;
 import app.hearth.client.insights.api.InsightsApi;
 import app.hearth.client.insights.model.InsightsView;
@@ -19,20 +24,17 @@ import app.hearth.client.reminder.api.RemindersApi;
 import app.hearth.client.reminder.model.CreateReminderRequest;
 import app.hearth.client.reminder.model.ReminderKind;
 import app.hearth.client.reminder.model.ReminderView;
+import app.hearth.client.reminder.model.UpdateReminderRequest;
 import app.hearth.testsupport.PeerServices;
 import app.hearth.testsupport.TestUsers;
 import app.hearth.testsupport.TestUsers.Person;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
+import java.net.http.HttpRequest;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
-import java.net.http.HttpRequest;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * One journey per service, driven through the clients OpenAPI Generator made from the services' own documents (this
@@ -49,31 +51,51 @@ class ClientJourneysTest {
     }
 
     /** A generated client (one ApiClient class per document, with no common type) for {@code service}, as {@code person}. */
-    private static <C> C client(C client, BiConsumer<C, Consumer<HttpRequest.Builder>> interceptor,
-                                BiConsumer<C, String> baseUri, String service, Person person) {
+    private static <C> C client(
+            C client,
+            BiConsumer<C, Consumer<HttpRequest.Builder>> interceptor,
+            BiConsumer<C, String> baseUri,
+            String service,
+            Person person) {
         interceptor.accept(client, as(person));
         baseUri.accept(client, PeerServices.url(service));
         return client;
     }
 
     private static app.hearth.client.couple.ApiClient couples(Person person) {
-        return client(new app.hearth.client.couple.ApiClient(), app.hearth.client.couple.ApiClient::setRequestInterceptor,
-                app.hearth.client.couple.ApiClient::updateBaseUri, "couple-service", person);
+        return client(
+                new app.hearth.client.couple.ApiClient(),
+                app.hearth.client.couple.ApiClient::setRequestInterceptor,
+                app.hearth.client.couple.ApiClient::updateBaseUri,
+                "couple-service",
+                person);
     }
 
     private static app.hearth.client.exercise.ApiClient exercises(Person person) {
-        return client(new app.hearth.client.exercise.ApiClient(), app.hearth.client.exercise.ApiClient::setRequestInterceptor,
-                app.hearth.client.exercise.ApiClient::updateBaseUri, "exercise-service", person);
+        return client(
+                new app.hearth.client.exercise.ApiClient(),
+                app.hearth.client.exercise.ApiClient::setRequestInterceptor,
+                app.hearth.client.exercise.ApiClient::updateBaseUri,
+                "exercise-service",
+                person);
     }
 
     private static app.hearth.client.reminder.ApiClient reminders(Person person) {
-        return client(new app.hearth.client.reminder.ApiClient(), app.hearth.client.reminder.ApiClient::setRequestInterceptor,
-                app.hearth.client.reminder.ApiClient::updateBaseUri, "reminder-service", person);
+        return client(
+                new app.hearth.client.reminder.ApiClient(),
+                app.hearth.client.reminder.ApiClient::setRequestInterceptor,
+                app.hearth.client.reminder.ApiClient::updateBaseUri,
+                "reminder-service",
+                person);
     }
 
     private static app.hearth.client.insights.ApiClient insights(Person person) {
-        return client(new app.hearth.client.insights.ApiClient(), app.hearth.client.insights.ApiClient::setRequestInterceptor,
-                app.hearth.client.insights.ApiClient::updateBaseUri, "insights-service", person);
+        return client(
+                new app.hearth.client.insights.ApiClient(),
+                app.hearth.client.insights.ApiClient::setRequestInterceptor,
+                app.hearth.client.insights.ApiClient::updateBaseUri,
+                "insights-service",
+                person);
     }
 
     @BeforeAll
@@ -83,11 +105,14 @@ class ClientJourneysTest {
         InvitationsApi aliceInvitations = new InvitationsApi(couples(alice));
         String key = UUID.randomUUID().toString();
         InvitationResponse invitation = aliceInvitations.createInvitation(
-                new CreateInvitationRequest().relationshipKind(app.hearth.client.couple.model.RelationshipKind.ROMANTIC), key);
+                new CreateInvitationRequest().relationshipKind(RelationshipKind.ROMANTIC), key);
         assertThat(invitation.getCode()).matches("[0-9A-Z]{5}-[0-9A-Z]{5}");
         // A retry of the same operation (same Idempotency-Key) gets the same invitation, not a second one.
-        assertThat(aliceInvitations.createInvitation(new CreateInvitationRequest()
-                .relationshipKind(app.hearth.client.couple.model.RelationshipKind.ROMANTIC), key).getId()).isEqualTo(invitation.getId());
+        assertThat(aliceInvitations
+                        .createInvitation(
+                                new CreateInvitationRequest().relationshipKind(RelationshipKind.ROMANTIC), key)
+                        .getId())
+                .isEqualTo(invitation.getId());
         assertThat(aliceInvitations.listMyInvitations(null, null).getItems()).hasSize(1);
         CoupleResponse couple = new InvitationsApi(couples(bob)).acceptInvitation(invitation.getCode(), null);
         coupleId = couple.getId();
@@ -99,9 +124,11 @@ class ClientJourneysTest {
         CouplesApi aliceCouples = new CouplesApi(couples(alice));
         var read = aliceCouples.getCoupleWithHttpInfo(coupleId);
         String etag = read.getHeaders().get("ETag").get(0);
-        CoupleResponse changed = aliceCouples.updateCouple(coupleId, etag, new UpdateCoupleRequest().pauseWord("pineapple"));
+        CoupleResponse changed =
+                aliceCouples.updateCouple(coupleId, etag, new UpdateCoupleRequest().pauseWord("pineapple"));
         assertThat(changed.getPauseWord()).isEqualTo("pineapple");
-        assertThatThrownBy(() -> new CouplesApi(couples(bob)).updateCouple(coupleId, etag, new UpdateCoupleRequest().pauseWord("mine")))
+        assertThatThrownBy(() -> new CouplesApi(couples(bob))
+                        .updateCouple(coupleId, etag, new UpdateCoupleRequest().pauseWord("mine")))
                 .isInstanceOfSatisfying(app.hearth.client.couple.ApiException.class, e -> {
                     assertThat(e.getCode()).isEqualTo(412);
                     assertThat(e.getResponseBody()).contains("https://hearth.app/problems/precondition-failed");
@@ -110,18 +137,28 @@ class ClientJourneysTest {
 
     @Test
     void exerciseServiceCheckInsRevealThePartnerOnceBothSubmitted() throws Exception {
-        PageExerciseSummary catalogue = new ExercisesApi(exercises(alice))
-                .searchExercises(null, app.hearth.client.exercise.model.Layer.SAFETY, null, null, null, 0, null, 5);
+        PageExerciseSummary catalogue =
+                new ExercisesApi(exercises(alice)).searchExercises(null, Layer.SAFETY, null, null, null, 0, null, 5);
         assertThat(catalogue.getItems()).isNotEmpty().hasSizeLessThanOrEqualTo(5);
-        assertThat(catalogue.getTotal()).isGreaterThanOrEqualTo(catalogue.getItems().size());
+        assertThat(catalogue.getTotal())
+                .isGreaterThanOrEqualTo(catalogue.getItems().size());
 
-        CheckInRequest answers = new CheckInRequest().mood(Mood.CONTENT).moodIntensity(3).closeness(5).satisfaction(7)
-                .screenTime(ScreenTime._1_TO_3_H).gratitude("the walk").privateNote("only mine");
-        CheckInView mine = new CheckInsApi(exercises(alice)).submitCheckIn(coupleId, answers, UUID.randomUUID().toString());
+        CheckInRequest answers = new CheckInRequest()
+                .mood(Mood.CONTENT)
+                .moodIntensity(3)
+                .closeness(5)
+                .satisfaction(7)
+                .screenTime(ScreenTime._1_TO_3_H)
+                .gratitude("the walk")
+                .privateNote("only mine");
+        CheckInView mine = new CheckInsApi(exercises(alice))
+                .submitCheckIn(coupleId, answers, UUID.randomUUID().toString());
         assertThat(mine.getPartnerSubmitted()).isFalse();
         assertThat(mine.getMine().getPrivateNote()).isEqualTo("only mine");
         new CheckInsApi(exercises(bob)).submitCheckIn(coupleId, answers.privateNote("bob's own"), null);
-        var seen = new CheckInsApi(exercises(bob)).getCheckIn(coupleId, mine.getPeriod()).getActualInstance();
+        var seen = new CheckInsApi(exercises(bob))
+                .getCheckIn(coupleId, mine.getPeriod())
+                .getActualInstance();
         assertThat(seen).isInstanceOf(CheckInView.class);
         CheckInView both = (CheckInView) seen;
         assertThat(both.getPartner()).isNotNull();
@@ -131,13 +168,20 @@ class ClientJourneysTest {
     @Test
     void reminderServiceKeepsAPersonalReminder() throws Exception {
         RemindersApi aliceReminders = new RemindersApi(reminders(alice));
-        ReminderView created = aliceReminders.createMyReminder(new CreateReminderRequest().kind(ReminderKind.GRATITUDE)
-                .title("Say thank you").rrule("FREQ=DAILY").timeOfDay("21:30"), UUID.randomUUID().toString());
+        ReminderView created = aliceReminders.createMyReminder(
+                new CreateReminderRequest()
+                        .kind(ReminderKind.GRATITUDE)
+                        .title("Say thank you")
+                        .rrule("FREQ=DAILY")
+                        .timeOfDay("21:30"),
+                UUID.randomUUID().toString());
         assertThat(created.getTimeOfDay()).isEqualTo("21:30");
         assertThat(aliceReminders.getMyReminder(created.getId()).getTitle()).isEqualTo("Say thank you");
-        assertThat(aliceReminders.listMyReminders(null, null).getItems()).extracting(ReminderView::getId).contains(created.getId());
-        ReminderView renamed = aliceReminders.updateReminder(created.getId(),
-                new app.hearth.client.reminder.model.UpdateReminderRequest().title("Thank you"), null);
+        assertThat(aliceReminders.listMyReminders(null, null).getItems())
+                .extracting(ReminderView::getId)
+                .contains(created.getId());
+        ReminderView renamed =
+                aliceReminders.updateReminder(created.getId(), new UpdateReminderRequest().title("Thank you"), null);
         assertThat(renamed.getTitle()).isEqualTo("Thank you");
     }
 
@@ -150,7 +194,8 @@ class ClientJourneysTest {
             try {
                 view = bobInsights.getInsights(coupleId);
             } catch (app.hearth.client.insights.ApiException e) {
-                // The couple reaches insights-service as an event; until then it confirms with couple-service or says 404.
+                // The couple reaches insights-service as an event; until then it confirms with couple-service or says
+                // 404.
                 if (e.getCode() != 404 || Instant.now().isAfter(deadline)) {
                     throw e;
                 }

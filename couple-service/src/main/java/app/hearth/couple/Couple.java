@@ -9,7 +9,6 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -20,7 +19,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public class Couple extends PanacheEntityBase {
 
     @Schema(name = "CoupleStatus")
-    public enum Status { ACTIVE, ENDED }
+    public enum Status {
+        ACTIVE,
+        ENDED
+    }
 
     @Id
     public UUID id;

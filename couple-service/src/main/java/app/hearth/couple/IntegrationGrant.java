@@ -7,7 +7,6 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Set;
@@ -19,7 +18,11 @@ import java.util.UUID;
 @Table(name = "integration_grant")
 public class IntegrationGrant extends PanacheEntityBase {
 
-    public enum Status { PENDING, ACTIVE, REVOKED }
+    public enum Status {
+        PENDING,
+        ACTIVE,
+        REVOKED
+    }
 
     @Id
     public UUID id;

@@ -7,7 +7,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-
 import java.time.Instant;
 import java.util.UUID;
 
@@ -15,7 +14,11 @@ import java.util.UUID;
 @Entity
 public class Invitation extends PanacheEntityBase {
 
-    public enum Status { PENDING, ACCEPTED, REVOKED }
+    public enum Status {
+        PENDING,
+        ACCEPTED,
+        REVOKED
+    }
 
     @Id
     public UUID id;

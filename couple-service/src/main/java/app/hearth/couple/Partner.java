@@ -8,7 +8,6 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
-
 import java.time.Instant;
 import java.time.LocalTime;
 
@@ -58,6 +57,7 @@ public class Partner extends PanacheEntityBase {
 
     /** The part of the profile other services act on. */
     public PartnerEvents.PartnerProfile toEventProfile() {
-        return new PartnerEvents.PartnerProfile(id, displayName, timeZone, locale, quietHoursStart, quietHoursEnd, startOfDayHour);
+        return new PartnerEvents.PartnerProfile(
+                id, displayName, timeZone, locale, quietHoursStart, quietHoursEnd, startOfDayHour);
     }
 }

@@ -1,33 +1,46 @@
 package app.hearth.couple;
 
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import app.hearth.events.EventJson;
 import app.hearth.events.EventSchemas;
 import app.hearth.testsupport.TestUsers;
 import app.hearth.testsupport.TestUsers.Person;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /** The couple-service API as the tests drive it, with fresh people each time. */
 final class CoupleApi {
 
-    private CoupleApi() {
-    }
+    private CoupleApi() {}
 
     static RequestSpecification as(Person person) {
-        return given().auth().oauth2(person.token()).contentType(ContentType.JSON).accept(ContentType.JSON);
+        return given().auth()
+                .oauth2(person.token())
+                .contentType(ContentType.JSON)
+                .accept(ContentType.JSON);
     }
 
     static String invite(Person inviter, String kind) {
-        return as(inviter).body(Map.of("relationshipKind", kind)).post("/v1/invitations")
-                .then().statusCode(201).extract().path("code");
+        return as(inviter)
+                .body(Map.of("relationshipKind", kind))
+                .post("/v1/invitations")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("code");
     }
 
     static ValidatableResponse accept(Person invitee, String code) {
@@ -39,8 +52,7 @@ final class CoupleApi {
         return accept(b, invite(a, kind)).statusCode(201).extract().path("id");
     }
 
-    record Pair(Person a, Person b, String coupleId) {
-    }
+    record Pair(Person a, Person b, String coupleId) {}
 
     static Pair freshRomanticPair() {
         Person a = TestUsers.create("Alice");
@@ -49,12 +61,11 @@ final class CoupleApi {
     }
 
     /** Sends the requests at the same moment (one thread each) and returns their answers in order. */
-    static List<io.restassured.response.Response> concurrently(List<java.util.concurrent.Callable<io.restassured.response.Response>> requests)
-            throws Exception {
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(requests.size());
+    static List<Response> concurrently(List<Callable<Response>> requests) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(requests.size());
         try {
-            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
-            List<java.util.concurrent.Future<io.restassured.response.Response>> futures = new java.util.ArrayList<>();
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Response>> futures = new ArrayList<>();
             for (var request : requests) {
                 futures.add(pool.submit(() -> {
                     start.await();
@@ -62,7 +73,7 @@ final class CoupleApi {
                 }));
             }
             start.countDown();
-            List<io.restassured.response.Response> responses = new java.util.ArrayList<>();
+            List<Response> responses = new ArrayList<>();
             for (var future : futures) {
                 responses.add(future.get());
             }

@@ -1,20 +1,19 @@
 package app.hearth.couple;
 
-import app.hearth.testsupport.TestUsers;
-import app.hearth.testsupport.TestUsers.Person;
-import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
-import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-import java.util.Map;
-
 import static app.hearth.couple.CoupleApi.accept;
 import static app.hearth.couple.CoupleApi.as;
 import static app.hearth.couple.CoupleApi.invite;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+
+import app.hearth.testsupport.TestUsers;
+import app.hearth.testsupport.TestUsers.Person;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /**
  * Invitation codes stay out of URLs (issue 24): accepted in the body, and where a client still sends one in the path,
@@ -37,9 +36,14 @@ class InvitationCodesOutOfUrlsTest {
         Person cy = TestUsers.create("Cy");
         String pathCode = invite(ana, "FAMILY");
         accept(cy, pathCode).statusCode(201);
-        await().atMost(Duration.ofSeconds(10)).until(() -> spans.getFinishedSpanItems().stream()
-                .anyMatch(s -> String.valueOf(s.getAttributes().asMap()).contains("/v1/invitations/REDACTED/accept")));
-        assertThat(spans.getFinishedSpanItems()).allSatisfy(span -> assertThat(span.getName() + span.getAttributes().asMap())
-                .doesNotContain(pathCode).doesNotContain(code));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> spans.getFinishedSpanItems().stream()
+                        .anyMatch(s ->
+                                String.valueOf(s.getAttributes().asMap()).contains("/v1/invitations/REDACTED/accept")));
+        assertThat(spans.getFinishedSpanItems())
+                .allSatisfy(
+                        span -> assertThat(span.getName() + span.getAttributes().asMap())
+                                .doesNotContain(pathCode)
+                                .doesNotContain(code));
     }
 }

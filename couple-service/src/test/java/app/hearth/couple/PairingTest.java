@@ -1,22 +1,5 @@
 package app.hearth.couple;
 
-import app.hearth.events.EventJson;
-import app.hearth.events.Topics;
-import app.hearth.testsupport.TestUsers;
-import app.hearth.testsupport.TestUsers.Person;
-import app.hearth.testsupport.TopicReader;
-import io.agroal.api.AgroalDataSource;
-import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.Test;
-
-import java.sql.Connection;
-import java.sql.Statement;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-
 import static app.hearth.couple.CoupleApi.accept;
 import static app.hearth.couple.CoupleApi.as;
 import static app.hearth.couple.CoupleApi.invite;
@@ -29,6 +12,33 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.notNullValue;
 
+import app.hearth.couple.service.InvitationCodeHashes;
+import app.hearth.couple.service.InvitationCodes;
+import app.hearth.events.EventJson;
+import app.hearth.events.Topics;
+import app.hearth.testsupport.DatabaseScan;
+import app.hearth.testsupport.TestUsers;
+import app.hearth.testsupport.TestUsers.Person;
+import app.hearth.testsupport.TopicReader;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.Test;
+
 @QuarkusTest
 class PairingTest {
 
@@ -36,45 +46,66 @@ class PairingTest {
     AgroalDataSource dataSource;
 
     @Inject
-    app.hearth.couple.service.InvitationCodeHashes codeHashes;
+    InvitationCodeHashes codeHashes;
 
     @Test
     void aliceInvitesBobWhoAcceptsAndBothSeeTheCoupleAndItsEvents() {
         Person alice = TestUsers.create("Alice");
         Person bob = TestUsers.create("Bob");
         try (TopicReader coupleEvents = new TopicReader(Topics.COUPLE_EVENTS)) {
-            io.restassured.path.json.JsonPath created = as(alice).body(Map.of("relationshipKind", "ROMANTIC"))
-                    .post("/v1/invitations").then()
+            JsonPath created = as(alice)
+                    .body(Map.of("relationshipKind", "ROMANTIC"))
+                    .post("/v1/invitations")
+                    .then()
                     .statusCode(201)
                     .header("Location", containsString("/v1/invitations/"))
                     .body("code", matchesPattern("[0-9A-HJKMNP-TV-Z]{5}-[0-9A-HJKMNP-TV-Z]{5}"))
                     .body("status", equalTo("PENDING"))
                     .body("expiresAt", notNullValue())
-                    .extract().jsonPath();
+                    .extract()
+                    .jsonPath();
             String code = created.getString("code");
             // The code is shown once: listed invitations name it by id only, and the database keeps only its hash.
-            as(alice).get("/v1/invitations").then().statusCode(200).body("items.id", containsInAnyOrder(created.getString("id")))
-                    .body("items[0]", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("code")));
-            assertThat(app.hearth.testsupport.DatabaseScan.rowsMentioning(dataSource, code.replace("-", ""))).isEmpty();
+            as(alice)
+                    .get("/v1/invitations")
+                    .then()
+                    .statusCode(200)
+                    .body("items.id", containsInAnyOrder(created.getString("id")))
+                    .body("items[0]", Matchers.not(Matchers.hasKey("code")));
+            assertThat(DatabaseScan.rowsMentioning(dataSource, code.replace("-", "")))
+                    .isEmpty();
 
-            String coupleId = accept(bob, code.toLowerCase()).statusCode(201)
+            String coupleId = accept(bob, code.toLowerCase())
+                    .statusCode(201)
                     .header("Location", containsString("/v1/couples/"))
                     .body("kind", equalTo("ROMANTIC"))
                     .body("status", equalTo("ACTIVE"))
                     .body("checkInCadence", equalTo("WEEKLY"))
                     .body("members.displayName", containsInAnyOrder("Alice Test", "Bob Test"))
-                    .extract().path("id");
+                    .extract()
+                    .path("id");
 
             for (Person member : List.of(alice, bob)) {
                 as(member).get("/v1/couples").then().statusCode(200).body("items.id", containsInAnyOrder(coupleId));
-                as(member).get("/v1/couples/" + coupleId).then().statusCode(200)
+                as(member)
+                        .get("/v1/couples/" + coupleId)
+                        .then()
+                        .statusCode(200)
                         .body("members.partnerId", containsInAnyOrder(alice.id(), bob.id()));
             }
-            as(alice).get("/v1/invitations").then().body("items[0].status", equalTo("ACCEPTED")).body("items[0].coupleId", equalTo(coupleId));
+            as(alice)
+                    .get("/v1/invitations")
+                    .then()
+                    .body("items[0].status", equalTo("ACCEPTED"))
+                    .body("items[0].coupleId", equalTo(coupleId));
 
-            List<ConsumerRecord<String, String>> formed = coupleEvents.await(r -> coupleId.equals(r.key()), 1, Duration.ofSeconds(10));
+            List<ConsumerRecord<String, String>> formed =
+                    coupleEvents.await(r -> coupleId.equals(r.key()), 1, Duration.ofSeconds(10));
             assertThat(CoupleApi.validTypes(formed)).containsExactly("hearth.couple.formed.v1");
-            assertThat(EventJson.read(formed.get(0).value()).data().get("memberIds").toString())
+            assertThat(EventJson.read(formed.get(0).value())
+                            .data()
+                            .get("memberIds")
+                            .toString())
                     .contains(alice.id(), bob.id());
         }
     }
@@ -84,23 +115,29 @@ class PairingTest {
         Person alice = TestUsers.create("Alice");
         Person bob = TestUsers.create("Bob");
         invite(alice, "FAMILY"); // makes sure alice has a profile
-        String legacy = app.hearth.couple.service.InvitationCodes.generate();
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            s.executeUpdate("insert into invitation (id, code, inviter_id, relationship_kind, status, created_at, expires_at) "
-                    + "values (gen_random_uuid(), '" + legacy + "', '" + alice.id() + "', 'FRIENDSHIP', 'PENDING', now(), "
-                    + "now() + interval '1 day')");
+        String legacy = InvitationCodes.generate();
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement()) {
+            s.executeUpdate(
+                    "insert into invitation (id, code, inviter_id, relationship_kind, status, created_at, expires_at) "
+                            + "values (gen_random_uuid(), '" + legacy + "', '" + alice.id()
+                            + "', 'FRIENDSHIP', 'PENDING', now(), "
+                            + "now() + interval '1 day')");
         }
         assertThat(codeHashes.hashLegacyCodes()).isEqualTo(1);
-        assertThat(app.hearth.testsupport.DatabaseScan.rowsMentioning(dataSource, legacy)).isEmpty();
-        accept(bob, app.hearth.couple.service.InvitationCodes.display(legacy)).statusCode(201).body("kind", equalTo("FRIENDSHIP"));
+        assertThat(DatabaseScan.rowsMentioning(dataSource, legacy)).isEmpty();
+        accept(bob, InvitationCodes.display(legacy)).statusCode(201).body("kind", equalTo("FRIENDSHIP"));
     }
 
     @Test
     void nobodyCanAcceptTheirOwnInvitation() {
         Person alice = TestUsers.create("Alice");
         String code = invite(alice, "FRIENDSHIP");
-        accept(alice, code).statusCode(409).contentType("application/problem+json")
-                .body("type", containsString("own-invitation")).body("detail", containsString("own invitation"));
+        accept(alice, code)
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("type", containsString("own-invitation"))
+                .body("detail", containsString("own invitation"));
     }
 
     @Test
@@ -120,21 +157,39 @@ class PairingTest {
         as(alice).delete("/v1/invitations/" + revoked).then().statusCode(204);
         accept(carol, revoked).statusCode(410).body("type", containsString("invitation-revoked"));
 
-        io.restassured.path.json.JsonPath expiring = as(alice).body(Map.of("relationshipKind", "FAMILY")).post("/v1/invitations")
-                .then().statusCode(201).extract().jsonPath();
+        JsonPath expiring = as(alice)
+                .body(Map.of("relationshipKind", "FAMILY"))
+                .post("/v1/invitations")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath();
         String expired = expiring.getString("code");
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            s.executeUpdate("update invitation set expires_at = now() - interval '1 minute' where id = '" + expiring.getString("id") + "'");
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement()) {
+            s.executeUpdate("update invitation set expires_at = now() - interval '1 minute' where id = '"
+                    + expiring.getString("id") + "'");
         }
         accept(carol, expired).statusCode(410).body("type", containsString("invitation-expired"));
-        as(alice).get("/v1/invitations").then().body("items.find { it.id == '" + expiring.getString("id") + "' }.status", equalTo("EXPIRED"));
+        as(alice)
+                .get("/v1/invitations")
+                .then()
+                .body("items.find { it.id == '" + expiring.getString("id") + "' }.status", equalTo("EXPIRED"));
 
         // Withdrawn by its id, as the list shows it.
-        String byId = as(alice).body(Map.of("relationshipKind", "FAMILY")).post("/v1/invitations").then().statusCode(201)
-                .extract().path("id");
+        String byId = as(alice)
+                .body(Map.of("relationshipKind", "FAMILY"))
+                .post("/v1/invitations")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         as(carol).delete("/v1/invitations/" + byId).then().statusCode(404);
         as(alice).delete("/v1/invitations/" + byId).then().statusCode(204);
-        as(alice).get("/v1/invitations").then().body("items.find { it.id == '" + byId + "' }.status", equalTo("REVOKED"));
+        as(alice)
+                .get("/v1/invitations")
+                .then()
+                .body("items.find { it.id == '" + byId + "' }.status", equalTo("REVOKED"));
     }
 
     @Test
@@ -168,8 +223,10 @@ class PairingTest {
             pair(hub, TestUsers.create("Friend"), "FRIENDSHIP");
         }
         as(hub).get("/v1/couples").then().body("items", hasSize(20));
-        accept(TestUsers.create("Friend"), invite(hub, "FRIENDSHIP")).statusCode(409)
-                .body("type", containsString("relationship-limit")).body("detail", containsString("20"));
+        accept(TestUsers.create("Friend"), invite(hub, "FRIENDSHIP"))
+                .statusCode(409)
+                .body("type", containsString("relationship-limit"))
+                .body("detail", containsString("20"));
     }
 
     @Test
@@ -178,7 +235,9 @@ class PairingTest {
         for (int i = 0; i < 10; i++) {
             accept(guesser, "ZZZZZ-ZZZZ" + (i % 10)).statusCode(404);
         }
-        accept(guesser, "ZZZZZ-ZZZZZ").statusCode(429).contentType("application/problem+json")
+        accept(guesser, "ZZZZZ-ZZZZZ")
+                .statusCode(429)
+                .contentType("application/problem+json")
                 .header("Retry-After", matchesPattern("\\d+"));
         // Even a valid code waits: the limit is on the person, not the code.
         accept(guesser, invite(TestUsers.create("Alice"), "FRIENDSHIP")).statusCode(429);
@@ -190,15 +249,19 @@ class PairingTest {
     void fiftyParallelWrongGuessesGetExactlyTenTries() throws Exception {
         Person guesser = TestUsers.create("Racer");
         as(guesser).get("/v1/me").then().statusCode(200);
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(25);
-        java.util.List<java.util.concurrent.Future<io.restassured.response.Response>> calls = new java.util.ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(25);
+        List<Future<Response>> calls = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
             String code = String.format("ZZZZZ-ZZZ%02d", i).replace('0', 'Q').replace('1', 'R');
-            calls.add(pool.submit(() -> as(guesser).post("/v1/invitations/" + code + "/accept").then().extract().response()));
+            calls.add(pool.submit(() -> as(guesser)
+                    .post("/v1/invitations/" + code + "/accept")
+                    .then()
+                    .extract()
+                    .response()));
         }
-        java.util.Map<Integer, Integer> statuses = new java.util.TreeMap<>();
+        Map<Integer, Integer> statuses = new TreeMap<>();
         for (var call : calls) {
-            io.restassured.response.Response response = call.get();
+            Response response = call.get();
             statuses.merge(response.statusCode(), 1, Integer::sum);
             if (response.statusCode() == 429) {
                 assertThat(response.header("Retry-After")).matches("\\d+");
@@ -206,8 +269,9 @@ class PairingTest {
             }
         }
         pool.shutdown();
-        assertThat(statuses).containsExactlyInAnyOrderEntriesOf(java.util.Map.of(404, 10, 429, 40));
-        try (var c = dataSource.getConnection(); var s = c.prepareStatement("select count(*) from accept_attempt where partner_id = ?")) {
+        assertThat(statuses).containsExactlyInAnyOrderEntriesOf(Map.of(404, 10, 429, 40));
+        try (var c = dataSource.getConnection();
+                var s = c.prepareStatement("select count(*) from accept_attempt where partner_id = ?")) {
             s.setString(1, guesser.id());
             try (var rs = s.executeQuery()) {
                 rs.next();
@@ -231,20 +295,29 @@ class PairingTest {
     void thirtyParallelInvitationsStopAtTheCapOfTenPending() throws Exception {
         Person inviter = TestUsers.create("Host");
         as(inviter).get("/v1/me").then().statusCode(200);
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(15);
-        java.util.List<java.util.concurrent.Future<Integer>> calls = new java.util.ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(15);
+        List<Future<Integer>> calls = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
-            calls.add(pool.submit(() -> as(inviter).body(java.util.Map.of("relationshipKind", "FRIENDSHIP"))
-                    .post("/v1/invitations").then().extract().statusCode()));
+            calls.add(pool.submit(() -> as(inviter)
+                    .body(Map.of("relationshipKind", "FRIENDSHIP"))
+                    .post("/v1/invitations")
+                    .then()
+                    .extract()
+                    .statusCode()));
         }
-        java.util.Map<Integer, Integer> statuses = new java.util.TreeMap<>();
+        Map<Integer, Integer> statuses = new TreeMap<>();
         for (var call : calls) {
             statuses.merge(call.get(), 1, Integer::sum);
         }
         pool.shutdown();
-        assertThat(statuses).containsExactlyInAnyOrderEntriesOf(java.util.Map.of(201, 10, 429, 20));
-        as(inviter).get("/v1/invitations").then().statusCode(200).body("items", org.hamcrest.Matchers.hasSize(10));
-        as(inviter).body(java.util.Map.of("relationshipKind", "FRIENDSHIP")).post("/v1/invitations").then().statusCode(429)
-                .contentType("application/problem+json").header("Retry-After", matchesPattern("\\d+"));
+        assertThat(statuses).containsExactlyInAnyOrderEntriesOf(Map.of(201, 10, 429, 20));
+        as(inviter).get("/v1/invitations").then().statusCode(200).body("items", Matchers.hasSize(10));
+        as(inviter)
+                .body(Map.of("relationshipKind", "FRIENDSHIP"))
+                .post("/v1/invitations")
+                .then()
+                .statusCode(429)
+                .contentType("application/problem+json")
+                .header("Retry-After", matchesPattern("\\d+"));
     }
 }

@@ -1,19 +1,5 @@
 package app.hearth.couple;
 
-import app.hearth.couple.CoupleApi.Pair;
-import app.hearth.events.EventJson;
-import app.hearth.events.Topics;
-import app.hearth.testsupport.Tokens;
-import app.hearth.testsupport.TopicReader;
-import io.quarkus.test.junit.QuarkusTest;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-
 import static app.hearth.couple.CoupleApi.as;
 import static app.hearth.couple.CoupleApi.freshRomanticPair;
 import static io.restassured.RestAssured.given;
@@ -24,12 +10,32 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 
+import app.hearth.couple.CoupleApi.Pair;
+import app.hearth.events.EventJson;
+import app.hearth.events.Topics;
+import app.hearth.testsupport.Tokens;
+import app.hearth.testsupport.TopicReader;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.awaitility.Awaitility;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.Test;
+
 /** A partner app (client credentials from Keycloak) sees a couple only with both members' consent and its scope. */
 @QuarkusTest
 class PartnerAppTest {
 
     private static int partnerGet(String scopes, String coupleId) {
-        return given().auth().oauth2(Tokens.partnerApp(scopes)).get("/v1/couples/" + coupleId).then().extract().statusCode();
+        return given().auth()
+                .oauth2(Tokens.partnerApp(scopes))
+                .get("/v1/couples/" + coupleId)
+                .then()
+                .extract()
+                .statusCode();
     }
 
     @Test
@@ -38,36 +44,70 @@ class PartnerAppTest {
         String couple = pair.coupleId();
         assertThat(partnerGet("couples.read", couple)).as("no grant").isEqualTo(404);
 
-        String grantId = as(pair.a()).body(Map.of("clientId", "partner-demo", "scopes", List.of("couples.read", "insights.read")))
-                .post("/v1/couples/" + couple + "/grants").then().statusCode(201)
-                .body("status", equalTo("PENDING")).body("requestedBy", equalTo(pair.a().id()))
-                .extract().path("id");
+        String grantId = as(pair.a())
+                .body(Map.of("clientId", "partner-demo", "scopes", List.of("couples.read", "insights.read")))
+                .post("/v1/couples/" + couple + "/grants")
+                .then()
+                .statusCode(201)
+                .body("status", equalTo("PENDING"))
+                .body("requestedBy", equalTo(pair.a().id()))
+                .extract()
+                .path("id");
         assertThat(partnerGet("couples.read", couple)).as("pending").isEqualTo(404);
 
-        as(pair.a()).post("/v1/couples/" + couple + "/grants/" + grantId + "/approve").then().statusCode(409)
+        as(pair.a())
+                .post("/v1/couples/" + couple + "/grants/" + grantId + "/approve")
+                .then()
+                .statusCode(409)
                 .body("type", containsString("second-member-must-approve"));
 
         try (TopicReader coupleEvents = new TopicReader(Topics.COUPLE_EVENTS)) {
-            as(pair.b()).post("/v1/couples/" + couple + "/grants/" + grantId + "/approve").then().statusCode(200)
-                    .body("status", equalTo("ACTIVE")).body("approvedBy", equalTo(pair.b().id()));
+            as(pair.b())
+                    .post("/v1/couples/" + couple + "/grants/" + grantId + "/approve")
+                    .then()
+                    .statusCode(200)
+                    .body("status", equalTo("ACTIVE"))
+                    .body("approvedBy", equalTo(pair.b().id()));
 
-            given().auth().oauth2(Tokens.partnerApp("couples.read")).get("/v1/couples/" + couple).then().statusCode(200)
+            given().auth()
+                    .oauth2(Tokens.partnerApp("couples.read"))
+                    .get("/v1/couples/" + couple)
+                    .then()
+                    .statusCode(200)
                     .body("id", equalTo(couple))
                     .body("members.displayName", containsInAnyOrder("Alice Test", "Bob Test"))
                     .body("$", not(hasKey("pauseWord")));
-            assertThat(partnerGet("checkins.read", couple)).as("token lacks couples.read").isEqualTo(404);
-            assertThat(partnerGet("couples.read", freshRomanticPair().coupleId())).as("another couple").isEqualTo(404);
+            assertThat(partnerGet("checkins.read", couple))
+                    .as("token lacks couples.read")
+                    .isEqualTo(404);
+            assertThat(partnerGet("couples.read", freshRomanticPair().coupleId()))
+                    .as("another couple")
+                    .isEqualTo(404);
 
-            as(pair.b()).delete("/v1/couples/" + couple + "/grants/" + grantId).then().statusCode(204);
+            as(pair.b())
+                    .delete("/v1/couples/" + couple + "/grants/" + grantId)
+                    .then()
+                    .statusCode(204);
             assertThat(partnerGet("couples.read", couple)).as("revoked").isEqualTo(404);
-            as(pair.a()).get("/v1/couples/" + couple + "/grants").then().statusCode(200).body("items[0].status", equalTo("REVOKED"));
+            as(pair.a())
+                    .get("/v1/couples/" + couple + "/grants")
+                    .then()
+                    .statusCode(200)
+                    .body("items[0].status", equalTo("REVOKED"));
 
             // The couple's formed event may still be on its way (published after the pairing's answer): not counted.
-            List<ConsumerRecord<String, String>> events = coupleEvents.await(r -> couple.equals(r.key())
-                    && EventJson.read(r.value()).type().startsWith("hearth.couple.integration-"), 2, Duration.ofSeconds(10));
+            List<ConsumerRecord<String, String>> events = coupleEvents.await(
+                    r -> couple.equals(r.key())
+                            && EventJson.read(r.value()).type().startsWith("hearth.couple.integration-"),
+                    2,
+                    Duration.ofSeconds(10));
             assertThat(CoupleApi.validTypes(events))
                     .containsExactly("hearth.couple.integration-granted.v1", "hearth.couple.integration-revoked.v1");
-            assertThat(EventJson.read(events.get(0).value()).data().get("scopes").toString()).contains("couples.read", "insights.read");
+            assertThat(EventJson.read(events.get(0).value())
+                            .data()
+                            .get("scopes")
+                            .toString())
+                    .contains("couples.read", "insights.read");
         }
     }
 
@@ -75,41 +115,100 @@ class PartnerAppTest {
     void aGrantWithoutTheScopeOrPastItsExpiryOpensNothing() {
         Pair pair = freshRomanticPair();
         String couple = pair.coupleId();
-        String grantId = as(pair.a()).body(Map.of("clientId", "partner-demo", "scopes", List.of("checkins.read")))
-                .post("/v1/couples/" + couple + "/grants").then().statusCode(201).extract().path("id");
-        as(pair.b()).post("/v1/couples/" + couple + "/grants/" + grantId + "/approve").then().statusCode(200);
-        assertThat(partnerGet("couples.read", couple)).as("grant lacks couples.read").isEqualTo(404);
+        String grantId = as(pair.a())
+                .body(Map.of("clientId", "partner-demo", "scopes", List.of("checkins.read")))
+                .post("/v1/couples/" + couple + "/grants")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        as(pair.b())
+                .post("/v1/couples/" + couple + "/grants/" + grantId + "/approve")
+                .then()
+                .statusCode(200);
+        assertThat(partnerGet("couples.read", couple))
+                .as("grant lacks couples.read")
+                .isEqualTo(404);
 
-        as(pair.a()).body(Map.of("clientId", "partner-demo", "scopes", List.of("couples.read")))
-                .post("/v1/couples/" + couple + "/grants").then().statusCode(409).body("type", containsString("grant-exists"));
-        as(pair.a()).delete("/v1/couples/" + couple + "/grants/" + grantId).then().statusCode(204);
+        as(pair.a())
+                .body(Map.of("clientId", "partner-demo", "scopes", List.of("couples.read")))
+                .post("/v1/couples/" + couple + "/grants")
+                .then()
+                .statusCode(409)
+                .body("type", containsString("grant-exists"));
+        as(pair.a())
+                .delete("/v1/couples/" + couple + "/grants/" + grantId)
+                .then()
+                .statusCode(204);
 
-        String expiring = as(pair.a()).body(Map.of("clientId", "partner-demo", "scopes", List.of("couples.read"),
-                        "expiresAt", Instant.now().plusSeconds(3).toString()))
-                .post("/v1/couples/" + couple + "/grants").then().statusCode(201).extract().path("id");
-        as(pair.b()).post("/v1/couples/" + couple + "/grants/" + expiring + "/approve").then().statusCode(200);
+        String expiring = as(pair.a())
+                .body(Map.of(
+                        "clientId",
+                        "partner-demo",
+                        "scopes",
+                        List.of("couples.read"),
+                        "expiresAt",
+                        Instant.now().plusSeconds(3).toString()))
+                .post("/v1/couples/" + couple + "/grants")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        as(pair.b())
+                .post("/v1/couples/" + couple + "/grants/" + expiring + "/approve")
+                .then()
+                .statusCode(200);
         assertThat(partnerGet("couples.read", couple)).isEqualTo(200);
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
-                .until(() -> partnerGet("couples.read", couple) == 404);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> partnerGet("couples.read", couple) == 404);
     }
 
     @Test
     void grantRequestsAreValidated() {
         Pair pair = freshRomanticPair();
         String grants = "/v1/couples/" + pair.coupleId() + "/grants";
-        as(pair.a()).body(Map.of("clientId", "partner-demo", "scopes", List.of("everything"))).post(grants).then()
-                .statusCode(400).body("detail", containsString("everything"));
-        as(pair.a()).body(Map.of("clientId", "partner-demo", "scopes", List.of())).post(grants).then().statusCode(400);
-        as(pair.a()).body(Map.of("clientId", "partner demo!", "scopes", List.of("couples.read"))).post(grants).then().statusCode(400);
-        as(pair.a()).body(Map.of("clientId", "partner-demo", "scopes", List.of("couples.read"), "expiresAt", "2001-01-01T00:00:00Z"))
-                .post(grants).then().statusCode(400).body("detail", containsString("past"));
-        as(pair.a()).get(grants).then().statusCode(200).body("items", org.hamcrest.Matchers.hasSize(0));
+        as(pair.a())
+                .body(Map.of("clientId", "partner-demo", "scopes", List.of("everything")))
+                .post(grants)
+                .then()
+                .statusCode(400)
+                .body("detail", containsString("everything"));
+        as(pair.a())
+                .body(Map.of("clientId", "partner-demo", "scopes", List.of()))
+                .post(grants)
+                .then()
+                .statusCode(400);
+        as(pair.a())
+                .body(Map.of("clientId", "partner demo!", "scopes", List.of("couples.read")))
+                .post(grants)
+                .then()
+                .statusCode(400);
+        as(pair.a())
+                .body(Map.of(
+                        "clientId",
+                        "partner-demo",
+                        "scopes",
+                        List.of("couples.read"),
+                        "expiresAt",
+                        "2001-01-01T00:00:00Z"))
+                .post(grants)
+                .then()
+                .statusCode(400)
+                .body("detail", containsString("past"));
+        as(pair.a()).get(grants).then().statusCode(200).body("items", Matchers.hasSize(0));
     }
 
     @Test
     void partnerAppsCannotActAsAPerson() {
-        given().auth().oauth2(Tokens.partnerApp("couples.read")).get("/v1/me").then().statusCode(403)
+        given().auth()
+                .oauth2(Tokens.partnerApp("couples.read"))
+                .get("/v1/me")
+                .then()
+                .statusCode(403)
                 .contentType("application/problem+json");
-        given().auth().oauth2(Tokens.partnerApp("couples.read")).get("/v1/couples").then().statusCode(403);
+        given().auth()
+                .oauth2(Tokens.partnerApp("couples.read"))
+                .get("/v1/couples")
+                .then()
+                .statusCode(403);
     }
 }

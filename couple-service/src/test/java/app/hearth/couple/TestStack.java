@@ -10,6 +10,5 @@ import io.quarkus.test.common.ResourceArg;
  */
 @QuarkusTestResource(value = HearthTestResource.class, initArgs = @ResourceArg(name = "database", value = "couples"))
 public final class TestStack {
-    private TestStack() {
-    }
+    private TestStack() {}
 }

@@ -8,7 +8,6 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-
 import java.time.Instant;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -19,7 +18,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public class CheckIn extends PanacheEntityBase {
 
     @Schema(name = "CheckInStatus")
-    public enum Status { OPEN, COMPLETED }
+    public enum Status {
+        OPEN,
+        COMPLETED
+    }
 
     @Id
     public UUID id;

@@ -10,9 +10,9 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
-
 import java.io.Serializable;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 /**
@@ -76,6 +76,6 @@ public class CheckInSubmission extends PanacheEntityBase {
     }
 
     public static long versionOf(Instant updatedAt) {
-        return java.time.temporal.ChronoUnit.MICROS.between(Instant.EPOCH, updatedAt);
+        return ChronoUnit.MICROS.between(Instant.EPOCH, updatedAt);
     }
 }

@@ -11,10 +11,9 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
-import org.hibernate.annotations.BatchSize;
-
 import java.util.EnumSet;
 import java.util.Set;
+import org.hibernate.annotations.BatchSize;
 
 /** An exercise of the catalogue. Content is seeded by migrations; the application only reads it. */
 @Entity
@@ -45,7 +44,10 @@ public class Exercise extends PanacheEntityBase {
     public int minutes;
 
     /** How a session plays the prompts: the one at its level, or all of them in order (up to its level). */
-    public enum PromptsPlay { ONE_PER_LEVEL, IN_SEQUENCE }
+    public enum PromptsPlay {
+        ONE_PER_LEVEL,
+        IN_SEQUENCE
+    }
 
     /** Null when the exercise has no prompts. */
     @Enumerated(EnumType.STRING)

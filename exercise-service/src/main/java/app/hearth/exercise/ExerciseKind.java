@@ -1,5 +1,12 @@
 package app.hearth.exercise;
 
 public enum ExerciseKind {
-    CONVERSATION, RITUAL, CHALLENGE, PLAN, BOOSTER, ASSESSMENT, QUIZ, CHECKLIST
+    CONVERSATION,
+    RITUAL,
+    CHALLENGE,
+    PLAN,
+    BOOSTER,
+    ASSESSMENT,
+    QUIZ,
+    CHECKLIST
 }

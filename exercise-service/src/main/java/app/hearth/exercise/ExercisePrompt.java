@@ -8,7 +8,6 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
-
 import java.io.Serializable;
 import java.util.List;
 
@@ -37,10 +36,17 @@ public class ExercisePrompt extends PanacheEntityBase {
     public String text;
 
     /** How a partner answers: in words, by ticking (a checklist item), or by judging a statement (a quiz). */
-    public enum AnswerKind { TEXT, TICK, CHOICE }
+    public enum AnswerKind {
+        TEXT,
+        TICK,
+        CHOICE
+    }
 
     /** The choices of a quiz statement. */
-    public enum Choice { MYTH, TRUE }
+    public enum Choice {
+        MYTH,
+        TRUE
+    }
 
     /** The step the prompt belongs to (a set of the 36 questions, say); null for prompts that stand alone. */
     @Column(name = "step_position")

@@ -8,7 +8,6 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-
 import java.time.Instant;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -20,7 +19,13 @@ public class ExerciseSession extends PanacheEntityBase {
 
     /** ENDED: a partner ended it early; LAPSED: paused and left untouched for a week. */
     @Schema(name = "SessionStatus")
-    public enum Status { ACTIVE, PAUSED, COMPLETED, ENDED, LAPSED }
+    public enum Status {
+        ACTIVE,
+        PAUSED,
+        COMPLETED,
+        ENDED,
+        LAPSED
+    }
 
     @Id
     public UUID id;

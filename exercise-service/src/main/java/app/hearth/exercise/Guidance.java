@@ -6,8 +6,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
-
 import java.io.Serializable;
+import java.util.List;
 
 /** A guidance article (the guide's dark side and where to get help), in one locale. Seeded by migrations. */
 @Entity
@@ -22,8 +22,8 @@ public class Guidance extends PanacheEntityBase {
     }
 
     /** What intense exercises and their sessions link to: how to spot flooding, and when exercises are not enough. */
-    public static final java.util.List<String> FOR_INTENSE_SESSIONS = java.util.List.of("/v1/guidance/emotional-flooding",
-            "/v1/guidance/when-to-seek-help");
+    public static final List<String> FOR_INTENSE_SESSIONS =
+            List.of("/v1/guidance/emotional-flooding", "/v1/guidance/when-to-seek-help");
 
     @Id
     public String slug;

@@ -8,7 +8,6 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
-
 import java.io.Serializable;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -25,7 +24,12 @@ public class GuidanceBlock extends PanacheEntityBase {
     }
 
     @Schema(name = "GuidanceBlockKind")
-    public enum Kind { HEADING, PARAGRAPH, DEFINITION, ITEM }
+    public enum Kind {
+        HEADING,
+        PARAGRAPH,
+        DEFINITION,
+        ITEM
+    }
 
     @Id
     public String slug;

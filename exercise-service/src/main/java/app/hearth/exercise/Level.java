@@ -1,5 +1,7 @@
 package app.hearth.exercise;
 
 public enum Level {
-    BEGINNER, INTERMEDIATE, ADVANCED
+    BEGINNER,
+    INTERMEDIATE,
+    ADVANCED
 }

@@ -8,7 +8,6 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
-
 import java.io.Serializable;
 import java.util.List;
 
@@ -33,7 +32,15 @@ public class SafetyNote extends PanacheEntityBase {
     public String text;
 
     /** What the note is about; every intense exercise has PAUSE_WORD, FLOODING, I_STATEMENTS, HONESTY_WITH_EMPATHY. */
-    public enum Topic { GENERAL, PAUSE_WORD, PACING, FLOODING, I_STATEMENTS, HONESTY_WITH_EMPATHY, OUTSIDE_HELP }
+    public enum Topic {
+        GENERAL,
+        PAUSE_WORD,
+        PACING,
+        FLOODING,
+        I_STATEMENTS,
+        HONESTY_WITH_EMPATHY,
+        OUTSIDE_HELP
+    }
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)

@@ -1,7 +1,6 @@
 package app.hearth.exercise;
 
 import app.hearth.exercise.ExercisePrompt.Choice;
-
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -11,8 +10,7 @@ import java.util.Set;
 /** The rules of playing prompts in a session: which ones it plays, who asks, progress and quiz scores. */
 public final class SessionPrompts {
 
-    private SessionPrompts() {
-    }
+    private SessionPrompts() {}
 
     /**
      * The prompts a session at {@code level} plays, in order. In sequence: every prompt up to the session's level
@@ -23,18 +21,27 @@ public final class SessionPrompts {
         if (play == null || prompts.isEmpty()) {
             return List.of();
         }
-        List<ExercisePrompt> ordered = prompts.stream().sorted(Comparator.comparingInt(p -> p.position)).toList();
+        List<ExercisePrompt> ordered = prompts.stream()
+                .sorted(Comparator.comparingInt(p -> p.position))
+                .toList();
         if (play == Exercise.PromptsPlay.IN_SEQUENCE) {
             return ordered.stream().filter(p -> p.level.compareTo(level) <= 0).toList();
         }
-        Level chosen = ordered.stream().map(p -> p.level).filter(l -> l.compareTo(level) <= 0).max(Comparator.naturalOrder())
-                .orElseGet(() -> ordered.stream().map(p -> p.level).min(Comparator.naturalOrder()).orElseThrow());
+        Level chosen = ordered.stream()
+                .map(p -> p.level)
+                .filter(l -> l.compareTo(level) <= 0)
+                .max(Comparator.naturalOrder())
+                .orElseGet(() -> ordered.stream()
+                        .map(p -> p.level)
+                        .min(Comparator.naturalOrder())
+                        .orElseThrow());
         return ordered.stream().filter(p -> p.level == chosen).toList();
     }
 
     /** Whether partners take turns asking: conversations played in sequence (the 36 questions), not quizzes or lists. */
     public static boolean takesTurns(Exercise exercise) {
-        return exercise.promptsPlay == Exercise.PromptsPlay.IN_SEQUENCE && !exercise.answersPrivate
+        return exercise.promptsPlay == Exercise.PromptsPlay.IN_SEQUENCE
+                && !exercise.answersPrivate
                 && (exercise.kind == ExerciseKind.CONVERSATION || exercise.kind == ExerciseKind.RITUAL);
     }
 
@@ -52,12 +59,14 @@ public final class SessionPrompts {
     }
 
     /** The first prompt not yet answered (or skipped) by both partners, if any. */
-    public static Optional<ExercisePrompt> current(List<ExercisePrompt> playable, Set<Integer> mine, Set<Integer> partner) {
-        return playable.stream().filter(p -> !mine.contains(p.position) || !partner.contains(p.position)).findFirst();
+    public static Optional<ExercisePrompt> current(
+            List<ExercisePrompt> playable, Set<Integer> mine, Set<Integer> partner) {
+        return playable.stream()
+                .filter(p -> !mine.contains(p.position) || !partner.contains(p.position))
+                .findFirst();
     }
 
-    public record Progress(int total, int answeredByBoth, int mine, int partner) {
-    }
+    public record Progress(int total, int answeredByBoth, int mine, int partner) {}
 
     public static Progress progress(List<ExercisePrompt> playable, Set<Integer> mine, Set<Integer> partner) {
         int both = 0;
@@ -73,8 +82,7 @@ public final class SessionPrompts {
         return new Progress(playable.size(), both, m, p);
     }
 
-    public record Score(int correct, int answered) {
-    }
+    public record Score(int correct, int answered) {}
 
     /** Correct choices among the statements in {@code counted} that were answered. */
     public static Score score(List<ExercisePrompt> playable, Map<Integer, Choice> choices, Set<Integer> counted) {

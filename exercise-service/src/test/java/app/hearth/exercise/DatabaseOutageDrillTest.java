@@ -1,5 +1,10 @@
 package app.hearth.exercise;
 
+import static app.hearth.exercise.CheckInTest.as;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import app.hearth.events.CoupleEvents;
 import app.hearth.testsupport.TestInfrastructure;
 import app.hearth.testsupport.TestUsers;
@@ -7,8 +12,6 @@ import app.hearth.testsupport.TestUsers.Person;
 import app.hearth.testsupport.Tokens;
 import app.hearth.testsupport.TopicWriter;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -18,11 +21,8 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static app.hearth.exercise.CheckInTest.as;
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.Test;
 
 /**
  * Fault drill: PostgreSQL is stopped under load (fast shutdown, every connection dropped) and started again five
@@ -38,8 +38,16 @@ class DatabaseOutageDrillTest {
         Person ana = TestUsers.create("Ana");
         Person ben = TestUsers.create("Ben");
         String couple = UUID.randomUUID().toString();
-        TopicWriter.publish(CoupleEvents.FORMED, "/couple-service", couple, new CoupleEvents.CoupleFormed(couple,
-                CoupleEvents.RelationshipKind.ROMANTIC, List.of(ana.id(), ben.id()), Instant.now(), CoupleEvents.CheckInCadence.WEEKLY));
+        TopicWriter.publish(
+                CoupleEvents.FORMED,
+                "/couple-service",
+                couple,
+                new CoupleEvents.CoupleFormed(
+                        couple,
+                        CoupleEvents.RelationshipKind.ROMANTIC,
+                        List.of(ana.id(), ben.id()),
+                        Instant.now(),
+                        CoupleEvents.CheckInCadence.WEEKLY));
         String checkIns = "/v1/couples/" + couple + "/check-ins";
         await().atMost(Duration.ofSeconds(10)).until(() -> as(ana).get(checkIns).statusCode() == 200);
 
@@ -58,24 +66,38 @@ class DatabaseOutageDrillTest {
         Thread restart = new Thread(() -> TestInfrastructure.restartPostgres(Duration.ofSeconds(5)));
         Instant stopped = Instant.now();
         restart.start();
-        await().atMost(Duration.ofSeconds(15)).until(() -> given().get("/q/health/ready").statusCode() == 503);
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> given().get("/q/health/ready").statusCode() == 503);
         // Something happens elsewhere meanwhile: the couple grants a partner app.
-        TopicWriter.publish(CoupleEvents.INTEGRATION_GRANTED, "/couple-service", couple, new CoupleEvents.IntegrationGranted(
-                couple, UUID.randomUUID().toString(), "partner-demo", Set.of("checkins.read"), null));
-        as(ana).get(checkIns).then().statusCode(503).contentType("application/problem+json")
-                .header("Retry-After", org.hamcrest.Matchers.notNullValue());
+        TopicWriter.publish(
+                CoupleEvents.INTEGRATION_GRANTED,
+                "/couple-service",
+                couple,
+                new CoupleEvents.IntegrationGranted(
+                        couple, UUID.randomUUID().toString(), "partner-demo", Set.of("checkins.read"), null));
+        as(ana).get(checkIns)
+                .then()
+                .statusCode(503)
+                .contentType("application/problem+json")
+                .header("Retry-After", Matchers.notNullValue());
         restart.join();
         Instant restored = Instant.now();
-        await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/q/health/ready").statusCode() == 200);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> given().get("/q/health/ready").statusCode() == 200);
         await().atMost(Duration.ofSeconds(30)).until(() -> as(ana).get(checkIns).statusCode() == 200);
         Duration recovery = Duration.between(restored, Instant.now());
-        await().atMost(Duration.ofSeconds(60)).until(() -> given().auth().oauth2(partnerToken).get(checkIns).statusCode() == 200);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> given().auth().oauth2(partnerToken).get(checkIns).statusCode() == 200);
         Duration eventsCaughtUp = Duration.between(restored, Instant.now());
         loading.set(false);
         load.join();
-        System.out.printf("[drill] PostgreSQL restarted (down %d ms): requests by status %s; API back %d ms after the "
-                        + "database, event from the outage applied after %d ms%n", Duration.between(stopped, restored).toMillis(),
-                statuses, recovery.toMillis(), eventsCaughtUp.toMillis());
+        System.out.printf(
+                "[drill] PostgreSQL restarted (down %d ms): requests by status %s; API back %d ms after the "
+                        + "database, event from the outage applied after %d ms%n",
+                Duration.between(stopped, restored).toMillis(),
+                statuses,
+                recovery.toMillis(),
+                eventsCaughtUp.toMillis());
         assertThat(statuses).doesNotContainKey(500).containsKeys(200, 503);
     }
 

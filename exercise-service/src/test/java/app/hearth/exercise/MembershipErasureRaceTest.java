@@ -1,5 +1,10 @@
 package app.hearth.exercise;
 
+import static app.hearth.exercise.CheckInTest.as;
+import static app.hearth.exercise.CheckInTest.pair;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import app.hearth.events.EventEnvelope;
 import app.hearth.events.PartnerEvents;
 import app.hearth.membership.CoupleServiceEventsConsumer;
@@ -10,8 +15,6 @@ import app.hearth.testsupport.TestUsers.Person;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.Test;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -21,11 +24,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-
-import static app.hearth.exercise.CheckInTest.as;
-import static app.hearth.exercise.CheckInTest.pair;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.Test;
 
 /**
  * No resurrection through the REST confirmation (issues 24 and 30): a member's erasure is still committing here while
@@ -53,12 +52,18 @@ class MembershipErasureRaceTest {
         // As if this service had not applied the pairing yet: the next request confirms it with couple-service.
         execute("delete from couple_view where couple_id = '" + couple + "'");
 
-        EventEnvelope erased = EventEnvelope.create(PartnerEvents.ERASED, "/couple-service", ben.id(),
-                new PartnerEvents.PartnerErased(ben.id()));
+        EventEnvelope erased = EventEnvelope.create(
+                PartnerEvents.ERASED, "/couple-service", ben.id(), new PartnerEvents.PartnerErased(ben.id()));
         CompletableFuture<Integer> request;
-        try (HeldTransaction erasure = HeldTransaction.start(dataSource, () -> inbox.apply(membership.name(), erased, membership::apply))) {
-            request = CompletableFuture.supplyAsync(() -> as(ann).get("/v1/couples/" + couple + "/check-ins").then().extract().statusCode());
-            assertThat(erasure.waitedOnBy(request)).as("the confirmation waits for the erasure").isTrue();
+        try (HeldTransaction erasure =
+                HeldTransaction.start(dataSource, () -> inbox.apply(membership.name(), erased, membership::apply))) {
+            request = CompletableFuture.supplyAsync(() -> as(ann).get("/v1/couples/" + couple + "/check-ins")
+                    .then()
+                    .extract()
+                    .statusCode());
+            assertThat(erasure.waitedOnBy(request))
+                    .as("the confirmation waits for the erasure")
+                    .isTrue();
         }
         assertThat(request.get(30, TimeUnit.SECONDS)).isEqualTo(200);
         assertThat(members(couple)).containsExactly(ann.id());
@@ -67,7 +72,8 @@ class MembershipErasureRaceTest {
     private List<String> members(String couple) throws Exception {
         List<String> members = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("select partner_id from couple_view_member where couple_id = ?")) {
+                PreparedStatement s =
+                        c.prepareStatement("select partner_id from couple_view_member where couple_id = ?")) {
             s.setObject(1, UUID.fromString(couple));
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
@@ -79,7 +85,8 @@ class MembershipErasureRaceTest {
     }
 
     private void execute(String sql) throws Exception {
-        try (Connection c = dataSource.getConnection(); var s = c.createStatement()) {
+        try (Connection c = dataSource.getConnection();
+                var s = c.createStatement()) {
             s.execute(sql);
         }
     }

@@ -1,17 +1,17 @@
 package app.hearth.exercise;
 
-import app.hearth.testsupport.BrokerOutage;
-import app.hearth.testsupport.TestUsers;
-import app.hearth.testsupport.TestUsers.Person;
-import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.Test;
-
-import java.util.Map;
-
 import static app.hearth.exercise.CheckInTest.answers;
 import static app.hearth.exercise.CheckInTest.as;
 import static app.hearth.exercise.CheckInTest.pair;
 import static org.hamcrest.Matchers.equalTo;
+
+import app.hearth.testsupport.BrokerOutage;
+import app.hearth.testsupport.TestUsers;
+import app.hearth.testsupport.TestUsers.Person;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /** Right after pairing the event may not have arrived: membership is then confirmed with couple-service itself. */
 @QuarkusTest
@@ -25,13 +25,20 @@ class MembershipFallbackTest {
         try (BrokerOutage outage = BrokerOutage.begin()) {
             // couple-service pairs them (its outbox keeps CoupleFormed until the broker returns).
             String couple = pair(alice, bob, "ROMANTIC");
-            as(alice).body(answers(5, null)).post("/v1/couples/" + couple + "/check-ins").then().statusCode(201);
-            as(bob).body(Map.of("exerciseSlug", "silent-walk")).post("/v1/couples/" + couple + "/sessions").then().statusCode(201)
+            as(alice)
+                    .body(answers(5, null))
+                    .post("/v1/couples/" + couple + "/check-ins")
+                    .then()
+                    .statusCode(201);
+            as(bob).body(Map.of("exerciseSlug", "silent-walk"))
+                    .post("/v1/couples/" + couple + "/sessions")
+                    .then()
+                    .statusCode(201)
                     .body("status", equalTo("ACTIVE"));
             // couple-service's answer for an outsider is a 404, and so is ours.
             as(carol).get("/v1/couples/" + couple + "/check-ins").then().statusCode(404);
             // The API stays in service while events wait.
-            io.restassured.RestAssured.given().get("/q/health/ready").then().statusCode(200);
+            RestAssured.given().get("/q/health/ready").then().statusCode(200);
         }
     }
 }

@@ -1,22 +1,5 @@
 package app.hearth.exercise;
 
-import app.hearth.events.EventJson;
-import app.hearth.events.EventSchemas;
-import app.hearth.events.Topics;
-import app.hearth.testsupport.TestUsers;
-import app.hearth.testsupport.TestUsers.Person;
-import app.hearth.testsupport.TopicReader;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.path.json.JsonPath;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-
 import static app.hearth.exercise.CheckInTest.as;
 import static app.hearth.exercise.CheckInTest.pair;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,6 +9,22 @@ import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
+
+import app.hearth.events.EventJson;
+import app.hearth.events.EventSchemas;
+import app.hearth.events.Topics;
+import app.hearth.testsupport.TestUsers;
+import app.hearth.testsupport.TestUsers.Person;
+import app.hearth.testsupport.TopicReader;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /** Prompts played one by one: the 36 questions in turns, checklists ticked, the myths quiz, the private self-assessment. */
 @QuarkusTest
@@ -37,11 +36,21 @@ class PromptPlayTest {
     }
 
     private static String start(Person who, String couple, Map<String, Object> body) {
-        return as(who).body(body).post("/v1/couples/" + couple + "/sessions").then().statusCode(201).extract().path("id");
+        return as(who).body(body)
+                .post("/v1/couples/" + couple + "/sessions")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     private static JsonPath answer(Person who, String base, int prompt, Map<String, Object> body, int status) {
-        return as(who).body(body).put(base + "/prompts/" + prompt + "/answer").then().statusCode(status).extract().jsonPath();
+        return as(who).body(body)
+                .put(base + "/prompts/" + prompt + "/answer")
+                .then()
+                .statusCode(status)
+                .extract()
+                .jsonPath();
     }
 
     private static JsonPath view(Person who, String base) {
@@ -67,7 +76,8 @@ class PromptPlayTest {
         assertThat(fresh.getInt("turn.prompt")).isEqualTo(1);
         assertThat(fresh.getString("turn.askedBy")).isEqualTo(alice.id());
         assertThat(fresh.getBoolean("turn.yours")).isFalse();
-        assertThat(fresh.getList("prompts.askedBy").subList(0, 4)).containsExactly(alice.id(), bob.id(), alice.id(), bob.id());
+        assertThat(fresh.getList("prompts.askedBy").subList(0, 4))
+                .containsExactly(alice.id(), bob.id(), alice.id(), bob.id());
 
         // Alice's answer stays hidden until Bob answered the same question.
         answer(alice, base, 1, Map.of("answer", "a day by the sea with you"), 200);
@@ -85,27 +95,58 @@ class PromptPlayTest {
         answer(alice, base, 2, Map.of("skip", true), 200);
         JsonPath afterTwo = answer(bob, base, 2, Map.of("answer", "the note you left me"), 200);
         assertThat(afterTwo.getBoolean("prompts[1].partner.skipped")).isTrue();
-        assertThat(afterTwo.getMap("progress")).containsEntry("answeredByBoth", 2).containsEntry("mine", 2);
+        assertThat(afterTwo.getMap("progress"))
+                .containsEntry("answeredByBoth", 2)
+                .containsEntry("mine", 2);
 
         // A retried answer is harmless; a different second answer is refused.
         answer(alice, base, 1, Map.of("answer", "a day by the sea with you"), 200);
-        as(alice).body(Map.of("answer", "something else")).put(base + "/prompts/1/answer").then().statusCode(409)
+        as(alice)
+                .body(Map.of("answer", "something else"))
+                .put(base + "/prompts/1/answer")
+                .then()
+                .statusCode(409)
                 .body("type", containsString("already-answered"));
         // Set three is advanced work: not in this session; a prompt that does not exist is not found.
-        as(alice).body(Map.of("answer", "x")).put(base + "/prompts/30/answer").then().statusCode(409)
-                .body("type", containsString("prompt-not-in-session")).body("detail", containsString("ADVANCED"));
-        as(alice).body(Map.of("answer", "x")).put(base + "/prompts/99/answer").then().statusCode(404);
+        as(alice)
+                .body(Map.of("answer", "x"))
+                .put(base + "/prompts/30/answer")
+                .then()
+                .statusCode(409)
+                .body("type", containsString("prompt-not-in-session"))
+                .body("detail", containsString("ADVANCED"));
+        as(alice)
+                .body(Map.of("answer", "x"))
+                .put(base + "/prompts/99/answer")
+                .then()
+                .statusCode(404);
         // Answers that do not fit the prompt are bad requests, and nothing is stored.
-        for (String bad : List.of("{}", "{\"choice\":\"MYTH\"}", "{\"answer\":\"x\",\"skip\":true}", "{\"answer\":\"   \"}",
-                "{\"ticked\":true}", "{\"answr\":\"x\"}", "{\"answer\":\"" + "x".repeat(4001) + "\"}", "{\"answer\":")) {
-            as(alice).body(bad).put(base + "/prompts/3/answer").then().statusCode(400)
-                    .contentType("application/problem+json").body("detail", notNullValue());
+        for (String bad : List.of(
+                "{}",
+                "{\"choice\":\"MYTH\"}",
+                "{\"answer\":\"x\",\"skip\":true}",
+                "{\"answer\":\"   \"}",
+                "{\"ticked\":true}",
+                "{\"answr\":\"x\"}",
+                "{\"answer\":\"" + "x".repeat(4001) + "\"}",
+                "{\"answer\":")) {
+            as(alice)
+                    .body(bad)
+                    .put(base + "/prompts/3/answer")
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("detail", notNullValue());
         }
         assertThat(view(alice, base).getMap("progress")).containsEntry("mine", 2);
 
         // Stop at any question and continue later: pause, come back, go on from question three.
         as(bob).post(base + "/pause").then().statusCode(200);
-        as(alice).body(Map.of("answer", "x")).put(base + "/prompts/3/answer").then().statusCode(409)
+        as(alice)
+                .body(Map.of("answer", "x"))
+                .put(base + "/prompts/3/answer")
+                .then()
+                .statusCode(409)
                 .body("type", containsString("session-paused"));
         TestClock.CLOCK.set(t0.plus(Duration.ofDays(2)));
         as(alice).post(base + "/resume").then().statusCode(202);
@@ -114,11 +155,22 @@ class PromptPlayTest {
         assertThat(later.getInt("turn.prompt")).isEqualTo(3);
         assertThat(later.getString("prompts[0].mine.answer")).isEqualTo("a day by the sea with you");
         answer(alice, base, 3, Map.of("answer", "the feed I scroll at night"), 200);
-        as(bob).body(Map.of("reason", "another evening")).post(base + "/end").then().statusCode(200);
+        as(bob).body(Map.of("reason", "another evening"))
+                .post(base + "/end")
+                .then()
+                .statusCode(200);
 
         // All three sets are playable at the advanced level (with the pacing rules that come with it).
-        String deep = start(bob, couple, Map.of("exerciseSlug", "thirty-six-questions-rewired", "level", "ADVANCED",
-                "acknowledgeAdvanced", true));
+        String deep = start(
+                bob,
+                couple,
+                Map.of(
+                        "exerciseSlug",
+                        "thirty-six-questions-rewired",
+                        "level",
+                        "ADVANCED",
+                        "acknowledgeAdvanced",
+                        true));
         String deepBase = "/v1/couples/" + couple + "/sessions/" + deep;
         JsonPath all = answer(alice, deepBase, 30, Map.of("answer", "that I am hard to love"), 200);
         assertThat(all.getList("prompts")).hasSize(36);
@@ -131,11 +183,23 @@ class PromptPlayTest {
         Person alice = TestUsers.create("Alice");
         String couple = pair(alice, TestUsers.create("Bob"), "ROMANTIC");
         String gentle = start(alice, couple, Map.of("exerciseSlug", "radical-vulnerability", "level", "BEGINNER"));
-        as(alice).get("/v1/couples/" + couple + "/sessions/" + gentle).then().body("prompts", hasSize(1))
-                .body("prompts[0].text", containsString("smile")).body("turn", nullValue());
-        as(alice).body(Map.of()).post("/v1/couples/" + couple + "/sessions/" + gentle + "/end").then().statusCode(200);
-        String deeper = start(alice, couple, Map.of("exerciseSlug", "reflecting-back-feelings", "level", "INTERMEDIATE"));
-        as(alice).get("/v1/couples/" + couple + "/sessions/" + deeper).then().body("prompts", hasSize(1))
+        as(alice)
+                .get("/v1/couples/" + couple + "/sessions/" + gentle)
+                .then()
+                .body("prompts", hasSize(1))
+                .body("prompts[0].text", containsString("smile"))
+                .body("turn", nullValue());
+        as(alice)
+                .body(Map.of())
+                .post("/v1/couples/" + couple + "/sessions/" + gentle + "/end")
+                .then()
+                .statusCode(200);
+        String deeper =
+                start(alice, couple, Map.of("exerciseSlug", "reflecting-back-feelings", "level", "INTERMEDIATE"));
+        as(alice)
+                .get("/v1/couples/" + couple + "/sessions/" + deeper)
+                .then()
+                .body("prompts", hasSize(1))
                 .body("prompts[0].level", equalTo("BEGINNER"));
     }
 
@@ -150,7 +214,10 @@ class PromptPlayTest {
         answer(alice, base, 2, Map.of("ticked", true), 200);
         answer(bob, base, 2, Map.of("ticked", true), 200);
         JsonPath seen = view(alice, base);
-        assertThat(seen.getMap("progress")).containsEntry("total", 5).containsEntry("mine", 2).containsEntry("partner", 1)
+        assertThat(seen.getMap("progress"))
+                .containsEntry("total", 5)
+                .containsEntry("mine", 2)
+                .containsEntry("partner", 1)
                 .containsEntry("answeredByBoth", 1);
         assertThat(seen.getBoolean("prompts[1].partner.ticked")).isTrue();
         assertThat(seen.getMap("prompts[0].partner")).isNull();
@@ -160,15 +227,24 @@ class PromptPlayTest {
         answer(alice, base, 1, Map.of("ticked", false), 200);
         JsonPath unticked = answer(alice, base, 1, Map.of("ticked", false), 200);
         assertThat(unticked.getMap("progress")).containsEntry("mine", 1);
-        as(alice).body(Map.of("answer", "done")).put(base + "/prompts/3/answer").then().statusCode(400)
+        as(alice)
+                .body(Map.of("answer", "done"))
+                .put(base + "/prompts/3/answer")
+                .then()
+                .statusCode(400)
                 .body("detail", containsString("ticked"));
     }
 
     @Test
     void theMythsQuizShowsEachAnswerOnlyAfterYouGaveYoursWithBothScores() {
-        String catalogue = as(TestUsers.create("Reader")).get("/v1/exercises/intimacy-myths-quiz").then().statusCode(200)
-                .body("prompts.BEGINNER", hasSize(10)).body("prompts.BEGINNER.answerKind", everyItem(equalTo("CHOICE")))
-                .extract().asString();
+        String catalogue = as(TestUsers.create("Reader"))
+                .get("/v1/exercises/intimacy-myths-quiz")
+                .then()
+                .statusCode(200)
+                .body("prompts.BEGINNER", hasSize(10))
+                .body("prompts.BEGINNER.answerKind", everyItem(equalTo("CHOICE")))
+                .extract()
+                .asString();
         assertThat(catalogue).doesNotContain("Myth.", "MYTH\"", "correctChoice", "built, not found");
 
         Person alice = TestUsers.create("Alice");
@@ -195,13 +271,27 @@ class PromptPlayTest {
         assertThat(bobAfter.getString("prompts[0].partner.choice")).isEqualTo("MYTH");
         assertThat(bobAfter.getMap("scores.mine")).containsEntry("correct", 0).containsEntry("answered", 1);
         // Only statements both judged count in the partner's score: Alice's second answer gives nothing away yet.
-        assertThat(bobAfter.getMap("scores.partner")).containsEntry("correct", 1).containsEntry("answered", 1);
+        assertThat(bobAfter.getMap("scores.partner"))
+                .containsEntry("correct", 1)
+                .containsEntry("answered", 1);
 
         answer(alice, base, 1, Map.of("choice", "MYTH"), 200);
-        as(alice).body(Map.of("choice", "TRUE")).put(base + "/prompts/1/answer").then().statusCode(409)
+        as(alice)
+                .body(Map.of("choice", "TRUE"))
+                .put(base + "/prompts/1/answer")
+                .then()
+                .statusCode(409)
                 .body("type", containsString("already-answered"));
-        as(alice).body(Map.of("choice", "MAYBE")).put(base + "/prompts/3/answer").then().statusCode(400);
-        as(alice).body(Map.of("ticked", true)).put(base + "/prompts/3/answer").then().statusCode(400);
+        as(alice)
+                .body(Map.of("choice", "MAYBE"))
+                .put(base + "/prompts/3/answer")
+                .then()
+                .statusCode(400);
+        as(alice)
+                .body(Map.of("ticked", true))
+                .put(base + "/prompts/3/answer")
+                .then()
+                .statusCode(400);
     }
 
     @Test
@@ -222,18 +312,37 @@ class PromptPlayTest {
             assertThat(bobSees.getList("prompts.partner")).containsOnly((Object) null);
             assertThat(bobSees.getMap("progress")).containsEntry("partner", 4).containsEntry("answeredByBoth", 4);
             assertThat(bobSees.prettify()).doesNotContain(secret);
-            assertThat(as(bob).get("/v1/couples/" + couple + "/sessions").then().extract().asString()).doesNotContain(secret);
-            assertThat(as(bob).get("/v1/me/export").then().statusCode(200).extract().asString()).doesNotContain(secret);
+            assertThat(as(bob).get("/v1/couples/" + couple + "/sessions")
+                            .then()
+                            .extract()
+                            .asString())
+                    .doesNotContain(secret);
+            assertThat(as(bob).get("/v1/me/export")
+                            .then()
+                            .statusCode(200)
+                            .extract()
+                            .asString())
+                    .doesNotContain(secret);
             assertThat(view(alice, base).getString("prompts[0].mine.answer")).isEqualTo(secret + " 1");
             as(alice).get("/v1/me/export").then().body(containsString(secret + " 4"));
 
-            as(alice).body(Map.of("feltConnected", 4, "feltSafe", 5)).post(base + "/rating").then().statusCode(200);
-            as(bob).body(Map.of("feltConnected", 5, "feltSafe", 4)).post(base + "/rating").then().statusCode(200)
+            as(alice)
+                    .body(Map.of("feltConnected", 4, "feltSafe", 5))
+                    .post(base + "/rating")
+                    .then()
+                    .statusCode(200);
+            as(bob).body(Map.of("feltConnected", 5, "feltSafe", 4))
+                    .post(base + "/rating")
+                    .then()
+                    .statusCode(200)
                     .body("status", equalTo("COMPLETED"));
-            List<ConsumerRecord<String, String>> emitted = events.await(r -> couple.equals(r.key()), 3, Duration.ofSeconds(10));
-            assertThat(emitted.stream().map(r -> EventJson.read(r.value()).type())).containsExactly(
-                    "hearth.exercise.session-started.v1", "hearth.exercise.exercise-completed.v1",
-                    "hearth.exercise.assessment-completed.v1");
+            List<ConsumerRecord<String, String>> emitted =
+                    events.await(r -> couple.equals(r.key()), 3, Duration.ofSeconds(10));
+            assertThat(emitted.stream().map(r -> EventJson.read(r.value()).type()))
+                    .containsExactly(
+                            "hearth.exercise.session-started.v1",
+                            "hearth.exercise.exercise-completed.v1",
+                            "hearth.exercise.assessment-completed.v1");
             emitted.forEach(r -> {
                 assertThat(EventSchemas.validate(r.value())).isEmpty();
                 assertThat(r.value()).doesNotContain(secret, "not yet");

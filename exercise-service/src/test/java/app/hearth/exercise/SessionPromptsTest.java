@@ -1,14 +1,15 @@
 package app.hearth.exercise;
 
-import app.hearth.exercise.ExercisePrompt.Choice;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import app.hearth.exercise.ExercisePrompt.Choice;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
 
 class SessionPromptsTest {
 
@@ -30,22 +31,31 @@ class SessionPromptsTest {
 
     @Test
     void inSequenceEachLevelAddsASetInOrder() {
-        assertThat(SessionPrompts.playable(Exercise.PromptsPlay.IN_SEQUENCE, Level.BEGINNER, thirtySix())).hasSize(12);
-        assertThat(SessionPrompts.playable(Exercise.PromptsPlay.IN_SEQUENCE, Level.INTERMEDIATE, thirtySix())).hasSize(24);
-        List<ExercisePrompt> all = SessionPrompts.playable(Exercise.PromptsPlay.IN_SEQUENCE, Level.ADVANCED, thirtySix());
-        assertThat(all).extracting(p -> p.position).containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, 36).boxed().toList());
+        assertThat(SessionPrompts.playable(Exercise.PromptsPlay.IN_SEQUENCE, Level.BEGINNER, thirtySix()))
+                .hasSize(12);
+        assertThat(SessionPrompts.playable(Exercise.PromptsPlay.IN_SEQUENCE, Level.INTERMEDIATE, thirtySix()))
+                .hasSize(24);
+        List<ExercisePrompt> all =
+                SessionPrompts.playable(Exercise.PromptsPlay.IN_SEQUENCE, Level.ADVANCED, thirtySix());
+        assertThat(all)
+                .extracting(p -> p.position)
+                .containsExactlyElementsOf(IntStream.rangeClosed(1, 36).boxed().toList());
     }
 
     @Test
     void onePerLevelTakesTheSessionsLevelOrTheNearestBelowOrTheGentlest() {
-        List<ExercisePrompt> variants = List.of(prompt(1, Level.BEGINNER), prompt(2, Level.INTERMEDIATE), prompt(3, Level.ADVANCED));
+        List<ExercisePrompt> variants =
+                List.of(prompt(1, Level.BEGINNER), prompt(2, Level.INTERMEDIATE), prompt(3, Level.ADVANCED));
         assertThat(SessionPrompts.playable(Exercise.PromptsPlay.ONE_PER_LEVEL, Level.INTERMEDIATE, variants))
-                .extracting(p -> p.position).containsExactly(2);
+                .extracting(p -> p.position)
+                .containsExactly(2);
         List<ExercisePrompt> gapped = List.of(prompt(1, Level.BEGINNER), prompt(3, Level.ADVANCED));
         assertThat(SessionPrompts.playable(Exercise.PromptsPlay.ONE_PER_LEVEL, Level.INTERMEDIATE, gapped))
-                .extracting(p -> p.position).containsExactly(1);
+                .extracting(p -> p.position)
+                .containsExactly(1);
         List<ExercisePrompt> onlyAdvanced = List.of(prompt(1, Level.ADVANCED));
-        assertThat(SessionPrompts.playable(Exercise.PromptsPlay.ONE_PER_LEVEL, Level.BEGINNER, onlyAdvanced)).hasSize(1);
+        assertThat(SessionPrompts.playable(Exercise.PromptsPlay.ONE_PER_LEVEL, Level.BEGINNER, onlyAdvanced))
+                .hasSize(1);
         assertThat(SessionPrompts.playable(null, Level.BEGINNER, variants)).isEmpty();
     }
 
@@ -62,11 +72,15 @@ class SessionPromptsTest {
 
     @Test
     void progressAndTheCurrentPromptCountWhatBothAnswered() {
-        List<ExercisePrompt> prompts = SessionPrompts.playable(Exercise.PromptsPlay.IN_SEQUENCE, Level.BEGINNER, thirtySix());
+        List<ExercisePrompt> prompts =
+                SessionPrompts.playable(Exercise.PromptsPlay.IN_SEQUENCE, Level.BEGINNER, thirtySix());
         assertThat(SessionPrompts.progress(prompts, Set.of(1, 2, 3), Set.of(1, 3)))
                 .isEqualTo(new SessionPrompts.Progress(12, 2, 3, 2));
-        assertThat(SessionPrompts.current(prompts, Set.of(1, 2, 3), Set.of(1, 3))).get().extracting(p -> p.position).isEqualTo(2);
-        Set<Integer> everything = java.util.stream.IntStream.rangeClosed(1, 12).boxed().collect(java.util.stream.Collectors.toSet());
+        assertThat(SessionPrompts.current(prompts, Set.of(1, 2, 3), Set.of(1, 3)))
+                .get()
+                .extracting(p -> p.position)
+                .isEqualTo(2);
+        Set<Integer> everything = IntStream.rangeClosed(1, 12).boxed().collect(Collectors.toSet());
         assertThat(SessionPrompts.current(prompts, everything, everything)).isEmpty();
     }
 

@@ -3,7 +3,6 @@ package app.hearth.exercise;
 import app.hearth.testsupport.SettableClock;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-
 import java.time.Clock;
 
 /** Replaces the platform's default clock in tests, so time-dependent rules can be checked at chosen instants. */

@@ -1,5 +1,11 @@
 package app.hearth.exercise;
 
+import static app.hearth.exercise.CheckInTest.answers;
+import static app.hearth.exercise.CheckInTest.as;
+import static app.hearth.exercise.CheckInTest.pair;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import app.hearth.events.Topics;
 import app.hearth.testsupport.PeerServices;
 import app.hearth.testsupport.TestUsers;
@@ -10,21 +16,14 @@ import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.Test;
-
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-
-import static app.hearth.exercise.CheckInTest.answers;
-import static app.hearth.exercise.CheckInTest.as;
-import static app.hearth.exercise.CheckInTest.pair;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
 
 /**
  * One trace from an API call through the outbox and Kafka to the consumers, against the real broker: the trace
@@ -49,7 +48,9 @@ class TracingTest {
     }
 
     private List<SpanData> trace(String traceId) {
-        return spans.getFinishedSpanItems().stream().filter(s -> s.getTraceId().equals(traceId)).toList();
+        return spans.getFinishedSpanItems().stream()
+                .filter(s -> s.getTraceId().equals(traceId))
+                .toList();
     }
 
     @Test
@@ -59,9 +60,14 @@ class TracingTest {
         String traceId = hex(16);
         ConsumerRecord<String, String> record;
         try (TopicReader events = new TopicReader(Topics.EXERCISE_EVENTS)) {
-            as(alice).header("traceparent", "00-" + traceId + "-" + hex(8) + "-01").body(answers(6, null))
-                    .post("/v1/couples/" + couple + "/check-ins").then().statusCode(201);
-            record = events.await(r -> couple.equals(r.key()), 1, Duration.ofSeconds(10)).get(0);
+            as(alice)
+                    .header("traceparent", "00-" + traceId + "-" + hex(8) + "-01")
+                    .body(answers(6, null))
+                    .post("/v1/couples/" + couple + "/check-ins")
+                    .then()
+                    .statusCode(201);
+            record = events.await(r -> couple.equals(r.key()), 1, Duration.ofSeconds(10))
+                    .get(0);
         }
         // The record carries the caller's trace; its parent is the relay's producer span, itself in that trace.
         String traceparent = header(record, "traceparent");
@@ -90,17 +96,28 @@ class TracingTest {
         String traceId = hex(16);
         ConsumerRecord<String, String> record;
         try (TopicReader events = new TopicReader(Topics.COUPLE_EVENTS)) {
-            as(alice).header("traceparent", "00-" + traceId + "-" + hex(8) + "-01").header("If-Match", "*").body(Map.of("pauseWord", "lighthouse"))
-                    .patch(PeerServices.url("couple-service") + "/v1/couples/" + couple).then().statusCode(200);
-            record = events.await(r -> couple.equals(r.key()) && traceId.equals(
-                    String.valueOf(header(r, "traceparent")).split("-")[1]), 1, Duration.ofSeconds(10)).get(0);
+            as(alice)
+                    .header("traceparent", "00-" + traceId + "-" + hex(8) + "-01")
+                    .header("If-Match", "*")
+                    .body(Map.of("pauseWord", "lighthouse"))
+                    .patch(PeerServices.url("couple-service") + "/v1/couples/" + couple)
+                    .then()
+                    .statusCode(200);
+            record = events.await(
+                            r -> couple.equals(r.key())
+                                    && traceId.equals(String.valueOf(header(r, "traceparent"))
+                                            .split("-")[1]),
+                            1,
+                            Duration.ofSeconds(10))
+                    .get(0);
         }
         String publishSpanId = header(record, "traceparent").split("-")[2];
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(trace(traceId)).anySatisfy(s -> {
-            assertThat(s.getKind()).isEqualTo(SpanKind.CONSUMER);
-            assertThat(s.getName()).isEqualTo("couple-events process");
-            assertThat(s.getParentSpanId()).isEqualTo(publishSpanId);
-            assertThat(s.getAttributes().asMap().toString()).contains("exercise-service");
-        }));
+        await().atMost(Duration.ofSeconds(15))
+                .untilAsserted(() -> assertThat(trace(traceId)).anySatisfy(s -> {
+                    assertThat(s.getKind()).isEqualTo(SpanKind.CONSUMER);
+                    assertThat(s.getName()).isEqualTo("couple-events process");
+                    assertThat(s.getParentSpanId()).isEqualTo(publishSpanId);
+                    assertThat(s.getAttributes().asMap().toString()).contains("exercise-service");
+                }));
     }
 }

@@ -12,43 +12,49 @@ import java.util.Set;
  */
 public final class CoupleEvents {
 
-    public enum RelationshipKind { ROMANTIC, FRIENDSHIP, FAMILY }
+    public enum RelationshipKind {
+        ROMANTIC,
+        FRIENDSHIP,
+        FAMILY
+    }
 
-    public enum CheckInCadence { DAILY, WEEKLY }
+    public enum CheckInCadence {
+        DAILY,
+        WEEKLY
+    }
 
-    public enum EndReason { MEMBER_ENDED, PARTNER_ERASED }
+    public enum EndReason {
+        MEMBER_ENDED,
+        PARTNER_ERASED
+    }
 
-    public enum RevokeReason { REVOKED, EXPIRED, COUPLE_ENDED }
+    public enum RevokeReason {
+        REVOKED,
+        EXPIRED,
+        COUPLE_ENDED
+    }
 
     public record CoupleFormed(
             String coupleId,
             RelationshipKind kind,
             List<String> memberIds,
             Instant since,
-            CheckInCadence checkInCadence) {
-    }
+            CheckInCadence checkInCadence) {}
 
     public record CoupleUpdated(
-            String coupleId,
-            LocalDate anniversary,
-            CheckInCadence checkInCadence,
-            boolean pauseWordAgreed) {
-    }
+            String coupleId, LocalDate anniversary, CheckInCadence checkInCadence, boolean pauseWordAgreed) {}
 
     /** Former members may still read the shared history until {@code purgeAfter}; then CouplePurged follows. */
-    public record CoupleEnded(String coupleId, EndReason reason, Instant endedAt, Instant purgeAfter) {
-    }
+    public record CoupleEnded(String coupleId, EndReason reason, Instant endedAt, Instant purgeAfter) {}
 
     /** The couple's shared history is deleted everywhere. */
-    public record CouplePurged(String coupleId) {
-    }
+    public record CouplePurged(String coupleId) {}
 
     /** Both members agreed that a partner app may read these scopes of the couple's data (until expiresAt, if set). */
-    public record IntegrationGranted(String coupleId, String grantId, String clientId, Set<String> scopes, Instant expiresAt) {
-    }
+    public record IntegrationGranted(
+            String coupleId, String grantId, String clientId, Set<String> scopes, Instant expiresAt) {}
 
-    public record IntegrationRevoked(String coupleId, String grantId, String clientId, RevokeReason reason) {
-    }
+    public record IntegrationRevoked(String coupleId, String grantId, String clientId, RevokeReason reason) {}
 
     public static final EventType<CoupleFormed> FORMED =
             new EventType<>("hearth.couple.formed.v1", Topics.COUPLE_EVENTS, CoupleFormed.class);
@@ -63,6 +69,5 @@ public final class CoupleEvents {
     public static final EventType<IntegrationRevoked> INTEGRATION_REVOKED =
             new EventType<>("hearth.couple.integration-revoked.v1", Topics.COUPLE_EVENTS, IntegrationRevoked.class);
 
-    private CoupleEvents() {
-    }
+    private CoupleEvents() {}
 }

@@ -32,11 +32,10 @@ public final class EventCatalogue {
             ReminderEvents.PAUSED,
             ReminderEvents.RESUMED);
 
-    private static final Map<String, EventType<?>> BY_TYPE = ALL.stream()
-            .collect(Collectors.toUnmodifiableMap(EventType::type, Function.identity()));
+    private static final Map<String, EventType<?>> BY_TYPE =
+            ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::type, Function.identity()));
 
-    private EventCatalogue() {
-    }
+    private EventCatalogue() {}
 
     public static List<EventType<?>> all() {
         return ALL;

@@ -1,7 +1,6 @@
 package app.hearth.events;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
@@ -31,8 +30,15 @@ public record EventEnvelope(
 
     /** A new event with a fresh id, stamped now. */
     public static <T> EventEnvelope create(EventType<T> type, String source, String subject, T data) {
-        return new EventEnvelope(SPEC_VERSION, UUID.randomUUID(), source, type.type(), subject, Instant.now(),
-                "application/json", EventJson.mapper().valueToTree(data));
+        return new EventEnvelope(
+                SPEC_VERSION,
+                UUID.randomUUID(),
+                source,
+                type.type(),
+                subject,
+                Instant.now(),
+                "application/json",
+                EventJson.mapper().valueToTree(data));
     }
 
     /** The data as the record of its type. */
@@ -43,7 +49,8 @@ public record EventEnvelope(
         try {
             return EventJson.mapper().treeToValue(data, type.dataClass());
         } catch (Exception e) {
-            throw new IllegalArgumentException("event " + id + " of type " + this.type + " has unreadable data: " + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    "event " + id + " of type " + this.type + " has unreadable data: " + e.getMessage(), e);
         }
     }
 }

@@ -20,8 +20,7 @@ public final class EventJson {
             .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
             .setSerializationInclusion(JsonInclude.Include.NON_NULL);
 
-    private EventJson() {
-    }
+    private EventJson() {}
 
     public static ObjectMapper mapper() {
         return MAPPER;

@@ -1,9 +1,13 @@
 package app.hearth.events;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -13,7 +17,11 @@ import java.util.Set;
  */
 public record EventMentions(Set<String> people, Set<String> couples) {
 
-    public enum Role { PERSON, COUPLE, NEITHER }
+    public enum Role {
+        PERSON,
+        COUPLE,
+        NEITHER
+    }
 
     /** Every id-like field name in the catalogue's schemas, and what it names. */
     public static final Map<String, Role> ID_FIELDS = Map.ofEntries(
@@ -53,32 +61,41 @@ public record EventMentions(Set<String> people, Set<String> couples) {
      * that names them (their scores, their rating), their id in a list of ids (members), a field saying they did
      * something (startedBy). What stays is about the others, who keep their history.
      */
-    public static java.util.Optional<EventEnvelope> without(EventEnvelope event, Set<String> erased) {
+    public static Optional<EventEnvelope> without(EventEnvelope event, Set<String> erased) {
         if (erased.isEmpty()) {
-            return java.util.Optional.of(event);
+            return Optional.of(event);
         }
         if (erased.contains(event.subject())) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        com.fasterxml.jackson.databind.node.ObjectNode data = event.data() == null || !event.data().isObject()
-                ? null : ((com.fasterxml.jackson.databind.node.ObjectNode) event.data()).deepCopy();
+        ObjectNode data =
+                event.data() == null || !event.data().isObject() ? null : ((ObjectNode) event.data()).deepCopy();
         if (data == null) {
-            return java.util.Optional.of(event);
+            return Optional.of(event);
         }
         for (String field : MAIN_PERSON_FIELDS) {
             JsonNode main = data.get(field);
-            if (main != null && (main.isTextual() && erased.contains(main.asText())
-                    || main.isObject() && erased.contains(main.path("partnerId").asText(null)))) {
-                return java.util.Optional.empty();
+            if (main != null
+                    && (main.isTextual() && erased.contains(main.asText())
+                            || main.isObject()
+                                    && erased.contains(main.path("partnerId").asText(null)))) {
+                return Optional.empty();
             }
         }
         scrub(data, erased);
-        return java.util.Optional.of(new EventEnvelope(event.specversion(), event.id(), event.source(), event.type(),
-                event.subject(), event.time(), event.datacontenttype(), data));
+        return Optional.of(new EventEnvelope(
+                event.specversion(),
+                event.id(),
+                event.source(),
+                event.type(),
+                event.subject(),
+                event.time(),
+                event.datacontenttype(),
+                data));
     }
 
-    private static void scrub(com.fasterxml.jackson.databind.node.ObjectNode object, Set<String> erased) {
-        java.util.List<String> names = new java.util.ArrayList<>();
+    private static void scrub(ObjectNode object, Set<String> erased) {
+        List<String> names = new ArrayList<>();
         object.fieldNames().forEachRemaining(names::add);
         for (String name : names) {
             JsonNode value = object.get(name);
@@ -86,19 +103,20 @@ public record EventMentions(Set<String> people, Set<String> couples) {
             if (role == Role.PERSON && value.isTextual() && erased.contains(value.asText())) {
                 object.putNull(name);
             } else if (value.isArray()) {
-                com.fasterxml.jackson.databind.node.ArrayNode array = (com.fasterxml.jackson.databind.node.ArrayNode) value;
+                ArrayNode array = (ArrayNode) value;
                 for (int i = array.size() - 1; i >= 0; i--) {
                     JsonNode item = array.get(i);
                     boolean erasedId = role == Role.PERSON && item.isTextual() && erased.contains(item.asText());
-                    boolean erasedPart = item.isObject() && erased.contains(item.path("partnerId").asText(null));
+                    boolean erasedPart = item.isObject()
+                            && erased.contains(item.path("partnerId").asText(null));
                     if (erasedId || erasedPart) {
                         array.remove(i);
                     } else if (item.isObject()) {
-                        scrub((com.fasterxml.jackson.databind.node.ObjectNode) item, erased);
+                        scrub((ObjectNode) item, erased);
                     }
                 }
             } else if (value.isObject()) {
-                scrub((com.fasterxml.jackson.databind.node.ObjectNode) value, erased);
+                scrub((ObjectNode) value, erased);
             }
         }
     }

@@ -5,7 +5,6 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -22,8 +21,7 @@ public final class EventSchemas {
     private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
     private static final Map<String, JsonSchema> SCHEMAS = new ConcurrentHashMap<>();
 
-    private EventSchemas() {
-    }
+    private EventSchemas() {}
 
     /** The problems found; empty when the event is valid. */
     public static List<String> validate(String eventJson) {
@@ -46,18 +44,23 @@ public final class EventSchemas {
 
     private static List<String> problems(JsonNode event, boolean tolerateNewFields) {
         List<String> problems = new ArrayList<>();
-        messages(schema("schemas/cloudevent.json"), event, tolerateNewFields).forEach(m -> problems.add("envelope: " + m));
+        messages(schema("schemas/cloudevent.json"), event, tolerateNewFields)
+                .forEach(m -> problems.add("envelope: " + m));
         String type = event.path("type").asText();
-        EventCatalogue.byType(type).ifPresentOrElse(
-                t -> messages(schema(t.schemaResource()), event.path("data"), tolerateNewFields).forEach(m -> problems.add("data: " + m)),
-                () -> problems.add("unknown event type '" + type + "'"));
+        EventCatalogue.byType(type)
+                .ifPresentOrElse(
+                        t -> messages(schema(t.schemaResource()), event.path("data"), tolerateNewFields)
+                                .forEach(m -> problems.add("data: " + m)),
+                        () -> problems.add("unknown event type '" + type + "'"));
         return problems;
     }
 
     private static List<String> messages(JsonSchema schema, JsonNode node, boolean tolerateNewFields) {
         return schema.validate(node).stream()
                 .filter(m -> !tolerateNewFields || !"additionalProperties".equals(m.getType()))
-                .map(ValidationMessage::getMessage).sorted().toList();
+                .map(ValidationMessage::getMessage)
+                .sorted()
+                .toList();
     }
 
     /** The JSON Schema of a type's data, as a tree (for tools that walk it, such as the tests' sample events). */

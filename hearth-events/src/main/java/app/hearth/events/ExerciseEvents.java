@@ -1,7 +1,6 @@
 package app.hearth.events;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-
 import java.time.Instant;
 import java.util.List;
 
@@ -14,62 +13,101 @@ public final class ExerciseEvents {
     /** Daily screen time, in the guide's buckets. */
     public enum ScreenTime {
         UNDER_1H,
-        @JsonProperty("1_TO_3H") FROM_1_TO_3H,
+        @JsonProperty("1_TO_3H")
+        FROM_1_TO_3H,
         OVER_3H
     }
 
     /** A small set of emotions to name one's mood with. */
-    public enum Mood { JOYFUL, CONTENT, CALM, TIRED, ANXIOUS, SAD, FRUSTRATED, LONELY }
+    public enum Mood {
+        JOYFUL,
+        CONTENT,
+        CALM,
+        TIRED,
+        ANXIOUS,
+        SAD,
+        FRUSTRATED,
+        LONELY
+    }
 
     /** One partner checked in for a period of their own calendar (reminder-service stops nudging them). */
-    public record CheckInSubmitted(String coupleId, String partnerId, String period, CoupleEvents.CheckInCadence cadence,
-                                   Instant submittedAt) {
-    }
+    public record CheckInSubmitted(
+            String coupleId,
+            String partnerId,
+            String period,
+            CoupleEvents.CheckInCadence cadence,
+            Instant submittedAt) {}
 
-    public record CheckInScores(String partnerId, Mood mood, int moodIntensity, int closeness, int satisfaction,
-                                ScreenTime screenTime) {
-    }
+    public record CheckInScores(
+            String partnerId, Mood mood, int moodIntensity, int closeness, int satisfaction, ScreenTime screenTime) {}
 
     /** Both partners checked in for the period. */
-    public record CheckInCompleted(String coupleId, String period, CoupleEvents.CheckInCadence cadence, Instant completedAt,
-                                   List<CheckInScores> scores) {
-    }
+    public record CheckInCompleted(
+            String coupleId,
+            String period,
+            CoupleEvents.CheckInCadence cadence,
+            Instant completedAt,
+            List<CheckInScores> scores) {}
 
-    public record SessionStarted(String coupleId, String sessionId, String exerciseSlug, String kind, String level,
-                                 List<String> layers, String startedBy, Instant startedAt) {
-    }
+    public record SessionStarted(
+            String coupleId,
+            String sessionId,
+            String exerciseSlug,
+            String kind,
+            String level,
+            List<String> layers,
+            String startedBy,
+            Instant startedAt) {}
 
     /** A member paused the session for both (the guide's guard against emotional flooding). */
-    public record SessionPaused(String coupleId, String sessionId, String exerciseSlug, String pausedBy,
-                                boolean pauseWordSaid, Instant pausedAt, Instant resumeNotBefore) {
-    }
+    public record SessionPaused(
+            String coupleId,
+            String sessionId,
+            String exerciseSlug,
+            String pausedBy,
+            boolean pauseWordSaid,
+            Instant pausedAt,
+            Instant resumeNotBefore) {}
 
-    public record SessionResumed(String coupleId, String sessionId, String exerciseSlug, Instant resumedAt) {
-    }
+    public record SessionResumed(String coupleId, String sessionId, String exerciseSlug, Instant resumedAt) {}
 
     /**
      * A session that will not be finished: {@code ENDED} by a partner ({@code endedBy}), or {@code LAPSED} after a week
      * paused and untouched (no {@code endedBy}). The reason a partner may give stays in exercise-service.
      */
-    public record SessionEnded(String coupleId, String sessionId, String exerciseSlug, String outcome, String endedBy,
-                               int pauseCount, Instant endedAt) {
-    }
+    public record SessionEnded(
+            String coupleId,
+            String sessionId,
+            String exerciseSlug,
+            String outcome,
+            String endedBy,
+            int pauseCount,
+            Instant endedAt) {}
 
-    public record Rating(String partnerId, int feltConnected, int feltSafe) {
-    }
+    public record Rating(String partnerId, int feltConnected, int feltSafe) {}
 
-    public record ExerciseCompleted(String coupleId, String sessionId, String exerciseSlug, String kind, String level,
-                                    List<String> layers, List<Rating> ratings, Instant completedAt) {
-    }
+    public record ExerciseCompleted(
+            String coupleId,
+            String sessionId,
+            String exerciseSlug,
+            String kind,
+            String level,
+            List<String> layers,
+            List<Rating> ratings,
+            Instant completedAt) {}
 
-    public record PlanDayCompleted(String coupleId, String sessionId, String exerciseSlug, int day, int days,
-                                   String completedBy, Instant completedAt) {
-    }
+    public record PlanDayCompleted(
+            String coupleId,
+            String sessionId,
+            String exerciseSlug,
+            int day,
+            int days,
+            String completedBy,
+            Instant completedAt) {}
 
     /** A self-assessment was completed; the answers stay with the people who gave them. */
-    public record AssessmentCompleted(String coupleId, String sessionId, String exerciseSlug, List<String> partnerIds,
-                                      Instant completedAt) {
-    }
+    public record AssessmentCompleted(
+            String coupleId, String sessionId, String exerciseSlug, List<String> partnerIds, Instant completedAt) {}
 
     public static final EventType<SessionStarted> SESSION_STARTED =
             new EventType<>("hearth.exercise.session-started.v1", Topics.EXERCISE_EVENTS, SessionStarted.class);
@@ -83,13 +121,12 @@ public final class ExerciseEvents {
             new EventType<>("hearth.exercise.exercise-completed.v1", Topics.EXERCISE_EVENTS, ExerciseCompleted.class);
     public static final EventType<PlanDayCompleted> PLAN_DAY_COMPLETED =
             new EventType<>("hearth.exercise.plan-day-completed.v1", Topics.EXERCISE_EVENTS, PlanDayCompleted.class);
-    public static final EventType<AssessmentCompleted> ASSESSMENT_COMPLETED =
-            new EventType<>("hearth.exercise.assessment-completed.v1", Topics.EXERCISE_EVENTS, AssessmentCompleted.class);
+    public static final EventType<AssessmentCompleted> ASSESSMENT_COMPLETED = new EventType<>(
+            "hearth.exercise.assessment-completed.v1", Topics.EXERCISE_EVENTS, AssessmentCompleted.class);
     public static final EventType<CheckInSubmitted> CHECK_IN_SUBMITTED =
             new EventType<>("hearth.exercise.check-in-submitted.v1", Topics.EXERCISE_EVENTS, CheckInSubmitted.class);
     public static final EventType<CheckInCompleted> CHECK_IN_COMPLETED =
             new EventType<>("hearth.exercise.check-in-completed.v1", Topics.EXERCISE_EVENTS, CheckInCompleted.class);
 
-    private ExerciseEvents() {
-    }
+    private ExerciseEvents() {}
 }

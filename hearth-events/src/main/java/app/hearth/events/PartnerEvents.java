@@ -16,18 +16,14 @@ public final class PartnerEvents {
             String locale,
             LocalTime quietHoursStart,
             LocalTime quietHoursEnd,
-            int startOfDayHour) {
-    }
+            int startOfDayHour) {}
 
-    public record PartnerRegistered(PartnerProfile profile) {
-    }
+    public record PartnerRegistered(PartnerProfile profile) {}
 
-    public record PartnerProfileUpdated(PartnerProfile profile) {
-    }
+    public record PartnerProfileUpdated(PartnerProfile profile) {}
 
     /** The person asked to be forgotten: every service deletes what it holds about them. */
-    public record PartnerErased(String partnerId) {
-    }
+    public record PartnerErased(String partnerId) {}
 
     public static final EventType<PartnerRegistered> REGISTERED =
             new EventType<>("hearth.partner.registered.v1", Topics.PARTNER_EVENTS, PartnerRegistered.class);
@@ -36,6 +32,5 @@ public final class PartnerEvents {
     public static final EventType<PartnerErased> ERASED =
             new EventType<>("hearth.partner.erased.v1", Topics.PARTNER_EVENTS, PartnerErased.class);
 
-    private PartnerEvents() {
-    }
+    private PartnerEvents() {}
 }

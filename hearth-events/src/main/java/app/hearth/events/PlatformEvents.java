@@ -4,11 +4,9 @@ package app.hearth.events;
 public final class PlatformEvents {
 
     /** Sent by the smoke tests through a service's outbox to prove the whole path to the broker. */
-    public record Probe(String service, String probeId) {
-    }
+    public record Probe(String service, String probeId) {}
 
     public static final EventType<Probe> PROBE = new EventType<>("hearth.platform.probe.v1", Topics.PROBE, Probe.class);
 
-    private PlatformEvents() {
-    }
+    private PlatformEvents() {}
 }

@@ -1,6 +1,7 @@
 package app.hearth.events;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -10,19 +11,29 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public final class ReminderEvents {
 
     @Schema(name = "ReminderKind")
-    public enum Kind { CHECK_IN, GRATITUDE, RITUAL, EXERCISE, PLAN_DAY, CUSTOM }
+    public enum Kind {
+        CHECK_IN,
+        GRATITUDE,
+        RITUAL,
+        EXERCISE,
+        PLAN_DAY,
+        CUSTOM
+    }
 
     /** A reminder reached one recipient (once per reminder, occurrence and recipient). */
-    public record ReminderFired(String reminderId, String partnerId, String coupleId, Kind kind, String exerciseSlug,
-                                Instant occurrenceAt, Instant firedAt) {
-    }
+    public record ReminderFired(
+            String reminderId,
+            String partnerId,
+            String coupleId,
+            Kind kind,
+            String exerciseSlug,
+            Instant occurrenceAt,
+            Instant firedAt) {}
 
     /** A person paused all their reminders (a vacation) through {@code until}, a local date of their calendar. */
-    public record RemindersPaused(String partnerId, java.time.LocalDate until, Instant pausedAt) {
-    }
+    public record RemindersPaused(String partnerId, LocalDate until, Instant pausedAt) {}
 
-    public record RemindersResumed(String partnerId, Instant resumedAt) {
-    }
+    public record RemindersResumed(String partnerId, Instant resumedAt) {}
 
     public static final EventType<RemindersPaused> PAUSED =
             new EventType<>("hearth.reminder.paused.v1", Topics.REMINDER_EVENTS, RemindersPaused.class);
@@ -31,6 +42,5 @@ public final class ReminderEvents {
     public static final EventType<ReminderFired> FIRED =
             new EventType<>("hearth.reminder.fired.v1", Topics.REMINDER_EVENTS, ReminderFired.class);
 
-    private ReminderEvents() {
-    }
+    private ReminderEvents() {}
 }

@@ -3,21 +3,25 @@ package app.hearth.events;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import javax.crypto.Cipher;
-import javax.crypto.SecretKey;
-import javax.crypto.spec.GCMParameterSpec;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import javax.crypto.Cipher;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Crypto-shredding of what events say about a person: their name, their check-in scores, their ratings travel sealed
@@ -34,30 +38,34 @@ public final class Sealing {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** Where an event type carries personal fields: an object (or each object of an array) owned by its partnerId. */
-    public record Target(String container, boolean array, List<String> fields) {
-    }
+    public record Target(String container, boolean array, List<String> fields) {}
 
     public static final Map<String, Target> TARGETS = Map.of(
             PartnerEvents.REGISTERED.type(), new Target("profile", false, List.of("displayName")),
             PartnerEvents.PROFILE_UPDATED.type(), new Target("profile", false, List.of("displayName")),
-            ExerciseEvents.CHECK_IN_COMPLETED.type(), new Target("scores", true,
-                    List.of("mood", "moodIntensity", "closeness", "satisfaction", "screenTime")),
-            ExerciseEvents.EXERCISE_COMPLETED.type(), new Target("ratings", true, List.of("feltConnected", "feltSafe")));
+            ExerciseEvents.CHECK_IN_COMPLETED.type(),
+                    new Target(
+                            "scores",
+                            true,
+                            List.of("mood", "moodIntensity", "closeness", "satisfaction", "screenTime")),
+            ExerciseEvents.EXERCISE_COMPLETED.type(),
+                    new Target("ratings", true, List.of("feltConnected", "feltSafe")));
 
     /** A person's key for sealing: its id and the key. */
-    public record KeyRef(String keyId, SecretKey key) {
-    }
+    public record KeyRef(String keyId, SecretKey key) {}
 
-    private Sealing() {
-    }
+    private Sealing() {}
 
     /**
      * The services that seal, and so create and tombstone data keys, each on its own key topic
      * ({@link Topics#personKeys}): the owners of the topics of the event types with personal fields.
      */
-    public static java.util.SortedSet<String> keyWriters() {
-        java.util.SortedSet<String> writers = new java.util.TreeSet<>();
-        TARGETS.keySet().forEach(type -> writers.add(Topics.owner(EventCatalogue.byType(type).orElseThrow().topic()).substring(1)));
+    public static SortedSet<String> keyWriters() {
+        SortedSet<String> writers = new TreeSet<>();
+        TARGETS.keySet()
+                .forEach(type -> writers.add(
+                        Topics.owner(EventCatalogue.byType(type).orElseThrow().topic())
+                                .substring(1)));
         return writers;
     }
 
@@ -98,12 +106,20 @@ public final class Sealing {
             sealed.put("key", key == null ? NO_KEY : key.keyId());
             sealed.put("box", key == null ? "" : box(key.key(), aad(event, owner), plain.toString()));
         }
-        return EventJson.write(new EventEnvelope(event.specversion(), event.id(), event.source(), event.type(), event.subject(),
-                event.time(), event.datacontenttype(), data));
+        return EventJson.write(new EventEnvelope(
+                event.specversion(),
+                event.id(),
+                event.source(),
+                event.type(),
+                event.subject(),
+                event.time(),
+                event.datacontenttype(),
+                data));
     }
 
     /** The (owner, key id) pairs of an event's sealed parts whose key {@code keyOf} does not have. */
-    public static List<String[]> missingKeys(EventEnvelope event, BiFunction<String, String, Optional<SecretKey>> keyOf) {
+    public static List<String[]> missingKeys(
+            EventEnvelope event, BiFunction<String, String, Optional<SecretKey>> keyOf) {
         List<String[]> missing = new ArrayList<>();
         Target target = TARGETS.get(event.type());
         if (target == null || event.data() == null || !event.data().isObject()) {
@@ -111,9 +127,15 @@ public final class Sealing {
         }
         for (ObjectNode part : parts((ObjectNode) event.data(), target)) {
             JsonNode sealed = part.get("sealed");
-            if (sealed != null && !NO_KEY.equals(sealed.path("key").asText())
-                    && keyOf.apply(part.path("partnerId").asText(), sealed.path("key").asText()).isEmpty()) {
-                missing.add(new String[] {part.path("partnerId").asText(), sealed.path("key").asText()});
+            if (sealed != null
+                    && !NO_KEY.equals(sealed.path("key").asText())
+                    && keyOf.apply(
+                                    part.path("partnerId").asText(),
+                                    sealed.path("key").asText())
+                            .isEmpty()) {
+                missing.add(new String[] {
+                    part.path("partnerId").asText(), sealed.path("key").asText()
+                });
             }
         }
         return missing;
@@ -138,24 +160,36 @@ public final class Sealing {
                 continue;
             }
             String owner = part.path("partnerId").asText();
-            Optional<SecretKey> key = NO_KEY.equals(sealed.path("key").asText()) ? Optional.empty()
+            Optional<SecretKey> key = NO_KEY.equals(sealed.path("key").asText())
+                    ? Optional.empty()
                     : keyOf.apply(owner, sealed.path("key").asText());
             if (key.isPresent()) {
                 try {
-                    ObjectNode plain = (ObjectNode) EventJson.mapper().readTree(unbox(key.get(), aad(event, owner),
-                            sealed.path("box").asText()));
+                    ObjectNode plain = (ObjectNode) EventJson.mapper()
+                            .readTree(unbox(
+                                    key.get(),
+                                    aad(event, owner),
+                                    sealed.path("box").asText()));
                     part.setAll(plain);
                     continue;
                 } catch (Exception e) {
-                    throw new IllegalStateException("event " + event.id() + ": a sealed part does not open with its key", e);
+                    throw new IllegalStateException(
+                            "event " + event.id() + ": a sealed part does not open with its key", e);
                 }
             }
             if (target.array()) {
                 ((ArrayNode) container).remove(i);
             }
         }
-        return new EventEnvelope(event.specversion(), event.id(), event.source(), event.type(), event.subject(), event.time(),
-                event.datacontenttype(), data);
+        return new EventEnvelope(
+                event.specversion(),
+                event.id(),
+                event.source(),
+                event.type(),
+                event.subject(),
+                event.time(),
+                event.datacontenttype(),
+                data);
     }
 
     private static List<ObjectNode> parts(ObjectNode data, Target target) {
@@ -183,9 +217,9 @@ public final class Sealing {
     /** An AES-256 key from a passphrase in configuration (a Kubernetes secret): its SHA-256. */
     public static SecretKey keyFromPassphrase(String passphrase) {
         try {
-            return new javax.crypto.spec.SecretKeySpec(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(passphrase.getBytes(StandardCharsets.UTF_8)), "AES");
-        } catch (java.security.NoSuchAlgorithmException e) {
+            return new SecretKeySpec(
+                    MessageDigest.getInstance("SHA-256").digest(passphrase.getBytes(StandardCharsets.UTF_8)), "AES");
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
     }
@@ -198,7 +232,11 @@ public final class Sealing {
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(128, iv));
             cipher.updateAAD(aad);
             byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
-            return Base64.getEncoder().encodeToString(ByteBuffer.allocate(iv.length + sealed.length).put(iv).put(sealed).array());
+            return Base64.getEncoder()
+                    .encodeToString(ByteBuffer.allocate(iv.length + sealed.length)
+                            .put(iv)
+                            .put(sealed)
+                            .array());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM is part of every JDK", e);
         }

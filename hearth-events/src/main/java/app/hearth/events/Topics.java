@@ -9,8 +9,7 @@ public final class Topics {
     /** Probe events: the smoke tests send them through a service's outbox to prove the path to the broker. */
     public static final String PROBE = "hearth-probe";
 
-    private Topics() {
-    }
+    private Topics() {}
 
     /**
      * The CloudEvents {@code source} of the only service that may publish on a domain topic (null for other topics).

@@ -1,29 +1,52 @@
 package app.hearth.events;
 
-import org.junit.jupiter.api.Test;
-
-import javax.crypto.SecretKey;
-import javax.crypto.spec.SecretKeySpec;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Instant;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.Test;
+
 class SealingTest {
     static final SecretKey ALICE = new SecretKeySpec(new byte[32], "AES");
-    static final SecretKey BOB = new SecretKeySpec(new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16,
-            1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16}, "AES");
+    static final SecretKey BOB = new SecretKeySpec(
+            new byte[] {
+                1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14,
+                15, 16
+            },
+            "AES");
     static final Map<String, SecretKey> KEYS = Map.of("alice/k1", ALICE, "bob/k2", BOB);
 
     static EventEnvelope checkIn() {
-        return EventEnvelope.create(ExerciseEvents.CHECK_IN_COMPLETED, "/exercise-service", "c-1",
-                new ExerciseEvents.CheckInCompleted("00000000-0000-0000-0000-000000000001", "2026-W48",
-                        CoupleEvents.CheckInCadence.WEEKLY, Instant.parse("2026-11-26T10:00:00Z"), List.of(
-                        new ExerciseEvents.CheckInScores("alice", ExerciseEvents.Mood.LONELY, 4, 2, 3, ExerciseEvents.ScreenTime.OVER_3H),
-                        new ExerciseEvents.CheckInScores("bob", ExerciseEvents.Mood.JOYFUL, 2, 7, 9, ExerciseEvents.ScreenTime.UNDER_1H))));
+        return EventEnvelope.create(
+                ExerciseEvents.CHECK_IN_COMPLETED,
+                "/exercise-service",
+                "c-1",
+                new ExerciseEvents.CheckInCompleted(
+                        "00000000-0000-0000-0000-000000000001",
+                        "2026-W48",
+                        CoupleEvents.CheckInCadence.WEEKLY,
+                        Instant.parse("2026-11-26T10:00:00Z"),
+                        List.of(
+                                new ExerciseEvents.CheckInScores(
+                                        "alice",
+                                        ExerciseEvents.Mood.LONELY,
+                                        4,
+                                        2,
+                                        3,
+                                        ExerciseEvents.ScreenTime.OVER_3H),
+                                new ExerciseEvents.CheckInScores(
+                                        "bob",
+                                        ExerciseEvents.Mood.JOYFUL,
+                                        2,
+                                        7,
+                                        9,
+                                        ExerciseEvents.ScreenTime.UNDER_1H))));
     }
 
     static Optional<SecretKey> key(String owner, String keyId) {
@@ -39,47 +62,73 @@ class SealingTest {
         EventEnvelope event = checkIn();
         String wire = Sealing.seal(EventJson.write(event), SealingTest::keyFor);
 
-        assertThat(wire).doesNotContain("LONELY", "JOYFUL", "OVER_3H", "closeness").contains("\"partnerId\":\"alice\"", "sealed");
+        assertThat(wire)
+                .doesNotContain("LONELY", "JOYFUL", "OVER_3H", "closeness")
+                .contains("\"partnerId\":\"alice\"", "sealed");
         assertThat(EventSchemas.validate(wire)).isEmpty();
         EventEnvelope opened = Sealing.open(EventJson.read(wire), SealingTest::key);
-        assertThat(opened.dataAs(ExerciseEvents.CHECK_IN_COMPLETED)).isEqualTo(event.dataAs(ExerciseEvents.CHECK_IN_COMPLETED));
+        assertThat(opened.dataAs(ExerciseEvents.CHECK_IN_COMPLETED))
+                .isEqualTo(event.dataAs(ExerciseEvents.CHECK_IN_COMPLETED));
     }
 
     @Test
     void aDestroyedKeyTakesItsOwnersPartAndNothingElse() {
         String wire = Sealing.seal(EventJson.write(checkIn()), SealingTest::keyFor);
-        EventEnvelope withoutAlice = Sealing.open(EventJson.read(wire), (owner, keyId) ->
-                owner.equals("alice") ? Optional.empty() : key(owner, keyId));
-        assertThat(withoutAlice.dataAs(ExerciseEvents.CHECK_IN_COMPLETED).scores()).singleElement()
-                .satisfies(s -> assertThat(s.partnerId()).isEqualTo("bob")).satisfies(s -> assertThat(s.closeness()).isEqualTo(7));
+        EventEnvelope withoutAlice = Sealing.open(
+                EventJson.read(wire), (owner, keyId) -> owner.equals("alice") ? Optional.empty() : key(owner, keyId));
+        assertThat(withoutAlice.dataAs(ExerciseEvents.CHECK_IN_COMPLETED).scores())
+                .singleElement()
+                .satisfies(s -> assertThat(s.partnerId()).isEqualTo("bob"))
+                .satisfies(s -> assertThat(s.closeness()).isEqualTo(7));
 
         // Someone already erased when the event was published: sealed with no key at all.
-        String forNobody = Sealing.seal(EventJson.write(checkIn()), owner -> owner.equals("alice") ? null : keyFor(owner));
+        String forNobody =
+                Sealing.seal(EventJson.write(checkIn()), owner -> owner.equals("alice") ? null : keyFor(owner));
         assertThat(forNobody).contains("\"key\":\"none\"").doesNotContain("LONELY");
-        assertThat(Sealing.open(EventJson.read(forNobody), SealingTest::key).dataAs(ExerciseEvents.CHECK_IN_COMPLETED).scores())
-                .extracting(ExerciseEvents.CheckInScores::partnerId).containsExactly("bob");
+        assertThat(Sealing.open(EventJson.read(forNobody), SealingTest::key)
+                        .dataAs(ExerciseEvents.CHECK_IN_COMPLETED)
+                        .scores())
+                .extracting(ExerciseEvents.CheckInScores::partnerId)
+                .containsExactly("bob");
     }
 
     @Test
     void aBoxMovedToAnotherEventDoesNotOpen() {
         String one = Sealing.seal(EventJson.write(checkIn()), SealingTest::keyFor);
         EventEnvelope other = checkIn();
-        String moved = EventJson.write(new EventEnvelope(other.specversion(), other.id(), other.source(), other.type(), other.subject(),
-                other.time(), other.datacontenttype(), EventJson.read(one).data()));
-        assertThatThrownBy(() -> Sealing.open(EventJson.read(moved), SealingTest::key)).isInstanceOf(IllegalStateException.class);
+        String moved = EventJson.write(new EventEnvelope(
+                other.specversion(),
+                other.id(),
+                other.source(),
+                other.type(),
+                other.subject(),
+                other.time(),
+                other.datacontenttype(),
+                EventJson.read(one).data()));
+        assertThatThrownBy(() -> Sealing.open(EventJson.read(moved), SealingTest::key))
+                .isInstanceOf(IllegalStateException.class);
     }
 
     @Test
     void displayNamesAreSealedToo() {
-        EventEnvelope registered = EventEnvelope.create(PartnerEvents.REGISTERED, "/couple-service", "alice",
-                new PartnerEvents.PartnerRegistered(new PartnerEvents.PartnerProfile("alice", "Alice Liddell", "Europe/London", "en",
-                        java.time.LocalTime.of(22, 0), java.time.LocalTime.of(7, 0), 4)));
+        EventEnvelope registered = EventEnvelope.create(
+                PartnerEvents.REGISTERED,
+                "/couple-service",
+                "alice",
+                new PartnerEvents.PartnerRegistered(new PartnerEvents.PartnerProfile(
+                        "alice", "Alice Liddell", "Europe/London", "en", LocalTime.of(22, 0), LocalTime.of(7, 0), 4)));
         String wire = Sealing.seal(EventJson.write(registered), SealingTest::keyFor);
         assertThat(wire).doesNotContain("Liddell").contains("Europe/London");
         assertThat(EventSchemas.validate(wire)).isEmpty();
-        assertThat(Sealing.open(EventJson.read(wire), SealingTest::key).dataAs(PartnerEvents.REGISTERED).profile().displayName())
+        assertThat(Sealing.open(EventJson.read(wire), SealingTest::key)
+                        .dataAs(PartnerEvents.REGISTERED)
+                        .profile()
+                        .displayName())
                 .isEqualTo("Alice Liddell");
-        assertThat(Sealing.open(EventJson.read(wire), (o, k) -> Optional.empty()).dataAs(PartnerEvents.REGISTERED).profile()
-                .displayName()).isNull();
+        assertThat(Sealing.open(EventJson.read(wire), (o, k) -> Optional.empty())
+                        .dataAs(PartnerEvents.REGISTERED)
+                        .profile()
+                        .displayName())
+                .isNull();
     }
 }

@@ -5,10 +5,9 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
-
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /** couple-service's public API, called with the caller's own token (so it answers exactly what the caller may see). */
 @RegisterRestClient(configKey = "couple-service")
@@ -16,12 +15,10 @@ import java.util.UUID;
 public interface CoupleServiceClient {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Member(String partnerId, String timeZone, Integer startOfDayHour) {
-    }
+    record Member(String partnerId, String timeZone, Integer startOfDayHour) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Couple(UUID id, String kind, String status, String checkInCadence, String pauseWord, List<Member> members) {
-    }
+    record Couple(UUID id, String kind, String status, String checkInCadence, String pauseWord, List<Member> members) {}
 
     @GET
     @Path("/{coupleId}")

@@ -1,17 +1,17 @@
 package app.hearth.membership;
 
 import app.hearth.events.EventEnvelope;
+import app.hearth.events.EventType;
 import app.hearth.events.Topics;
 import app.hearth.platform.inbox.EventConsumer;
 import app.hearth.platform.inbox.InboxProcessor;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-
-import java.util.Set;
 
 /**
  * couple-service's events (members, calendars, grants) into this service's membership view, through the inbox
@@ -41,7 +41,7 @@ public class CoupleServiceEventsConsumer implements EventConsumer {
     }
 
     @Override
-    public Set<app.hearth.events.EventType<?>> handledTypes() {
+    public Set<EventType<?>> handledTypes() {
         return projection.handledTypes();
     }
 

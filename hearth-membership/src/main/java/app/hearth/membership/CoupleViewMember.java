@@ -6,7 +6,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
-
 import java.io.Serializable;
 import java.util.List;
 import java.util.UUID;
@@ -35,6 +34,8 @@ public class CoupleViewMember extends PanacheEntityBase {
     }
 
     public static List<String> memberIds(UUID coupleId) {
-        return CoupleViewMember.<CoupleViewMember>list("coupleId = ?1 order by partnerId", coupleId).stream().map(m -> m.partnerId).toList();
+        return CoupleViewMember.<CoupleViewMember>list("coupleId = ?1 order by partnerId", coupleId).stream()
+                .map(m -> m.partnerId)
+                .toList();
     }
 }

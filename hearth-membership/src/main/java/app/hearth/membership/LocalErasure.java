@@ -9,17 +9,13 @@ import java.util.UUID;
 public final class LocalErasure {
 
     /** Delete everything this service holds about the person (PartnerErased). */
-    public record PartnerErased(String partnerId) {
-    }
+    public record PartnerErased(String partnerId) {}
 
     /** The relationship ended (CoupleEnded): stop what should no longer happen for it, such as reminders. */
-    public record CoupleEnded(UUID coupleId) {
-    }
+    public record CoupleEnded(UUID coupleId) {}
 
     /** Delete the couple's shared history (CouplePurged). Tables referencing couple_view also cascade. */
-    public record CouplePurged(UUID coupleId) {
-    }
+    public record CouplePurged(UUID coupleId) {}
 
-    private LocalErasure() {
-    }
+    private LocalErasure() {}
 }

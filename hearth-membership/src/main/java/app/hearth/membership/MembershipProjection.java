@@ -3,16 +3,19 @@ package app.hearth.membership;
 import app.hearth.events.CoupleEvents;
 import app.hearth.events.EventEnvelope;
 import app.hearth.events.EventHandlers;
+import app.hearth.events.EventType;
 import app.hearth.events.PartnerEvents;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -44,12 +47,14 @@ public class MembershipProjection {
             .on(CoupleEvents.ENDED, ended -> ended(UUID.fromString(ended.coupleId())))
             .on(CoupleEvents.PURGED, purged -> purged(UUID.fromString(purged.coupleId())))
             .on(CoupleEvents.INTEGRATION_GRANTED, this::granted)
-            .on(CoupleEvents.INTEGRATION_REVOKED, revoked -> PartnerAppGrant.deleteById(UUID.fromString(revoked.grantId())))
+            .on(
+                    CoupleEvents.INTEGRATION_REVOKED,
+                    revoked -> PartnerAppGrant.deleteById(UUID.fromString(revoked.grantId())))
             .on(PartnerEvents.REGISTERED, registered -> upsertPartner(registered.profile()))
             .on(PartnerEvents.PROFILE_UPDATED, updated -> upsertPartner(updated.profile()))
             .on(PartnerEvents.ERASED, erased -> erased(erased.partnerId()));
 
-    public java.util.Set<app.hearth.events.EventType<?>> handledTypes() {
+    public Set<EventType<?>> handledTypes() {
         return handlers.types();
     }
 
@@ -59,7 +64,13 @@ public class MembershipProjection {
     }
 
     private void formed(CoupleEvents.CoupleFormed formed) {
-        upsertCouple(UUID.fromString(formed.coupleId()), formed.kind().name(), "ACTIVE", formed.checkInCadence(), null, formed.memberIds());
+        upsertCouple(
+                UUID.fromString(formed.coupleId()),
+                formed.kind().name(),
+                "ACTIVE",
+                formed.checkInCadence(),
+                null,
+                formed.memberIds());
         coupleFormed.fire(new CoupleFormed(UUID.fromString(formed.coupleId()), formed.kind(), formed.memberIds()));
     }
 
@@ -89,7 +100,8 @@ public class MembershipProjection {
 
     private void granted(CoupleEvents.IntegrationGranted granted) {
         UUID coupleId = UUID.fromString(granted.coupleId());
-        if (CoupleView.findById(coupleId) != null && PartnerAppGrant.findById(UUID.fromString(granted.grantId())) == null) {
+        if (CoupleView.findById(coupleId) != null
+                && PartnerAppGrant.findById(UUID.fromString(granted.grantId())) == null) {
             PartnerAppGrant grant = new PartnerAppGrant();
             grant.grantId = UUID.fromString(granted.grantId());
             grant.coupleId = coupleId;
@@ -111,48 +123,71 @@ public class MembershipProjection {
      * consumer and a request confirming the membership over REST may store the same couple at the same moment.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void upsertCouple(UUID coupleId, String kind, String status, CoupleEvents.CheckInCadence cadence,
-                             Boolean pauseWordAgreed, Collection<String> memberIds) {
+    public void upsertCouple(
+            UUID coupleId,
+            String kind,
+            String status,
+            CoupleEvents.CheckInCadence cadence,
+            Boolean pauseWordAgreed,
+            Collection<String> memberIds) {
         EntityManager em = Panache.getEntityManager();
         em.createNativeQuery("""
                         insert into couple_view (couple_id, kind, status, check_in_cadence, pause_word_agreed, updated_at)
                         values (?1, ?2, ?3, ?4, ?5, ?6) on conflict (couple_id) do nothing""")
-                .setParameter(1, coupleId).setParameter(2, kind).setParameter(3, status).setParameter(4, cadence.name())
-                .setParameter(5, Boolean.TRUE.equals(pauseWordAgreed)).setParameter(6, Instant.now()).executeUpdate();
+                .setParameter(1, coupleId)
+                .setParameter(2, kind)
+                .setParameter(3, status)
+                .setParameter(4, cadence.name())
+                .setParameter(5, Boolean.TRUE.equals(pauseWordAgreed))
+                .setParameter(6, Instant.now())
+                .executeUpdate();
         for (String memberId : memberIds) {
-            em.createNativeQuery("insert into couple_view_member (couple_id, partner_id) values (?1, ?2) on conflict do nothing")
-                    .setParameter(1, coupleId).setParameter(2, memberId).executeUpdate();
+            em.createNativeQuery(
+                            "insert into couple_view_member (couple_id, partner_id) values (?1, ?2) on conflict do nothing")
+                    .setParameter(1, coupleId)
+                    .setParameter(2, memberId)
+                    .executeUpdate();
         }
     }
 
     /** Stores or updates a partner's zone and start of day (race-safe, as {@link #upsertCouple}). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void upsertPartner(String partnerId, String timeZone, int startOfDayHour) {
-        Panache.getEntityManager().createNativeQuery("""
+        Panache.getEntityManager()
+                .createNativeQuery("""
                         insert into partner_view (partner_id, time_zone, start_of_day_hour, updated_at) values (?1, ?2, ?3, ?4)
                         on conflict (partner_id) do update set time_zone = excluded.time_zone,
                             start_of_day_hour = excluded.start_of_day_hour, updated_at = excluded.updated_at""")
-                .setParameter(1, partnerId).setParameter(2, timeZone).setParameter(3, (short) startOfDayHour)
-                .setParameter(4, Instant.now()).executeUpdate();
+                .setParameter(1, partnerId)
+                .setParameter(2, timeZone)
+                .setParameter(3, (short) startOfDayHour)
+                .setParameter(4, Instant.now())
+                .executeUpdate();
         refresh(partnerId);
     }
 
     private void upsertPartner(PartnerEvents.PartnerProfile profile) {
         PartnerView before = PartnerView.findById(profile.partnerId());
-        boolean calendarChanged = before == null || !before.timeZone.equals(profile.timeZone())
+        boolean calendarChanged = before == null
+                || !before.timeZone.equals(profile.timeZone())
                 || before.startOfDayHour != profile.startOfDayHour()
-                || !java.util.Objects.equals(before.quietHoursStart, profile.quietHoursStart())
-                || !java.util.Objects.equals(before.quietHoursEnd, profile.quietHoursEnd());
-        Panache.getEntityManager().createNativeQuery("""
+                || !Objects.equals(before.quietHoursStart, profile.quietHoursStart())
+                || !Objects.equals(before.quietHoursEnd, profile.quietHoursEnd());
+        Panache.getEntityManager()
+                .createNativeQuery("""
                         insert into partner_view (partner_id, time_zone, start_of_day_hour, quiet_hours_start, quiet_hours_end,
                                                   updated_at)
                         values (?1, ?2, ?3, ?4, ?5, ?6)
                         on conflict (partner_id) do update set time_zone = excluded.time_zone,
                             start_of_day_hour = excluded.start_of_day_hour, quiet_hours_start = excluded.quiet_hours_start,
                             quiet_hours_end = excluded.quiet_hours_end, updated_at = excluded.updated_at""")
-                .setParameter(1, profile.partnerId()).setParameter(2, profile.timeZone())
-                .setParameter(3, (short) profile.startOfDayHour()).setParameter(4, profile.quietHoursStart())
-                .setParameter(5, profile.quietHoursEnd()).setParameter(6, Instant.now()).executeUpdate();
+                .setParameter(1, profile.partnerId())
+                .setParameter(2, profile.timeZone())
+                .setParameter(3, (short) profile.startOfDayHour())
+                .setParameter(4, profile.quietHoursStart())
+                .setParameter(5, profile.quietHoursEnd())
+                .setParameter(6, Instant.now())
+                .executeUpdate();
         refresh(profile.partnerId());
         if (calendarChanged) { // a new display name or locale moves no schedule
             partnerChanged.fire(new PartnerCalendarChanged(profile.partnerId()));
@@ -172,10 +207,8 @@ public class MembershipProjection {
      * A relationship was formed (fired once per event: the inbox drops redeliveries). A REST confirmation that stored
      * the couple earlier does not fire it, so services set up per-couple defaults here.
      */
-    public record CoupleFormed(UUID coupleId, CoupleEvents.RelationshipKind kind, java.util.List<String> memberIds) {
-    }
+    public record CoupleFormed(UUID coupleId, CoupleEvents.RelationshipKind kind, List<String> memberIds) {}
 
     /** A partner's zone, start of day or quiet hours changed: schedules that follow them may need to move. */
-    public record PartnerCalendarChanged(String partnerId) {
-    }
+    public record PartnerCalendarChanged(String partnerId) {}
 }

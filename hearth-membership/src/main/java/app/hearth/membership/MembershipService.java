@@ -7,16 +7,17 @@ import app.hearth.platform.problem.ApiException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.WebApplicationException;
+import jakarta.persistence.LockModeType;
 import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
-
-import java.time.Instant;
-import java.util.List;
-import java.util.Set;
-import java.util.UUID;
 
 /**
  * Who may see a couple here. Members are known from couple-events; right after pairing that view may lag, so a miss
@@ -42,8 +43,10 @@ public class MembershipService {
 
     /** The couple as this service knows it, if {@code personId} is a member. */
     public CoupleView requireMember(UUID coupleId, String personId) {
-        CoupleView known = QuarkusTransaction.joiningExisting().call(() ->
-                CoupleViewMember.isMember(coupleId, personId) ? CoupleView.<CoupleView>findById(coupleId) : null);
+        CoupleView known = QuarkusTransaction.joiningExisting()
+                .call(() -> CoupleViewMember.isMember(coupleId, personId)
+                        ? CoupleView.<CoupleView>findById(coupleId)
+                        : null);
         if (known != null) {
             return known;
         }
@@ -54,33 +57,47 @@ public class MembershipService {
             if (e.getResponse().getStatus() == 404) {
                 throw notFound(coupleId);
             }
-            LOG.warnf("couple-service answered %d confirming membership of %s", e.getResponse().getStatus(), coupleId);
+            LOG.warnf(
+                    "couple-service answered %d confirming membership of %s",
+                    e.getResponse().getStatus(), coupleId);
             throw unavailable();
         } catch (ProcessingException e) {
             LOG.warnf("couple-service unreachable confirming membership of %s: %s", coupleId, e.getMessage());
             throw unavailable();
         }
-        if (confirmed == null || confirmed.members() == null
+        if (confirmed == null
+                || confirmed.members() == null
                 || confirmed.members().stream().noneMatch(m -> personId.equals(m.partnerId()))) {
             throw notFound(coupleId);
         }
         return QuarkusTransaction.joiningExisting().call(() -> {
             // couple-service's answer may predate an erasure applied here meanwhile (or still committing): the same
             // gate as for events keeps erased people and purged couples out of the view.
-            List<String> memberIds = confirmed.members().stream().map(CoupleServiceClient.Member::partnerId).toList();
-            ErasureLedger.Forgotten forgotten = ledger.lockAndFind(new EventMentions(Set.copyOf(memberIds), Set.of(coupleId.toString())));
+            List<String> memberIds = confirmed.members().stream()
+                    .map(CoupleServiceClient.Member::partnerId)
+                    .toList();
+            ErasureLedger.Forgotten forgotten =
+                    ledger.lockAndFind(new EventMentions(Set.copyOf(memberIds), Set.of(coupleId.toString())));
             if (forgotten.anyCouple() || forgotten.people().contains(personId)) {
                 throw notFound(coupleId);
             }
-            projection.upsertCouple(coupleId, confirmed.kind(), confirmed.status(),
-                    CheckInCadence.valueOf(confirmed.checkInCadence()), confirmed.pauseWord() != null,
-                    memberIds.stream().filter(id -> !forgotten.people().contains(id)).toList());
+            projection.upsertCouple(
+                    coupleId,
+                    confirmed.kind(),
+                    confirmed.status(),
+                    CheckInCadence.valueOf(confirmed.checkInCadence()),
+                    confirmed.pauseWord() != null,
+                    memberIds.stream()
+                            .filter(id -> !forgotten.people().contains(id))
+                            .toList());
             for (CoupleServiceClient.Member member : confirmed.members()) {
                 if (forgotten.people().contains(member.partnerId())) {
                     continue;
                 }
                 if (PartnerView.findById(member.partnerId()) == null && member.timeZone() != null) {
-                    projection.upsertPartner(member.partnerId(), member.timeZone(),
+                    projection.upsertPartner(
+                            member.partnerId(),
+                            member.timeZone(),
                             member.startOfDayHour() == null ? 4 : member.startOfDayHour());
                 }
             }
@@ -92,21 +109,24 @@ public class MembershipService {
      * The couple's agreed pause word, as couple-service tells the caller (a member), if they agreed one and
      * couple-service answers; it is not replicated, so it lives in one place only.
      */
-    public java.util.Optional<String> pauseWord(UUID coupleId) {
+    public Optional<String> pauseWord(UUID coupleId) {
         try {
             CoupleServiceClient.Couple couple = coupleService.get(coupleId, "Bearer " + token.getRawToken());
-            return java.util.Optional.ofNullable(couple == null ? null : couple.pauseWord());
+            return Optional.ofNullable(couple == null ? null : couple.pauseWord());
         } catch (WebApplicationException | ProcessingException e) {
             LOG.debugf("pause word of %s not available: %s", coupleId, e.getMessage());
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 
     /** Whether the couple granted the app this scope (now, not expired). */
     public boolean partnerAppMay(UUID coupleId, String clientId, String scope) {
         Instant now = Instant.now();
-        return QuarkusTransaction.joiningExisting().call(() -> PartnerAppGrant.<PartnerAppGrant>list(
-                "coupleId = ?1 and clientId = ?2", coupleId, clientId).stream().anyMatch(g -> g.allows(scope, now)));
+        return QuarkusTransaction.joiningExisting()
+                .call(() ->
+                        PartnerAppGrant.<PartnerAppGrant>list("coupleId = ?1 and clientId = ?2", coupleId, clientId)
+                                .stream()
+                                .anyMatch(g -> g.allows(scope, now)));
     }
 
     /** The couple, if the partner app holds an active grant with {@code scope}. */
@@ -125,7 +145,7 @@ public class MembershipService {
      * to be active; {@code whatEndedMeans} tells the caller what an ended relationship still allows.
      */
     public static CoupleView lockActive(UUID coupleId, String whatEndedMeans) {
-        CoupleView couple = CoupleView.findById(coupleId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        CoupleView couple = CoupleView.findById(coupleId, LockModeType.PESSIMISTIC_WRITE);
         if (couple == null) {
             throw notFound(coupleId);
         }
@@ -140,9 +160,13 @@ public class MembershipService {
      * {@code personId} as a member of the couple (the caller then confirms with {@link #requireMember} and tries again).
      */
     public static CoupleView lockActiveForMember(UUID coupleId, String personId, String whatEndedMeans) {
-        CoupleView couple = CoupleView.<CoupleView>find("coupleId = ?1 and exists (from CoupleViewMember m "
-                        + "where m.coupleId = ?1 and m.partnerId = ?2)", coupleId, personId)
-                .withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).firstResult();
+        CoupleView couple = CoupleView.<CoupleView>find(
+                        "coupleId = ?1 and exists (from CoupleViewMember m "
+                                + "where m.coupleId = ?1 and m.partnerId = ?2)",
+                        coupleId,
+                        personId)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .firstResult();
         if (couple != null && !couple.isActive()) {
             throw ApiException.conflict("couple-ended", "This relationship has ended; " + whatEndedMeans);
         }
@@ -154,7 +178,10 @@ public class MembershipService {
     }
 
     private static ApiException unavailable() {
-        return new ApiException(503, "https://hearth.app/problems/membership-unconfirmed", "Service Unavailable",
+        return new ApiException(
+                503,
+                "https://hearth.app/problems/membership-unconfirmed",
+                "Service Unavailable",
                 "We could not confirm this relationship just now. Try again in a moment.");
     }
 }

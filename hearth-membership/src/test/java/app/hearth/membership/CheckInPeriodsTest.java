@@ -1,13 +1,12 @@
 package app.hearth.membership;
 
-import org.junit.jupiter.api.Test;
-
-import java.time.Instant;
-import java.time.ZoneId;
-
 import static app.hearth.events.CoupleEvents.CheckInCadence.DAILY;
 import static app.hearth.events.CoupleEvents.CheckInCadence.WEEKLY;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import org.junit.jupiter.api.Test;
 
 class CheckInPeriodsTest {
     private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
@@ -37,8 +36,10 @@ class CheckInPeriodsTest {
 
     @Test
     void isoWeeksCrossYearBoundaries() {
-        assertThat(CheckInPeriods.periodOf(Instant.parse("2027-01-01T12:00:00Z"), ZoneId.of("UTC"), 0, WEEKLY)).isEqualTo("2026-W53");
-        assertThat(CheckInPeriods.periodOf(Instant.parse("2025-12-29T12:00:00Z"), ZoneId.of("UTC"), 0, WEEKLY)).isEqualTo("2026-W01");
+        assertThat(CheckInPeriods.periodOf(Instant.parse("2027-01-01T12:00:00Z"), ZoneId.of("UTC"), 0, WEEKLY))
+                .isEqualTo("2026-W53");
+        assertThat(CheckInPeriods.periodOf(Instant.parse("2025-12-29T12:00:00Z"), ZoneId.of("UTC"), 0, WEEKLY))
+                .isEqualTo("2026-W01");
     }
 
     @Test

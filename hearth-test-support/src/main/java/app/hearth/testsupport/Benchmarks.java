@@ -11,8 +11,7 @@ import java.util.stream.Stream;
 /** What the benchmark harnesses (bench/*) share: options, percentiles, progress lines. */
 public final class Benchmarks {
 
-    private Benchmarks() {
-    }
+    private Benchmarks() {}
 
     /** The value after {@code name} on the command line, or {@code fallback}. */
     public static String arg(String[] args, String name, String fallback) {
@@ -26,7 +25,9 @@ public final class Benchmarks {
 
     /** The nearest-rank percentile of sorted values; -1 when there are none. */
     public static long percentile(List<Long> sorted, int p) {
-        return sorted.isEmpty() ? -1 : sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+        return sorted.isEmpty()
+                ? -1
+                : sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
     }
 
     /** CPU seconds of a part of the stack: all of it, and of it the JIT compilers' threads (a JVM warming up). */
@@ -53,10 +54,13 @@ public final class Benchmarks {
             return Map.of();
         }
         try (Stream<Path> pids = Files.list(proc)) {
-            for (Path dir : pids.filter(d -> d.getFileName().toString().chars().allMatch(Character::isDigit)).toList()) {
+            for (Path dir : pids.filter(d -> d.getFileName().toString().chars().allMatch(Character::isDigit))
+                    .toList()) {
                 try {
                     String cmd = new String(Files.readAllBytes(dir.resolve("cmdline"))).replace('\0', ' ');
-                    var label = labelToPattern.entrySet().stream().filter(e -> cmd.contains(e.getValue())).findFirst();
+                    var label = labelToPattern.entrySet().stream()
+                            .filter(e -> cmd.contains(e.getValue()))
+                            .findFirst();
                     if (label.isEmpty()) {
                         continue;
                     }
@@ -69,7 +73,10 @@ public final class Benchmarks {
                             }
                         }
                     }
-                    used.merge(label.get().getKey(), new Cpu(seconds(Files.readString(dir.resolve("stat"))), jit), Cpu::plus);
+                    used.merge(
+                            label.get().getKey(),
+                            new Cpu(seconds(Files.readString(dir.resolve("stat"))), jit),
+                            Cpu::plus);
                 } catch (IOException | RuntimeException gone) {
                     // the process ended while we read it
                 }

@@ -34,7 +34,9 @@ public final class BrokerOutage implements AutoCloseable {
 
     private static void signal(String signal, long pid) {
         try {
-            Process kill = new ProcessBuilder("kill", signal, String.valueOf(pid)).inheritIO().start();
+            Process kill = new ProcessBuilder("kill", signal, String.valueOf(pid))
+                    .inheritIO()
+                    .start();
             if (kill.waitFor() != 0) {
                 throw new IllegalStateException("kill " + signal + " " + pid + " failed");
             }

@@ -1,5 +1,7 @@
 package app.hearth.testsupport;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import app.hearth.events.CoupleEvents;
 import app.hearth.events.EventCatalogue;
 import app.hearth.events.EventEnvelope;
@@ -14,24 +16,22 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.DynamicContainer;
-import org.junit.jupiter.api.DynamicNode;
-import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.TestFactory;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
 
 /**
  * Erasure holds whatever order a service's consumers see events in (issue 30). For every type of the event catalogue
@@ -84,14 +84,22 @@ public abstract class ErasureOrderContract {
                 if (type.equals(erasure.type()) || consumersOf(type).isEmpty()) {
                     continue;
                 }
-                nodes.add(DynamicContainer.dynamicContainer(erasure.name() + " and " + type.type(), Stream.of(
-                        DynamicTest.dynamicTest("the event, then the erasure", () -> inOrder(erasure, type, false)),
-                        DynamicTest.dynamicTest("the erasure, then the event", () -> inOrder(erasure, type, true)),
-                        DynamicTest.dynamicTest("the event while the erasure is still committing",
-                                () -> concurrently(erasure, type, true)),
-                        DynamicTest.dynamicTest("the erasure while the event is still committing",
-                                () -> concurrently(erasure, type, false)),
-                        DynamicTest.dynamicTest("written back before the erasure lock, then repaired", () -> repaired(erasure, type)))));
+                nodes.add(DynamicContainer.dynamicContainer(
+                        erasure.name() + " and " + type.type(),
+                        Stream.of(
+                                DynamicTest.dynamicTest(
+                                        "the event, then the erasure", () -> inOrder(erasure, type, false)),
+                                DynamicTest.dynamicTest(
+                                        "the erasure, then the event", () -> inOrder(erasure, type, true)),
+                                DynamicTest.dynamicTest(
+                                        "the event while the erasure is still committing",
+                                        () -> concurrently(erasure, type, true)),
+                                DynamicTest.dynamicTest(
+                                        "the erasure while the event is still committing",
+                                        () -> concurrently(erasure, type, false)),
+                                DynamicTest.dynamicTest(
+                                        "written back before the erasure lock, then repaired",
+                                        () -> repaired(erasure, type)))));
             }
         }
         return nodes.stream();
@@ -124,7 +132,8 @@ public abstract class ErasureOrderContract {
         CompletableFuture<Void> second;
         try (HeldTransaction first = HeldTransaction.start(database, () -> applyTo(held))) {
             second = CompletableFuture.runAsync(() -> deliver(meanwhile));
-            first.waitedOnBy(second); // either way: once the second waits on the first or has finished, the first commits
+            first.waitedOnBy(
+                    second); // either way: once the second waits on the first or has finished, the first commits
         }
         second.get(30, TimeUnit.SECONDS);
         assertNoTrace(erasure.erased().apply(ids));
@@ -152,7 +161,8 @@ public abstract class ErasureOrderContract {
     /** What the people and couple already had: both registered and, unless the event is the formation, a couple. */
     private void background(EventSamples.Ids ids, EventType<?> type) {
         deliver(EventSamples.of(PartnerEvents.REGISTERED, ids));
-        deliver(EventSamples.of(PartnerEvents.REGISTERED, new EventSamples.Ids(ids.other(), ids.person(), ids.couple())));
+        deliver(EventSamples.of(
+                PartnerEvents.REGISTERED, new EventSamples.Ids(ids.other(), ids.person(), ids.couple())));
         if (!type.equals(CoupleEvents.FORMED)) {
             deliver(EventSamples.of(CoupleEvents.FORMED, ids));
         }
@@ -179,20 +189,25 @@ public abstract class ErasureOrderContract {
     }
 
     private List<EventConsumer> consumersOf(EventType<?> type) {
-        return consumers.stream().filter(c -> c.topics().contains(type.topic())).sorted(
-                java.util.Comparator.comparing(EventConsumer::name)).toList();
+        return consumers.stream()
+                .filter(c -> c.topics().contains(type.topic()))
+                .sorted(Comparator.comparing(EventConsumer::name))
+                .toList();
     }
 
     private boolean repairRecorded() throws SQLException {
         try (Connection c = database.getConnection();
-             PreparedStatement s = c.prepareStatement("select count(*) from one_off_task where name like 'erasure-repair%'");
-             ResultSet rs = s.executeQuery()) {
+                PreparedStatement s =
+                        c.prepareStatement("select count(*) from one_off_task where name like 'erasure-repair%'");
+                ResultSet rs = s.executeQuery()) {
             rs.next();
             return rs.getInt(1) == 1;
         }
     }
 
     private void assertNoTrace(String erased) {
-        assertThat(DatabaseScan.rowsMentioning(database, erased)).as("rows still mentioning %s", erased).isEmpty();
+        assertThat(DatabaseScan.rowsMentioning(database, erased))
+                .as("rows still mentioning %s", erased)
+                .isEmpty();
     }
 }

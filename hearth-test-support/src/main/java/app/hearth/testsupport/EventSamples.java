@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -46,30 +45,41 @@ public final class EventSamples {
 
     public record Ids(String person, String other, String couple) {
         public static Ids fresh() {
-            return new Ids("person-" + UUID.randomUUID(), "person-" + UUID.randomUUID(), UUID.randomUUID().toString());
+            return new Ids(
+                    "person-" + UUID.randomUUID(),
+                    "person-" + UUID.randomUUID(),
+                    UUID.randomUUID().toString());
         }
     }
 
-    private EventSamples() {
-    }
+    private EventSamples() {}
 
     /** A valid event of {@code type} published by its topic's owner, its subject the couple (or the person if none). */
     public static EventEnvelope of(EventType<?> type, Ids ids) {
         ObjectNode data = object(EventSchemas.dataSchema(type), ids);
         String subject = data.has("coupleId") ? ids.couple() : ids.person();
-        EventEnvelope event = new EventEnvelope(EventEnvelope.SPEC_VERSION, UUID.randomUUID(), Topics.owner(type.topic()),
-                type.type(), subject, Instant.now(), "application/json", data);
+        EventEnvelope event = new EventEnvelope(
+                EventEnvelope.SPEC_VERSION,
+                UUID.randomUUID(),
+                Topics.owner(type.topic()),
+                type.type(),
+                subject,
+                Instant.now(),
+                "application/json",
+                data);
         List<String> problems = EventSchemas.validate(EventJson.write(event));
         if (!problems.isEmpty()) {
-            throw new IllegalStateException("the sample of " + type.type() + " is not valid (add its field to EventSamples.BY_NAME): "
-                    + problems);
+            throw new IllegalStateException("the sample of " + type.type()
+                    + " is not valid (add its field to EventSamples.BY_NAME): " + problems);
         }
         return event;
     }
 
     /** Every type of the catalogue but the smoke tests' probe. */
     public static List<EventType<?>> types() {
-        return EventCatalogue.all().stream().filter(t -> !t.topic().equals(Topics.PROBE)).toList();
+        return EventCatalogue.all().stream()
+                .filter(t -> !t.topic().equals(Topics.PROBE))
+                .toList();
     }
 
     private static ObjectNode object(JsonNode schema, Ids ids) {
@@ -106,18 +116,24 @@ public final class EventSamples {
         if (schema.has("properties")) {
             return object(schema, ids);
         }
-        String type = schema.path("type").isArray() ? schema.path("type").get(0).asText() : schema.path("type").asText();
+        String type = schema.path("type").isArray()
+                ? schema.path("type").get(0).asText()
+                : schema.path("type").asText();
         return switch (type) {
             case "integer", "number" -> JSON.numberNode(schema.path("minimum").asInt(1));
             case "boolean" -> JSON.booleanNode(false);
-            default -> switch (schema.path("format").asText()) {
-                case "date-time" -> JSON.textNode(Instant.now().toString());
-                case "date" -> JSON.textNode(LocalDate.now(ZoneOffset.UTC).toString());
-                // Ids that name neither a person nor a couple (a session, a grant): stable within the couple's samples.
-                case "uuid" -> JSON.textNode(UUID.nameUUIDFromBytes((ids.couple() + "/" + name).getBytes(StandardCharsets.UTF_8))
-                        .toString());
-                default -> JSON.textNode("sample");
-            };
+            default ->
+                switch (schema.path("format").asText()) {
+                    case "date-time" -> JSON.textNode(Instant.now().toString());
+                    case "date" -> JSON.textNode(LocalDate.now(ZoneOffset.UTC).toString());
+                    // Ids that name neither a person nor a couple (a session, a grant): stable within the couple's
+                    // samples.
+                    case "uuid" ->
+                        JSON.textNode(
+                                UUID.nameUUIDFromBytes((ids.couple() + "/" + name).getBytes(StandardCharsets.UTF_8))
+                                        .toString());
+                    default -> JSON.textNode("sample");
+                };
         };
     }
 
@@ -134,7 +150,10 @@ public final class EventSamples {
         }
         int count = Math.max(1, schema.path("minItems").asInt(1));
         for (int i = 0; i < count; i++) {
-            array.add(items.has("enum") ? items.get("enum").get(i % items.get("enum").size()) : value("item", items, ids));
+            array.add(
+                    items.has("enum")
+                            ? items.get("enum").get(i % items.get("enum").size())
+                            : value("item", items, ids));
         }
         return array;
     }

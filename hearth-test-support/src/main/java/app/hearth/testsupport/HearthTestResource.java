@@ -1,11 +1,11 @@
 package app.hearth.testsupport;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -33,7 +33,7 @@ public class HearthTestResource implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         TestInfrastructure.ensureRunning();
         recreateDatabase(database);
-        Map<String, String> config = new java.util.HashMap<>(Map.of(
+        Map<String, String> config = new HashMap<>(Map.of(
                 "quarkus.datasource.jdbc.url", TestInfrastructure.jdbcUrl(database),
                 "quarkus.datasource.username", TestInfrastructure.DB_USER,
                 "quarkus.datasource.password", TestInfrastructure.DB_PASSWORD,
@@ -47,9 +47,11 @@ public class HearthTestResource implements QuarkusTestResourceLifecycleManager {
     }
 
     public static void recreateDatabase(String database) {
-        try (Connection connection = DriverManager.getConnection(TestInfrastructure.jdbcUrl("postgres"),
-                TestInfrastructure.DB_USER, TestInfrastructure.DB_PASSWORD);
-             Statement statement = connection.createStatement()) {
+        try (Connection connection = DriverManager.getConnection(
+                        TestInfrastructure.jdbcUrl("postgres"),
+                        TestInfrastructure.DB_USER,
+                        TestInfrastructure.DB_PASSWORD);
+                Statement statement = connection.createStatement()) {
             statement.execute("drop database if exists " + database + " with (force)");
             statement.execute("create database " + database);
         } catch (SQLException e) {

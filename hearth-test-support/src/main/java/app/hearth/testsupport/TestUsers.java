@@ -1,7 +1,6 @@
 package app.hearth.testsupport;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,7 +16,8 @@ import java.util.UUID;
  * are real.
  */
 public final class TestUsers {
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A person signed in to Hearth. */
@@ -27,22 +27,36 @@ public final class TestUsers {
         }
     }
 
-    private TestUsers() {
-    }
+    private TestUsers() {}
 
     /** Creates a user named {@code <name>-<random>} (first name {@code name}) and signs them in. */
     public static Person create(String name) {
-        String username = name.toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8);
+        String username =
+                name.toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8);
         try {
             String admin = adminToken();
             String body = JSON.writeValueAsString(Map.of(
-                    "username", username, "enabled", true, "email", username + "@test.hearth.local", "emailVerified", true,
-                    "firstName", name, "lastName", "Test",
-                    "credentials", List.of(Map.of("type", "password", "value", username, "temporary", false))));
-            HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(
-                            URI.create(base() + "/admin/realms/hearth/users"))
-                    .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                    "username",
+                    username,
+                    "enabled",
+                    true,
+                    "email",
+                    username + "@test.hearth.local",
+                    "emailVerified",
+                    true,
+                    "firstName",
+                    name,
+                    "lastName",
+                    "Test",
+                    "credentials",
+                    List.of(Map.of("type", "password", "value", username, "temporary", false))));
+            HttpResponse<String> created = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(base() + "/admin/realms/hearth/users"))
+                            .header("Authorization", "Bearer " + admin)
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(body))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             if (created.statusCode() != 201) {
                 throw new IllegalStateException("HTTP " + created.statusCode() + ": " + created.body());
             }
@@ -57,9 +71,12 @@ public final class TestUsers {
     /** Whether the person's login still exists in the realm (asked through the admin API). */
     public static boolean loginExists(Person person) {
         try {
-            HttpResponse<String> found = HTTP.send(HttpRequest.newBuilder(
-                            URI.create(base() + "/admin/realms/hearth/users/" + person.id()))
-                    .header("Authorization", "Bearer " + adminToken()).GET().build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> found = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(base() + "/admin/realms/hearth/users/" + person.id()))
+                            .header("Authorization", "Bearer " + adminToken())
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             if (found.statusCode() != 200 && found.statusCode() != 404) {
                 throw new IllegalStateException("HTTP " + found.statusCode() + ": " + found.body());
             }
@@ -77,11 +94,13 @@ public final class TestUsers {
 
     private static String adminToken() throws Exception {
         TestInfrastructure.ensureRunning();
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-                        URI.create(base() + "/realms/master/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&client_id=admin-cli&username=admin&password=admin"))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HTTP.send(
+                HttpRequest.newBuilder(URI.create(base() + "/realms/master/protocol/openid-connect/token"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "grant_type=password&client_id=admin-cli&username=admin&password=admin"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("admin token: HTTP " + response.statusCode() + ": " + response.body());
         }

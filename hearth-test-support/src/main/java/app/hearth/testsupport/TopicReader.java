@@ -1,16 +1,15 @@
 package app.hearth.testsupport;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * Reads a topic of the real test broker from its end at the moment of creation, so a test sees only what happens
@@ -37,7 +36,8 @@ public final class TopicReader implements AutoCloseable {
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         consumer = new KafkaConsumer<>(props);
         List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
-                .map(p -> new TopicPartition(topic, p.partition())).toList();
+                .map(p -> new TopicPartition(topic, p.partition()))
+                .toList();
         consumer.assign(partitions);
         if (fromBeginning) {
             consumer.seekToBeginning(partitions);
@@ -48,10 +48,12 @@ public final class TopicReader implements AutoCloseable {
     }
 
     /** Waits until {@code count} records match, returning them in the order the broker gave them. */
-    public List<ConsumerRecord<String, String>> await(Predicate<ConsumerRecord<String, String>> match, int count, Duration timeout) {
+    public List<ConsumerRecord<String, String>> await(
+            Predicate<ConsumerRecord<String, String>> match, int count, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
-            List<ConsumerRecord<String, String>> matching = seen.stream().filter(match).toList();
+            List<ConsumerRecord<String, String>> matching =
+                    seen.stream().filter(match).toList();
             if (matching.size() >= count) {
                 return matching;
             }

@@ -23,6 +23,7 @@ public final class TrainingWorkload {
             "exercise-service", Map.entry("/v1/exercises", 200),
             "reminder-service", Map.entry("/v1/me/reminders", 200),
             "insights-service", Map.entry("/v1/population/insights", 403));
+
     public static final int REPEATS = 50;
     /**
      * Returns freed C-heap memory to the system every 5 s; does not change the cache, only what stays resident. Not
@@ -37,12 +38,13 @@ public final class TrainingWorkload {
      * initial heap grows only as needed; and the C library's heap is given back to the system every 5 s (the JIT's
      * start-up compilations leave ~10-15 MiB of freed native memory that glibc would otherwise keep).
      */
-    public static final List<String> JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-XX:+UseCompactObjectHeaders", "-Xms16m",
-            NATIVE_HEAP_TRIM);
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    public static final List<String> JVM_OPTIONS =
+            List.of("-XX:+UseSerialGC", "-XX:+UseCompactObjectHeaders", "-Xms16m", NATIVE_HEAP_TRIM);
 
-    private TrainingWorkload() {
-    }
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private TrainingWorkload() {}
 
     /** The service's first request, once, as {@code who}; fails unless it gets the expected status. */
     public static void firstRequest(String service, String baseUrl, TestUsers.Person who) {
@@ -51,11 +53,16 @@ public final class TrainingWorkload {
             throw new IllegalArgumentException("no first request known for " + service);
         }
         try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + request.getKey()))
-                    .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + who.token())
-                    .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(baseUrl + request.getKey()))
+                            .timeout(Duration.ofSeconds(30))
+                            .header("Authorization", "Bearer " + who.token())
+                            .header("Accept", "application/json")
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != request.getValue()) {
-                throw new IllegalStateException("GET " + request.getKey() + ": HTTP " + response.statusCode() + " " + response.body());
+                throw new IllegalStateException(
+                        "GET " + request.getKey() + ": HTTP " + response.statusCode() + " " + response.body());
             }
         } catch (IOException e) {
             throw new IllegalStateException(e);

@@ -5,5 +5,4 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /** Erasure holds in every order this service's consumers can see events in (the contract generates the cases). */
 @QuarkusTest
-class ErasureOrderTest extends ErasureOrderContract {
-}
+class ErasureOrderTest extends ErasureOrderContract {}

@@ -1,33 +1,53 @@
 package app.hearth.insights;
 
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import app.hearth.events.CoupleEvents;
+import app.hearth.events.EventType;
 import app.hearth.events.ExerciseEvents;
+import app.hearth.events.PartnerEvents;
 import app.hearth.events.ReminderEvents;
 import app.hearth.events.Topics;
+import app.hearth.insights.service.CoupleInsights;
+import app.hearth.insights.service.InsightsService;
+import app.hearth.insights.service.ProjectionRebuild;
+import app.hearth.membership.CoupleViewMember;
 import app.hearth.testsupport.PeerServices;
 import app.hearth.testsupport.TestUsers;
 import app.hearth.testsupport.TestUsers.Person;
 import app.hearth.testsupport.Tokens;
 import app.hearth.testsupport.TopicReader;
 import app.hearth.testsupport.TopicWriter;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
-
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.equalTo;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * Six weeks of a couple's life, for real: alice and bob check in every week through exercise-service's API (its clock
@@ -49,17 +69,35 @@ class InsightsJourneyTest {
     }
 
     static RequestSpecification as(Person person) {
-        return given().auth().oauth2(person.token()).contentType(ContentType.JSON).accept(ContentType.JSON);
+        return given().auth()
+                .oauth2(person.token())
+                .contentType(ContentType.JSON)
+                .accept(ContentType.JSON);
     }
 
     static Map<String, Object> checkIn(int closeness, int satisfaction, String screenTime) {
-        return Map.of("mood", "CONTENT", "moodIntensity", 3, "closeness", closeness, "satisfaction", satisfaction,
-                "screenTime", screenTime, "gratitude", "a private thought that must never reach insights");
+        return Map.of(
+                "mood",
+                "CONTENT",
+                "moodIntensity",
+                3,
+                "closeness",
+                closeness,
+                "satisfaction",
+                satisfaction,
+                "screenTime",
+                screenTime,
+                "gratitude",
+                "a private thought that must never reach insights");
     }
 
     /** Insights without the instant they were generated at: what must be identical across replays. */
     static String stable(Person who, String couple) {
-        JsonPath body = as(who).get("/v1/couples/" + couple + "/insights").then().statusCode(200).extract().jsonPath();
+        JsonPath body = as(who).get("/v1/couples/" + couple + "/insights")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         return body.getList("insights").toString();
     }
 
@@ -70,77 +108,181 @@ class InsightsJourneyTest {
         Person alice = TestUsers.create("Alice");
         Person bob = TestUsers.create("Bob");
         for (Person p : List.of(alice, bob)) {
-            as(p).body(Map.of("timeZone", "UTC", "startOfDayHour", 0)).patch(couples + "/v1/me").then().statusCode(200);
+            as(p).body(Map.of("timeZone", "UTC", "startOfDayHour", 0))
+                    .patch(couples + "/v1/me")
+                    .then()
+                    .statusCode(200);
         }
-        String code = as(alice).body(Map.of("relationshipKind", "ROMANTIC")).post(couples + "/v1/invitations").then()
-                .statusCode(201).extract().path("code");
-        String couple = as(bob).post(couples + "/v1/invitations/" + code + "/accept").then().statusCode(201).extract().path("id");
+        String code = as(alice)
+                .body(Map.of("relationshipKind", "ROMANTIC"))
+                .post(couples + "/v1/invitations")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("code");
+        String couple = as(bob).post(couples + "/v1/invitations/" + code + "/accept")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         Instant start = Instant.now();
 
         for (int week = 0; week < WEEKS; week++) {
             PeerServices.shiftClock("exercise-service", Duration.ofDays(7L * week));
             String screen = week < 2 ? "1_TO_3H" : "OVER_3H";
-            as(alice).body(checkIn(ALICE_CLOSENESS[week], ALICE_SATISFACTION[week], screen))
-                    .post(exercises + "/v1/couples/" + couple + "/check-ins").then().statusCode(201);
+            as(alice)
+                    .body(checkIn(ALICE_CLOSENESS[week], ALICE_SATISFACTION[week], screen))
+                    .post(exercises + "/v1/couples/" + couple + "/check-ins")
+                    .then()
+                    .statusCode(201);
             as(bob).body(checkIn(BOB_CLOSENESS[week], 8, week == 0 ? "UNDER_1H" : screen))
-                    .post(exercises + "/v1/couples/" + couple + "/check-ins").then().statusCode(201)
+                    .post(exercises + "/v1/couples/" + couple + "/check-ins")
+                    .then()
+                    .statusCode(201)
                     .body("status", equalTo("COMPLETED"));
             if (week == 0) {
-                // End to end, from exercise-service's commit to an insight here (normal operation: well within a second).
-                await().atMost(Duration.ofSeconds(5)).until(() -> as(alice).get("/v1/couples/" + couple + "/insights").then()
-                        .extract().asString().contains("milestone:first-check-in"));
+                // End to end, from exercise-service's commit to an insight here (normal operation: well within a
+                // second).
+                await().atMost(Duration.ofSeconds(5))
+                        .until(() -> as(alice)
+                                .get("/v1/couples/" + couple + "/insights")
+                                .then()
+                                .extract()
+                                .asString()
+                                .contains("milestone:first-check-in"));
             }
         }
-        // What other services would have published meanwhile: a completed exercise, the detox, a pause with the pause word.
-        publish(ExerciseEvents.EXERCISE_COMPLETED, couple, new ExerciseEvents.ExerciseCompleted(couple, "s-" + UUID.randomUUID(),
-                "reflecting-back-feelings", "CONVERSATION", "BEGINNER", List.of("EMPATHY"),
-                List.of(new ExerciseEvents.Rating(alice.id(), 4, 5)), start.plus(Duration.ofDays(20))));
-        publish(ExerciseEvents.SESSION_PAUSED, couple, new ExerciseEvents.SessionPaused(couple, "s-" + UUID.randomUUID(),
-                "no-judgment-zone", bob.id(), true, start.plus(Duration.ofDays(33)), start.plus(Duration.ofDays(33)).plusSeconds(1200)));
-        publish(ReminderEvents.FIRED, couple, new ReminderEvents.ReminderFired(UUID.randomUUID().toString(), alice.id(), couple,
-                ReminderEvents.Kind.CHECK_IN, null, start.plus(Duration.ofDays(34)), start.plus(Duration.ofDays(34))));
+        // What other services would have published meanwhile: a completed exercise, the detox, a pause with the pause
+        // word.
+        publish(
+                ExerciseEvents.EXERCISE_COMPLETED,
+                couple,
+                new ExerciseEvents.ExerciseCompleted(
+                        couple,
+                        "s-" + UUID.randomUUID(),
+                        "reflecting-back-feelings",
+                        "CONVERSATION",
+                        "BEGINNER",
+                        List.of("EMPATHY"),
+                        List.of(new ExerciseEvents.Rating(alice.id(), 4, 5)),
+                        start.plus(Duration.ofDays(20))));
+        publish(
+                ExerciseEvents.SESSION_PAUSED,
+                couple,
+                new ExerciseEvents.SessionPaused(
+                        couple,
+                        "s-" + UUID.randomUUID(),
+                        "no-judgment-zone",
+                        bob.id(),
+                        true,
+                        start.plus(Duration.ofDays(33)),
+                        start.plus(Duration.ofDays(33)).plusSeconds(1200)));
+        publish(
+                ReminderEvents.FIRED,
+                couple,
+                new ReminderEvents.ReminderFired(
+                        UUID.randomUUID().toString(),
+                        alice.id(),
+                        couple,
+                        ReminderEvents.Kind.CHECK_IN,
+                        null,
+                        start.plus(Duration.ofDays(34)),
+                        start.plus(Duration.ofDays(34))));
 
         TestClock.CLOCK.set(start.plus(Duration.ofDays(7L * (WEEKS - 1))).plusSeconds(120));
         await().atMost(Duration.ofSeconds(15)).until(() -> stable(alice, couple).contains("milestone:first-empathy"));
-        JsonPath insights = as(alice).get("/v1/couples/" + couple + "/insights").then().statusCode(200).extract().jsonPath();
-        assertThat(insights.getInt("insights.find { it.id == 'check-in-streak' }.numbers.periods")).isEqualTo(WEEKS);
-        assertThat(insights.getList("insights.id")).contains("milestone:first-check-in", "milestone:four-week-streak",
-                "milestone:first-empathy", "alignment", "screen-time-closeness", "layer-coverage", "consistency",
-                "warning:closeness-falling:" + alice.id(), "warning:satisfaction-low:" + alice.id(), "outside-help");
+        JsonPath insights = as(alice)
+                .get("/v1/couples/" + couple + "/insights")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertThat(insights.getInt("insights.find { it.id == 'check-in-streak' }.numbers.periods"))
+                .isEqualTo(WEEKS);
+        assertThat(insights.getList("insights.id"))
+                .contains(
+                        "milestone:first-check-in",
+                        "milestone:four-week-streak",
+                        "milestone:first-empathy",
+                        "alignment",
+                        "screen-time-closeness",
+                        "layer-coverage",
+                        "consistency",
+                        "warning:closeness-falling:" + alice.id(),
+                        "warning:satisfaction-low:" + alice.id(),
+                        "outside-help");
         assertThat(insights.getString("insights.find { it.id == 'closeness-trend:" + alice.id() + "' }.sentence"))
-                .startsWith("Your closeness").contains("falling");
+                .startsWith("Your closeness")
+                .contains("falling");
         assertThat(insights.getString("insights.find { it.id == 'closeness-trend:" + bob.id() + "' }.sentence"))
                 .startsWith("Your partner's closeness");
-        assertThat(insights.getString("insights.find { it.id == 'outside-help' }.sentence")).contains("counsellor or therapist");
+        assertThat(insights.getString("insights.find { it.id == 'outside-help' }.sentence"))
+                .contains("counsellor or therapist");
         assertThat(insights.getList("insights.find { it.id == 'closeness-trend:" + alice.id() + "' }.numbers.values"))
                 .containsExactly(6, 6, 6, 5, 4, 3);
         assertThat(insights.prettify()).doesNotContain("a private thought");
 
         // Recommendations: lots of screen time → the detox first; a pause two days ago → nothing advanced.
-        JsonPath recommendations = as(alice).get("/v1/couples/" + couple + "/recommendations").then().statusCode(200)
-                .extract().jsonPath();
+        JsonPath recommendations = as(alice)
+                .get("/v1/couples/" + couple + "/recommendations")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertThat(recommendations.getString("recommendations[0].slug")).isEqualTo("digital-detox-7-day");
         assertThat(recommendations.getList("recommendations.level")).doesNotContain("ADVANCED");
-        assertThat(recommendations.getList("recommendations[0].reasons").toString()).contains("screen time");
-        as(alice).get("/v1/couples/" + couple + "/recommendations?minutes=5").then().statusCode(200)
-                .body("recommendations.minutes", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.lessThanOrEqualTo(5)));
-        as(alice).get("/v1/couples/" + couple + "/recommendations?minutes=lots").then().statusCode(400)
+        assertThat(recommendations.getList("recommendations[0].reasons").toString())
+                .contains("screen time");
+        as(alice)
+                .get("/v1/couples/" + couple + "/recommendations?minutes=5")
+                .then()
+                .statusCode(200)
+                .body("recommendations.minutes", Matchers.everyItem(Matchers.lessThanOrEqualTo(5)));
+        as(alice)
+                .get("/v1/couples/" + couple + "/recommendations?minutes=lots")
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json");
 
         // Timeline and its picture.
-        as(bob).get("/v1/couples/" + couple + "/insights/timeline?periods=8").then().statusCode(200)
+        as(bob).get("/v1/couples/" + couple + "/insights/timeline?periods=8")
+                .then()
+                .statusCode(200)
                 .body("timeline.points.size()", equalTo(8))
                 .body("timeline.points.checkInComplete.findAll { it }.size()", equalTo(WEEKS));
-        String svg = as(bob).accept("image/svg+xml").get("/v1/couples/" + couple + "/insights/timeline.svg").then()
-                .statusCode(200).contentType(containsString("image/svg+xml")).extract().asString();
-        assertThat(svg).contains("<svg", "role=\"img\"", "<title id=\"title\">Closeness", "closeness (1-7)", "your partner", "</svg>");
-        as(bob).get("/v1/couples/" + couple + "/insights/timeline?periods=500").then().statusCode(400);
+        String svg = as(bob).accept("image/svg+xml")
+                .get("/v1/couples/" + couple + "/insights/timeline.svg")
+                .then()
+                .statusCode(200)
+                .contentType(containsString("image/svg+xml"))
+                .extract()
+                .asString();
+        assertThat(svg)
+                .contains(
+                        "<svg",
+                        "role=\"img\"",
+                        "<title id=\"title\">Closeness",
+                        "closeness (1-7)",
+                        "your partner",
+                        "</svg>");
+        as(bob).get("/v1/couples/" + couple + "/insights/timeline?periods=500")
+                .then()
+                .statusCode(400);
 
         // Streaks can be hidden.
-        as(bob).body(Map.of("showStreaks", false)).put("/v1/couples/" + couple + "/insights/preferences").then().statusCode(200);
+        as(bob).body(Map.of("showStreaks", false))
+                .put("/v1/couples/" + couple + "/insights/preferences")
+                .then()
+                .statusCode(200);
         assertThat(stable(alice, couple)).doesNotContain("check-in-streak");
-        as(bob).body(Map.of("showStreaks", true)).put("/v1/couples/" + couple + "/insights/preferences").then().statusCode(200);
-        as(bob).body(Map.of("showStreaks", "maybe")).put("/v1/couples/" + couple + "/insights/preferences").then().statusCode(400);
+        as(bob).body(Map.of("showStreaks", true))
+                .put("/v1/couples/" + couple + "/insights/preferences")
+                .then()
+                .statusCode(200);
+        as(bob).body(Map.of("showStreaks", "maybe"))
+                .put("/v1/couples/" + couple + "/insights/preferences")
+                .then()
+                .statusCode(400);
 
         // Every event of this couple delivered twice: nothing changes.
         String before = stable(alice, couple);
@@ -152,8 +294,8 @@ class InsightsJourneyTest {
         String ops = Tokens.user("olivia");
         String allInsightsBefore = allInsights();
         Map<String, List<String>> allFactsBefore = allFacts();
-        java.util.concurrent.atomic.AtomicBoolean rebuilding = new java.util.concurrent.atomic.AtomicBoolean(true);
-        List<String> seenWhileRebuilding = new java.util.concurrent.CopyOnWriteArrayList<>();
+        AtomicBoolean rebuilding = new AtomicBoolean(true);
+        List<String> seenWhileRebuilding = new CopyOnWriteArrayList<>();
         Thread reader = new Thread(() -> {
             while (rebuilding.get()) {
                 seenWhileRebuilding.add(stable(alice, couple));
@@ -161,11 +303,22 @@ class InsightsJourneyTest {
         });
         reader.start();
         given().auth().oauth2(ops).post("/v1/ops/projections/rebuild").then().statusCode(202);
-        await().atMost(Duration.ofMinutes(3)).until(() -> "DONE".equals(given().auth().oauth2(ops)
-                .get("/v1/ops/projections/rebuild").then().extract().path("state")));
+        await().atMost(Duration.ofMinutes(3))
+                .until(() -> "DONE"
+                        .equals(given().auth()
+                                .oauth2(ops)
+                                .get("/v1/ops/projections/rebuild")
+                                .then()
+                                .extract()
+                                .path("state")));
         rebuilding.set(false);
         reader.join();
-        JsonPath status = given().auth().oauth2(ops).get("/v1/ops/projections/rebuild").then().extract().jsonPath();
+        JsonPath status = given().auth()
+                .oauth2(ops)
+                .get("/v1/ops/projections/rebuild")
+                .then()
+                .extract()
+                .jsonPath();
         assertThat(status.getLong("eventsRead")).isGreaterThan(WEEKS);
         assertThat(status.getLong("factsWritten")).isGreaterThan(WEEKS);
         assertThat(seenWhileRebuilding).isNotEmpty().allMatch(before::equals);
@@ -175,28 +328,47 @@ class InsightsJourneyTest {
         for (String table : allFactsBefore.keySet()) {
             // The shared test broker's topics may hold events of other runs' databases, which a rebuild rightly adds;
             // every entity (couple, session, reminder, person) that had facts before has exactly the same rows after.
-            java.util.Set<String> entities = allFactsBefore.get(table).stream().map(InsightsJourneyTest::entity)
-                    .collect(java.util.stream.Collectors.toSet());
-            assertThat(allFactsAfter.get(table).stream().filter(row -> entities.contains(entity(row))).toList())
-                    .as("every row of " + table + " after the rebuild").containsExactlyElementsOf(allFactsBefore.get(table));
+            Set<String> entities = allFactsBefore.get(table).stream()
+                    .map(InsightsJourneyTest::entity)
+                    .collect(Collectors.toSet());
+            assertThat(allFactsAfter.get(table).stream()
+                            .filter(row -> entities.contains(entity(row)))
+                            .toList())
+                    .as("every row of " + table + " after the rebuild")
+                    .containsExactlyElementsOf(allFactsBefore.get(table));
         }
-        given().auth().oauth2(alice.token()).post("/v1/ops/projections/rebuild").then().statusCode(403);
+        given().auth()
+                .oauth2(alice.token())
+                .post("/v1/ops/projections/rebuild")
+                .then()
+                .statusCode(403);
 
         // Export.
-        as(alice).get("/v1/me/export").then().statusCode(200).body("held.checkInScores.size()", equalTo(WEEKS))
+        as(alice)
+                .get("/v1/me/export")
+                .then()
+                .statusCode(200)
+                .body("held.checkInScores.size()", equalTo(WEEKS))
                 .body("held.remindersFired.size()", equalTo(1));
 
         // Bob erases himself: his contribution goes, and a rebuild does not bring it back.
         as(bob).delete(couples + "/v1/me").then().statusCode(204);
-        await().atMost(Duration.ofSeconds(15)).until(() -> !stable(alice, couple).contains("closeness-trend:" + bob.id()));
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> !stable(alice, couple).contains("closeness-trend:" + bob.id()));
         given().auth().oauth2(ops).post("/v1/ops/projections/rebuild").then().statusCode(202);
-        await().atMost(Duration.ofMinutes(3)).until(() -> "DONE".equals(given().auth().oauth2(ops)
-                .get("/v1/ops/projections/rebuild").then().extract().path("state")));
+        await().atMost(Duration.ofMinutes(3))
+                .until(() -> "DONE"
+                        .equals(given().auth()
+                                .oauth2(ops)
+                                .get("/v1/ops/projections/rebuild")
+                                .then()
+                                .extract()
+                                .path("state")));
         assertThat(stable(alice, couple)).doesNotContain(bob.id()).contains("closeness-trend:" + alice.id());
     }
 
-    @jakarta.inject.Inject
-    app.hearth.insights.service.InsightsService insightsService;
+    @Inject
+    InsightsService insightsService;
 
     /** A fact row's first column: the couple, session, reminder or person it is about. */
     private static String entity(String row) {
@@ -205,11 +377,12 @@ class InsightsJourneyTest {
 
     /** Every fact row of every table the rebuild replaces, as text, in a stable order. */
     private Map<String, List<String>> allFacts() throws Exception {
-        Map<String, List<String>> facts = new java.util.TreeMap<>();
-        try (java.sql.Connection c = dataSource.getConnection(); java.sql.Statement statement = c.createStatement()) {
-            for (String table : app.hearth.insights.service.ProjectionRebuild.FACT_TABLES) {
-                List<String> rows = new java.util.ArrayList<>();
-                try (java.sql.ResultSet rs = statement.executeQuery("select t::text from public." + table + " t order by 1")) {
+        Map<String, List<String>> facts = new TreeMap<>();
+        try (Connection c = dataSource.getConnection();
+                Statement statement = c.createStatement()) {
+            for (String table : ProjectionRebuild.FACT_TABLES) {
+                List<String> rows = new ArrayList<>();
+                try (ResultSet rs = statement.executeQuery("select t::text from public." + table + " t order by 1")) {
                     while (rs.next()) {
                         rows.add(rs.getString(1));
                     }
@@ -223,9 +396,10 @@ class InsightsJourneyTest {
 
     /** Every couple's insights as its first member sees them, in a stable order. */
     private String allInsights() throws Exception {
-        List<String> couples = new java.util.ArrayList<>();
-        try (java.sql.Connection c = dataSource.getConnection(); java.sql.ResultSet rows = c.createStatement()
-                .executeQuery("select distinct couple_id from couple_view_member order by 1")) {
+        List<String> couples = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+                ResultSet rows = c.createStatement()
+                        .executeQuery("select distinct couple_id from couple_view_member order by 1")) {
             while (rows.next()) {
                 couples.add(rows.getString(1));
             }
@@ -234,11 +408,12 @@ class InsightsJourneyTest {
         StringBuilder all = new StringBuilder();
         for (String id : couples) {
             UUID couple = UUID.fromString(id);
-            List<String> members = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() ->
-                    app.hearth.membership.CoupleViewMember.memberIds(couple));
+            List<String> members = QuarkusTransaction.requiringNew().call(() -> CoupleViewMember.memberIds(couple));
             var snapshot = insightsService.snapshot(couple);
-            all.append(id).append(' ').append(insightsService.insights(snapshot,
-                    app.hearth.insights.service.CoupleInsights.Voice.forMember(members.get(0), members))).append('\n');
+            all.append(id)
+                    .append(' ')
+                    .append(insightsService.insights(snapshot, CoupleInsights.Voice.forMember(members.get(0), members)))
+                    .append('\n');
         }
         return all.toString();
     }
@@ -249,52 +424,90 @@ class InsightsJourneyTest {
         String couple = UUID.randomUUID().toString();
         String alex = "order-" + UUID.randomUUID();
         Instant formed = Instant.parse("2026-10-01T10:00:00Z");
-        TopicWriter.publish(app.hearth.events.CoupleEvents.ENDED, "/couple-service", couple, new app.hearth.events.CoupleEvents.CoupleEnded(
-                couple, app.hearth.events.CoupleEvents.EndReason.MEMBER_ENDED, Instant.parse("2026-11-01T10:00:00Z"),
-                Instant.parse("2026-12-01T10:00:00Z")));
-        TopicWriter.publish(app.hearth.events.CoupleEvents.FORMED, "/couple-service", couple, new app.hearth.events.CoupleEvents.CoupleFormed(
-                couple, app.hearth.events.CoupleEvents.RelationshipKind.FRIENDSHIP, List.of(alex, "order-" + UUID.randomUUID()),
-                formed, app.hearth.events.CoupleEvents.CheckInCadence.WEEKLY));
-        TopicWriter.publish(ReminderEvents.RESUMED, "/reminder-service", alex, new ReminderEvents.RemindersResumed(alex,
-                Instant.parse("2026-11-10T08:00:00Z")));
-        TopicWriter.publish(ReminderEvents.PAUSED, "/reminder-service", alex, new ReminderEvents.RemindersPaused(alex,
-                java.time.LocalDate.parse("2026-11-20"), Instant.parse("2026-11-05T08:00:00Z")));
+        TopicWriter.publish(
+                CoupleEvents.ENDED,
+                "/couple-service",
+                couple,
+                new CoupleEvents.CoupleEnded(
+                        couple,
+                        CoupleEvents.EndReason.MEMBER_ENDED,
+                        Instant.parse("2026-11-01T10:00:00Z"),
+                        Instant.parse("2026-12-01T10:00:00Z")));
+        TopicWriter.publish(
+                CoupleEvents.FORMED,
+                "/couple-service",
+                couple,
+                new CoupleEvents.CoupleFormed(
+                        couple,
+                        CoupleEvents.RelationshipKind.FRIENDSHIP,
+                        List.of(alex, "order-" + UUID.randomUUID()),
+                        formed,
+                        CoupleEvents.CheckInCadence.WEEKLY));
+        TopicWriter.publish(
+                ReminderEvents.RESUMED,
+                "/reminder-service",
+                alex,
+                new ReminderEvents.RemindersResumed(alex, Instant.parse("2026-11-10T08:00:00Z")));
+        TopicWriter.publish(
+                ReminderEvents.PAUSED,
+                "/reminder-service",
+                alex,
+                new ReminderEvents.RemindersPaused(
+                        alex, LocalDate.parse("2026-11-20"), Instant.parse("2026-11-05T08:00:00Z")));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            assertThat(scalar("select count(*) from couple_fact where couple_id = '" + couple + "' and kind = 'FRIENDSHIP' "
-                    + "and formed_at is not null and ended_at is not null")).isEqualTo(1);
+            assertThat(scalar("select count(*) from couple_fact where couple_id = '" + couple
+                            + "' and kind = 'FRIENDSHIP' " + "and formed_at is not null and ended_at is not null"))
+                    .isEqualTo(1);
             assertThat(scalar("""
                     select count(*) from vacation_fact v where v.partner_id = '%s' and (select min(r.resumed_at)
-                    from vacation_resume_fact r where r.partner_id = v.partner_id and r.resumed_at >= v.paused_at) is not null"""
-                    .formatted(alex))).isEqualTo(1);
+                    from vacation_resume_fact r where r.partner_id = v.partner_id and r.resumed_at >= v.paused_at) is not null""".formatted(alex))).isEqualTo(1);
         });
     }
 
     @Test
     void onlyOneRebuildRunsAcrossReplicasAndADeadReplicasRebuildIsTakenOver() throws Exception {
         String ops = Tokens.user("olivia");
-        await().atMost(Duration.ofMinutes(3)).until(() -> !"RUNNING".equals(given().auth().oauth2(ops)
-                .get("/v1/ops/projections/rebuild").then().extract().path("state")));
+        await().atMost(Duration.ofMinutes(3))
+                .until(() -> !"RUNNING"
+                        .equals(given().auth()
+                                .oauth2(ops)
+                                .get("/v1/ops/projections/rebuild")
+                                .then()
+                                .extract()
+                                .path("state")));
         // Another replica is rebuilding (its heartbeat is fresh): this one refuses to start a second.
         execute("update projection_rebuild set state = 'RUNNING', heartbeat_at = now() where id = 1");
-        given().auth().oauth2(ops).post("/v1/ops/projections/rebuild").then().statusCode(409)
+        given().auth()
+                .oauth2(ops)
+                .post("/v1/ops/projections/rebuild")
+                .then()
+                .statusCode(409)
                 .body("type", containsString("rebuild-running"));
         given().auth().oauth2(ops).get("/v1/ops/projections/rebuild").then().body("state", equalTo("RUNNING"));
         // That replica died a while ago: its rebuild is taken over.
         execute("update projection_rebuild set heartbeat_at = now() - interval '5 minutes' where id = 1");
         given().auth().oauth2(ops).post("/v1/ops/projections/rebuild").then().statusCode(202);
-        await().atMost(Duration.ofMinutes(3)).until(() -> "DONE".equals(given().auth().oauth2(ops)
-                .get("/v1/ops/projections/rebuild").then().extract().path("state")));
+        await().atMost(Duration.ofMinutes(3))
+                .until(() -> "DONE"
+                        .equals(given().auth()
+                                .oauth2(ops)
+                                .get("/v1/ops/projections/rebuild")
+                                .then()
+                                .extract()
+                                .path("state")));
     }
 
     private long scalar(String sql) throws Exception {
-        try (java.sql.Connection c = dataSource.getConnection(); java.sql.ResultSet r = c.createStatement().executeQuery(sql)) {
+        try (Connection c = dataSource.getConnection();
+                ResultSet r = c.createStatement().executeQuery(sql)) {
             r.next();
             return r.getLong(1);
         }
     }
 
     private void execute(String sql) throws Exception {
-        try (java.sql.Connection c = dataSource.getConnection(); java.sql.Statement st = c.createStatement()) {
+        try (Connection c = dataSource.getConnection();
+                Statement st = c.createStatement()) {
             st.executeUpdate(sql);
         }
     }
@@ -304,9 +517,18 @@ class InsightsJourneyTest {
         String couples = PeerServices.url("couple-service");
         Person alice = TestUsers.create("Alice");
         Person bob = TestUsers.create("Bob");
-        String code = as(alice).body(Map.of("relationshipKind", "FRIENDSHIP")).post(couples + "/v1/invitations").then()
-                .statusCode(201).extract().path("code");
-        String couple = as(bob).post(couples + "/v1/invitations/" + code + "/accept").then().statusCode(201).extract().path("id");
+        String code = as(alice)
+                .body(Map.of("relationshipKind", "FRIENDSHIP"))
+                .post(couples + "/v1/invitations")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("code");
+        String couple = as(bob).post(couples + "/v1/invitations/" + code + "/accept")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         as(alice).get("/v1/couples/" + couple + "/insights").then().statusCode(200);
 
         Person carol = TestUsers.create("Carol");
@@ -314,26 +536,73 @@ class InsightsJourneyTest {
         for (String path : List.of("/insights", "/recommendations", "/insights/timeline", "/insights/timeline.svg")) {
             String accept = path.endsWith(".svg") ? "image/svg+xml" : "application/json";
             as(carol).accept(accept).get("/v1/couples/" + couple + path).then().statusCode(404);
-            given().auth().oauth2(app).accept(accept).get("/v1/couples/" + couple + path).then().statusCode(404);
-            given().auth().oauth2(Tokens.user("olivia")).accept(accept).get("/v1/couples/" + couple + path).then().statusCode(404);
-            as(carol).accept(accept).get("/v1/couples/" + UUID.randomUUID() + path).then().statusCode(404)
+            given().auth()
+                    .oauth2(app)
+                    .accept(accept)
+                    .get("/v1/couples/" + couple + path)
+                    .then()
+                    .statusCode(404);
+            given().auth()
+                    .oauth2(Tokens.user("olivia"))
+                    .accept(accept)
+                    .get("/v1/couples/" + couple + path)
+                    .then()
+                    .statusCode(404);
+            as(carol)
+                    .accept(accept)
+                    .get("/v1/couples/" + UUID.randomUUID() + path)
+                    .then()
+                    .statusCode(404)
                     .contentType("application/problem+json");
         }
-        as(carol).body(Map.of("showStreaks", false)).put("/v1/couples/" + couple + "/insights/preferences").then().statusCode(404);
+        as(carol)
+                .body(Map.of("showStreaks", false))
+                .put("/v1/couples/" + couple + "/insights/preferences")
+                .then()
+                .statusCode(404);
 
-        String grant = as(alice).body(Map.of("clientId", "partner-demo", "scopes", List.of("insights.read")))
-                .post(couples + "/v1/couples/" + couple + "/grants").then().statusCode(201).extract().path("id");
-        as(bob).post(couples + "/v1/couples/" + couple + "/grants/" + grant + "/approve").then().statusCode(200);
-        await().atMost(Duration.ofSeconds(15)).until(() ->
-                given().auth().oauth2(app).get("/v1/couples/" + couple + "/insights").then().extract().statusCode() == 200);
-        given().auth().oauth2(Tokens.partnerApp("couples.read")).get("/v1/couples/" + couple + "/insights").then().statusCode(404);
-        given().auth().oauth2(app).body(Map.of("showStreaks", false)).contentType(ContentType.JSON)
-                .put("/v1/couples/" + couple + "/insights/preferences").then().statusCode(403);
+        String grant = as(alice)
+                .body(Map.of("clientId", "partner-demo", "scopes", List.of("insights.read")))
+                .post(couples + "/v1/couples/" + couple + "/grants")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        as(bob).post(couples + "/v1/couples/" + couple + "/grants/" + grant + "/approve")
+                .then()
+                .statusCode(200);
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> given().auth()
+                                .oauth2(app)
+                                .get("/v1/couples/" + couple + "/insights")
+                                .then()
+                                .extract()
+                                .statusCode()
+                        == 200);
+        given().auth()
+                .oauth2(Tokens.partnerApp("couples.read"))
+                .get("/v1/couples/" + couple + "/insights")
+                .then()
+                .statusCode(404);
+        given().auth()
+                .oauth2(app)
+                .body(Map.of("showStreaks", false))
+                .contentType(ContentType.JSON)
+                .put("/v1/couples/" + couple + "/insights/preferences")
+                .then()
+                .statusCode(403);
 
         // Population insights: ops only, aggregates only.
         as(alice).get("/v1/population/insights").then().statusCode(403);
-        String population = given().auth().oauth2(Tokens.user("olivia")).get("/v1/population/insights").then().statusCode(200)
-                .body("k", equalTo(10)).body("tables.size()", equalTo(4)).extract().asString();
+        String population = given().auth()
+                .oauth2(Tokens.user("olivia"))
+                .get("/v1/population/insights")
+                .then()
+                .statusCode(200)
+                .body("k", equalTo(10))
+                .body("tables.size()", equalTo(4))
+                .extract()
+                .asString();
         assertThat(population).doesNotContain(couple, alice.id(), bob.id());
     }
 
@@ -343,26 +612,39 @@ class InsightsJourneyTest {
         try (TopicReader dlq = new TopicReader(Topics.deadLetter("insights-service"))) {
             TopicWriter.send(Topics.EXERCISE_EVENTS, couple, "this is not an event");
             String session = "after-poison-" + UUID.randomUUID();
-            TopicWriter.publish(ExerciseEvents.SESSION_STARTED, "/exercise-service", couple, new ExerciseEvents.SessionStarted(couple, session,
-                    "silent-walk", "RITUAL", "BEGINNER", List.of("SAFETY"), "someone", Instant.now()));
+            TopicWriter.publish(
+                    ExerciseEvents.SESSION_STARTED,
+                    "/exercise-service",
+                    couple,
+                    new ExerciseEvents.SessionStarted(
+                            couple,
+                            session,
+                            "silent-walk",
+                            "RITUAL",
+                            "BEGINNER",
+                            List.of("SAFETY"),
+                            "someone",
+                            Instant.now()));
             await().atMost(Duration.ofSeconds(15)).until(() -> markerApplied(session));
-            assertThat(dlq.await(r -> r.value().equals("this is not an event"), 1, Duration.ofSeconds(15))).hasSize(1);
+            assertThat(dlq.await(r -> r.value().equals("this is not an event"), 1, Duration.ofSeconds(15)))
+                    .hasSize(1);
         }
     }
 
     @Test
     void aPurgedCoupleIsForgottenAndAReplayDoesNotBringItBack() throws Exception {
         String couple = UUID.randomUUID().toString();
-        var scores = List.of(new ExerciseEvents.CheckInScores("p-" + couple, ExerciseEvents.Mood.CALM, 3, 5, 7,
-                ExerciseEvents.ScreenTime.UNDER_1H), new ExerciseEvents.CheckInScores("q-" + couple, ExerciseEvents.Mood.CALM, 3, 6, 7,
-                ExerciseEvents.ScreenTime.UNDER_1H));
-        var completed = new ExerciseEvents.CheckInCompleted(couple, "2026-W40", app.hearth.events.CoupleEvents.CheckInCadence.WEEKLY,
-                Instant.parse("2026-10-01T12:00:00Z"), scores);
+        var scores = List.of(
+                new ExerciseEvents.CheckInScores(
+                        "p-" + couple, ExerciseEvents.Mood.CALM, 3, 5, 7, ExerciseEvents.ScreenTime.UNDER_1H),
+                new ExerciseEvents.CheckInScores(
+                        "q-" + couple, ExerciseEvents.Mood.CALM, 3, 6, 7, ExerciseEvents.ScreenTime.UNDER_1H));
+        var completed = new ExerciseEvents.CheckInCompleted(
+                couple, "2026-W40", CoupleEvents.CheckInCadence.WEEKLY, Instant.parse("2026-10-01T12:00:00Z"), scores);
         publish(ExerciseEvents.CHECK_IN_COMPLETED, couple, completed);
         await().atMost(Duration.ofSeconds(15)).until(() -> count("check_in_score", couple) == 2);
 
-        TopicWriter.publish(app.hearth.events.CoupleEvents.PURGED, "/couple-service", couple,
-                new app.hearth.events.CoupleEvents.CouplePurged(couple));
+        TopicWriter.publish(CoupleEvents.PURGED, "/couple-service", couple, new CoupleEvents.CouplePurged(couple));
         await().atMost(Duration.ofSeconds(15)).until(() -> count("check_in_score", couple) == 0);
         // The same facts again (a replay, or a late duplicate): once applied, nothing has come back.
         var again = TopicWriter.publish(ExerciseEvents.CHECK_IN_COMPLETED, "/exercise-service", couple, completed);
@@ -372,21 +654,37 @@ class InsightsJourneyTest {
 
     @Test
     void anErasureArrivingFirstKeepsThePartnersLateCheckInAndNothingOfTheErasedOne() throws Exception {
-        // The worst order for insights: PartnerErased (partner-events) overtakes a check-in both made (exercise-events).
+        // The worst order for insights: PartnerErased (partner-events) overtakes a check-in both made
+        // (exercise-events).
         String couple = UUID.randomUUID().toString();
         String gone = "gone-" + couple;
         String stays = "stays-" + couple;
-        var erased = TopicWriter.publish(app.hearth.events.PartnerEvents.ERASED, "/couple-service", gone,
-                new app.hearth.events.PartnerEvents.PartnerErased(gone));
+        var erased = TopicWriter.publish(
+                PartnerEvents.ERASED, "/couple-service", gone, new PartnerEvents.PartnerErased(gone));
         await().atMost(Duration.ofSeconds(15)).until(() -> applied(erased.id()));
-        var late = TopicWriter.publish(ExerciseEvents.CHECK_IN_COMPLETED, "/exercise-service", couple, new ExerciseEvents.CheckInCompleted(
-                couple, "2026-W30", app.hearth.events.CoupleEvents.CheckInCadence.WEEKLY, Instant.parse("2026-07-25T12:00:00Z"), List.of(
-                new ExerciseEvents.CheckInScores(gone, ExerciseEvents.Mood.SAD, 4, 2, 2, ExerciseEvents.ScreenTime.OVER_3H),
-                new ExerciseEvents.CheckInScores(stays, ExerciseEvents.Mood.CALM, 3, 6, 7, ExerciseEvents.ScreenTime.UNDER_1H))));
+        var late = TopicWriter.publish(
+                ExerciseEvents.CHECK_IN_COMPLETED,
+                "/exercise-service",
+                couple,
+                new ExerciseEvents.CheckInCompleted(
+                        couple,
+                        "2026-W30",
+                        CoupleEvents.CheckInCadence.WEEKLY,
+                        Instant.parse("2026-07-25T12:00:00Z"),
+                        List.of(
+                                new ExerciseEvents.CheckInScores(
+                                        gone, ExerciseEvents.Mood.SAD, 4, 2, 2, ExerciseEvents.ScreenTime.OVER_3H),
+                                new ExerciseEvents.CheckInScores(
+                                        stays,
+                                        ExerciseEvents.Mood.CALM,
+                                        3,
+                                        6,
+                                        7,
+                                        ExerciseEvents.ScreenTime.UNDER_1H))));
         await().atMost(Duration.ofSeconds(15)).until(() -> applied(late.id()));
         assertThat(count("check_in_score", couple)).isEqualTo(1);
         try (var c = dataSource.getConnection();
-             var s = c.prepareStatement("select partner_id from check_in_score where couple_id = ?::uuid")) {
+                var s = c.prepareStatement("select partner_id from check_in_score where couple_id = ?::uuid")) {
             s.setString(1, couple);
             try (var rs = s.executeQuery()) {
                 rs.next();
@@ -403,7 +701,7 @@ class InsightsJourneyTest {
         return FactsDatabase.number(dataSource, "select count(*) from " + table + " where couple_id = ?::uuid", couple);
     }
 
-    private static <T> void publish(app.hearth.events.EventType<T> type, String couple, T data) {
+    private static <T> void publish(EventType<T> type, String couple, T data) {
         TopicWriter.publish(type, Topics.owner(type.topic()), couple, data);
     }
 
@@ -420,16 +718,28 @@ class InsightsJourneyTest {
         }
         // A marker after them on the same partition: once it is a fact, the duplicates before it were processed.
         String marker = "marker-" + UUID.randomUUID();
-        TopicWriter.publish(ExerciseEvents.SESSION_STARTED, "/exercise-service", couple, new ExerciseEvents.SessionStarted(couple, marker,
-                "silent-walk", "RITUAL", "BEGINNER", List.of("SAFETY"), "someone", Instant.now()));
+        TopicWriter.publish(
+                ExerciseEvents.SESSION_STARTED,
+                "/exercise-service",
+                couple,
+                new ExerciseEvents.SessionStarted(
+                        couple,
+                        marker,
+                        "silent-walk",
+                        "RITUAL",
+                        "BEGINNER",
+                        List.of("SAFETY"),
+                        "someone",
+                        Instant.now()));
         await().atMost(Duration.ofSeconds(15)).until(() -> markerApplied(marker));
     }
 
-    @jakarta.inject.Inject
-    io.agroal.api.AgroalDataSource dataSource;
+    @Inject
+    AgroalDataSource dataSource;
 
     private boolean markerApplied(String sessionId) throws Exception {
-        try (var c = dataSource.getConnection(); var s = c.prepareStatement("select count(*) from session_fact where session_id = ?")) {
+        try (var c = dataSource.getConnection();
+                var s = c.prepareStatement("select count(*) from session_fact where session_id = ?")) {
             s.setString(1, sessionId);
             try (var rs = s.executeQuery()) {
                 rs.next();

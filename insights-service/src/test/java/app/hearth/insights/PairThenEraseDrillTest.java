@@ -1,12 +1,14 @@
 package app.hearth.insights;
 
+import static app.hearth.insights.InsightsJourneyTest.as;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import app.hearth.testsupport.DatabaseScan;
 import app.hearth.testsupport.PeerServices;
 import app.hearth.testsupport.TestUsers;
 import app.hearth.testsupport.TestUsers.Person;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,10 +16,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import static app.hearth.insights.InsightsJourneyTest.as;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.Test;
 
 /**
  * Issue 30's drill, on the real broker with all four services: two people pair and one of them erases their account at
@@ -44,9 +43,17 @@ class PairThenEraseDrillTest {
                 runs.add(pool.submit(() -> {
                     Person inviter = TestUsers.create("Drill");
                     Person invitee = TestUsers.create("Drill");
-                    String code = as(inviter).body(Map.of("relationshipKind", "ROMANTIC")).post(couples + "/v1/invitations")
-                            .then().statusCode(201).extract().path("code");
-                    as(invitee).post(couples + "/v1/invitations/" + code + "/accept").then().statusCode(201);
+                    String code = as(inviter)
+                            .body(Map.of("relationshipKind", "ROMANTIC"))
+                            .post(couples + "/v1/invitations")
+                            .then()
+                            .statusCode(201)
+                            .extract()
+                            .path("code");
+                    as(invitee)
+                            .post(couples + "/v1/invitations/" + code + "/accept")
+                            .then()
+                            .statusCode(201);
                     Person leaving = inviterLeaves ? inviter : invitee;
                     as(leaving).delete(couples + "/v1/me").then().statusCode(204);
                     return leaving;
@@ -59,16 +66,24 @@ class PairThenEraseDrillTest {
             pool.shutdownNow();
         }
 
-        Map<String, String> databases = Map.of("couple-service", PeerServices.database("couple-service"),
-                "exercise-service", PeerServices.database("exercise-service"),
-                "reminder-service", PeerServices.database("reminder-service"), "insights-service", "insights_test");
+        Map<String, String> databases = Map.of(
+                "couple-service",
+                PeerServices.database("couple-service"),
+                "exercise-service",
+                PeerServices.database("exercise-service"),
+                "reminder-service",
+                PeerServices.database("reminder-service"),
+                "insights-service",
+                "insights_test");
         // Every service applies the erasure and the couple's events within seconds; the traces are read until then.
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
-                assertThat(traces(databases, erased)).isEmpty());
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> assertThat(traces(databases, erased)).isEmpty());
         // And they stay gone: nothing applied late (an ended couple, a replay) brings anyone back.
         Thread.sleep(3000);
         List<String> after = traces(databases, erased);
-        System.out.printf("pair-then-erase drill: %d runs, %d at a time; rows mentioning an erased person afterwards: %d%n",
+        System.out.printf(
+                "pair-then-erase drill: %d runs, %d at a time; rows mentioning an erased person afterwards: %d%n",
                 RUNS, AT_ONCE, after.size());
         assertThat(after).isEmpty();
     }

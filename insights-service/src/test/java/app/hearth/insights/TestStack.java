@@ -8,10 +8,12 @@ import io.quarkus.test.common.ResourceArg;
  * The real PostgreSQL, Kafka and Keycloak for every test class of this module. Registered once and unrestricted, so
  * all test classes share one Quarkus boot.
  */
-@QuarkusTestResource(value = HearthTestResource.class, initArgs = {
-        @ResourceArg(name = "database", value = "insights"),
-        @ResourceArg(name = "peers", value = "couple-service,exercise-service")})
+@QuarkusTestResource(
+        value = HearthTestResource.class,
+        initArgs = {
+            @ResourceArg(name = "database", value = "insights"),
+            @ResourceArg(name = "peers", value = "couple-service,exercise-service")
+        })
 public final class TestStack {
-    private TestStack() {
-    }
+    private TestStack() {}
 }

@@ -1,5 +1,6 @@
 package app.hearth.localstack;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -17,6 +18,7 @@ import java.util.stream.Stream;
 final class ChildProcess {
     /** Opens each start's part of a log that earlier starts appended to, so a failure quotes only its own start. */
     private static final String START_MARK = "---- started ";
+
     private static final Pattern STACK_FRAME = Pattern.compile("\\s+(at |\\.\\.\\. \\d+ (more|common frames))");
 
     private final String name;
@@ -32,8 +34,11 @@ final class ChildProcess {
     static ChildProcess start(String name, List<String> command, Map<String, String> env, Path workDir, Path log)
             throws IOException {
         Files.createDirectories(log.getParent());
-        Files.writeString(log, START_MARK + name + " at " + Instant.now() + System.lineSeparator(),
-                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        Files.writeString(
+                log,
+                START_MARK + name + " at " + Instant.now() + System.lineSeparator(),
+                StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND);
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(workDir.toFile())
                 .redirectErrorStream(true)
@@ -43,8 +48,8 @@ final class ChildProcess {
         return new ChildProcess(name, builder.start(), log);
     }
 
-    private static java.io.File nullDevice() {
-        return new java.io.File(System.getProperty("os.name").toLowerCase().contains("win") ? "NUL" : "/dev/null");
+    private static File nullDevice() {
+        return new File(System.getProperty("os.name").toLowerCase().contains("win") ? "NUL" : "/dev/null");
     }
 
     boolean isAlive() {

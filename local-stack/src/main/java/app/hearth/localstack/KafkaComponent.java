@@ -1,24 +1,26 @@
 package app.hearth.localstack;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.AlterConfigOp;
-import org.apache.kafka.clients.admin.ConfigEntry;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.config.ConfigResource;
-import org.apache.kafka.common.Uuid;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.config.ConfigResource;
 
 /**
  * A single-node Kafka broker in KRaft mode, run from the kafka_2.13 artifacts on this JVM's classpath in a child JVM.
@@ -61,10 +63,19 @@ final class KafkaComponent implements Component {
             Path log = settings.logs().resolve("kafka.log");
             if (!Files.exists(logDir.resolve("meta.properties"))) {
                 progress.say("formatting Kafka storage in " + logDir);
-                ChildProcess format = ChildProcess.start("kafka-storage",
-                        java(log4j, "kafka.tools.StorageTool", "format", "-t", Uuid.randomUuid().toString(),
-                                "-c", config.toString()),
-                        Map.of(), home, log);
+                ChildProcess format = ChildProcess.start(
+                        "kafka-storage",
+                        java(
+                                log4j,
+                                "kafka.tools.StorageTool",
+                                "format",
+                                "-t",
+                                Uuid.randomUuid().toString(),
+                                "-c",
+                                config.toString()),
+                        Map.of(),
+                        home,
+                        log);
                 for (int i = 0; i < 240 && format.isAlive(); i++) {
                     Progress.sleep(250);
                 }
@@ -78,7 +89,9 @@ final class KafkaComponent implements Component {
             Files.writeString(settings.dataDir().resolve("kafka.pid"), String.valueOf(broker.pid()));
         }
         try (Admin admin = admin()) {
-            progress.await("Kafka at " + settings.kafkaBootstrap(), Duration.ofSeconds(90),
+            progress.await(
+                    "Kafka at " + settings.kafkaBootstrap(),
+                    Duration.ofSeconds(90),
                     () -> brokerAnswers(admin),
                     () -> broker == null || broker.isAlive(),
                     () -> broker == null ? "See " + settings.logs().resolve("kafka.log") : broker.failureHint(30));
@@ -89,9 +102,12 @@ final class KafkaComponent implements Component {
     private List<String> java(Path log4j, String mainClass, String... args) {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xms128m", "-Xmx512m", "-XX:+UseG1GC",
+                "-Xms128m",
+                "-Xmx512m",
+                "-XX:+UseG1GC",
                 "-Dlog4j2.configurationFile=" + log4j,
-                "-cp", System.getProperty("java.class.path"),
+                "-cp",
+                System.getProperty("java.class.path"),
                 mainClass));
         command.addAll(List.of(args));
         return command;
@@ -100,7 +116,8 @@ final class KafkaComponent implements Component {
     private String serverProperties(Path logDir) {
         int port = settings.kafkaPort();
         int controller = settings.kafkaControllerPort();
-        return String.join("\n",
+        return String.join(
+                "\n",
                 "# Written by the Hearth launcher on every start; edit KafkaComponent instead.",
                 "process.roles=broker,controller",
                 "node.id=1",
@@ -120,7 +137,7 @@ final class KafkaComponent implements Component {
                 "share.coordinator.state.topic.min.isr=1",
                 "group.initial.rebalance.delay.ms=0",
                 "log.retention.hours=-1",
-                "") ;
+                "");
     }
 
     private Admin admin() {
@@ -147,10 +164,10 @@ final class KafkaComponent implements Component {
         }
         Set<String> existing = admin.listTopics().names().get(10, TimeUnit.SECONDS);
         List<NewTopic> missing = new ArrayList<>();
-        Map<ConfigResource, java.util.Collection<AlterConfigOp>> updates = new java.util.HashMap<>();
+        Map<ConfigResource, Collection<AlterConfigOp>> updates = new HashMap<>();
         for (String name : topics.stringPropertyNames()) {
             String[] parts = topics.getProperty(name).trim().split("\\s*,\\s*");
-            Map<String, String> configs = new java.util.TreeMap<>();
+            Map<String, String> configs = new TreeMap<>();
             for (int i = 1; i < parts.length; i++) {
                 String[] kv = parts[i].split("=", 2);
                 configs.put(kv[0], kv[1]);
@@ -158,13 +175,21 @@ final class KafkaComponent implements Component {
             if (!existing.contains(name)) {
                 missing.add(new NewTopic(name, Integer.parseInt(parts[0]), (short) 1).configs(configs));
             } else if (!configs.isEmpty()) {
-                updates.put(new ConfigResource(ConfigResource.Type.TOPIC, name), configs.entrySet().stream()
-                        .map(e -> new AlterConfigOp(new ConfigEntry(e.getKey(), e.getValue()), AlterConfigOp.OpType.SET)).toList());
+                updates.put(
+                        new ConfigResource(ConfigResource.Type.TOPIC, name),
+                        configs.entrySet().stream()
+                                .map(e -> new AlterConfigOp(
+                                        new ConfigEntry(e.getKey(), e.getValue()), AlterConfigOp.OpType.SET))
+                                .toList());
             }
         }
         if (!missing.isEmpty()) {
             admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
-            progress.say("  created topics " + missing.stream().map(t -> t.name() + "(" + t.numPartitions() + ")").sorted().toList());
+            progress.say("  created topics "
+                    + missing.stream()
+                            .map(t -> t.name() + "(" + t.numPartitions() + ")")
+                            .sorted()
+                            .toList());
         }
         if (!updates.isEmpty()) {
             admin.incrementalAlterConfigs(updates).all().get(30, TimeUnit.SECONDS);

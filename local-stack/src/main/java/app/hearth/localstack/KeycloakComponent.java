@@ -79,16 +79,23 @@ final class KeycloakComponent implements Component {
 
     private void launch(Path home, int port, Progress progress) throws IOException {
         boolean windows = System.getProperty("os.name").toLowerCase().contains("win");
-        List<String> command = List.of(home.resolve(windows ? "bin/kc.bat" : "bin/kc.sh").toString(),
-                "start-dev", "--http-host=127.0.0.1", "--http-port=" + port, "--import-realm");
+        List<String> command = List.of(
+                home.resolve(windows ? "bin/kc.bat" : "bin/kc.sh").toString(),
+                "start-dev",
+                "--http-host=127.0.0.1",
+                "--http-port=" + port,
+                "--import-realm");
         Map<String, String> env = Map.of(
                 "JAVA_HOME", System.getProperty("java.home"),
                 "KC_BOOTSTRAP_ADMIN_USERNAME", "admin",
                 "KC_BOOTSTRAP_ADMIN_PASSWORD", "admin",
                 "JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx768m");
         progress.say("starting Keycloak on http://127.0.0.1:" + port + " (the first start builds and imports: ~1 min)");
-        keycloak = ChildProcess.start("keycloak", command, env, home, settings.logs().resolve("keycloak.log"));
-        progress.await("Keycloak realm hearth", Duration.ofMinutes(5),
+        keycloak = ChildProcess.start(
+                "keycloak", command, env, home, settings.logs().resolve("keycloak.log"));
+        progress.await(
+                "Keycloak realm hearth",
+                Duration.ofMinutes(5),
                 () -> Ports.answers200(settings.oidcIssuer() + "/.well-known/openid-configuration"),
                 keycloak::isAlive,
                 () -> keycloak.failureHint(40));
@@ -97,7 +104,8 @@ final class KeycloakComponent implements Component {
     private void importRealm(Path home, Progress progress) throws Exception {
         Path realm = settings.root().resolve(REALM_FILE);
         byte[] content = Files.readAllBytes(realm);
-        String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        String hash =
+                HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
         Path marker = home.resolve("data/hearth-realm.sha256");
         String imported = Files.exists(marker) ? Files.readString(marker).trim() : "";
         if (!hash.equals(imported)) {
@@ -115,7 +123,8 @@ final class KeycloakComponent implements Component {
 
     private static void unzip(Path zip, Path target) throws IOException {
         if (!Files.exists(zip)) {
-            throw new StackException("Keycloak distribution not found at " + zip + ". Build once online: ./mvnw -pl local-stack package");
+            throw new StackException("Keycloak distribution not found at " + zip
+                    + ". Build once online: ./mvnw -pl local-stack package");
         }
         Path staging = target.resolveSibling(target.getFileName() + ".unpacking");
         deleteTree(staging);

@@ -35,17 +35,23 @@ public final class LocalStack {
 
     public static void main(String[] args) throws Exception {
         String command = args.length > 0 ? args[0] : "up";
-        String profile = "infra".equals(command) || option(args, "--profile").filter("test"::equals).isPresent() ? "test" : "dev";
+        String profile = "infra".equals(command)
+                        || option(args, "--profile").filter("test"::equals).isPresent()
+                ? "test"
+                : "dev";
         Path root = Path.of(option(args, "--root").orElse(".")).toAbsolutePath().normalize();
         StackSettings settings = StackSettings.of(profile, root, System.getenv());
         LocalStack stack = new LocalStack(settings);
         try {
             switch (command) {
                 case "up" -> stack.run(true, 0);
-                case "infra" -> stack.run(false, Integer.parseInt(option(args, "--idle-exit").orElse("180")));
+                case "infra" ->
+                    stack.run(
+                            false, Integer.parseInt(option(args, "--idle-exit").orElse("180")));
                 case "down" -> stack.down();
                 default -> {
-                    System.err.println("usage: LocalStack up|infra|down [--root DIR] [--profile dev|test] [--idle-exit SECONDS]");
+                    System.err.println(
+                            "usage: LocalStack up|infra|down [--root DIR] [--profile dev|test] [--idle-exit SECONDS]");
                     System.exit(2);
                 }
             }
@@ -67,8 +73,8 @@ public final class LocalStack {
 
     private void run(boolean withServices, int idleExitSeconds) throws Exception {
         Files.createDirectories(settings.logs());
-        FileChannel lockChannel = FileChannel.open(settings.dataDir().resolve("stack.lock"),
-                StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileChannel lockChannel = FileChannel.open(
+                settings.dataDir().resolve("stack.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         FileLock lock = lockChannel.tryLock();
         if (lock == null) {
             throw new StackException("a Hearth stack is already running from " + settings.dataDir() + " (pid "
@@ -78,25 +84,30 @@ public final class LocalStack {
         Files.deleteIfExists(readyFile());
         Files.writeString(pidFile(), String.valueOf(ProcessHandle.current().pid()));
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            stopAll();
-            try {
-                Files.deleteIfExists(readyFile());
-                Files.deleteIfExists(pidFile());
-                lock.release();
-            } catch (IOException ignored) {
-                // the lock goes with the process anyway
-            }
-            stopped.countDown();
-        }, "hearth-stack-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            stopAll();
+                            try {
+                                Files.deleteIfExists(readyFile());
+                                Files.deleteIfExists(pidFile());
+                                lock.release();
+                            } catch (IOException ignored) {
+                                // the lock goes with the process anyway
+                            }
+                            stopped.countDown();
+                        },
+                        "hearth-stack-shutdown"));
 
         progress.say("Hearth " + ("test".equals(settings.profile()) ? "test infrastructure" : "local stack")
                 + ": data in " + settings.dataDir() + ", logs in " + settings.logs());
-        List<ServiceComponent> services = withServices ? List.of(
-                new ServiceComponent(settings, "couple-service", 8081),
-                new ServiceComponent(settings, "exercise-service", 8082),
-                new ServiceComponent(settings, "reminder-service", 8083),
-                new ServiceComponent(settings, "insights-service", 8084)) : List.of();
+        List<ServiceComponent> services = withServices
+                ? List.of(
+                        new ServiceComponent(settings, "couple-service", 8081),
+                        new ServiceComponent(settings, "exercise-service", 8082),
+                        new ServiceComponent(settings, "reminder-service", 8083),
+                        new ServiceComponent(settings, "insights-service", 8084))
+                : List.of();
         try {
             start(new PostgresComponent(settings));
             start(new KafkaComponent(settings));
@@ -156,15 +167,21 @@ public final class LocalStack {
             String base = "http://127.0.0.1:" + service.port();
             out.append(String.format("  %-18s %-34s %s%n", service.name(), base + "/v1", base + "/q/swagger-ui"));
         }
-        out.append(String.format("  %-18s %-34s %s%n", "Keycloak", issuer,
-                issuer.replace("/realms/hearth", "/admin") + "  (admin/admin)"));
+        out.append(String.format(
+                "  %-18s %-34s %s%n",
+                "Keycloak", issuer, issuer.replace("/realms/hearth", "/admin") + "  (admin/admin)"));
         out.append(String.format("  %-18s %-34s%n", "Kafka bootstrap", settings.kafkaBootstrap()));
-        out.append(String.format("  %-18s %-34s %s%n", "PostgreSQL", settings.dbHost() + ":" + settings.postgresPort(),
+        out.append(String.format(
+                "  %-18s %-34s %s%n",
+                "PostgreSQL",
+                settings.dbHost() + ":" + settings.postgresPort(),
                 "databases " + String.join(", ", StackSettings.DATABASES)));
         out.append(String.format("  %-18s %s%n%n", "logs", settings.logs()));
         out.append("Try it (alice/alice; bob, carol and olivia work the same way):\n\n");
-        out.append("  TOKEN=$(curl -s -d client_id=hearth-app -d grant_type=password -d username=alice -d password=alice \\\n");
-        out.append("      " + issuer + "/protocol/openid-connect/token | sed 's/.*\"access_token\":\"\\([^\"]*\\)\".*/\\1/')\n");
+        out.append(
+                "  TOKEN=$(curl -s -d client_id=hearth-app -d grant_type=password -d username=alice -d password=alice \\\n");
+        out.append("      " + issuer
+                + "/protocol/openid-connect/token | sed 's/.*\"access_token\":\"\\([^\"]*\\)\".*/\\1/')\n");
         out.append("  curl -s -H \"Authorization: Bearer $TOKEN\" http://127.0.0.1:8081/v1/me\n");
         System.out.println(out);
         System.out.flush();
@@ -209,7 +226,10 @@ public final class LocalStack {
                 boolean anyAlive = false;
                 try (Stream<Path> leases = Files.list(dir)) {
                     for (Path lease : leases.toList()) {
-                        boolean alive = parsePid(lease).flatMap(ProcessHandle::of).map(ProcessHandle::isAlive).orElse(false);
+                        boolean alive = parsePid(lease)
+                                .flatMap(ProcessHandle::of)
+                                .map(ProcessHandle::isAlive)
+                                .orElse(false);
                         if (alive) {
                             anyAlive = true;
                         } else {

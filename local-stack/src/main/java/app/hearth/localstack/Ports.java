@@ -10,10 +10,10 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 final class Ports {
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    private Ports() {
-    }
+    private Ports() {}
 
     static boolean isOpen(int port) {
         try (Socket socket = new Socket()) {
@@ -28,7 +28,10 @@ final class Ports {
     static boolean answers200(String url) {
         try {
             HttpResponse<Void> response = HTTP.send(
-                    HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(3)).GET().build(),
+                    HttpRequest.newBuilder(URI.create(url))
+                            .timeout(Duration.ofSeconds(3))
+                            .GET()
+                            .build(),
                     HttpResponse.BodyHandlers.discarding());
             return response.statusCode() == 200;
         } catch (IOException e) {

@@ -1,7 +1,6 @@
 package app.hearth.localstack;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -36,9 +35,11 @@ final class PostgresComponent implements Component {
             progress.say("using external PostgreSQL at " + settings.dbHost() + ":" + settings.postgresPort());
         } else {
             if (Ports.isOpen(settings.postgresPort())) {
-                throw new StackException("port " + settings.postgresPort() + " is already taken, so PostgreSQL cannot "
-                        + "start. Stop whatever listens there (ss -ltnp 'sport = :" + settings.postgresPort() + "'), "
-                        + "or point Hearth at it with HEARTH_DB_HOST/HEARTH_DB_PORT/HEARTH_DB_USER/HEARTH_DB_PASSWORD.");
+                throw new StackException(
+                        "port " + settings.postgresPort() + " is already taken, so PostgreSQL cannot "
+                                + "start. Stop whatever listens there (ss -ltnp 'sport = :" + settings.postgresPort()
+                                + "'), "
+                                + "or point Hearth at it with HEARTH_DB_HOST/HEARTH_DB_PORT/HEARTH_DB_USER/HEARTH_DB_PASSWORD.");
             }
             Path dataDir = settings.dataDir().resolve("postgres");
             Path binDir = settings.dataDir().resolve("postgres-bin");
@@ -54,8 +55,10 @@ final class PostgresComponent implements Component {
                     .setServerConfig("listen_addresses", "127.0.0.1")
                     .setServerConfig("max_connections", "300")
                     .setPGStartupWait(Duration.ofSeconds(60))
-                    .setOutputRedirector(ProcessBuilder.Redirect.appendTo(settings.logs().resolve("postgres.log").toFile()))
-                    .setErrorRedirector(ProcessBuilder.Redirect.appendTo(settings.logs().resolve("postgres.log").toFile()))
+                    .setOutputRedirector(ProcessBuilder.Redirect.appendTo(
+                            settings.logs().resolve("postgres.log").toFile()))
+                    .setErrorRedirector(ProcessBuilder.Redirect.appendTo(
+                            settings.logs().resolve("postgres.log").toFile()))
                     .start();
             progress.say("PostgreSQL ready after " + String.format("%.1f s", Progress.elapsedSeconds(t0)));
         }
@@ -65,8 +68,8 @@ final class PostgresComponent implements Component {
     private void ensureDatabases(Progress progress) throws SQLException {
         String url = "jdbc:postgresql://" + settings.dbHost() + ":" + settings.postgresPort() + "/postgres";
         try (Connection connection = DriverManager.getConnection(url, settings.dbUser(), settings.dbPassword());
-             PreparedStatement exists = connection.prepareStatement("select 1 from pg_database where datname = ?");
-             Statement ddl = connection.createStatement()) {
+                PreparedStatement exists = connection.prepareStatement("select 1 from pg_database where datname = ?");
+                Statement ddl = connection.createStatement()) {
             for (String database : StackSettings.DATABASES) {
                 exists.setString(1, database);
                 try (ResultSet rs = exists.executeQuery()) {

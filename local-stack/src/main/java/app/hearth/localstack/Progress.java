@@ -19,8 +19,8 @@ final class Progress {
      * {@code timeout} runs out or {@code stillAlive} turns false (the process we wait for died); the hint is taken
      * only then, so it can quote the end of a log as it stands at the failure.
      */
-    void await(String what, Duration timeout, BooleanSupplier ready, BooleanSupplier stillAlive,
-            Supplier<String> hint) {
+    void await(
+            String what, Duration timeout, BooleanSupplier ready, BooleanSupplier stillAlive, Supplier<String> hint) {
         long t0 = System.nanoTime();
         long nextReport = t0;
         say("waiting for " + what + " ...");
@@ -34,7 +34,8 @@ final class Progress {
                 throw new StackException(what + " exited before it was ready. " + hint.get());
             }
             if (now - t0 > timeout.toNanos()) {
-                throw new StackException("gave up waiting for " + what + " after " + timeout.toSeconds() + " s. " + hint.get());
+                throw new StackException(
+                        "gave up waiting for " + what + " after " + timeout.toSeconds() + " s. " + hint.get());
             }
             if (now >= nextReport + TimeUnit.SECONDS.toNanos(5)) {
                 nextReport = now;

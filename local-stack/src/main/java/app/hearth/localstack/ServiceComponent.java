@@ -49,15 +49,23 @@ final class ServiceComponent implements Component {
                 "HEARTH_LOCAL_MODE", "true",
                 // The local realm's client that deletes erased people's logins (couple-service).
                 "HEARTH_ACCOUNT_ERASER_SECRET", "hearth-account-eraser-secret");
-        process = ChildProcess.start(module,
-                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-Xmx256m", "-jar", jar.toString()),
-                env, settings.root().resolve(module), settings.logs().resolve(module + ".log"));
+        process = ChildProcess.start(
+                module,
+                List.of(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx256m",
+                        "-jar",
+                        jar.toString()),
+                env,
+                settings.root().resolve(module),
+                settings.logs().resolve(module + ".log"));
         progress.say("starting " + module + " on http://127.0.0.1:" + port);
     }
 
     void awaitReady(Progress progress) {
-        progress.await(module + " /q/health/ready", Duration.ofMinutes(2),
+        progress.await(
+                module + " /q/health/ready",
+                Duration.ofMinutes(2),
                 () -> Ports.answers200("http://127.0.0.1:" + port + "/q/health/ready"),
                 process::isAlive,
                 () -> process.failureHint(30));

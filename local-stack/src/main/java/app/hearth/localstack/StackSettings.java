@@ -28,9 +28,11 @@ record StackSettings(
 
     static StackSettings of(String profile, Path root, Map<String, String> env) {
         boolean test = "test".equals(profile);
-        Path data = Optional.ofNullable(env.get("HEARTH_DATA_DIR")).map(Path::of)
+        Path data = Optional.ofNullable(env.get("HEARTH_DATA_DIR"))
+                .map(Path::of)
                 .orElse(root.resolve(test ? "deploy/local/.data-test" : "deploy/local/.data"))
-                .toAbsolutePath().normalize();
+                .toAbsolutePath()
+                .normalize();
         return new StackSettings(
                 profile,
                 root,

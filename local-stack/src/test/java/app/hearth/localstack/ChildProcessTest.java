@@ -31,12 +31,17 @@ class ChildProcessTest {
                 exit 1
                 """;
         Path log = dir.resolve("logs/dies.log");
-        ChildProcess.start("earlier", List.of("sh", "-c", "echo 'an earlier start'"), Map.of(), dir, log).stop(5);
-        ChildProcess process = ChildProcess.start("dies", List.of("sh", "-c", dies), Map.of(), dir,
-                log);
+        ChildProcess.start("earlier", List.of("sh", "-c", "echo 'an earlier start'"), Map.of(), dir, log)
+                .stop(5);
+        ChildProcess process = ChildProcess.start("dies", List.of("sh", "-c", dies), Map.of(), dir, log);
 
-        assertThatThrownBy(() -> new Progress().await("the server", Duration.ofSeconds(30), () -> false,
-                process::isAlive, () -> process.failureHint(10)))
+        assertThatThrownBy(() -> new Progress()
+                        .await(
+                                "the server",
+                                Duration.ofSeconds(30),
+                                () -> false,
+                                process::isAlive,
+                                () -> process.failureHint(10)))
                 .isInstanceOf(StackException.class)
                 .hasMessageContaining("the server exited before it was ready")
                 .hasMessageContaining(log.toString())

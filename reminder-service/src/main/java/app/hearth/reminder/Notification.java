@@ -7,7 +7,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-
 import java.time.Instant;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -17,10 +16,18 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public class Notification extends PanacheEntityBase {
 
     @Schema(name = "NotificationStatus")
-    public enum Status { UNREAD, READ, DISMISSED, SNOOZED }
+    public enum Status {
+        UNREAD,
+        READ,
+        DISMISSED,
+        SNOOZED
+    }
 
     /** REMINDER: a reminder fired; PARTNER_WAITING: the gentle nudge that a partner already checked in. */
-    public enum Source { REMINDER, PARTNER_WAITING }
+    public enum Source {
+        REMINDER,
+        PARTNER_WAITING
+    }
 
     @Id
     public UUID id;

@@ -8,7 +8,6 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -19,10 +18,17 @@ import java.util.UUID;
 public class Reminder extends PanacheEntityBase {
 
     /** FOLLOW_ME: the recipient's current wall clock; FIXED: an absolute zone that never moves. */
-    public enum ZonePolicy { FOLLOW_ME, FIXED }
+    public enum ZonePolicy {
+        FOLLOW_ME,
+        FIXED
+    }
 
     /** USER: a person made it; the others are defaults Hearth set up, editable and deletable like any other. */
-    public enum Origin { USER, COUPLE_DEFAULT, DETOX_PLAN }
+    public enum Origin {
+        USER,
+        COUPLE_DEFAULT,
+        DETOX_PLAN
+    }
 
     @Id
     public UUID id;

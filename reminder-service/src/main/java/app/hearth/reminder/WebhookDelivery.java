@@ -7,7 +7,6 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-
 import java.time.Instant;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -18,7 +17,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public class WebhookDelivery extends PanacheEntityBase {
 
     @Schema(name = "WebhookDeliveryStatus")
-    public enum Status { PENDING, DELIVERED, DEAD }
+    public enum Status {
+        PENDING,
+        DELIVERED,
+        DEAD
+    }
 
     @Id
     public UUID id;

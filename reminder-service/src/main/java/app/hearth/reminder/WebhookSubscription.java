@@ -7,7 +7,6 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-
 import java.time.Instant;
 import java.util.UUID;
 
@@ -17,7 +16,10 @@ import java.util.UUID;
 public class WebhookSubscription extends PanacheEntityBase {
 
     /** PERSON: every notification the person receives; PARTNER_APP: a couple's, while the couple grants it. */
-    public enum OwnerType { PERSON, PARTNER_APP }
+    public enum OwnerType {
+        PERSON,
+        PARTNER_APP
+    }
 
     @Id
     public UUID id;

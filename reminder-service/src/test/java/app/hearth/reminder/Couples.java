@@ -1,19 +1,17 @@
 package app.hearth.reminder;
 
-import app.hearth.testsupport.PeerServices;
-import app.hearth.testsupport.TestUsers.Person;
-
-import java.time.Duration;
-import java.util.Map;
-
 import static app.hearth.reminder.ReminderTest.as;
 import static org.awaitility.Awaitility.await;
+
+import app.hearth.testsupport.PeerServices;
+import app.hearth.testsupport.TestUsers.Person;
+import java.time.Duration;
+import java.util.Map;
 
 /** Relationships formed for real through couple-service, with the calendars a test needs. */
 final class Couples {
 
-    private Couples() {
-    }
+    private Couples() {}
 
     static String couples() {
         return PeerServices.url("couple-service");
@@ -21,8 +19,11 @@ final class Couples {
 
     /** Sets a person's zone and quiet hours in couple-service. */
     static void calendar(Person person, String zone, String quietStart, String quietEnd) {
-        as(person).body(Map.of("timeZone", zone, "quietHours", Map.of("start", quietStart, "end", quietEnd)))
-                .patch(couples() + "/v1/me").then().statusCode(200);
+        as(person)
+                .body(Map.of("timeZone", zone, "quietHours", Map.of("start", quietStart, "end", quietEnd)))
+                .patch(couples() + "/v1/me")
+                .then()
+                .statusCode(200);
     }
 
     /**
@@ -30,13 +31,31 @@ final class Couples {
      * knows both calendars.
      */
     static String form(Person a, Person b) {
-        String code = as(a).body(Map.of("relationshipKind", "ROMANTIC")).post(couples() + "/v1/invitations").then()
-                .statusCode(201).extract().path("code");
-        String couple = as(b).post(couples() + "/v1/invitations/" + code + "/accept").then().statusCode(201).extract().path("id");
-        await().atMost(Duration.ofSeconds(15)).until(() -> as(a).get("/v1/couples/" + couple + "/reminders").then()
-                .extract().jsonPath().getList("items.origin").contains("COUPLE_DEFAULT"));
-        await().atMost(Duration.ofSeconds(15)).until(() -> as(a).get("/v1/couples/" + couple + "/shared-windows?days=1")
-                .then().extract().jsonPath().getList("assumedCalendars").isEmpty());
+        String code = as(a).body(Map.of("relationshipKind", "ROMANTIC"))
+                .post(couples() + "/v1/invitations")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("code");
+        String couple = as(b).post(couples() + "/v1/invitations/" + code + "/accept")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> as(a).get("/v1/couples/" + couple + "/reminders")
+                        .then()
+                        .extract()
+                        .jsonPath()
+                        .getList("items.origin")
+                        .contains("COUPLE_DEFAULT"));
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> as(a).get("/v1/couples/" + couple + "/shared-windows?days=1")
+                        .then()
+                        .extract()
+                        .jsonPath()
+                        .getList("assumedCalendars")
+                        .isEmpty());
         return couple;
     }
 }

@@ -1,39 +1,5 @@
 package app.hearth.reminder;
 
-import app.hearth.reminder.service.Dispatcher;
-import app.hearth.reminder.service.WebhookSender;
-import app.hearth.testsupport.TestUsers;
-import app.hearth.testsupport.TestUsers.Person;
-import app.hearth.testsupport.Tokens;
-import com.sun.net.httpserver.HttpServer;
-import io.quarkus.test.common.http.TestHTTPResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.path.json.JsonPath;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
-
 import static app.hearth.reminder.ReminderTest.as;
 import static app.hearth.reminder.ReminderTest.daily;
 import static io.restassured.RestAssured.given;
@@ -43,12 +9,51 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
+import app.hearth.reminder.service.Dispatcher;
+import app.hearth.reminder.service.WebhookSender;
+import app.hearth.testsupport.DatabaseScan;
+import app.hearth.testsupport.TestUsers;
+import app.hearth.testsupport.TestUsers.Person;
+import app.hearth.testsupport.Tokens;
+import com.sun.net.httpserver.HttpServer;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.net.InetSocketAddress;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Base64;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
 /** Notifications leaving the service: signed webhooks (people and partner apps), the live stream, export and erasure. */
 @QuarkusTest
 class DeliveryChannelsTest {
 
     @Inject
-    io.agroal.api.AgroalDataSource dataSource;
+    AgroalDataSource dataSource;
 
     @Inject
     Dispatcher dispatcher;
@@ -66,8 +71,7 @@ class DeliveryChannelsTest {
 
     /** A webhook receiver on this machine answering with the given statuses in turn (the last one repeats). */
     static final class Receiver implements AutoCloseable {
-        record Received(String body, Map<String, String> headers) {
-        }
+        record Received(String body, Map<String, String> headers) {}
 
         final List<Received> received = new CopyOnWriteArrayList<>();
         private final HttpServer server;
@@ -78,7 +82,7 @@ class DeliveryChannelsTest {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             server.createContext("/hook", exchange -> {
                 String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-                Map<String, String> headers = new java.util.HashMap<>();
+                Map<String, String> headers = new HashMap<>();
                 exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(), values.get(0)));
                 received.add(new Received(body, headers));
                 int status;
@@ -107,9 +111,9 @@ class DeliveryChannelsTest {
      */
     static String expectedSignature(String secret, Receiver.Received r) throws Exception {
         Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(java.util.Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
+        mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
         String signed = r.headers().get("webhook-id") + "." + r.headers().get("webhook-timestamp") + "." + r.body();
-        return "v1," + java.util.Base64.getEncoder().encodeToString(mac.doFinal(signed.getBytes(StandardCharsets.UTF_8)));
+        return "v1," + Base64.getEncoder().encodeToString(mac.doFinal(signed.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** Lets retries come due: moves the clock on and sends, a few times. */
@@ -127,49 +131,81 @@ class DeliveryChannelsTest {
         as(lea).body(daily("20:30")).post("/v1/me/reminders").then().statusCode(201);
         TestClock.CLOCK.set(Instant.parse("2026-11-25T19:30:01Z"));
         dispatcher.dispatchDue();
-        String notification = as(lea).get("/v1/me/notifications").then().extract().path("items[0].id");
-        assertThat(RecordingChannel.DELIVERED).filteredOn(c -> c.draft().partnerId().equals(lea.id()))
-                .singleElement().satisfies(c -> {
+        String notification =
+                as(lea).get("/v1/me/notifications").then().extract().path("items[0].id");
+        assertThat(RecordingChannel.DELIVERED)
+                .filteredOn(c -> c.draft().partnerId().equals(lea.id()))
+                .singleElement()
+                .satisfies(c -> {
                     assertThat(c.notificationId().toString()).isEqualTo(notification);
                     assertThat(c.draft().title()).isEqualTo("Say one thing you appreciate");
                 });
         dispatcher.dispatchDue(); // nothing new: nothing handed on again
-        assertThat(RecordingChannel.DELIVERED).filteredOn(c -> c.draft().partnerId().equals(lea.id())).hasSize(1);
+        assertThat(RecordingChannel.DELIVERED)
+                .filteredOn(c -> c.draft().partnerId().equals(lea.id()))
+                .hasSize(1);
     }
 
     @Test
     void webhooksAreSignedRetriedAndDeadLettered() throws Exception {
         Person dana = TestUsers.create("Dana");
         TestClock.CLOCK.set(Instant.parse("2026-11-25T12:00:00Z"));
-        try (Receiver flaky = new Receiver(500, 200); Receiver broken = new Receiver(503)) {
-            for (String bad : List.of("http://example.com/hook", "ftp://example.com/hook", "https://user:pw@example.com/hook",
-                    "not a url", "/relative")) {
-                as(dana).body(Map.of("url", bad)).post("/v1/me/webhooks").then().statusCode(400)
-                        .contentType("application/problem+json").body("detail", containsString("url"));
+        try (Receiver flaky = new Receiver(500, 200);
+                Receiver broken = new Receiver(503)) {
+            for (String bad : List.of(
+                    "http://example.com/hook",
+                    "ftp://example.com/hook",
+                    "https://user:pw@example.com/hook",
+                    "not a url",
+                    "/relative")) {
+                as(dana).body(Map.of("url", bad))
+                        .post("/v1/me/webhooks")
+                        .then()
+                        .statusCode(400)
+                        .contentType("application/problem+json")
+                        .body("detail", containsString("url"));
             }
-            JsonPath created = as(dana).body(Map.of("url", flaky.url())).post("/v1/me/webhooks").then().statusCode(201)
-                    .extract().jsonPath();
+            JsonPath created = as(dana).body(Map.of("url", flaky.url()))
+                    .post("/v1/me/webhooks")
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .jsonPath();
             String secret = created.getString("secret");
             assertThat(secret).matches("whsec_[A-Za-z0-9+/]{43}=");
             String flakyId = created.getString("id");
-            String brokenId = as(dana).body(Map.of("url", broken.url())).post("/v1/me/webhooks").then().statusCode(201)
-                    .extract().path("id");
-            as(dana).get("/v1/me/webhooks").then().statusCode(200).body("items", hasSize(2))
-                    .body("items.secret", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.nullValue()));
+            String brokenId = as(dana).body(Map.of("url", broken.url()))
+                    .post("/v1/me/webhooks")
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .path("id");
+            as(dana).get("/v1/me/webhooks")
+                    .then()
+                    .statusCode(200)
+                    .body("items", hasSize(2))
+                    .body("items.secret", Matchers.everyItem(Matchers.nullValue()));
 
-            String reminder = as(dana).body(daily("20:30")).post("/v1/me/reminders").then().statusCode(201).extract().path("id");
+            String reminder = as(dana).body(daily("20:30"))
+                    .post("/v1/me/reminders")
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .path("id");
             Instant fired = Instant.parse("2026-11-25T19:30:01Z");
             TestClock.CLOCK.set(fired);
             dispatcher.dispatchDue();
             sender.sendDue();
             sendWithTimePassing(fired, 5);
 
-            String notification = as(dana).get("/v1/me/notifications").then().extract().path("items[0].id");
-            await().atMost(Duration.ofSeconds(10)).until(() -> flaky.received.size() == 2 && broken.received.size() == 4);
+            String notification =
+                    as(dana).get("/v1/me/notifications").then().extract().path("items[0].id");
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> flaky.received.size() == 2 && broken.received.size() == 4);
             for (Receiver.Received r : flaky.received) {
                 assertThat(r.headers().get("webhook-signature")).isEqualTo(expectedSignature(secret, r));
-                assertThat(Long.parseLong(r.headers().get("webhook-timestamp"))).isBetween(fired.getEpochSecond(),
-                        fired.getEpochSecond() + 60);
+                assertThat(Long.parseLong(r.headers().get("webhook-timestamp")))
+                        .isBetween(fired.getEpochSecond(), fired.getEpochSecond() + 60);
                 assertThat(r.body()).contains(notification, reminder, "Say one thing you appreciate");
             }
             assertThat(flaky.received.get(0).headers().get("webhook-id"))
@@ -177,32 +213,50 @@ class DeliveryChannelsTest {
             // Each attempt is signed at its own time, so a captured one goes stale.
             assertThat(flaky.received.get(0).headers().get("webhook-timestamp"))
                     .isNotEqualTo(flaky.received.get(1).headers().get("webhook-timestamp"));
-            assertThat(flaky.received.get(0).body()).isEqualTo(flaky.received.get(1).body());
-            assertThat(expectedSignature("whsec_" + java.util.Base64.getEncoder().encodeToString(new byte[32]), flaky.received.get(0)))
+            assertThat(flaky.received.get(0).body())
+                    .isEqualTo(flaky.received.get(1).body());
+            assertThat(expectedSignature(
+                            "whsec_" + Base64.getEncoder().encodeToString(new byte[32]), flaky.received.get(0)))
                     .isNotEqualTo(flaky.received.get(0).headers().get("webhook-signature"));
 
-            as(dana).get("/v1/me/webhooks/" + flakyId + "/deliveries").then().statusCode(200).body("items", hasSize(1))
-                    .body("items[0].status", equalTo("DELIVERED")).body("items[0].attempts", equalTo(2))
-                    .body("items[0].lastOutcome", equalTo("delivered")).body("items[0].notificationId", equalTo(notification));
-            as(dana).get("/v1/me/webhooks/" + brokenId + "/deliveries?status=DEAD").then().statusCode(200).body("items", hasSize(1))
-                    .body("items[0].attempts", equalTo(4)).body("items[0].lastOutcome", equalTo("http-5xx"));
-            as(dana).get("/v1/me/webhooks/" + brokenId + "/deliveries?status=SOMETIMES").then().statusCode(400);
+            as(dana).get("/v1/me/webhooks/" + flakyId + "/deliveries")
+                    .then()
+                    .statusCode(200)
+                    .body("items", hasSize(1))
+                    .body("items[0].status", equalTo("DELIVERED"))
+                    .body("items[0].attempts", equalTo(2))
+                    .body("items[0].lastOutcome", equalTo("delivered"))
+                    .body("items[0].notificationId", equalTo(notification));
+            as(dana).get("/v1/me/webhooks/" + brokenId + "/deliveries?status=DEAD")
+                    .then()
+                    .statusCode(200)
+                    .body("items", hasSize(1))
+                    .body("items[0].attempts", equalTo(4))
+                    .body("items[0].lastOutcome", equalTo("http-5xx"));
+            as(dana).get("/v1/me/webhooks/" + brokenId + "/deliveries?status=SOMETIMES")
+                    .then()
+                    .statusCode(400);
             Person carol = TestUsers.create("Carol");
             as(carol).get("/v1/me/webhooks/" + flakyId + "/deliveries").then().statusCode(404);
             as(carol).delete("/v1/me/webhooks/" + flakyId).then().statusCode(404);
 
             // Export shows all of it, without the secret; erasure in couple-service removes it all here too.
-            as(dana).get("/v1/me/export").then().statusCode(200)
-                    .body("reminders.id", org.hamcrest.Matchers.hasItem(reminder))
-                    .body("notifications", hasSize(1)).body("webhooks", hasSize(2))
-                    .body("webhookDeliveries", hasSize(2)).body(org.hamcrest.Matchers.not(containsString(secret)));
+            as(dana).get("/v1/me/export")
+                    .then()
+                    .statusCode(200)
+                    .body("reminders.id", Matchers.hasItem(reminder))
+                    .body("notifications", hasSize(1))
+                    .body("webhooks", hasSize(2))
+                    .body("webhookDeliveries", hasSize(2))
+                    .body(Matchers.not(containsString(secret)));
             as(dana).delete("/v1/me/webhooks/" + brokenId).then().statusCode(204);
             as(dana).get("/v1/me/webhooks").then().body("items", hasSize(1));
             as(dana).get(Couples.couples() + "/v1/me").then().statusCode(200);
             as(dana).delete(Couples.couples() + "/v1/me").then().statusCode(204);
             // Her token is refused once the erasure is applied here (in the same transaction as the deletions).
-            await().atMost(Duration.ofSeconds(15)).until(() -> as(dana).get("/v1/me/export").then().extract().statusCode() == 401);
-            assertThat(app.hearth.testsupport.DatabaseScan.rowsMentioning(dataSource, dana.id())).isEmpty();
+            await().atMost(Duration.ofSeconds(15))
+                    .until(() -> as(dana).get("/v1/me/export").then().extract().statusCode() == 401);
+            assertThat(DatabaseScan.rowsMentioning(dataSource, dana.id())).isEmpty();
         }
     }
 
@@ -217,43 +271,98 @@ class DeliveryChannelsTest {
         String app = Tokens.partnerApp("reminders.read");
         try (Receiver therapist = new Receiver(200)) {
             Map<String, String> hook = Map.of("url", therapist.url());
-            given().auth().oauth2(app).contentType("application/json").body(hook).post("/v1/couples/" + couple + "/webhooks")
-                    .then().statusCode(404);
+            given().auth()
+                    .oauth2(app)
+                    .contentType("application/json")
+                    .body(hook)
+                    .post("/v1/couples/" + couple + "/webhooks")
+                    .then()
+                    .statusCode(404);
 
-            String grant = as(alice).body(Map.of("clientId", "partner-demo", "scopes", List.of("reminders.read")))
-                    .post(Couples.couples() + "/v1/couples/" + couple + "/grants").then().statusCode(201).extract().path("id");
-            as(bob).post(Couples.couples() + "/v1/couples/" + couple + "/grants/" + grant + "/approve").then().statusCode(200);
-            await().atMost(Duration.ofSeconds(15)).until(() -> given().auth().oauth2(app).get("/v1/couples/" + couple + "/webhooks")
-                    .then().extract().statusCode() == 200);
-            given().auth().oauth2(Tokens.partnerApp("couples.read")).contentType("application/json").body(hook)
-                    .post("/v1/couples/" + couple + "/webhooks").then().statusCode(404);
-            String secret = given().auth().oauth2(app).contentType("application/json").body(hook)
-                    .post("/v1/couples/" + couple + "/webhooks").then().statusCode(201).extract().path("secret");
-            as(alice).body(hook).post("/v1/couples/" + couple + "/webhooks").then().statusCode(400);
-            as(bob).get("/v1/couples/" + couple + "/webhooks").then().statusCode(200)
-                    .body("items[0].clientId", equalTo("partner-demo")).body("items[0].secret", org.hamcrest.Matchers.nullValue());
-            as(TestUsers.create("Carol")).get("/v1/couples/" + couple + "/webhooks").then().statusCode(404);
+            String grant = as(alice)
+                    .body(Map.of("clientId", "partner-demo", "scopes", List.of("reminders.read")))
+                    .post(Couples.couples() + "/v1/couples/" + couple + "/grants")
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .path("id");
+            as(bob).post(Couples.couples() + "/v1/couples/" + couple + "/grants/" + grant + "/approve")
+                    .then()
+                    .statusCode(200);
+            await().atMost(Duration.ofSeconds(15))
+                    .until(() -> given().auth()
+                                    .oauth2(app)
+                                    .get("/v1/couples/" + couple + "/webhooks")
+                                    .then()
+                                    .extract()
+                                    .statusCode()
+                            == 200);
+            given().auth()
+                    .oauth2(Tokens.partnerApp("couples.read"))
+                    .contentType("application/json")
+                    .body(hook)
+                    .post("/v1/couples/" + couple + "/webhooks")
+                    .then()
+                    .statusCode(404);
+            String secret = given().auth()
+                    .oauth2(app)
+                    .contentType("application/json")
+                    .body(hook)
+                    .post("/v1/couples/" + couple + "/webhooks")
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .path("secret");
+            as(alice)
+                    .body(hook)
+                    .post("/v1/couples/" + couple + "/webhooks")
+                    .then()
+                    .statusCode(400);
+            as(bob).get("/v1/couples/" + couple + "/webhooks")
+                    .then()
+                    .statusCode(200)
+                    .body("items[0].clientId", equalTo("partner-demo"))
+                    .body("items[0].secret", Matchers.nullValue());
+            as(TestUsers.create("Carol"))
+                    .get("/v1/couples/" + couple + "/webhooks")
+                    .then()
+                    .statusCode(404);
 
             Map<String, Object> body = daily("21:00");
             body.put("title", "Tell each other one thing you appreciated today");
-            as(alice).body(body).post("/v1/couples/" + couple + "/reminders").then().statusCode(201);
+            as(alice)
+                    .body(body)
+                    .post("/v1/couples/" + couple + "/reminders")
+                    .then()
+                    .statusCode(201);
             TestClock.CLOCK.set(Instant.parse("2026-11-25T20:00:01Z"));
             dispatcher.dispatchDue();
             sender.sendDue();
             await().atMost(Duration.ofSeconds(10)).until(() -> therapist.received.size() == 2);
-            java.util.Set<String> members = new java.util.HashSet<>();
+            Set<String> members = new HashSet<>();
             for (Receiver.Received r : therapist.received) {
                 assertThat(r.headers().get("webhook-signature")).isEqualTo(expectedSignature(secret, r));
-                assertThat(r.body()).contains(couple, "\"kind\":\"GRATITUDE\"").doesNotContain("appreciated", "title")
+                assertThat(r.body())
+                        .contains(couple, "\"kind\":\"GRATITUDE\"")
+                        .doesNotContain("appreciated", "title")
                         .doesNotContain(alice.id(), bob.id()); // the app's own pseudonyms, never account ids
-                members.add(io.restassured.path.json.JsonPath.from(r.body()).getString("partnerId"));
+                members.add(JsonPath.from(r.body()).getString("partnerId"));
             }
             assertThat(members).hasSize(2).allSatisfy(m -> assertThat(m).startsWith("member-"));
 
             // Consent withdrawn: nothing more leaves for that app.
-            as(alice).delete(Couples.couples() + "/v1/couples/" + couple + "/grants/" + grant).then().statusCode(204);
-            await().atMost(Duration.ofSeconds(15)).until(() -> given().auth().oauth2(app).get("/v1/couples/" + couple + "/webhooks")
-                    .then().extract().statusCode() == 404);
+            as(alice)
+                    .delete(Couples.couples() + "/v1/couples/" + couple + "/grants/" + grant)
+                    .then()
+                    .statusCode(204);
+            await().atMost(Duration.ofSeconds(15))
+                    .until(() -> given().auth()
+                                    .oauth2(app)
+                                    .get("/v1/couples/" + couple + "/webhooks")
+                                    .then()
+                                    .extract()
+                                    .statusCode()
+                            == 404);
             TestClock.CLOCK.set(Instant.parse("2026-11-26T20:00:01Z"));
             dispatcher.dispatchDue();
             sender.sendDue();
@@ -265,14 +374,28 @@ class DeliveryChannelsTest {
     void aConnectedClientHearsOfAFiredReminderAtOnce() throws Exception {
         Person dana = TestUsers.create("Dana");
         TestClock.CLOCK.set(Instant.parse("2026-11-25T12:00:00Z"));
-        String reminder = as(dana).body(daily("20:30")).post("/v1/me/reminders").then().statusCode(201).extract().path("id");
+        String reminder = as(dana).body(daily("20:30"))
+                .post("/v1/me/reminders")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
 
         HttpClient http = HttpClient.newHttpClient();
-        assertThat(http.send(HttpRequest.newBuilder(stream.toURI()).header("Accept", "text/event-stream").build(),
-                HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(401);
+        assertThat(http.send(
+                                HttpRequest.newBuilder(stream.toURI())
+                                        .header("Accept", "text/event-stream")
+                                        .build(),
+                                HttpResponse.BodyHandlers.discarding())
+                        .statusCode())
+                .isEqualTo(401);
         BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-        var connection = http.sendAsync(HttpRequest.newBuilder(stream.toURI()).header("Accept", "text/event-stream")
-                .header("Authorization", "Bearer " + dana.token()).build(), HttpResponse.BodyHandlers.ofLines());
+        var connection = http.sendAsync(
+                HttpRequest.newBuilder(stream.toURI())
+                        .header("Accept", "text/event-stream")
+                        .header("Authorization", "Bearer " + dana.token())
+                        .build(),
+                HttpResponse.BodyHandlers.ofLines());
         HttpResponse<Stream<String>> response = connection.get(10, TimeUnit.SECONDS);
         assertThat(response.statusCode()).isEqualTo(200);
         Thread reader = new Thread(() -> response.body().forEach(lines::add));

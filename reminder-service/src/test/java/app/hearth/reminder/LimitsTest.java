@@ -1,30 +1,38 @@
 package app.hearth.reminder;
 
-import app.hearth.testsupport.TestUsers;
-import app.hearth.testsupport.TestUsers.Person;
-import io.quarkus.test.common.http.TestHTTPResource;
-import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.Test;
-
-import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
-
 import static app.hearth.reminder.ReminderTest.as;
 import static app.hearth.reminder.ReminderTest.daily;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+
+import app.hearth.reminder.service.LiveNotifications;
+import app.hearth.testsupport.TestUsers;
+import app.hearth.testsupport.TestUsers.Person;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.awaitility.Awaitility;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.Test;
 
 /** Per-person caps hold under parallel requests: exactly the cap succeeds, the rest get a 429 problem. */
 @QuarkusTest
@@ -54,13 +62,22 @@ class LimitsTest {
     @Test
     void parallelRemindersCannotGetPastTwelvePerPerson() throws Exception {
         Person rio = TestUsers.create("Rio");
-        List<Integer> statuses = inParallel(20, () -> as(rio).body(daily("08:00")).post("/v1/me/reminders").then()
-                .extract().statusCode());
+        List<Integer> statuses = inParallel(
+                20,
+                () -> as(rio).body(daily("08:00"))
+                        .post("/v1/me/reminders")
+                        .then()
+                        .extract()
+                        .statusCode());
         assertThat(statuses).filteredOn(s -> s == 201).hasSize(12);
         assertThat(statuses).filteredOn(s -> s == 429).hasSize(8);
         as(rio).get("/v1/me/reminders").then().statusCode(200).body("items.size()", equalTo(12));
-        as(rio).body(daily("08:00")).post("/v1/me/reminders").then().statusCode(429)
-                .contentType("application/problem+json").body("type", containsString("limit-reached"))
+        as(rio).body(daily("08:00"))
+                .post("/v1/me/reminders")
+                .then()
+                .statusCode(429)
+                .contentType("application/problem+json")
+                .body("type", containsString("limit-reached"))
                 .body("detail", containsString("at most 12"));
     }
 
@@ -73,24 +90,38 @@ class LimitsTest {
         Person ivy = TestUsers.create("Ivy");
         Person jon = TestUsers.create("Jon");
         String couple = Couples.form(ivy, jon); // with its default weekly check-in: 1 of the relationship's 12
-        List<Integer> statuses = inParallel(14, () -> as(ivy).body(daily("09:00"))
-                .post("/v1/couples/" + couple + "/reminders").then().extract().statusCode());
+        List<Integer> statuses = inParallel(
+                14,
+                () -> as(ivy).body(daily("09:00"))
+                        .post("/v1/couples/" + couple + "/reminders")
+                        .then()
+                        .extract()
+                        .statusCode());
         assertThat(statuses).filteredOn(s -> s == 201).hasSize(11);
         assertThat(statuses).filteredOn(s -> s == 429).hasSize(3);
-        as(jon).body(daily("09:00")).post("/v1/couples/" + couple + "/reminders").then().statusCode(429)
+        as(jon).body(daily("09:00"))
+                .post("/v1/couples/" + couple + "/reminders")
+                .then()
+                .statusCode(429)
                 .body("detail", containsString("relationship can have at most 12"));
         // Jon receives all twelve, and still has his own twelve to set.
         for (int i = 0; i < 12; i++) {
             as(jon).body(daily("07:00")).post("/v1/me/reminders").then().statusCode(201);
         }
-        as(jon).body(daily("07:00")).post("/v1/me/reminders").then().statusCode(429)
+        as(jon).body(daily("07:00"))
+                .post("/v1/me/reminders")
+                .then()
+                .statusCode(429)
                 .body("detail", containsString("at most 12 personal reminders"));
-        as(jon).get("/v1/couples/" + couple + "/reminders?size=50").then().statusCode(200)
-                .body("items.origin", org.hamcrest.Matchers.hasItem("COUPLE_DEFAULT")).body("total", equalTo(12));
+        as(jon).get("/v1/couples/" + couple + "/reminders?size=50")
+                .then()
+                .statusCode(200)
+                .body("items.origin", Matchers.hasItem("COUPLE_DEFAULT"))
+                .body("total", equalTo(12));
     }
 
-    @jakarta.inject.Inject
-    app.hearth.reminder.service.LiveNotifications live;
+    @Inject
+    LiveNotifications live;
 
     /**
      * Issue 24: a stream lasts only as long as its authority. It ends when the token it was opened with expires, and at
@@ -99,26 +130,35 @@ class LimitsTest {
     @Test
     void liveStreamsEndWithTheirAuthorityAndUnusedSlotsAreGivenBack() throws Exception {
         // The token's expiry (the resource passes the token's exp): the stream completes then, its slot free again.
-        String expiring = "stream-" + java.util.UUID.randomUUID();
-        List<?> heard = live.of(expiring, java.time.Instant.now().plusSeconds(1)).collect().asList().await()
-                .atMost(java.time.Duration.ofSeconds(15));
+        String expiring = "stream-" + UUID.randomUUID();
+        List<?> heard = live.of(expiring, Instant.now().plusSeconds(1))
+                .collect()
+                .asList()
+                .await()
+                .atMost(Duration.ofSeconds(15));
         assertThat(heard).isEmpty();
         assertThat(live.open(expiring)).isZero();
 
         // A slot whose stream never started (the client went away first) comes back after the start grace.
-        String gone = "stream-" + java.util.UUID.randomUUID();
-        live.of(gone, java.time.Instant.now().plusSeconds(600));
+        String gone = "stream-" + UUID.randomUUID();
+        live.of(gone, Instant.now().plusSeconds(600));
         assertThat(live.open(gone)).isOne();
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15)).until(() -> live.open(gone) == 0);
+        Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> live.open(gone) == 0);
 
         // Erasure ends the person's open stream at once.
         Person vic = TestUsers.create("Vic");
-        HttpResponse<Stream<String>> answer = HttpClient.newHttpClient().sendAsync(HttpRequest.newBuilder(stream.toURI())
-                .header("Accept", "text/event-stream").header("Authorization", "Bearer " + vic.token()).build(),
-                HttpResponse.BodyHandlers.ofLines()).get(20, TimeUnit.SECONDS);
+        HttpResponse<Stream<String>> answer = HttpClient.newHttpClient()
+                .sendAsync(
+                        HttpRequest.newBuilder(stream.toURI())
+                                .header("Accept", "text/event-stream")
+                                .header("Authorization", "Bearer " + vic.token())
+                                .build(),
+                        HttpResponse.BodyHandlers.ofLines())
+                .get(20, TimeUnit.SECONDS);
         assertThat(answer.statusCode()).isEqualTo(200);
-        java.util.concurrent.BlockingQueue<String> lines = new java.util.concurrent.LinkedBlockingQueue<>();
-        CompletableFuture<Void> ended = CompletableFuture.runAsync(() -> answer.body().forEach(lines::add));
+        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        CompletableFuture<Void> ended =
+                CompletableFuture.runAsync(() -> answer.body().forEach(lines::add));
         String first;
         do { // the stream is live once it said so
             first = lines.poll(10, TimeUnit.SECONDS);
@@ -127,15 +167,17 @@ class LimitsTest {
         as(vic).delete(Couples.couples() + "/v1/me").then().statusCode(204);
         ended.get(20, TimeUnit.SECONDS); // the server ended the stream
         // The slot comes back as the stream's termination finishes (just after the client saw the end).
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).until(() -> live.open(vic.id()) == 0);
+        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> live.open(vic.id()) == 0);
     }
 
     @Test
     void liveStreamsAreCappedPerPersonAndASlotIsFreedWhenAStreamCloses() throws Exception {
         Person lux = TestUsers.create("Lux");
         HttpClient http = HttpClient.newHttpClient();
-        HttpRequest connect = HttpRequest.newBuilder(stream.toURI()).header("Accept", "text/event-stream")
-                .header("Authorization", "Bearer " + lux.token()).build();
+        HttpRequest connect = HttpRequest.newBuilder(stream.toURI())
+                .header("Accept", "text/event-stream")
+                .header("Authorization", "Bearer " + lux.token())
+                .build();
         // Ten devices connect at once: five streams open, five are refused before any stream starts.
         List<CompletableFuture<HttpResponse<Stream<String>>>> connecting = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
@@ -145,23 +187,30 @@ class LimitsTest {
         for (CompletableFuture<HttpResponse<Stream<String>>> c : connecting) {
             answers.add(c.get(20, TimeUnit.SECONDS));
         }
-        List<HttpResponse<Stream<String>>> open = answers.stream().filter(a -> a.statusCode() == 200).toList();
-        List<HttpResponse<Stream<String>>> refused = answers.stream().filter(a -> a.statusCode() == 429).toList();
+        List<HttpResponse<Stream<String>>> open =
+                answers.stream().filter(a -> a.statusCode() == 200).toList();
+        List<HttpResponse<Stream<String>>> refused =
+                answers.stream().filter(a -> a.statusCode() == 429).toList();
         assertThat(open).hasSize(5);
         assertThat(refused).hasSize(5);
-        assertThat(refused.get(0).headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        assertThat(refused.get(0).headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
         refused.forEach(r -> r.body().close());
 
         // Another person is not affected by Lux's streams.
         Person kit = TestUsers.create("Kit");
-        HttpResponse<Stream<String>> kits = http.send(HttpRequest.newBuilder(stream.toURI()).header("Accept", "text/event-stream")
-                .header("Authorization", "Bearer " + kit.token()).build(), HttpResponse.BodyHandlers.ofLines());
+        HttpResponse<Stream<String>> kits = http.send(
+                HttpRequest.newBuilder(stream.toURI())
+                        .header("Accept", "text/event-stream")
+                        .header("Authorization", "Bearer " + kit.token())
+                        .build(),
+                HttpResponse.BodyHandlers.ofLines());
         assertThat(kits.statusCode()).isEqualTo(200);
         kits.body().close();
 
         // One device goes away: its slot comes back (once the server notices the closed connection).
         open.get(0).body().close();
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15)).until(() -> {
+        Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> {
             HttpResponse<Stream<String>> again = http.send(connect, HttpResponse.BodyHandlers.ofLines());
             boolean opened = again.statusCode() == 200;
             again.body().close();

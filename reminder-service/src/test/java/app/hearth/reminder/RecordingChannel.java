@@ -2,7 +2,6 @@ package app.hearth.reminder;
 
 import app.hearth.reminder.service.DeliveryChannel;
 import jakarta.inject.Singleton;
-
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 

@@ -1,5 +1,12 @@
 package app.hearth.reminder;
 
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
 import app.hearth.events.EventJson;
 import app.hearth.events.EventSchemas;
 import app.hearth.events.Topics;
@@ -15,31 +22,27 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Executors;
-
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasSize;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.awaitility.Awaitility;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 @QuarkusTest
 class ReminderTest {
@@ -59,60 +62,107 @@ class ReminderTest {
     }
 
     static RequestSpecification as(Person person) {
-        return given().auth().oauth2(person.token()).contentType(ContentType.JSON).accept(ContentType.JSON);
+        return given().auth()
+                .oauth2(person.token())
+                .contentType(ContentType.JSON)
+                .accept(ContentType.JSON);
     }
 
     static Map<String, Object> daily(String time) {
-        return new HashMap<>(Map.of("kind", "GRATITUDE", "title", "Say one thing you appreciate", "rrule", "FREQ=DAILY",
-                "timeOfDay", time, "zonePolicy", "FIXED", "fixedZone", "Europe/Paris", "startDate", "2026-11-01"));
+        return new HashMap<>(Map.of(
+                "kind",
+                "GRATITUDE",
+                "title",
+                "Say one thing you appreciate",
+                "rrule",
+                "FREQ=DAILY",
+                "timeOfDay",
+                time,
+                "zonePolicy",
+                "FIXED",
+                "fixedZone",
+                "Europe/Paris",
+                "startDate",
+                "2026-11-01"));
     }
 
     @Test
     void countWithoutAStartDateCountsFromCreationAndFiresExactlyThatOften() {
         Person cora = TestUsers.create("Cora");
         TestClock.CLOCK.set(Instant.parse("2026-11-25T20:30:00Z")); // 21:30 in Paris: today's 20:00 has passed
-        Map<String, Object> three = new HashMap<>(Map.of("kind", "RITUAL", "title", "Six-second kiss", "rrule",
-                "FREQ=DAILY;COUNT=3", "timeOfDay", "20:00", "zonePolicy", "FIXED", "fixedZone", "Europe/Paris"));
-        String id = as(cora).body(three).post("/v1/me/reminders").then().statusCode(201)
-                .body("recipients[0].nextFireAt", equalTo("2026-11-26T19:00:00Z")).extract().path("id");
+        Map<String, Object> three = new HashMap<>(Map.of(
+                "kind",
+                "RITUAL",
+                "title",
+                "Six-second kiss",
+                "rrule",
+                "FREQ=DAILY;COUNT=3",
+                "timeOfDay",
+                "20:00",
+                "zonePolicy",
+                "FIXED",
+                "fixedZone",
+                "Europe/Paris"));
+        String id = as(cora).body(three)
+                .post("/v1/me/reminders")
+                .then()
+                .statusCode(201)
+                .body("recipients[0].nextFireAt", equalTo("2026-11-26T19:00:00Z"))
+                .extract()
+                .path("id");
         for (String day : List.of("2026-11-26", "2026-11-27", "2026-11-28", "2026-11-29", "2026-11-30")) {
             TestClock.CLOCK.set(Instant.parse(day + "T19:00:01Z"));
             dispatcher.dispatchDue();
         }
         as(cora).get("/v1/me/notifications").then().body("items.size()", equalTo(3));
-        as(cora).get("/v1/me/reminders/" + id).then().body("recipients[0].nextFireAt", org.hamcrest.Matchers.nullValue());
+        as(cora).get("/v1/me/reminders/" + id).then().body("recipients[0].nextFireAt", Matchers.nullValue());
     }
 
     @Test
     void aPersonalReminderIsScheduledOnTheWallClockOfItsZone() {
         Person dana = TestUsers.create("Dana");
         TestClock.CLOCK.set(Instant.parse("2026-11-25T12:00:00Z"));
-        String id = as(dana).body(daily("20:30")).post("/v1/me/reminders").then().statusCode(201)
+        String id = as(dana).body(daily("20:30"))
+                .post("/v1/me/reminders")
+                .then()
+                .statusCode(201)
                 .body("rrule", containsString("FREQ=DAILY"))
                 .body("recipients[0].nextFireAt", equalTo("2026-11-25T19:30:00Z"))
-                .extract().path("id");
-        as(dana).get("/v1/me/reminders").then().body("items.id", org.hamcrest.Matchers.hasItem(id));
+                .extract()
+                .path("id");
+        as(dana).get("/v1/me/reminders").then().body("items.id", Matchers.hasItem(id));
         as(dana).get("/v1/me/reminders/" + id).then().statusCode(200).body("timeOfDay", equalTo("20:30"));
-        as(TestUsers.create("Carol")).get("/v1/me/reminders/" + id).then().statusCode(404).contentType("application/problem+json");
+        as(TestUsers.create("Carol"))
+                .get("/v1/me/reminders/" + id)
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
         as(TestUsers.create("Carol")).delete("/v1/me/reminders/" + id).then().statusCode(404);
         as(dana).delete("/v1/me/reminders/" + id).then().statusCode(204);
         as(dana).get("/v1/me/reminders/" + id).then().statusCode(404);
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-            "hourly spam        | rrule      | FREQ=HOURLY          | too often",
-            "several per day    | rrule      | FREQ=DAILY;BYHOUR=8,20 | timeOfDay",
-            "not a rule         | rrule      | whenever             | RFC 5545",
-            "unknown zone       | fixedZone  | Mars/Olympus         | IANA",
-            "wrong kind         | kind       | NAG                  | CHECK_IN",
-            "not a time         | timeOfDay  | 25:00                | timeOfDay",
-            "unknown field      | colour     | blue                 | colour"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "hourly spam        | rrule      | FREQ=HOURLY          | too often",
+                "several per day    | rrule      | FREQ=DAILY;BYHOUR=8,20 | timeOfDay",
+                "not a rule         | rrule      | whenever             | RFC 5545",
+                "unknown zone       | fixedZone  | Mars/Olympus         | IANA",
+                "wrong kind         | kind       | NAG                  | CHECK_IN",
+                "not a time         | timeOfDay  | 25:00                | timeOfDay",
+                "unknown field      | colour     | blue                 | colour"
+            })
     void badRemindersAreRefusedWithAReason(String why, String field, String value, String detail) {
         Person dana = TestUsers.create("Dana");
         Map<String, Object> body = daily("20:30");
         body.put(field, value);
-        as(dana).body(body).post("/v1/me/reminders").then().statusCode(400).contentType("application/problem+json")
+        as(dana).body(body)
+                .post("/v1/me/reminders")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("detail", containsString(detail));
         as(dana).get("/v1/me/reminders").then().body("items", hasSize(0));
     }
@@ -121,54 +171,103 @@ class ReminderTest {
     void aDueReminderFiresOnceIntoTheInboxAndOnTheBroker() {
         Person dana = TestUsers.create("Dana");
         TestClock.CLOCK.set(Instant.parse("2026-11-25T12:00:00Z"));
-        String id = as(dana).body(daily("20:30")).post("/v1/me/reminders").then().statusCode(201).extract().path("id");
+        String id = as(dana).body(daily("20:30"))
+                .post("/v1/me/reminders")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         try (TopicReader events = new TopicReader(Topics.REMINDER_EVENTS)) {
             TestClock.CLOCK.set(Instant.parse("2026-11-25T19:30:01Z"));
             dispatcher.dispatchDue();
             dispatcher.dispatchDue();
-            as(dana).get("/v1/me/notifications").then().statusCode(200).body("items", hasSize(1))
-                    .body("items[0].reminderId", equalTo(id)).body("items[0].status", equalTo("UNREAD"))
+            as(dana).get("/v1/me/notifications")
+                    .then()
+                    .statusCode(200)
+                    .body("items", hasSize(1))
+                    .body("items[0].reminderId", equalTo(id))
+                    .body("items[0].status", equalTo("UNREAD"))
                     .body("items[0].occurrenceAt", equalTo("2026-11-25T19:30:00Z"));
-            as(dana).get("/v1/me/reminders/" + id).then().body("recipients[0].nextFireAt", equalTo("2026-11-26T19:30:00Z"));
+            as(dana).get("/v1/me/reminders/" + id)
+                    .then()
+                    .body("recipients[0].nextFireAt", equalTo("2026-11-26T19:30:00Z"));
 
-            List<ConsumerRecord<String, String>> fired = events.await(r -> dana.id().equals(r.key()), 1, Duration.ofSeconds(10));
+            List<ConsumerRecord<String, String>> fired =
+                    events.await(r -> dana.id().equals(r.key()), 1, Duration.ofSeconds(10));
             assertThat(EventSchemas.validate(fired.get(0).value())).isEmpty();
             assertThat(fired.get(0).value()).doesNotContain("appreciate");
-            assertThat(EventJson.read(fired.get(0).value()).data().get("occurrenceAt").asText()).isEqualTo("2026-11-25T19:30:00Z");
+            assertThat(EventJson.read(fired.get(0).value())
+                            .data()
+                            .get("occurrenceAt")
+                            .asText())
+                    .isEqualTo("2026-11-25T19:30:00Z");
         }
-        String notification = as(dana).get("/v1/me/notifications").then().extract().path("items[0].id");
-        as(dana).post("/v1/me/notifications/" + notification + "/read").then().statusCode(200).body("status", equalTo("READ"));
-        as(dana).post("/v1/me/notifications/" + notification + "/dismiss").then().statusCode(200);
+        String notification =
+                as(dana).get("/v1/me/notifications").then().extract().path("items[0].id");
+        as(dana).post("/v1/me/notifications/" + notification + "/read")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("READ"));
+        as(dana).post("/v1/me/notifications/" + notification + "/dismiss")
+                .then()
+                .statusCode(200);
         as(dana).get("/v1/me/notifications").then().body("items", hasSize(0));
-        as(TestUsers.create("Carol")).post("/v1/me/notifications/" + notification + "/read").then().statusCode(404);
+        as(TestUsers.create("Carol"))
+                .post("/v1/me/notifications/" + notification + "/read")
+                .then()
+                .statusCode(404);
     }
 
     @Test
     void aSnoozedNotificationComesBackAndSkipNextSkipsOneOccurrence() {
         Person dana = TestUsers.create("Dana");
         TestClock.CLOCK.set(Instant.parse("2026-11-25T12:00:00Z"));
-        String id = as(dana).body(daily("20:30")).post("/v1/me/reminders").then().statusCode(201).extract().path("id");
+        String id = as(dana).body(daily("20:30"))
+                .post("/v1/me/reminders")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         TestClock.CLOCK.set(Instant.parse("2026-11-25T19:31:00Z"));
         dispatcher.dispatchDue();
-        String notification = as(dana).get("/v1/me/notifications").then().extract().path("items[0].id");
+        String notification =
+                as(dana).get("/v1/me/notifications").then().extract().path("items[0].id");
 
-        as(dana).body(Map.of("minutes", 5)).post("/v1/me/notifications/" + notification + "/snooze").then().statusCode(400)
+        as(dana).body(Map.of("minutes", 5))
+                .post("/v1/me/notifications/" + notification + "/snooze")
+                .then()
+                .statusCode(400)
                 .body("detail", containsString("minutes"));
-        as(dana).body(Map.of("minutes", 1441)).post("/v1/me/notifications/" + notification + "/snooze").then().statusCode(400);
-        as(dana).body(Map.of("minutes", 30)).post("/v1/me/notifications/" + notification + "/snooze").then().statusCode(200)
-                .body("status", equalTo("SNOOZED")).body("snoozedUntil", equalTo("2026-11-25T20:01:00Z"));
+        as(dana).body(Map.of("minutes", 1441))
+                .post("/v1/me/notifications/" + notification + "/snooze")
+                .then()
+                .statusCode(400);
+        as(dana).body(Map.of("minutes", 30))
+                .post("/v1/me/notifications/" + notification + "/snooze")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("SNOOZED"))
+                .body("snoozedUntil", equalTo("2026-11-25T20:01:00Z"));
         TestClock.CLOCK.set(Instant.parse("2026-11-25T19:50:00Z"));
         dispatcher.dispatchDue();
         as(dana).get("/v1/me/notifications").then().body("items[0].status", equalTo("SNOOZED"));
         TestClock.CLOCK.set(Instant.parse("2026-11-25T20:02:00Z"));
         dispatcher.dispatchDue();
-        as(dana).get("/v1/me/notifications").then().body("items", hasSize(1)).body("items[0].status", equalTo("UNREAD"))
+        as(dana).get("/v1/me/notifications")
+                .then()
+                .body("items", hasSize(1))
+                .body("items[0].status", equalTo("UNREAD"))
                 .body("items[0].firedAt", equalTo("2026-11-25T20:02:00Z"));
 
         // Not tomorrow: the day after.
-        as(dana).post("/v1/me/reminders/" + id + "/skip-next").then().statusCode(200)
+        as(dana).post("/v1/me/reminders/" + id + "/skip-next")
+                .then()
+                .statusCode(200)
                 .body("recipients[0].nextFireAt", equalTo("2026-11-27T19:30:00Z"));
-        as(TestUsers.create("Carol")).post("/v1/me/reminders/" + id + "/skip-next").then().statusCode(404);
+        as(TestUsers.create("Carol"))
+                .post("/v1/me/reminders/" + id + "/skip-next")
+                .then()
+                .statusCode(404);
     }
 
     @Test
@@ -177,16 +276,29 @@ class ReminderTest {
         Couples.calendar(sky, "Europe/Paris", "23:00", "07:00");
         TestClock.CLOCK.set(Instant.parse("2026-11-25T12:00:00Z"));
         String id = followingMe(sky, "20:30", "2026-11-25T19:30:00Z");
-        as(sky).post("/v1/me/reminders/" + id + "/skip-next").then().statusCode(200)
+        as(sky).post("/v1/me/reminders/" + id + "/skip-next")
+                .then()
+                .statusCode(200)
                 .body("recipients[0].nextFireAt", equalTo("2026-11-26T19:30:00Z"));
         // A new title moves nothing; a new time keeps today skipped; so does a change of quiet hours.
-        as(sky).header("If-Match", "*").body(Map.of("title", "Say thank you")).patch("/v1/me/reminders/" + id).then().statusCode(200)
+        as(sky).header("If-Match", "*")
+                .body(Map.of("title", "Say thank you"))
+                .patch("/v1/me/reminders/" + id)
+                .then()
+                .statusCode(200)
                 .body("recipients[0].nextFireAt", equalTo("2026-11-26T19:30:00Z"));
-        as(sky).header("If-Match", "*").body(Map.of("timeOfDay", "21:00")).patch("/v1/me/reminders/" + id).then().statusCode(200)
+        as(sky).header("If-Match", "*")
+                .body(Map.of("timeOfDay", "21:00"))
+                .patch("/v1/me/reminders/" + id)
+                .then()
+                .statusCode(200)
                 .body("recipients[0].nextFireAt", equalTo("2026-11-26T20:00:00Z"));
         Couples.calendar(sky, "Europe/Paris", "22:30", "07:00");
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() -> as(sky)
-                .get("/v1/me/reminders/" + id).then().body("recipients[0].nextFireAt", equalTo("2026-11-26T20:00:00Z")));
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> as(sky).get("/v1/me/reminders/" + id)
+                        .then()
+                        .body("recipients[0].nextFireAt", equalTo("2026-11-26T20:00:00Z")));
         TestClock.CLOCK.set(Instant.parse("2026-11-25T20:00:01Z"));
         dispatcher.dispatchDue();
         as(sky).get("/v1/me/notifications").then().body("items.size()", equalTo(0));
@@ -201,15 +313,16 @@ class ReminderTest {
         // Today's occurrence skipped in a transaction that stays open until the zone change is waiting on it.
         CountDownLatch skipped = new CountDownLatch(1);
         CountDownLatch commit = new CountDownLatch(1);
-        CompletableFuture<Void> skip = CompletableFuture.runAsync(() -> QuarkusTransaction.requiringNew().run(() -> {
-            reminders.skipNext(java.util.UUID.fromString(id), ash.id());
-            skipped.countDown();
-            try {
-                commit.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }));
+        CompletableFuture<Void> skip = CompletableFuture.runAsync(() -> QuarkusTransaction.requiringNew()
+                .run(() -> {
+                    reminders.skipNext(UUID.fromString(id), ash.id());
+                    skipped.countDown();
+                    try {
+                        commit.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }));
         try {
             assertThat(skipped.await(30, TimeUnit.SECONDS)).isTrue();
             Couples.calendar(ash, "Europe/London", "23:00", "07:00");
@@ -219,10 +332,15 @@ class ReminderTest {
         }
         skip.get(30, TimeUnit.SECONDS);
         // Replanned on London time from the row as skipped: tomorrow at 20:30 London, not today (the skip lost).
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as(ash).get("/v1/me/reminders/" + id).then()
-                .body("recipients[0].nextFireAt", equalTo("2026-11-26T20:30:00Z")));
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).untilAsserted(() -> as(ash)
-                .get("/v1/me/reminders/" + id).then().body("recipients[0].nextFireAt", equalTo("2026-11-26T20:30:00Z")));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> as(ash).get("/v1/me/reminders/" + id)
+                        .then()
+                        .body("recipients[0].nextFireAt", equalTo("2026-11-26T20:30:00Z")));
+        await().during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> as(ash).get("/v1/me/reminders/" + id)
+                        .then()
+                        .body("recipients[0].nextFireAt", equalTo("2026-11-26T20:30:00Z")));
     }
 
     /**
@@ -233,17 +351,25 @@ class ReminderTest {
         Map<String, Object> body = new HashMap<>(daily(time));
         body.put("zonePolicy", "FOLLOW_ME");
         body.remove("fixedZone");
-        String id = as(who).body(body).post("/v1/me/reminders").then().statusCode(201).extract().path("id");
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as(who).get("/v1/me/reminders/" + id).then()
-                .body("recipients[0].nextFireAt", equalTo(firstFire)));
+        String id = as(who).body(body)
+                .post("/v1/me/reminders")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> as(who).get("/v1/me/reminders/" + id)
+                        .then()
+                        .body("recipients[0].nextFireAt", equalTo(firstFire)));
         return id;
     }
 
     /** Transactions of this service's database waiting for a lock another one holds. */
     private long waitingOnLocks() throws Exception {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("select count(*) from pg_stat_activity "
-                     + "where datname = current_database() and wait_event_type = 'Lock'")) {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("select count(*) from pg_stat_activity "
+                        + "where datname = current_database() and wait_event_type = 'Lock'")) {
             rows.next();
             return rows.getLong(1);
         }
@@ -259,18 +385,29 @@ class ReminderTest {
         // 23:00 in Paris: today's occurrence came due and waits for the end of quiet hours.
         TestClock.CLOCK.set(Instant.parse("2026-11-25T22:00:00Z"));
         dispatcher.dispatchDue();
-        as(hex).header("If-Match", "*").body(Map.of("timeOfDay", "22:45")).patch("/v1/me/reminders/" + id).then().statusCode(200)
+        as(hex).header("If-Match", "*")
+                .body(Map.of("timeOfDay", "22:45"))
+                .patch("/v1/me/reminders/" + id)
+                .then()
+                .statusCode(200)
                 .body("recipients[0].nextOccurrenceAt", equalTo("2026-11-25T21:30:00Z"))
                 .body("recipients[0].nextFireAt", equalTo("2026-11-26T06:00:00Z"));
         Couples.calendar(hex, "Europe/Paris", "22:00", "08:00");
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() -> as(hex)
-                .get("/v1/me/reminders/" + id).then().body("recipients[0].nextFireAt", equalTo("2026-11-26T07:00:00Z")));
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> as(hex).get("/v1/me/reminders/" + id)
+                        .then()
+                        .body("recipients[0].nextFireAt", equalTo("2026-11-26T07:00:00Z")));
         TestClock.CLOCK.set(Instant.parse("2026-11-26T07:00:01Z"));
         dispatcher.dispatchDue();
-        as(hex).get("/v1/me/notifications").then().body("items.size()", equalTo(1))
+        as(hex).get("/v1/me/notifications")
+                .then()
+                .body("items.size()", equalTo(1))
                 .body("items[0].occurrenceAt", equalTo("2026-11-25T21:30:00Z"));
         // The series goes on from the next day, at its new time (and, being in quiet hours, held too).
-        as(hex).get("/v1/me/reminders/" + id).then().body("recipients[0].nextOccurrenceAt", equalTo("2026-11-26T21:45:00Z"))
+        as(hex).get("/v1/me/reminders/" + id)
+                .then()
+                .body("recipients[0].nextOccurrenceAt", equalTo("2026-11-26T21:45:00Z"))
                 .body("recipients[0].nextFireAt", equalTo("2026-11-27T07:00:00Z"));
     }
 
@@ -280,9 +417,15 @@ class ReminderTest {
         TestClock.CLOCK.set(Instant.parse("2026-11-25T12:00:00Z"));
         as(dana).body(daily("20:30")).post("/v1/me/reminders").then().statusCode(201);
         try (TopicReader events = new TopicReader(Topics.REMINDER_EVENTS)) {
-            as(dana).body(Map.of("until", "2026-11-26")).post("/v1/me/reminders/pause").then().statusCode(200)
+            as(dana).body(Map.of("until", "2026-11-26"))
+                    .post("/v1/me/reminders/pause")
+                    .then()
+                    .statusCode(200)
                     .body("until", equalTo("2026-11-26"));
-            as(dana).body(Map.of("until", "2030-01-01")).post("/v1/me/reminders/pause").then().statusCode(400);
+            as(dana).body(Map.of("until", "2030-01-01"))
+                    .post("/v1/me/reminders/pause")
+                    .then()
+                    .statusCode(400);
             for (String at : List.of("2026-11-25T19:31:00Z", "2026-11-26T19:31:00Z")) {
                 TestClock.CLOCK.set(Instant.parse(at));
                 dispatcher.dispatchDue();
@@ -290,12 +433,17 @@ class ReminderTest {
             as(dana).get("/v1/me/notifications").then().body("items", hasSize(0));
             TestClock.CLOCK.set(Instant.parse("2026-11-27T19:31:00Z"));
             dispatcher.dispatchDue();
-            as(dana).get("/v1/me/notifications").then().body("items", hasSize(1)).body("items[0].occurrenceAt", equalTo("2026-11-27T19:30:00Z"));
+            as(dana).get("/v1/me/notifications")
+                    .then()
+                    .body("items", hasSize(1))
+                    .body("items[0].occurrenceAt", equalTo("2026-11-27T19:30:00Z"));
             as(dana).post("/v1/me/reminders/resume").then().statusCode(204);
 
-            List<ConsumerRecord<String, String>> emitted = events.await(r -> dana.id().equals(r.key()), 3, Duration.ofSeconds(10));
-            assertThat(emitted.stream().map(r -> EventJson.read(r.value()).type())).containsExactly(
-                    "hearth.reminder.paused.v1", "hearth.reminder.fired.v1", "hearth.reminder.resumed.v1");
+            List<ConsumerRecord<String, String>> emitted =
+                    events.await(r -> dana.id().equals(r.key()), 3, Duration.ofSeconds(10));
+            assertThat(emitted.stream().map(r -> EventJson.read(r.value()).type()))
+                    .containsExactly(
+                            "hearth.reminder.paused.v1", "hearth.reminder.fired.v1", "hearth.reminder.resumed.v1");
             emitted.forEach(r -> assertThat(EventSchemas.validate(r.value())).isEmpty());
         }
     }
@@ -303,12 +451,15 @@ class ReminderTest {
     @Test
     void twoDispatchersFiringTheSameBatchCreateNoDuplicate() throws Exception {
         TestClock.CLOCK.set(Instant.parse("2026-11-25T12:00:00Z"));
-        List<Person> people = new java.util.ArrayList<>();
+        List<Person> people = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             Person p = TestUsers.create("Batch");
             people.add(p);
             for (int j = 0; j < 5; j++) {
-                as(p).body(daily("20:" + (10 + j))).post("/v1/me/reminders").then().statusCode(201);
+                as(p).body(daily("20:" + (10 + j)))
+                        .post("/v1/me/reminders")
+                        .then()
+                        .statusCode(201);
             }
         }
         TestClock.CLOCK.set(Instant.parse("2026-11-25T19:20:00Z"));
@@ -323,8 +474,10 @@ class ReminderTest {
         for (Person p : people) {
             as(p).get("/v1/me/notifications").then().body("items", hasSize(5));
         }
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("select count(*) - count(distinct (reminder_id, occurrence_at, partner_id)) from notification")) {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(
+                        "select count(*) - count(distinct (reminder_id, occurrence_at, partner_id)) from notification")) {
             rs.next();
             assertThat(rs.getInt(1)).as("duplicate notifications").isZero();
         }
@@ -335,20 +488,49 @@ class ReminderTest {
         Person aiko = TestUsers.create("Aiko");
         Person lee = TestUsers.create("Lee");
         String couples = PeerServices.url("couple-service");
-        as(aiko).body(Map.of("timeZone", "Asia/Tokyo", "quietHours", Map.of("start", "22:00", "end", "07:00"))).patch(couples + "/v1/me").then().statusCode(200);
-        as(lee).body(Map.of("timeZone", "America/Los_Angeles", "quietHours", Map.of("start", "22:00", "end", "07:00"))).patch(couples + "/v1/me").then().statusCode(200);
-        String code = as(aiko).body(Map.of("relationshipKind", "ROMANTIC")).post(couples + "/v1/invitations").then().statusCode(201).extract().path("code");
-        String couple = as(lee).post(couples + "/v1/invitations/" + code + "/accept").then().statusCode(201).extract().path("id");
+        as(aiko).body(Map.of("timeZone", "Asia/Tokyo", "quietHours", Map.of("start", "22:00", "end", "07:00")))
+                .patch(couples + "/v1/me")
+                .then()
+                .statusCode(200);
+        as(lee).body(Map.of("timeZone", "America/Los_Angeles", "quietHours", Map.of("start", "22:00", "end", "07:00")))
+                .patch(couples + "/v1/me")
+                .then()
+                .statusCode(200);
+        String code = as(aiko).body(Map.of("relationshipKind", "ROMANTIC"))
+                .post(couples + "/v1/invitations")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("code");
+        String couple = as(lee).post(couples + "/v1/invitations/" + code + "/accept")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         TestClock.CLOCK.set(Instant.parse("2026-11-25T12:00:00Z"));
-        await().atMost(Duration.ofSeconds(15)).until(() -> as(aiko).get("/v1/couples/" + couple + "/shared-windows?days=2").then()
-                .extract().jsonPath().getList("assumedCalendars").isEmpty());
-        as(aiko).get("/v1/couples/" + couple + "/shared-windows?days=2").then().statusCode(200)
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> as(aiko).get("/v1/couples/" + couple + "/shared-windows?days=2")
+                        .then()
+                        .extract()
+                        .jsonPath()
+                        .getList("assumedCalendars")
+                        .isEmpty());
+        as(aiko).get("/v1/couples/" + couple + "/shared-windows?days=2")
+                .then()
+                .statusCode(200)
                 .body("windows[0].start", equalTo("2026-11-25T22:00:00Z"))
                 .body("windows[0].minutes", equalTo(480))
-                .body("windows[0].local.find { it.timeZone == 'Asia/Tokyo' }.start", equalTo("2026-11-26T07:00:00+09:00"))
-                .body("windows[0].local.find { it.timeZone == 'America/Los_Angeles' }.start", equalTo("2026-11-25T14:00:00-08:00"));
+                .body(
+                        "windows[0].local.find { it.timeZone == 'Asia/Tokyo' }.start",
+                        equalTo("2026-11-26T07:00:00+09:00"))
+                .body(
+                        "windows[0].local.find { it.timeZone == 'America/Los_Angeles' }.start",
+                        equalTo("2026-11-25T14:00:00-08:00"));
         as(aiko).get("/v1/couples/" + couple + "/shared-windows?days=30").then().statusCode(400);
-        as(TestUsers.create("Carol")).get("/v1/couples/" + couple + "/shared-windows").then().statusCode(404);
+        as(TestUsers.create("Carol"))
+                .get("/v1/couples/" + couple + "/shared-windows")
+                .then()
+                .statusCode(404);
     }
 
     @Test
@@ -356,14 +538,29 @@ class ReminderTest {
         Person alice = TestUsers.create("Alice");
         Person bob = TestUsers.create("Bob");
         String couples = PeerServices.url("couple-service");
-        String code = as(alice).body(Map.of("relationshipKind", "ROMANTIC")).post(couples + "/v1/invitations").then().statusCode(201).extract().path("code");
-        String couple = as(bob).post(couples + "/v1/invitations/" + code + "/accept").then().statusCode(201).extract().path("id");
+        String code = as(alice)
+                .body(Map.of("relationshipKind", "ROMANTIC"))
+                .post(couples + "/v1/invitations")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("code");
+        String couple = as(bob).post(couples + "/v1/invitations/" + code + "/accept")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
 
         Map<String, Object> body = daily("21:00");
         body.put("kind", "CHECK_IN");
-        as(alice).body(body).post("/v1/couples/" + couple + "/reminders").then().statusCode(201)
-                .body("recipients", hasSize(2)).body("coupleId", equalTo(couple));
-        as(bob).get("/v1/me/reminders").then().body("items.kind", org.hamcrest.Matchers.hasItem("CHECK_IN"));
+        as(alice)
+                .body(body)
+                .post("/v1/couples/" + couple + "/reminders")
+                .then()
+                .statusCode(201)
+                .body("recipients", hasSize(2))
+                .body("coupleId", equalTo(couple));
+        as(bob).get("/v1/me/reminders").then().body("items.kind", Matchers.hasItem("CHECK_IN"));
         Person carol = TestUsers.create("Carol");
         as(carol).get("/v1/couples/" + couple + "/reminders").then().statusCode(404);
         as(carol).body(body).post("/v1/couples/" + couple + "/reminders").then().statusCode(404);
@@ -372,7 +569,12 @@ class ReminderTest {
 
         // When the relationship ends, its reminders stop.
         as(alice).post(couples + "/v1/couples/" + couple + "/end").then().statusCode(200);
-        await().atMost(Duration.ofSeconds(15)).until(() ->
-                as(bob).get("/v1/me/reminders").then().extract().jsonPath().getList("items").isEmpty());
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> as(bob).get("/v1/me/reminders")
+                        .then()
+                        .extract()
+                        .jsonPath()
+                        .getList("items")
+                        .isEmpty());
     }
 }

@@ -2,7 +2,6 @@ package app.hearth.reminder;
 
 import app.hearth.reminder.service.WebhookDestinations;
 import jakarta.inject.Singleton;
-
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
@@ -39,6 +38,7 @@ public class ScriptedResolver implements WebhookDestinations.HostResolver {
         LOOKUPS.add(host);
         String literal = script.apply(n);
         // A literal: parsed, never looked up; the name is kept so the address reads like a resolved one.
-        return List.of(InetAddress.getByAddress(host, InetAddress.getByName(literal).getAddress()));
+        return List.of(
+                InetAddress.getByAddress(host, InetAddress.getByName(literal).getAddress()));
     }
 }

@@ -1,5 +1,14 @@
 package app.hearth.reminder;
 
+import static app.hearth.reminder.DeliveryChannelsTest.Receiver;
+import static app.hearth.reminder.DeliveryChannelsTest.expectedSignature;
+import static app.hearth.reminder.ReminderTest.as;
+import static app.hearth.reminder.ReminderTest.daily;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+
 import app.hearth.reminder.service.Dispatcher;
 import app.hearth.reminder.service.WebhookSecrets;
 import app.hearth.reminder.service.WebhookSender;
@@ -10,9 +19,6 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -27,16 +33,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static app.hearth.reminder.DeliveryChannelsTest.Receiver;
-import static app.hearth.reminder.DeliveryChannelsTest.expectedSignature;
-import static app.hearth.reminder.ReminderTest.as;
-import static app.hearth.reminder.ReminderTest.daily;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.startsWith;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * Webhooks as an attacker would try them: destinations inside the network (at registration and by re-resolving
@@ -69,7 +71,13 @@ class WebhookHardeningTest {
     /** A person with a daily reminder, and the notification it fires at {@link #FIRED}, delivered to {@code url}. */
     private String subscribeAndFire(Person person, String url) {
         TestClock.CLOCK.set(CREATED);
-        String id = as(person).body(Map.of("url", url)).post("/v1/me/webhooks").then().statusCode(201).extract().path("id");
+        String id = as(person)
+                .body(Map.of("url", url))
+                .post("/v1/me/webhooks")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         as(person).body(daily("20:30")).post("/v1/me/reminders").then().statusCode(201);
         TestClock.CLOCK.set(FIRED);
         dispatcher.dispatchDue();
@@ -77,19 +85,40 @@ class WebhookHardeningTest {
     }
 
     private String lastOutcome(Person person, String webhookId) {
-        return as(person).get("/v1/me/webhooks/" + webhookId + "/deliveries").then().statusCode(200).extract().path("items[0].lastOutcome");
+        return as(person)
+                .get("/v1/me/webhooks/" + webhookId + "/deliveries")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("items[0].lastOutcome");
     }
 
     @Test
     void insideDestinationsAreRefusedAtRegistrationAndNothingIsStored() {
         Person mallory = TestUsers.create("Mallory");
         ScriptedResolver.script("metadata.attacker.test", n -> "169.254.169.254");
-        for (String url : List.of("https://169.254.169.254/latest/meta-data", "https://10.0.0.1/", "https://192.168.1.1/",
-                "https://[fd00::1]/", "https://0.0.0.0/", "https://2130706433/", "https://0x7f000001/", "https://0177.0.0.1/",
-                "https://127.1/", "https://[::ffff:10.0.0.1]/", "https://100.64.0.1/", "https://metadata.attacker.test/",
-                "https://does-not-resolve.test/", "http://10.0.0.1:8080/")) {
-            as(mallory).body(Map.of("url", url)).post("/v1/me/webhooks").then().statusCode(400)
-                    .contentType("application/problem+json").body("detail", startsWith("url:"));
+        for (String url : List.of(
+                "https://169.254.169.254/latest/meta-data",
+                "https://10.0.0.1/",
+                "https://192.168.1.1/",
+                "https://[fd00::1]/",
+                "https://0.0.0.0/",
+                "https://2130706433/",
+                "https://0x7f000001/",
+                "https://0177.0.0.1/",
+                "https://127.1/",
+                "https://[::ffff:10.0.0.1]/",
+                "https://100.64.0.1/",
+                "https://metadata.attacker.test/",
+                "https://does-not-resolve.test/",
+                "http://10.0.0.1:8080/")) {
+            as(mallory)
+                    .body(Map.of("url", url))
+                    .post("/v1/me/webhooks")
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("detail", startsWith("url:"));
         }
         as(mallory).get("/v1/me/webhooks").then().statusCode(200).body("items.size()", equalTo(0));
     }
@@ -102,11 +131,11 @@ class WebhookHardeningTest {
      */
     @Test
     void aSilentResolverHoldsNeitherARegistrationNorTheOtherDeliveries() throws Exception {
-        java.util.concurrent.CountDownLatch answer = new java.util.concurrent.CountDownLatch(1);
+        CountDownLatch answer = new CountDownLatch(1);
         ScriptedResolver.script("silent.dns.test", n -> {
             if (n > 0) { // the first look-up answers (registration below); every later one hangs until released
                 try {
-                    answer.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                    answer.await(30, TimeUnit.SECONDS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
@@ -117,16 +146,28 @@ class WebhookHardeningTest {
             Person slow = TestUsers.create("Slow");
             Person quick = TestUsers.create("Quick");
             TestClock.CLOCK.set(CREATED);
-            String slowHook = as(slow).body(Map.of("url", "http://silent.dns.test:9/hook")).post("/v1/me/webhooks").then()
-                    .statusCode(201).extract().path("id");
-            as(quick).body(Map.of("url", receiver.url())).post("/v1/me/webhooks").then().statusCode(201);
+            String slowHook = as(slow).body(Map.of("url", "http://silent.dns.test:9/hook"))
+                    .post("/v1/me/webhooks")
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .path("id");
+            as(quick)
+                    .body(Map.of("url", receiver.url()))
+                    .post("/v1/me/webhooks")
+                    .then()
+                    .statusCode(201);
             as(slow).body(daily("20:30")).post("/v1/me/reminders").then().statusCode(201);
             as(quick).body(daily("20:30")).post("/v1/me/reminders").then().statusCode(201);
             TestClock.CLOCK.set(FIRED);
             dispatcher.dispatchDue();
 
             // A registration whose look-up hangs: refused after the look-up timeout, the look-up still hanging.
-            as(quick).body(Map.of("url", "http://silent.dns.test:9/other")).post("/v1/me/webhooks").then().statusCode(400)
+            as(quick)
+                    .body(Map.of("url", "http://silent.dns.test:9/other"))
+                    .post("/v1/me/webhooks")
+                    .then()
+                    .statusCode(400)
                     .body("detail", containsString("did not resolve within"));
             sender.sendDue();
             assertThat(answer.getCount()).as("the look-ups are still hanging").isOne();
@@ -139,12 +180,25 @@ class WebhookHardeningTest {
         // Refusals say what kind of address is refused, never where a name points; past 20 an hour, asking stops.
         Person prober = TestUsers.create("Prober");
         ScriptedResolver.script("inside.attacker.test", n -> "10.9.8.7");
-        as(prober).body(Map.of("url", "https://inside.attacker.test/")).post("/v1/me/webhooks").then().statusCode(400)
-                .body("detail", containsString("not a public address")).body("detail", org.hamcrest.Matchers.not(containsString("10.9.8.7")));
+        as(prober)
+                .body(Map.of("url", "https://inside.attacker.test/"))
+                .post("/v1/me/webhooks")
+                .then()
+                .statusCode(400)
+                .body("detail", containsString("not a public address"))
+                .body("detail", Matchers.not(containsString("10.9.8.7")));
         for (int i = 1; i < 20; i++) {
-            as(prober).body(Map.of("url", "https://10.0.0." + i + "/")).post("/v1/me/webhooks").then().statusCode(400);
+            as(prober)
+                    .body(Map.of("url", "https://10.0.0." + i + "/"))
+                    .post("/v1/me/webhooks")
+                    .then()
+                    .statusCode(400);
         }
-        as(prober).body(Map.of("url", "https://10.0.0.99/")).post("/v1/me/webhooks").then().statusCode(429)
+        as(prober)
+                .body(Map.of("url", "https://10.0.0.99/"))
+                .post("/v1/me/webhooks")
+                .then()
+                .statusCode(429)
                 .body("type", containsString("limit-reached"));
     }
 
@@ -191,7 +245,8 @@ class WebhookHardeningTest {
             });
             redirector.start();
             try {
-                String hook = subscribeAndFire(rae, "http://127.0.0.1:" + redirector.getAddress().getPort() + "/hook");
+                String hook = subscribeAndFire(
+                        rae, "http://127.0.0.1:" + redirector.getAddress().getPort() + "/hook");
                 sender.sendDue();
                 assertThat(lastOutcome(rae, hook)).isEqualTo("http-3xx");
                 assertThat(target.received).isEmpty();
@@ -233,7 +288,9 @@ class WebhookHardeningTest {
             assertThat(trickled.get()).isLessThan(30);
             assertThat(took).isLessThan(Duration.ofSeconds(20));
             trickler.join(5_000);
-            assertThat(trickler.isAlive()).as("the sender closed the connection").isFalse();
+            assertThat(trickler.isAlive())
+                    .as("the sender closed the connection")
+                    .isFalse();
         }
     }
 
@@ -247,8 +304,10 @@ class WebhookHardeningTest {
         String hook = subscribeAndFire(cleo, "http://127.0.0.1:" + closed + "/hook");
         sender.sendDue();
         assertThat(lastOutcome(cleo, hook)).isEqualTo("connection-refused");
-        as(cleo).get("/v1/me/webhooks/" + hook + "/deliveries").then().body("items[0]", org.hamcrest.Matchers.not(
-                org.hamcrest.Matchers.hasKey("lastError"))).body("items[0]", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("lastStatus")));
+        as(cleo).get("/v1/me/webhooks/" + hook + "/deliveries")
+                .then()
+                .body("items[0]", Matchers.not(Matchers.hasKey("lastError")))
+                .body("items[0]", Matchers.not(Matchers.hasKey("lastStatus")));
     }
 
     @Test
@@ -256,23 +315,35 @@ class WebhookHardeningTest {
         Person ros = TestUsers.create("Ros");
         try (Receiver receiver = new Receiver(200)) {
             TestClock.CLOCK.set(CREATED);
-            JsonPath created = as(ros).body(Map.of("url", receiver.url())).post("/v1/me/webhooks").then().statusCode(201)
-                    .extract().jsonPath();
+            JsonPath created = as(ros).body(Map.of("url", receiver.url()))
+                    .post("/v1/me/webhooks")
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .jsonPath();
             String hook = created.getString("id");
             String first = created.getString("secret");
-            JsonPath rotated = as(ros).post("/v1/me/webhooks/" + hook + "/rotate-secret").then().statusCode(200)
-                    .body("previousSecretValidUntil", equalTo("2026-11-26T12:00:00Z")).extract().jsonPath();
+            JsonPath rotated = as(ros).post("/v1/me/webhooks/" + hook + "/rotate-secret")
+                    .then()
+                    .statusCode(200)
+                    .body("previousSecretValidUntil", equalTo("2026-11-26T12:00:00Z"))
+                    .extract()
+                    .jsonPath();
             String second = rotated.getString("secret");
             assertThat(second).startsWith("whsec_").isNotEqualTo(first);
-            as(TestUsers.create("Sam")).post("/v1/me/webhooks/" + hook + "/rotate-secret").then().statusCode(404);
-            as(ros).get("/v1/me/webhooks").then().body("items[0].secret", org.hamcrest.Matchers.nullValue());
+            as(TestUsers.create("Sam"))
+                    .post("/v1/me/webhooks/" + hook + "/rotate-secret")
+                    .then()
+                    .statusCode(404);
+            as(ros).get("/v1/me/webhooks").then().body("items[0].secret", Matchers.nullValue());
 
             as(ros).body(daily("20:30")).post("/v1/me/reminders").then().statusCode(201);
             TestClock.CLOCK.set(FIRED);
             dispatcher.dispatchDue();
             sender.sendDue();
             // In the overlap: signed with both, the new one first.
-            String[] both = receiver.received.get(0).headers().get("webhook-signature").split(" ");
+            String[] both =
+                    receiver.received.get(0).headers().get("webhook-signature").split(" ");
             assertThat(both).hasSize(2);
             assertThat(both[0]).isEqualTo(expectedSignature(second, receiver.received.get(0)));
             assertThat(both[1]).isEqualTo(expectedSignature(first, receiver.received.get(0)));
@@ -290,26 +361,33 @@ class WebhookHardeningTest {
     @Test
     void secretsAreSealedAtRestAndClearOnesFromEarlierReleasesGetSealed() throws Exception {
         Person sol = TestUsers.create("Sol");
-        String secret = as(sol).body(Map.of("url", "http://127.0.0.1:9/hook")).post("/v1/me/webhooks").then().statusCode(201)
-                .extract().path("secret");
+        String secret = as(sol).body(Map.of("url", "http://127.0.0.1:9/hook"))
+                .post("/v1/me/webhooks")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("secret");
         String key = secret.substring("whsec_".length());
         try (Connection c = dataSource.getConnection()) {
-            try (ResultSet rows = c.createStatement().executeQuery(
-                    "select coalesce(secret, '') || coalesce(secret_box, '') || coalesce(previous_secret_box, '') from webhook_subscription")) {
+            try (ResultSet rows = c.createStatement()
+                    .executeQuery(
+                            "select coalesce(secret, '') || coalesce(secret_box, '') || coalesce(previous_secret_box, '') from webhook_subscription")) {
                 while (rows.next()) {
                     assertThat(rows.getString(1)).doesNotContain(key);
                 }
             }
             UUID legacy = UUID.randomUUID();
-            try (PreparedStatement insert = c.prepareStatement("insert into webhook_subscription (id, owner_type, owner_id, url, "
-                    + "secret, created_at) values (?, 'PERSON', ?, 'http://127.0.0.1:9/old', ?, now())")) {
+            try (PreparedStatement insert =
+                    c.prepareStatement("insert into webhook_subscription (id, owner_type, owner_id, url, "
+                            + "secret, created_at) values (?, 'PERSON', ?, 'http://127.0.0.1:9/old', ?, now())")) {
                 insert.setObject(1, legacy);
                 insert.setString(2, sol.id());
                 insert.setString(3, "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef");
                 insert.executeUpdate();
             }
             assertThat(secrets.sealLegacySecrets()).isEqualTo(1);
-            try (PreparedStatement read = c.prepareStatement("select secret, secret_box from webhook_subscription where id = ?")) {
+            try (PreparedStatement read =
+                    c.prepareStatement("select secret, secret_box from webhook_subscription where id = ?")) {
                 read.setObject(1, legacy);
                 ResultSet row = read.executeQuery();
                 row.next();
@@ -323,13 +401,22 @@ class WebhookHardeningTest {
     @Test
     void parallelSubscriptionsCannotGetPastTheCap() throws Exception {
         Person max = TestUsers.create("Max");
-        List<Integer> statuses = LimitsTest.inParallel(20, () -> as(max).body(Map.of("url", "http://127.0.0.1:9/hook"))
-                .post("/v1/me/webhooks").then().extract().statusCode());
+        List<Integer> statuses = LimitsTest.inParallel(
+                20,
+                () -> as(max).body(Map.of("url", "http://127.0.0.1:9/hook"))
+                        .post("/v1/me/webhooks")
+                        .then()
+                        .extract()
+                        .statusCode());
         assertThat(statuses).filteredOn(s -> s == 201).hasSize(5);
         assertThat(statuses).filteredOn(s -> s == 429).hasSize(15);
         as(max).get("/v1/me/webhooks").then().body("items.size()", equalTo(5));
-        as(max).body(Map.of("url", "http://127.0.0.1:9/hook")).post("/v1/me/webhooks").then().statusCode(429)
-                .contentType("application/problem+json").body("type", containsString("limit-reached"))
+        as(max).body(Map.of("url", "http://127.0.0.1:9/hook"))
+                .post("/v1/me/webhooks")
+                .then()
+                .statusCode(429)
+                .contentType("application/problem+json")
+                .body("type", containsString("limit-reached"))
                 .body("detail", containsString("At most 5"));
     }
 }

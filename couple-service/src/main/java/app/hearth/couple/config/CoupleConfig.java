@@ -2,7 +2,6 @@ package app.hearth.couple.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-
 import java.time.Duration;
 
 @ConfigMapping(prefix = "hearth.couples")

@@ -1,19 +1,13 @@
 package app.hearth.couple.rest;
 
 import app.hearth.couple.Couple;
-import app.hearth.platform.preconditions.IfMatch;
-import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.core.HttpHeaders;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.jboss.resteasy.reactive.RestResponse;
 import app.hearth.couple.service.CoupleAccess;
 import app.hearth.couple.service.CoupleService;
 import app.hearth.events.CoupleEvents.CheckInCadence;
+import app.hearth.platform.paging.Page;
+import app.hearth.platform.paging.PageLinks;
+import app.hearth.platform.paging.PageRequest;
+import app.hearth.platform.preconditions.IfMatch;
 import app.hearth.platform.security.Caller;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
@@ -23,28 +17,36 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-
+import jakarta.ws.rs.core.UriInfo;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import app.hearth.platform.paging.Page;
-import app.hearth.platform.paging.PageLinks;
-import app.hearth.platform.paging.PageRequest;
-import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.UriInfo;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /** Relationships. Non-members (and partner apps without the couple's grant) get 404 for every id. */
-@Tag(name = "Couples", description = "Relationships: two people paired by an invitation, their shared settings (pause word, check-in cadence, anniversary), and ending them. Anyone who is not a member gets 404 for every couple id.")
+@Tag(
+        name = "Couples",
+        description =
+                "Relationships: two people paired by an invitation, their shared settings (pause word, check-in cadence, anniversary), and ending them. Anyone who is not a member gets 404 for every couple id.")
 @Path("/v1/couples")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
@@ -59,23 +61,43 @@ public class CoupleResource {
     @Inject
     CoupleAccess access;
 
-    @Operation(operationId = "listMyCouples", summary = "List my couples",
+    @Operation(
+            operationId = "listMyCouples",
+            summary = "List my couples",
             description = "The couples you are a member of, active and ended.")
     @GET
-    public RestResponse<Page<CoupleViews.CoupleResponse>> mine(@QueryParam("page") String page, @QueryParam("size") String size, @Context UriInfo uri) {
+    public RestResponse<Page<CoupleViews.CoupleResponse>> mine(
+            @QueryParam("page") String page, @QueryParam("size") String size, @Context UriInfo uri) {
         String me = caller.personId();
-        List<CoupleViews.CoupleResponse> all = couples.mine(me).stream().map(c -> CoupleViews.forMember(c, me)).toList();
+        List<CoupleViews.CoupleResponse> all =
+                couples.mine(me).stream().map(c -> CoupleViews.forMember(c, me)).toList();
         return PageLinks.answer(Page.of(all, PageRequest.of(page, size)), uri);
     }
 
     /** For a member, the whole couple; for a partner app with an active {@code couples.read} grant, a narrower view. */
-    @Operation(operationId = "getCouple", summary = "Get a couple",
-            description = "For a member, the whole couple; for a partner app holding an active `couples.read` grant, a narrower view with members under pseudonyms.")
-    @APIResponse(responseCode = "200", description = "The couple: the whole of it for a member (with its `ETag`), the "
-            + "partner app's view for a partner app.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(anyOf = {CoupleViews.CoupleResponse.class, CoupleViews.PartnerAppCoupleResponse.class})),
-            headers = @Header(name = "ETag", description = "The settings' version, for `If-Match` on `updateCouple` (members only).",
-                    schema = @Schema(type = SchemaType.STRING)))
+    @Operation(
+            operationId = "getCouple",
+            summary = "Get a couple",
+            description =
+                    "For a member, the whole couple; for a partner app holding an active `couples.read` grant, a narrower view with members under pseudonyms.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The couple: the whole of it for a member (with its `ETag`), the "
+                    + "partner app's view for a partner app.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema =
+                                    @Schema(
+                                            anyOf = {
+                                                CoupleViews.CoupleResponse.class,
+                                                CoupleViews.PartnerAppCoupleResponse.class
+                                            })),
+            headers =
+                    @Header(
+                            name = "ETag",
+                            description = "The settings' version, for `If-Match` on `updateCouple` (members only).",
+                            schema = @Schema(type = SchemaType.STRING)))
     @GET
     @Path("/{coupleId}")
     public RestResponse<Object> get(@PathParam("coupleId") UUID coupleId) {
@@ -83,12 +105,14 @@ public class CoupleResource {
             if (!caller.hasScope("couples.read")) {
                 throw CoupleAccess.notFound(coupleId);
             }
-            return RestResponse.ok(CoupleViews.forPartnerApp(access.readableByPartnerApp(coupleId, caller.clientId(), "couples.read")));
+            return RestResponse.ok(CoupleViews.forPartnerApp(
+                    access.readableByPartnerApp(coupleId, caller.clientId(), "couples.read")));
         }
         String me = caller.personId();
         Couple couple = couples.get(coupleId, me);
         return RestResponse.ResponseBuilder.<Object>ok(CoupleViews.forMember(couple, me))
-                .header(HttpHeaders.ETAG, IfMatch.etag(couple.version)).build();
+                .header(HttpHeaders.ETAG, IfMatch.etag(couple.version))
+                .build();
     }
 
     /**
@@ -97,7 +121,10 @@ public class CoupleResource {
      */
     public static final class UpdateCoupleRequest {
         private Optional<LocalDate> anniversary;
-        private Optional<@Size(min = 1, max = 40) @Pattern(regexp = "[\\s\\S]*\\S[\\s\\S]*", message = "must not be blank") String> pauseWord;
+        private Optional<
+                        @Size(min = 1, max = 40)
+                        @Pattern(regexp = "[\\s\\S]*\\S[\\s\\S]*", message = "must not be blank") String>
+                pauseWord;
         private CheckInCadence checkInCadence;
 
         public void setAnniversary(LocalDate anniversary) {
@@ -117,25 +144,39 @@ public class CoupleResource {
         }
     }
 
-    @Operation(operationId = "updateCouple", summary = "Change a couple's settings",
-            description = "Changes the shared settings (pause word, check-in cadence, anniversary); fields not sent keep their value. Either member may change them.")
-    @APIResponse(responseCode = "200", description = "The couple as changed, with its new `ETag`.",
+    @Operation(
+            operationId = "updateCouple",
+            summary = "Change a couple's settings",
+            description =
+                    "Changes the shared settings (pause word, check-in cadence, anniversary); fields not sent keep their value. Either member may change them.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The couple as changed, with its new `ETag`.",
             headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)))
     @PATCH
     @Path("/{coupleId}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public RestResponse<CoupleViews.CoupleResponse> update(@PathParam("coupleId") UUID coupleId,
-            @Parameter(description = "The `ETag` of the settings this change was made on (or `*` to overwrite whatever is there).",
-                    required = true) @HeaderParam(IfMatch.HEADER) String ifMatch,
+    public RestResponse<CoupleViews.CoupleResponse> update(
+            @PathParam("coupleId") UUID coupleId,
+            @Parameter(
+                            description =
+                                    "The `ETag` of the settings this change was made on (or `*` to overwrite whatever is there).",
+                            required = true)
+                    @HeaderParam(IfMatch.HEADER)
+                    String ifMatch,
             @NotNull(message = "send the fields to change as a JSON object") @Valid UpdateCoupleRequest request) {
         String me = caller.personId();
         Couple couple = couples.update(coupleId, me, request.changes(), IfMatch.of(ifMatch));
         return RestResponse.ResponseBuilder.ok(CoupleViews.forMember(couple, me))
-                .header(HttpHeaders.ETAG, IfMatch.etag(couple.version)).build();
+                .header(HttpHeaders.ETAG, IfMatch.etag(couple.version))
+                .build();
     }
 
-    @Operation(operationId = "endCouple", summary = "End a couple",
-            description = "Either member ends the relationship in Hearth: nothing new can start, former members keep reading its history for the retention period, and partner apps lose access at once.")
+    @Operation(
+            operationId = "endCouple",
+            summary = "End a couple",
+            description =
+                    "Either member ends the relationship in Hearth: nothing new can start, former members keep reading its history for the retention period, and partner apps lose access at once.")
     @POST
     @Path("/{coupleId}/end")
     public CoupleViews.CoupleResponse end(@PathParam("coupleId") UUID coupleId) {

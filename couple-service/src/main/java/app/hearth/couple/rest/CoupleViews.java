@@ -9,7 +9,6 @@ import app.hearth.couple.service.InvitationCodes;
 import app.hearth.events.CoupleEvents.CheckInCadence;
 import app.hearth.events.CoupleEvents.RelationshipKind;
 import com.fasterxml.jackson.annotation.JsonInclude;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -20,14 +19,18 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** What the API shows of couples, invitations and grants. Entities never go on the wire. */
 public final class CoupleViews {
 
-    private CoupleViews() {
-    }
+    private CoupleViews() {}
 
     /** A member as their partner sees them: the attachment style only if its owner chose to share it. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record MemberView(@Schema(examples = "8d2e6f0a-44b1-4c8e-9f3a-2b7c1d5e9a10") String partnerId, @Schema(examples = "Alice") String displayName,
-                             @Schema(examples = "Europe/Berlin") String timeZone, int startOfDayHour, String attachmentStyle) {
-    }
+    public record MemberView(
+            @Schema(examples = "8d2e6f0a-44b1-4c8e-9f3a-2b7c1d5e9a10")
+            String partnerId,
+
+            @Schema(examples = "Alice") String displayName,
+            @Schema(examples = "Europe/Berlin") String timeZone,
+            int startOfDayHour,
+            String attachmentStyle) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record CoupleResponse(
@@ -40,25 +43,37 @@ public final class CoupleViews {
             CheckInCadence checkInCadence,
             List<MemberView> members,
             Instant endedAt,
-            Instant readableUntil) {
-    }
+            Instant readableUntil) {}
 
     /** What a partner app with {@code couples.read} sees: no pause word, no attachment styles, no ids of people. */
-    public record PartnerAppCoupleResponse(UUID id, RelationshipKind kind, Couple.Status status, Instant since,
-                                           List<PartnerAppMember> members) {
-    }
+    public record PartnerAppCoupleResponse(
+            UUID id, RelationshipKind kind, Couple.Status status, Instant since, List<PartnerAppMember> members) {}
 
-    public record PartnerAppMember(String displayName, String timeZone) {
-    }
+    public record PartnerAppMember(String displayName, String timeZone) {}
 
     public static CoupleResponse forMember(Couple couple, String viewerId) {
         List<MemberView> members = CoupleMember.ofCouple(couple.id).stream()
                 .map(m -> Partner.<Partner>findById(m.partnerId))
-                .map(p -> new MemberView(p.id, p.displayName, p.timeZone, p.startOfDayHour,
-                        p.attachmentStyle != null && (p.shareAttachmentStyle || p.id.equals(viewerId)) ? p.attachmentStyle.name() : null))
+                .map(p -> new MemberView(
+                        p.id,
+                        p.displayName,
+                        p.timeZone,
+                        p.startOfDayHour,
+                        p.attachmentStyle != null && (p.shareAttachmentStyle || p.id.equals(viewerId))
+                                ? p.attachmentStyle.name()
+                                : null))
                 .toList();
-        return new CoupleResponse(couple.id, couple.kind, couple.status, couple.since, couple.anniversary, couple.pauseWord,
-                couple.checkInCadence, members, couple.endedAt, couple.purgeAfter);
+        return new CoupleResponse(
+                couple.id,
+                couple.kind,
+                couple.status,
+                couple.since,
+                couple.anniversary,
+                couple.pauseWord,
+                couple.checkInCadence,
+                members,
+                couple.endedAt,
+                couple.purgeAfter);
     }
 
     public static PartnerAppCoupleResponse forPartnerApp(Couple couple) {
@@ -69,37 +84,85 @@ public final class CoupleViews {
         return new PartnerAppCoupleResponse(couple.id, couple.kind, couple.status, couple.since, members);
     }
 
-    public enum InvitationState { PENDING, ACCEPTED, REVOKED, EXPIRED }
+    public enum InvitationState {
+        PENDING,
+        ACCEPTED,
+        REVOKED,
+        EXPIRED
+    }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     /** {@code code} only in the answer that creates the invitation: it is not kept, only its keyed hash. */
-    public record InvitationResponse(UUID id, @Schema(examples = "7K3QD-M9XWA") @JsonInclude(JsonInclude.Include.NON_NULL) String code,
-                                     RelationshipKind relationshipKind, InvitationState status,
-                                     Instant createdAt, Instant expiresAt, Instant acceptedAt, UUID coupleId) {
+    public record InvitationResponse(
+            UUID id,
+
+            @Schema(examples = "7K3QD-M9XWA") @JsonInclude(JsonInclude.Include.NON_NULL)
+            String code,
+
+            RelationshipKind relationshipKind,
+            InvitationState status,
+            Instant createdAt,
+            Instant expiresAt,
+            Instant acceptedAt,
+            UUID coupleId) {
         public static InvitationResponse of(Invitation invitation) {
             return of(invitation, null);
         }
 
         public static InvitationResponse of(Invitation invitation, String newCode) {
             InvitationState state = invitation.isExpired(Instant.now())
-                    ? InvitationState.EXPIRED : InvitationState.valueOf(invitation.status.name());
-            return new InvitationResponse(invitation.id, newCode == null ? null : InvitationCodes.display(newCode),
-                    invitation.relationshipKind, state, invitation.createdAt, invitation.expiresAt, invitation.acceptedAt,
+                    ? InvitationState.EXPIRED
+                    : InvitationState.valueOf(invitation.status.name());
+            return new InvitationResponse(
+                    invitation.id,
+                    newCode == null ? null : InvitationCodes.display(newCode),
+                    invitation.relationshipKind,
+                    state,
+                    invitation.createdAt,
+                    invitation.expiresAt,
+                    invitation.acceptedAt,
                     invitation.coupleId);
         }
     }
 
-    public enum GrantState { PENDING, ACTIVE, REVOKED, EXPIRED }
+    public enum GrantState {
+        PENDING,
+        ACTIVE,
+        REVOKED,
+        EXPIRED
+    }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record GrantResponse(UUID id, UUID coupleId, String clientId, Set<String> scopes, GrantState status,
-                                String requestedBy, String approvedBy, Instant createdAt, Instant approvedAt,
-                                Instant expiresAt, Instant revokedAt) {
+    public record GrantResponse(
+            UUID id,
+            UUID coupleId,
+            String clientId,
+            Set<String> scopes,
+            GrantState status,
+            String requestedBy,
+            String approvedBy,
+            Instant createdAt,
+            Instant approvedAt,
+            Instant expiresAt,
+            Instant revokedAt) {
         public static GrantResponse of(IntegrationGrant grant) {
-            GrantState state = grant.status != IntegrationGrant.Status.REVOKED && grant.expiresAt != null
-                    && !grant.expiresAt.isAfter(Instant.now()) ? GrantState.EXPIRED : GrantState.valueOf(grant.status.name());
-            return new GrantResponse(grant.id, grant.coupleId, grant.clientId, grant.scopeSet(), state, grant.requestedBy,
-                    grant.approvedBy, grant.createdAt, grant.approvedAt, grant.expiresAt, grant.revokedAt);
+            GrantState state = grant.status != IntegrationGrant.Status.REVOKED
+                            && grant.expiresAt != null
+                            && !grant.expiresAt.isAfter(Instant.now())
+                    ? GrantState.EXPIRED
+                    : GrantState.valueOf(grant.status.name());
+            return new GrantResponse(
+                    grant.id,
+                    grant.coupleId,
+                    grant.clientId,
+                    grant.scopeSet(),
+                    state,
+                    grant.requestedBy,
+                    grant.approvedBy,
+                    grant.createdAt,
+                    grant.approvedAt,
+                    grant.expiresAt,
+                    grant.revokedAt);
         }
     }
 }

@@ -1,14 +1,5 @@
 package app.hearth.couple.rest;
 
-import app.hearth.platform.preconditions.IfMatch;
-import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.core.HttpHeaders;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.jboss.resteasy.reactive.RestResponse;
 import app.hearth.couple.AttachmentStyle;
 import app.hearth.couple.Couple;
 import app.hearth.couple.Partner;
@@ -17,6 +8,7 @@ import app.hearth.couple.service.ExportGatherer;
 import app.hearth.couple.service.GrantService;
 import app.hearth.couple.service.InvitationService;
 import app.hearth.couple.service.PartnerService;
+import app.hearth.platform.preconditions.IfMatch;
 import app.hearth.platform.problem.ApiException;
 import app.hearth.platform.security.Caller;
 import com.fasterxml.jackson.annotation.JsonFormat;
@@ -31,11 +23,13 @@ import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-
 import java.time.Instant;
 import java.time.LocalTime;
 import java.util.LinkedHashMap;
@@ -43,11 +37,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /** The caller's own partner profile, its export and its erasure. */
-@Tag(name = "Profile", description = "Your own partner profile (name, time zone, quiet hours, locale, attachment style), its export and its erasure.")
+@Tag(
+        name = "Profile",
+        description =
+                "Your own partner profile (name, time zone, quiet hours, locale, attachment style), its export and its erasure.")
 @Path("/v1/me")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
@@ -72,42 +76,63 @@ public class MeResource {
     ExportGatherer exports;
 
     @Inject
-    org.eclipse.microprofile.jwt.JsonWebToken token;
+    JsonWebToken token;
 
-    @Operation(operationId = "getMyProfile", summary = "Get my profile",
+    @Operation(
+            operationId = "getMyProfile",
+            summary = "Get my profile",
             description = "Your profile as you see it; created on your first call from your token.")
-    @APIResponse(responseCode = "200", description = "Your profile, with its `ETag`.",
-            headers = @Header(name = "ETag", description = "The profile's version, for `If-Match` on `updateMyProfile`.",
-                    schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(
+            responseCode = "200",
+            description = "Your profile, with its `ETag`.",
+            headers =
+                    @Header(
+                            name = "ETag",
+                            description = "The profile's version, for `If-Match` on `updateMyProfile`.",
+                            schema = @Schema(type = SchemaType.STRING)))
     @GET
     public RestResponse<MeResponse> me() {
         return withETag(partners.me(caller.personId(), caller.nameFromToken().orElse(null)));
     }
 
-    @Operation(operationId = "updateMyProfile", summary = "Change my profile",
-            description = "Changes the fields sent; fields not sent keep their value. Time zone and quiet hours move your reminders with them.")
-    @APIResponse(responseCode = "200", description = "Your profile as changed, with its new `ETag`.",
+    @Operation(
+            operationId = "updateMyProfile",
+            summary = "Change my profile",
+            description =
+                    "Changes the fields sent; fields not sent keep their value. Time zone and quiet hours move your reminders with them.")
+    @APIResponse(
+            responseCode = "200",
+            description = "Your profile as changed, with its new `ETag`.",
             headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)))
     @PATCH
     @Consumes(MediaType.APPLICATION_JSON)
     public RestResponse<MeResponse> update(
-            @Parameter(description = "The `ETag` of the profile this change was made on; without it the change applies to "
-                    + "whatever is there.") @HeaderParam(IfMatch.HEADER) String ifMatch,
+            @Parameter(
+                            description =
+                                    "The `ETag` of the profile this change was made on; without it the change applies to "
+                                            + "whatever is there.")
+                    @HeaderParam(IfMatch.HEADER)
+                    String ifMatch,
             @NotNull(message = "send the fields to change as a JSON object") @Valid UpdateMeRequest request) {
-        return withETag(partners.update(caller.personId(), caller.nameFromToken().orElse(null), request.changes(),
-                IfMatch.of(ifMatch)));
+        return withETag(partners.update(
+                caller.personId(), caller.nameFromToken().orElse(null), request.changes(), IfMatch.of(ifMatch)));
     }
 
-    private static RestResponse<MeResponse> withETag(app.hearth.couple.Partner partner) {
-        return RestResponse.ResponseBuilder.ok(MeResponse.of(partner)).header(HttpHeaders.ETAG, IfMatch.etag(partner.version)).build();
+    private static RestResponse<MeResponse> withETag(Partner partner) {
+        return RestResponse.ResponseBuilder.ok(MeResponse.of(partner))
+                .header(HttpHeaders.ETAG, IfMatch.etag(partner.version))
+                .build();
     }
 
     /**
      * Forget me: see PartnerService#erase. Idempotent: a retry with the same (now refused) token answers 204 again
      * and changes nothing.
      */
-    @Operation(operationId = "eraseMe", summary = "Erase my account",
-            description = "Erases you from Hearth: your profile, answers, private notes, reminders and insights, in every service; active couples you are in end. Irreversible. Idempotent: a retry answers 204 again and changes nothing.")
+    @Operation(
+            operationId = "eraseMe",
+            summary = "Erase my account",
+            description =
+                    "Erases you from Hearth: your profile, answers, private notes, reminders and insights, in every service; active couples you are in end. Irreversible. Idempotent: a retry answers 204 again and changes nothing.")
     @DELETE
     public void erase() {
         partners.erase(caller.personIdForErasure());
@@ -118,12 +143,18 @@ public class MeResource {
      * (gathered with the caller's token). If any service cannot export, the answer is a 503 problem, never a partial
      * document.
      */
-    @Tag(name = "Data export", description = "Data portability: everything Hearth holds about you. The public export at couple-service gathers every service's part; each service also exports its own part to it.")
-    @Operation(operationId = "exportMyData", summary = "Export my data",
-            description = "Everything Hearth holds about you, from every service, in one JSON document (data portability). If any service cannot export right now the answer is a 503 problem, never a partial document. `part=couple-service` returns only this service's part.")
+    @Tag(
+            name = "Data export",
+            description =
+                    "Data portability: everything Hearth holds about you. The public export at couple-service gathers every service's part; each service also exports its own part to it.")
+    @Operation(
+            operationId = "exportMyData",
+            summary = "Export my data",
+            description =
+                    "Everything Hearth holds about you, from every service, in one JSON document (data portability). If any service cannot export right now the answer is a 503 problem, never a partial document. `part=couple-service` returns only this service's part.")
     @GET
     @Path("/export")
-    public Object export(@jakarta.ws.rs.QueryParam("part") String part) {
+    public Object export(@QueryParam("part") String part) {
         Export mine = localExport();
         if (part != null) {
             if (!part.equals("couple-service")) {
@@ -138,26 +169,34 @@ public class MeResource {
         return new FullExport(mine.profile().id(), Instant.now(), services);
     }
 
-    public record FullExport(String personId, Instant exportedAt, Map<String, Object> services) {
-    }
+    public record FullExport(String personId, Instant exportedAt, Map<String, Object> services) {}
 
     private Export localExport() {
         String me = caller.personId();
         Partner partner = partners.me(me, caller.nameFromToken().orElse(null));
         List<Couple> mine = couples.mine(me);
         List<UUID> ids = mine.stream().map(c -> c.id).toList();
-        List<CoupleViews.GrantResponse> grants = grantService.ofCouples(ids).stream().map(CoupleViews.GrantResponse::of).toList();
-        return new Export("couple-service", Instant.now(), MeResponse.of(partner),
+        List<CoupleViews.GrantResponse> grants = grantService.ofCouples(ids).stream()
+                .map(CoupleViews.GrantResponse::of)
+                .toList();
+        return new Export(
+                "couple-service",
+                Instant.now(),
+                MeResponse.of(partner),
                 mine.stream().map(c -> CoupleViews.forMember(c, me)).toList(),
-                invitations.mine(me).stream().map(CoupleViews.InvitationResponse::of).toList(),
+                invitations.mine(me).stream()
+                        .map(CoupleViews.InvitationResponse::of)
+                        .toList(),
                 grants);
     }
 
-    public record Export(String service, Instant exportedAt, MeResponse profile,
-                         List<CoupleViews.CoupleResponse> relationships,
-                         List<CoupleViews.InvitationResponse> invitations,
-                         List<CoupleViews.GrantResponse> grants) {
-    }
+    public record Export(
+            String service,
+            Instant exportedAt,
+            MeResponse profile,
+            List<CoupleViews.CoupleResponse> relationships,
+            List<CoupleViews.InvitationResponse> invitations,
+            List<CoupleViews.GrantResponse> grants) {}
 
     /**
      * The fields a person may change; anything else in the body is refused. A class with setters rather than a record
@@ -166,17 +205,25 @@ public class MeResource {
     public static final class UpdateMeRequest {
         @Size(min = 1, max = 80)
         @Pattern(regexp = "[\\s\\S]*\\S[\\s\\S]*", message = "must not be blank")
-        @Schema(examples = "Alice") private String displayName;
+        @Schema(examples = "Alice")
+        private String displayName;
+
         @Size(max = 64)
-        @Schema(examples = "Europe/Berlin") private String timeZone;
+        @Schema(examples = "Europe/Berlin")
+        private String timeZone;
+
         @Size(max = 35)
         @Pattern(regexp = "[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*", message = "must be a language tag such as en or fr-CA")
-        @Schema(examples = "en") private String locale;
+        @Schema(examples = "en")
+        private String locale;
+
         @Valid
         private QuietHours quietHours;
+
         @Min(0)
         @Max(23)
         private Integer startOfDayHour;
+
         private Optional<AttachmentStyle> attachmentStyle;
         private Boolean shareAttachmentStyle;
 
@@ -209,20 +256,28 @@ public class MeResource {
         }
 
         PartnerService.ProfileChanges changes() {
-            return new PartnerService.ProfileChanges(displayName, timeZone, locale,
-                    quietHours == null ? null : quietHours.start(), quietHours == null ? null : quietHours.end(),
-                    startOfDayHour, attachmentStyle, shareAttachmentStyle);
+            return new PartnerService.ProfileChanges(
+                    displayName,
+                    timeZone,
+                    locale,
+                    quietHours == null ? null : quietHours.start(),
+                    quietHours == null ? null : quietHours.end(),
+                    startOfDayHour,
+                    attachmentStyle,
+                    shareAttachmentStyle);
         }
     }
 
     /** Local times as HH:mm; start after end wraps midnight (22:00 to 07:00), start equal to end means none. */
-    public record QuietHours(@NotNull @JsonFormat(pattern = "HH:mm") LocalTime start,
-                             @NotNull @JsonFormat(pattern = "HH:mm") LocalTime end) {
-    }
+    public record QuietHours(
+            @NotNull @JsonFormat(pattern = "HH:mm") LocalTime start,
+            @NotNull @JsonFormat(pattern = "HH:mm") LocalTime end) {}
 
     /** The caller's profile as its owner sees it. */
     public record MeResponse(
-            @Schema(examples = "8d2e6f0a-44b1-4c8e-9f3a-2b7c1d5e9a10") String id,
+            @Schema(examples = "8d2e6f0a-44b1-4c8e-9f3a-2b7c1d5e9a10")
+            String id,
+
             @Schema(examples = "Alice") String displayName,
             @Schema(examples = "Europe/Berlin") String timeZone,
             @Schema(examples = "en") String locale,
@@ -235,8 +290,14 @@ public class MeResource {
             if (p == null) {
                 throw ApiException.notFound("No profile.");
             }
-            return new MeResponse(p.id, p.displayName, p.timeZone, p.locale,
-                    new QuietHours(p.quietHoursStart, p.quietHoursEnd), p.startOfDayHour, p.attachmentStyle,
+            return new MeResponse(
+                    p.id,
+                    p.displayName,
+                    p.timeZone,
+                    p.locale,
+                    new QuietHours(p.quietHoursStart, p.quietHoursEnd),
+                    p.startOfDayHour,
+                    p.attachmentStyle,
                     p.shareAttachmentStyle);
         }
     }

@@ -9,9 +9,6 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -22,6 +19,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 /**
  * Deletes erased people's logins at the identity provider. The erasure queues the subject in its own transaction;
@@ -43,24 +42,31 @@ public class AccountDeletions {
     @ConfigProperty(name = "quarkus.oidc.auth-server-url")
     String issuer;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3))
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(3))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
 
     /** Called in the erasure's transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void queue(String subject, Instant now) {
         if (config.delete()) {
-            Panache.getEntityManager().createNativeQuery("""
+            Panache.getEntityManager()
+                    .createNativeQuery("""
                             insert into account_deletion (subject, next_attempt_at) values (?1, ?2) on conflict do nothing""")
-                    .setParameter(1, subject).setParameter(2, now).executeUpdate();
+                    .setParameter(1, subject)
+                    .setParameter(2, now)
+                    .executeUpdate();
         }
     }
 
-    @Scheduled(every = "${hearth.erasure.accounts.interval:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    @Scheduled(
+            every = "${hearth.erasure.accounts.interval:5s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void scheduled() {
         if (config.delete()) {
-            work.run("account-deletions", java.time.Duration.ofMinutes(10), () -> runOnce(Instant.now()));
+            work.run("account-deletions", Duration.ofMinutes(10), () -> runOnce(Instant.now()));
         }
     }
 
@@ -68,10 +74,13 @@ public class AccountDeletions {
     public int runOnce(Instant now) {
         int deleted = 0;
         while (true) {
-            List<?> due = QuarkusTransaction.requiringNew().call(() -> Panache.getEntityManager().createNativeQuery("""
+            List<?> due = QuarkusTransaction.requiringNew()
+                    .call(() -> Panache.getEntityManager()
+                            .createNativeQuery("""
                             select subject from account_deletion where next_attempt_at <= ?1
                             order by next_attempt_at limit 10""")
-                    .setParameter(1, now).getResultList());
+                            .setParameter(1, now)
+                            .getResultList());
             if (due.isEmpty()) {
                 return deleted;
             }
@@ -96,14 +105,18 @@ public class AccountDeletions {
         List<?> locked = em.createNativeQuery("""
                         select attempts from account_deletion where subject = ?1 and next_attempt_at <= ?2
                         for update skip locked""")
-                .setParameter(1, subject).setParameter(2, now).getResultList();
+                .setParameter(1, subject)
+                .setParameter(2, now)
+                .getResultList();
         if (locked.isEmpty()) {
             return null;
         }
         int attempts = ((Number) locked.get(0)).intValue();
         String failure = deleteLogin(subject);
         if (failure == null) {
-            em.createNativeQuery("delete from account_deletion where subject = ?1").setParameter(1, subject).executeUpdate();
+            em.createNativeQuery("delete from account_deletion where subject = ?1")
+                    .setParameter(1, subject)
+                    .executeUpdate();
             LOG.infof("Deleted an erased person's login at the identity provider");
             return true;
         }
@@ -114,8 +127,13 @@ public class AccountDeletions {
         em.createNativeQuery("""
                         update account_deletion set attempts = attempts + 1, next_attempt_at = ?2, last_error = ?3
                         where subject = ?1""")
-                .setParameter(1, subject).setParameter(2, now.plus(backoff)).setParameter(3, failure).executeUpdate();
-        LOG.warnf("Could not delete an erased person's login (attempt %d, next in %s): %s", attempts + 1, backoff, failure);
+                .setParameter(1, subject)
+                .setParameter(2, now.plus(backoff))
+                .setParameter(3, failure)
+                .executeUpdate();
+        LOG.warnf(
+                "Could not delete an erased person's login (attempt %d, next in %s): %s",
+                attempts + 1, backoff, failure);
         return false;
     }
 
@@ -128,21 +146,31 @@ public class AccountDeletions {
         String base = issuer.substring(0, realmAt);
         String realm = issuer.substring(realmAt + "/realms/".length()).replaceAll("/+$", "");
         try {
-            HttpResponse<String> token = http.send(HttpRequest.newBuilder(URI.create(issuer + "/protocol/openid-connect/token"))
-                    .timeout(Duration.ofSeconds(5)).header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&client_id="
-                            + URLEncoder.encode(config.clientId(), StandardCharsets.UTF_8) + "&client_secret="
-                            + URLEncoder.encode(config.clientSecret().orElse(""), StandardCharsets.UTF_8)))
-                    .build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> token = http.send(
+                    HttpRequest.newBuilder(URI.create(issuer + "/protocol/openid-connect/token"))
+                            .timeout(Duration.ofSeconds(5))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&client_id="
+                                    + URLEncoder.encode(config.clientId(), StandardCharsets.UTF_8) + "&client_secret="
+                                    + URLEncoder.encode(config.clientSecret().orElse(""), StandardCharsets.UTF_8)))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             if (token.statusCode() != 200) {
                 return "token: HTTP " + token.statusCode();
             }
-            String accessToken = JSON.readTree(token.body()).path("access_token").asText();
-            HttpResponse<Void> deleted = http.send(HttpRequest.newBuilder(URI.create(base + "/admin/realms/" + realm + "/users/"
-                            + URLEncoder.encode(subject, StandardCharsets.UTF_8)))
-                    .timeout(Duration.ofSeconds(5)).header("Authorization", "Bearer " + accessToken).DELETE().build(),
+            String accessToken =
+                    JSON.readTree(token.body()).path("access_token").asText();
+            HttpResponse<Void> deleted = http.send(
+                    HttpRequest.newBuilder(URI.create(base + "/admin/realms/" + realm + "/users/"
+                                    + URLEncoder.encode(subject, StandardCharsets.UTF_8)))
+                            .timeout(Duration.ofSeconds(5))
+                            .header("Authorization", "Bearer " + accessToken)
+                            .DELETE()
+                            .build(),
                     HttpResponse.BodyHandlers.discarding());
-            return deleted.statusCode() == 204 || deleted.statusCode() == 404 ? null : "delete: HTTP " + deleted.statusCode();
+            return deleted.statusCode() == 204 || deleted.statusCode() == 404
+                    ? null
+                    : "delete: HTTP " + deleted.statusCode();
         } catch (IOException e) {
             return "unreachable: " + e.getClass().getSimpleName();
         } catch (InterruptedException e) {

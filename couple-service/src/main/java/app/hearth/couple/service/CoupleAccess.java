@@ -6,7 +6,6 @@ import app.hearth.couple.IntegrationGrant;
 import app.hearth.platform.problem.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
-
 import java.time.Instant;
 import java.util.UUID;
 
@@ -36,8 +35,10 @@ public class CoupleAccess {
             throw notFound(coupleId);
         }
         if (!couple.isActive()) {
-            throw ApiException.conflict("couple-ended", "This relationship has ended; it can be read and exported until "
-                    + couple.purgeAfter + " but no longer changed.");
+            throw ApiException.conflict(
+                    "couple-ended",
+                    "This relationship has ended; it can be read and exported until " + couple.purgeAfter
+                            + " but no longer changed.");
         }
         return couple;
     }
@@ -45,8 +46,9 @@ public class CoupleAccess {
     /** The couple, if the partner app holds an active grant with {@code scope} (the token's scopes checked by the caller). */
     public Couple readableByPartnerApp(UUID coupleId, String clientId, String scope) {
         Instant now = Instant.now();
-        boolean granted = IntegrationGrant.<IntegrationGrant>list("coupleId = ?1 and clientId = ?2", coupleId, clientId)
-                .stream().anyMatch(g -> g.isInForce(now) && g.scopeSet().contains(scope));
+        boolean granted =
+                IntegrationGrant.<IntegrationGrant>list("coupleId = ?1 and clientId = ?2", coupleId, clientId).stream()
+                        .anyMatch(g -> g.isInForce(now) && g.scopeSet().contains(scope));
         Couple couple = granted ? Couple.findById(coupleId) : null;
         if (couple == null || !couple.isActive()) {
             throw notFound(coupleId);

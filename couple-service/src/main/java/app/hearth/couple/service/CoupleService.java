@@ -10,6 +10,7 @@ import app.hearth.events.CoupleEvents.CheckInCadence;
 import app.hearth.events.CoupleEvents.EndReason;
 import app.hearth.events.CoupleEvents.RevokeReason;
 import app.hearth.platform.outbox.Outbox;
+import app.hearth.platform.preconditions.IfMatch;
 import app.hearth.platform.problem.ApiException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -17,14 +18,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import org.jboss.logging.Logger;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import app.hearth.platform.preconditions.IfMatch;
+import org.jboss.logging.Logger;
 
 @ApplicationScoped
 public class CoupleService {
@@ -42,7 +41,8 @@ public class CoupleService {
     /** The caller's relationships: active ones and ended ones still within their retention period. */
     @Transactional
     public List<Couple> mine(String personId) {
-        List<UUID> ids = CoupleMember.ofPartner(personId).stream().map(m -> m.coupleId).toList();
+        List<UUID> ids =
+                CoupleMember.ofPartner(personId).stream().map(m -> m.coupleId).toList();
         return ids.isEmpty() ? List.of() : Couple.list("id in ?1 order by since desc, id", ids);
     }
 
@@ -52,8 +52,7 @@ public class CoupleService {
     }
 
     /** Changes to what members agree on; absent fields stay as they are. */
-    public record Changes(Optional<LocalDate> anniversary, Optional<String> pauseWord, CheckInCadence checkInCadence) {
-    }
+    public record Changes(Optional<LocalDate> anniversary, Optional<String> pauseWord, CheckInCadence checkInCadence) {}
 
     @Transactional
     public Couple update(UUID coupleId, String personId, Changes changes, IfMatch ifMatch) {
@@ -67,13 +66,19 @@ public class CoupleService {
             couple.anniversary = anniversary;
         }
         if (changes.pauseWord() != null) {
-            couple.pauseWord = changes.pauseWord().map(String::strip).filter(w -> !w.isEmpty()).orElse(null);
+            couple.pauseWord = changes.pauseWord()
+                    .map(String::strip)
+                    .filter(w -> !w.isEmpty())
+                    .orElse(null);
         }
         if (changes.checkInCadence() != null) {
             couple.checkInCadence = changes.checkInCadence();
         }
-        outbox.publish(CoupleEvents.UPDATED, couple.id.toString(), new CoupleEvents.CoupleUpdated(
-                couple.id.toString(), couple.anniversary, couple.checkInCadence, couple.pauseWord != null));
+        outbox.publish(
+                CoupleEvents.UPDATED,
+                couple.id.toString(),
+                new CoupleEvents.CoupleUpdated(
+                        couple.id.toString(), couple.anniversary, couple.checkInCadence, couple.pauseWord != null));
         return couple;
     }
 
@@ -98,12 +103,20 @@ public class CoupleService {
                 grant.status = IntegrationGrant.Status.REVOKED;
                 grant.revokedAt = now;
                 if (wasActive) {
-                    outbox.publish(CoupleEvents.INTEGRATION_REVOKED, couple.id.toString(), new CoupleEvents.IntegrationRevoked(
-                            couple.id.toString(), grant.id.toString(), grant.clientId, RevokeReason.COUPLE_ENDED));
+                    outbox.publish(
+                            CoupleEvents.INTEGRATION_REVOKED,
+                            couple.id.toString(),
+                            new CoupleEvents.IntegrationRevoked(
+                                    couple.id.toString(),
+                                    grant.id.toString(),
+                                    grant.clientId,
+                                    RevokeReason.COUPLE_ENDED));
                 }
             }
         }
-        outbox.publish(CoupleEvents.ENDED, couple.id.toString(),
+        outbox.publish(
+                CoupleEvents.ENDED,
+                couple.id.toString(),
                 new CoupleEvents.CoupleEnded(couple.id.toString(), reason, now, couple.purgeAfter));
     }
 
@@ -116,7 +129,9 @@ public class CoupleService {
         outbox.publish(CoupleEvents.PURGED, couple.id.toString(), new CoupleEvents.CouplePurged(couple.id.toString()));
     }
 
-    @Scheduled(every = "${hearth.couples.housekeeping-interval:10m}", delayed = "30s",
+    @Scheduled(
+            every = "${hearth.couples.housekeeping-interval:10m}",
+            delayed = "30s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void housekeeping() {
         housekeep(Instant.now());
@@ -125,8 +140,10 @@ public class CoupleService {
     /** Purges couples past their retention and retires grants past their expiry; each in its own transaction. */
     public int housekeep(Instant now) {
         int done = 0;
-        List<UUID> due = QuarkusTransaction.requiringNew().call(() -> Couple.<Couple>list(
-                "status = ?1 and purgeAfter <= ?2", Couple.Status.ENDED, now).stream().map(c -> c.id).toList());
+        List<UUID> due = QuarkusTransaction.requiringNew()
+                .call(() -> Couple.<Couple>list("status = ?1 and purgeAfter <= ?2", Couple.Status.ENDED, now).stream()
+                        .map(c -> c.id)
+                        .toList());
         for (UUID id : due) {
             QuarkusTransaction.requiringNew().run(() -> {
                 Couple couple = Couple.findById(id, LockModeType.PESSIMISTIC_WRITE);
@@ -136,22 +153,35 @@ public class CoupleService {
             });
             done++;
         }
-        List<UUID> expired = QuarkusTransaction.requiringNew().call(() -> IntegrationGrant.<IntegrationGrant>list(
-                "status = ?1 and expiresAt <= ?2", IntegrationGrant.Status.ACTIVE, now).stream().map(g -> g.id).toList());
+        List<UUID> expired = QuarkusTransaction.requiringNew()
+                .call(
+                        () -> IntegrationGrant.<IntegrationGrant>list(
+                                        "status = ?1 and expiresAt <= ?2", IntegrationGrant.Status.ACTIVE, now)
+                                .stream()
+                                .map(g -> g.id)
+                                .toList());
         for (UUID id : expired) {
             QuarkusTransaction.requiringNew().run(() -> {
                 IntegrationGrant grant = IntegrationGrant.findById(id, LockModeType.PESSIMISTIC_WRITE);
                 if (grant != null && grant.status == IntegrationGrant.Status.ACTIVE) {
                     grant.status = IntegrationGrant.Status.REVOKED;
                     grant.revokedAt = now;
-                    outbox.publish(CoupleEvents.INTEGRATION_REVOKED, grant.coupleId.toString(), new CoupleEvents.IntegrationRevoked(
-                            grant.coupleId.toString(), grant.id.toString(), grant.clientId, RevokeReason.EXPIRED));
+                    outbox.publish(
+                            CoupleEvents.INTEGRATION_REVOKED,
+                            grant.coupleId.toString(),
+                            new CoupleEvents.IntegrationRevoked(
+                                    grant.coupleId.toString(),
+                                    grant.id.toString(),
+                                    grant.clientId,
+                                    RevokeReason.EXPIRED));
                 }
             });
             done++;
         }
         if (done > 0) {
-            LOG.infof("housekeeping: purged %d ended relationships, retired %d expired grants", due.size(), expired.size());
+            LOG.infof(
+                    "housekeeping: purged %d ended relationships, retired %d expired grants",
+                    due.size(), expired.size());
         }
         return done;
     }

@@ -6,12 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -27,8 +27,10 @@ import java.util.concurrent.TimeoutException;
  */
 @ApplicationScoped
 public class ExportGatherer {
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(java.time.Duration.ofSeconds(3))
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(3))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
 
     @Inject
     ExportConfig config;
@@ -38,16 +40,24 @@ public class ExportGatherer {
 
     public Map<String, JsonNode> gather(String bearerToken) {
         Map<String, CompletableFuture<HttpResponse<String>>> calls = new TreeMap<>();
-        config.peers().forEach((service, url) -> calls.put(service, http.sendAsync(HttpRequest.newBuilder(
-                        URI.create(url.replaceAll("/+$", "") + "/v1/me/export"))
-                .timeout(config.timeout()).header("Authorization", "Bearer " + bearerToken)
-                .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString())));
+        config.peers()
+                .forEach((service, url) -> calls.put(
+                        service,
+                        http.sendAsync(
+                                HttpRequest.newBuilder(URI.create(url.replaceAll("/+$", "") + "/v1/me/export"))
+                                        .timeout(config.timeout())
+                                        .header("Authorization", "Bearer " + bearerToken)
+                                        .header("Accept", "application/json")
+                                        .GET()
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString())));
         Map<String, JsonNode> exports = new LinkedHashMap<>();
         long deadline = System.nanoTime() + config.timeout().toNanos();
         for (var call : calls.entrySet()) {
             String service = call.getKey();
             try {
-                HttpResponse<String> response = call.getValue().get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                HttpResponse<String> response =
+                        call.getValue().get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                 if (response.statusCode() != 200) {
                     throw unavailable(service, "it answered HTTP " + response.statusCode());
                 }
@@ -65,8 +75,12 @@ public class ExportGatherer {
     }
 
     private static ApiException unavailable(String service, String why) {
-        return new ApiException(503, "https://hearth.app/problems/export-incomplete", "Service Unavailable",
+        return new ApiException(
+                503,
+                "https://hearth.app/problems/export-incomplete",
+                "Service Unavailable",
                 "Your export needs every part of Hearth, and " + service + " could not export (" + why + "). Nothing "
-                        + "partial is returned: try again in a few minutes.", java.time.Duration.ofSeconds(60));
+                        + "partial is returned: try again in a few minutes.",
+                Duration.ofSeconds(60));
     }
 }

@@ -10,7 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -29,22 +28,31 @@ public class GrantService {
     Outbox outbox;
 
     @Transactional
-    public IntegrationGrant request(UUID coupleId, String personId, String clientId, Set<String> scopes, Instant expiresAt) {
+    public IntegrationGrant request(
+            UUID coupleId, String personId, String clientId, Set<String> scopes, Instant expiresAt) {
         Couple couple = access.changeableBy(coupleId, personId);
         Set<String> unknown = new TreeSet<>(scopes);
         unknown.removeAll(SCOPES);
         if (!unknown.isEmpty()) {
-            throw ApiException.badRequest("scopes: " + unknown + " are not scopes Hearth grants. Choose from " + new TreeSet<>(SCOPES) + ".");
+            throw ApiException.badRequest(
+                    "scopes: " + unknown + " are not scopes Hearth grants. Choose from " + new TreeSet<>(SCOPES) + ".");
         }
         Instant now = Instant.now();
         if (expiresAt != null && !expiresAt.isAfter(now)) {
             throw ApiException.badRequest("expiresAt: " + expiresAt + " is in the past.");
         }
-        boolean open = IntegrationGrant.<IntegrationGrant>list("coupleId = ?1 and clientId = ?2 and status <> ?3",
-                couple.id, clientId, IntegrationGrant.Status.REVOKED).stream().anyMatch(g -> g.expiresAt == null || g.expiresAt.isAfter(now));
+        boolean open = IntegrationGrant.<IntegrationGrant>list(
+                        "coupleId = ?1 and clientId = ?2 and status <> ?3",
+                        couple.id,
+                        clientId,
+                        IntegrationGrant.Status.REVOKED)
+                .stream()
+                .anyMatch(g -> g.expiresAt == null || g.expiresAt.isAfter(now));
         if (open) {
-            throw ApiException.conflict("grant-exists", "There is already a pending or active grant for " + clientId
-                    + ". Revoke it first to change what it may see.");
+            throw ApiException.conflict(
+                    "grant-exists",
+                    "There is already a pending or active grant for " + clientId
+                            + ". Revoke it first to change what it may see.");
         }
         IntegrationGrant grant = new IntegrationGrant();
         grant.id = UUID.randomUUID();
@@ -68,7 +76,9 @@ public class GrantService {
     /** Every grant of these couples (for a member's export). */
     @Transactional
     public List<IntegrationGrant> ofCouples(List<UUID> coupleIds) {
-        return coupleIds.isEmpty() ? List.of() : IntegrationGrant.list("coupleId in ?1 order by createdAt, id", coupleIds);
+        return coupleIds.isEmpty()
+                ? List.of()
+                : IntegrationGrant.list("coupleId in ?1 order by createdAt, id", coupleIds);
     }
 
     @Transactional
@@ -77,12 +87,14 @@ public class GrantService {
         IntegrationGrant grant = find(couple.id, grantId);
         Instant now = Instant.now();
         if (grant.status != IntegrationGrant.Status.PENDING) {
-            throw ApiException.conflict("grant-not-pending", "This grant is " + grant.status.name().toLowerCase()
-                    + "; only a pending grant can be approved.");
+            throw ApiException.conflict(
+                    "grant-not-pending",
+                    "This grant is " + grant.status.name().toLowerCase() + "; only a pending grant can be approved.");
         }
         if (personId.equals(grant.requestedBy)) {
-            throw ApiException.conflict("second-member-must-approve", "You asked for this grant; your partner approves "
-                    + "it, because the data is about both of you.");
+            throw ApiException.conflict(
+                    "second-member-must-approve",
+                    "You asked for this grant; your partner approves " + "it, because the data is about both of you.");
         }
         if (grant.expiresAt != null && !grant.expiresAt.isAfter(now)) {
             throw ApiException.conflict("grant-expired", "This grant expired before it was approved; ask again.");
@@ -90,8 +102,11 @@ public class GrantService {
         grant.status = IntegrationGrant.Status.ACTIVE;
         grant.approvedBy = personId;
         grant.approvedAt = now;
-        outbox.publish(CoupleEvents.INTEGRATION_GRANTED, couple.id.toString(), new CoupleEvents.IntegrationGranted(
-                couple.id.toString(), grant.id.toString(), grant.clientId, grant.scopeSet(), grant.expiresAt));
+        outbox.publish(
+                CoupleEvents.INTEGRATION_GRANTED,
+                couple.id.toString(),
+                new CoupleEvents.IntegrationGranted(
+                        couple.id.toString(), grant.id.toString(), grant.clientId, grant.scopeSet(), grant.expiresAt));
         return grant;
     }
 
@@ -108,8 +123,11 @@ public class GrantService {
         grant.status = IntegrationGrant.Status.REVOKED;
         grant.revokedAt = Instant.now();
         if (wasActive) {
-            outbox.publish(CoupleEvents.INTEGRATION_REVOKED, couple.id.toString(), new CoupleEvents.IntegrationRevoked(
-                    couple.id.toString(), grant.id.toString(), grant.clientId, RevokeReason.REVOKED));
+            outbox.publish(
+                    CoupleEvents.INTEGRATION_REVOKED,
+                    couple.id.toString(),
+                    new CoupleEvents.IntegrationRevoked(
+                            couple.id.toString(), grant.id.toString(), grant.clientId, RevokeReason.REVOKED));
         }
     }
 

@@ -1,17 +1,16 @@
 package app.hearth.couple.service;
 
 import app.hearth.couple.Invitation;
+import app.hearth.couple.config.CoupleConfig;
 import app.hearth.platform.crypto.KeyedHash;
 import app.hearth.platform.crypto.SecretKeys;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import app.hearth.couple.config.CoupleConfig;
-import org.jboss.logging.Logger;
-
 import java.util.HexFormat;
 import java.util.List;
+import org.jboss.logging.Logger;
 
 /**
  * Invitation codes at rest: an HMAC-SHA256 under {@code hearth.couples.invitation-code-key} (a secret in production).

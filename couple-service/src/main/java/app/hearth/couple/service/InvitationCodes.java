@@ -14,8 +14,7 @@ public final class InvitationCodes {
     static final int LENGTH = 10;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private InvitationCodes() {
-    }
+    private InvitationCodes() {}
 
     /** A new code in its stored (normalised) form. */
     public static String generate() {

@@ -16,12 +16,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 @ApplicationScoped
@@ -40,8 +41,7 @@ public class InvitationService {
     InvitationCodeHashes codes;
 
     /** A new invitation and its code, which is shown to its creator this once and kept only as a hash. */
-    public record Created(Invitation invitation, String code) {
-    }
+    public record Created(Invitation invitation, String code) {}
 
     /**
      * A new single-use code. At most {@code hearth.couples.max-pending-invitations} of a person's codes may wait at
@@ -52,11 +52,13 @@ public class InvitationService {
         partners.me(personId, nameFromToken);
         Partner.findById(personId, LockModeType.PESSIMISTIC_WRITE);
         Instant now = Instant.now();
-        long pending = Invitation.count("inviterId = ?1 and status = ?2 and expiresAt > ?3", personId,
-                Invitation.Status.PENDING, now);
+        long pending = Invitation.count(
+                "inviterId = ?1 and status = ?2 and expiresAt > ?3", personId, Invitation.Status.PENDING, now);
         if (pending >= config.maxPendingInvitations()) {
-            throw ApiException.tooManyRequests("You have " + pending + " invitations waiting to be accepted. Withdraw one "
-                    + "(DELETE /v1/invitations/{id}) or wait until one is used or expires.", Duration.ofHours(1));
+            throw ApiException.tooManyRequests(
+                    "You have " + pending + " invitations waiting to be accepted. Withdraw one "
+                            + "(DELETE /v1/invitations/{id}) or wait until one is used or expires.",
+                    Duration.ofHours(1));
         }
         Invitation invitation = new Invitation();
         invitation.id = UUID.randomUUID();
@@ -85,11 +87,11 @@ public class InvitationService {
      */
     @Transactional
     public void revoke(String personId, String idOrCode) {
-        Invitation invitation = byIdOrCode(idOrCode)
-                .filter(i -> i.inviterId.equals(personId))
-                .orElseThrow(() -> unknownCode(idOrCode));
+        Invitation invitation =
+                byIdOrCode(idOrCode).filter(i -> i.inviterId.equals(personId)).orElseThrow(() -> unknownCode(idOrCode));
         if (invitation.status == Invitation.Status.ACCEPTED) {
-            throw ApiException.conflict("invitation-used", "This invitation was already accepted; end the relationship instead.");
+            throw ApiException.conflict(
+                    "invitation-used", "This invitation was already accepted; end the relationship instead.");
         }
         invitation.status = Invitation.Status.REVOKED;
     }
@@ -115,13 +117,16 @@ public class InvitationService {
 
     private void enforceRateLimit(String personId) {
         Instant windowStart = Instant.now().minus(Duration.ofHours(1));
-        List<AcceptAttempt> recent = AcceptAttempt.list("partnerId = ?1 and attemptedAt > ?2 order by attemptedAt",
-                personId, windowStart);
+        List<AcceptAttempt> recent =
+                AcceptAttempt.list("partnerId = ?1 and attemptedAt > ?2 order by attemptedAt", personId, windowStart);
         if (recent.size() >= config.acceptFailuresPerHour()) {
             Instant oldest = recent.get(recent.size() - config.acceptFailuresPerHour()).attemptedAt;
             Duration wait = Duration.between(Instant.now(), oldest.plus(Duration.ofHours(1)));
-            throw ApiException.tooManyRequests("Too many codes that did not work in the last hour. Check the code with "
-                    + "the person who invited you and try again in " + Math.max(1, wait.toMinutes()) + " minutes.", wait);
+            throw ApiException.tooManyRequests(
+                    "Too many codes that did not work in the last hour. Check the code with "
+                            + "the person who invited you and try again in " + Math.max(1, wait.toMinutes())
+                            + " minutes.",
+                    wait);
         }
     }
 
@@ -139,35 +144,48 @@ public class InvitationService {
         Instant now = Instant.now();
         Invitation invitation = byCode(typedCode).orElseThrow(() -> unknownCode(typedCode));
         switch (invitation.status) {
-            case REVOKED -> throw ApiException.gone("invitation-revoked", "This invitation was withdrawn by the person who made it.");
-            case ACCEPTED -> throw ApiException.gone("invitation-used", "This invitation was already used; each code pairs only once.");
+            case REVOKED ->
+                throw ApiException.gone(
+                        "invitation-revoked", "This invitation was withdrawn by the person who made it.");
+            case ACCEPTED ->
+                throw ApiException.gone(
+                        "invitation-used", "This invitation was already used; each code pairs only once.");
             default -> {
                 if (invitation.isExpired(now)) {
-                    throw ApiException.gone("invitation-expired", "This invitation expired at " + invitation.expiresAt
-                            + ". Ask for a new code.");
+                    throw ApiException.gone(
+                            "invitation-expired",
+                            "This invitation expired at " + invitation.expiresAt + ". Ask for a new code.");
                 }
             }
         }
         if (invitation.inviterId.equals(personId)) {
-            throw ApiException.conflict("own-invitation", "This is your own invitation: give the code to the person you "
-                    + "want to pair with, and they accept it.");
+            throw ApiException.conflict(
+                    "own-invitation",
+                    "This is your own invitation: give the code to the person you "
+                            + "want to pair with, and they accept it.");
         }
         // Lock both people, always in the same order, so concurrent pairings cannot both pass the limits below.
-        Stream.of(personId, invitation.inviterId).sorted().forEach(id -> Partner.findById(id, LockModeType.PESSIMISTIC_WRITE));
+        Stream.of(personId, invitation.inviterId)
+                .sorted()
+                .forEach(id -> Partner.findById(id, LockModeType.PESSIMISTIC_WRITE));
         List<Couple> mine = activeCouples(personId);
         List<Couple> theirs = activeCouples(invitation.inviterId);
-        Set<UUID> theirIds = theirs.stream().map(c -> c.id).collect(java.util.stream.Collectors.toSet());
+        Set<UUID> theirIds = theirs.stream().map(c -> c.id).collect(Collectors.toSet());
         if (mine.stream().anyMatch(c -> theirIds.contains(c.id))) {
             throw ApiException.conflict("already-paired", "You two already have an active relationship in Hearth.");
         }
         if (invitation.relationshipKind == RelationshipKind.ROMANTIC
                 && Stream.concat(mine.stream(), theirs.stream()).anyMatch(c -> c.kind == RelationshipKind.ROMANTIC)) {
-            throw ApiException.conflict("romantic-limit", "One of you already has an active romantic relationship in "
-                    + "Hearth, and a person can have one at a time. A friendship or family invitation works instead.");
+            throw ApiException.conflict(
+                    "romantic-limit",
+                    "One of you already has an active romantic relationship in "
+                            + "Hearth, and a person can have one at a time. A friendship or family invitation works instead.");
         }
         if (mine.size() >= config.maxActiveRelationships() || theirs.size() >= config.maxActiveRelationships()) {
-            throw ApiException.conflict("relationship-limit", "One of you already has " + config.maxActiveRelationships()
-                    + " active relationships, the most Hearth supports. Ending one makes room.");
+            throw ApiException.conflict(
+                    "relationship-limit",
+                    "One of you already has " + config.maxActiveRelationships()
+                            + " active relationships, the most Hearth supports. Ending one makes room.");
         }
 
         Couple couple = new Couple();
@@ -187,27 +205,37 @@ public class InvitationService {
         invitation.status = Invitation.Status.ACCEPTED;
         invitation.acceptedAt = now;
         invitation.coupleId = couple.id;
-        outbox.publish(CoupleEvents.FORMED, couple.id.toString(), new CoupleEvents.CoupleFormed(couple.id.toString(),
-                couple.kind, List.of(invitation.inviterId, personId), couple.since, couple.checkInCadence));
+        outbox.publish(
+                CoupleEvents.FORMED,
+                couple.id.toString(),
+                new CoupleEvents.CoupleFormed(
+                        couple.id.toString(),
+                        couple.kind,
+                        List.of(invitation.inviterId, personId),
+                        couple.since,
+                        couple.checkInCadence));
         return couple;
     }
 
     /** The invitation a typed code names, locked for this transaction. */
-    private java.util.Optional<Invitation> byCode(String typed) {
-        return InvitationCodes.normalise(typed).flatMap(code -> Invitation.<Invitation>find("codeHash", codes.of(code))
-                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional());
+    private Optional<Invitation> byCode(String typed) {
+        return InvitationCodes.normalise(typed)
+                .flatMap(code -> Invitation.<Invitation>find("codeHash", codes.of(code))
+                        .withLock(LockModeType.PESSIMISTIC_WRITE)
+                        .firstResultOptional());
     }
 
-    private java.util.Optional<Invitation> byIdOrCode(String idOrCode) {
+    private Optional<Invitation> byIdOrCode(String idOrCode) {
         try {
-            return java.util.Optional.ofNullable(Invitation.findById(UUID.fromString(idOrCode), LockModeType.PESSIMISTIC_WRITE));
+            return Optional.ofNullable(Invitation.findById(UUID.fromString(idOrCode), LockModeType.PESSIMISTIC_WRITE));
         } catch (IllegalArgumentException notAnId) {
             return byCode(idOrCode);
         }
     }
 
     private static List<Couple> activeCouples(String personId) {
-        List<UUID> ids = CoupleMember.ofPartner(personId).stream().map(m -> m.coupleId).toList();
+        List<UUID> ids =
+                CoupleMember.ofPartner(personId).stream().map(m -> m.coupleId).toList();
         return ids.isEmpty() ? List.of() : Couple.list("id in ?1 and status = ?2", ids, Couple.Status.ACTIVE);
     }
 

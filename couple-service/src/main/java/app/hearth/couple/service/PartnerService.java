@@ -1,6 +1,5 @@
 package app.hearth.couple.service;
 
-import app.hearth.platform.preconditions.IfMatch;
 import app.hearth.couple.AttachmentStyle;
 import app.hearth.couple.Couple;
 import app.hearth.couple.CoupleMember;
@@ -8,8 +7,10 @@ import app.hearth.couple.Invitation;
 import app.hearth.couple.Partner;
 import app.hearth.events.CoupleEvents.EndReason;
 import app.hearth.events.PartnerEvents;
+import app.hearth.platform.crypto.PersonKeyring;
 import app.hearth.platform.erasure.ErasureLedger;
 import app.hearth.platform.outbox.Outbox;
+import app.hearth.platform.preconditions.IfMatch;
 import app.hearth.platform.problem.ApiException;
 import app.hearth.platform.security.Caller;
 import io.quarkus.hibernate.orm.panache.Panache;
@@ -17,7 +18,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -44,7 +44,7 @@ public class PartnerService {
     ErasureLedger ledger;
 
     @Inject
-    app.hearth.platform.crypto.PersonKeyring keyring;
+    PersonKeyring keyring;
 
     @Inject
     AccountDeletions accountDeletions;
@@ -61,8 +61,10 @@ public class PartnerService {
         }
         requireNotErasedMeanwhile(subject);
         Instant now = Instant.now();
-        String displayName = nameFromToken == null || nameFromToken.isBlank() ? "Me" : truncate(nameFromToken.strip(), 80);
-        int inserted = Panache.getEntityManager().createNativeQuery("""
+        String displayName =
+                nameFromToken == null || nameFromToken.isBlank() ? "Me" : truncate(nameFromToken.strip(), 80);
+        int inserted = Panache.getEntityManager()
+                .createNativeQuery("""
                         insert into partner (id, display_name, time_zone, locale, quiet_hours_start, quiet_hours_end,
                                              start_of_day_hour, share_attachment_style, created_at, updated_at, version)
                         values (?1, ?2, ?3, ?4, ?5, ?6, ?7, false, ?8, ?8, 0)
@@ -78,7 +80,8 @@ public class PartnerService {
                 .executeUpdate();
         Partner partner = Partner.findById(subject);
         if (inserted == 1) {
-            outbox.publish(PartnerEvents.REGISTERED, subject, new PartnerEvents.PartnerRegistered(partner.toEventProfile()));
+            outbox.publish(
+                    PartnerEvents.REGISTERED, subject, new PartnerEvents.PartnerRegistered(partner.toEventProfile()));
         }
         return partner;
     }
@@ -92,8 +95,7 @@ public class PartnerService {
             LocalTime quietHoursEnd,
             Integer startOfDayHour,
             Optional<AttachmentStyle> attachmentStyle,
-            Boolean shareAttachmentStyle) {
-    }
+            Boolean shareAttachmentStyle) {}
 
     @Transactional
     public Partner update(String subject, String nameFromToken, ProfileChanges changes, IfMatch ifMatch) {
@@ -107,8 +109,9 @@ public class PartnerService {
         }
         if (changes.timeZone() != null) {
             if (!ZoneId.getAvailableZoneIds().contains(changes.timeZone())) {
-                throw ApiException.badRequest("timeZone: '" + changes.timeZone() + "' is not an IANA time zone. Use a "
-                        + "region such as Europe/Paris or America/New_York, not an offset, so daylight saving is followed.");
+                throw ApiException.badRequest(
+                        "timeZone: '" + changes.timeZone() + "' is not an IANA time zone. Use a "
+                                + "region such as Europe/Paris or America/New_York, not an offset, so daylight saving is followed.");
             }
             partner.timeZone = changes.timeZone();
         }

@@ -4,7 +4,7 @@ import app.hearth.testsupport.HearthTestResource;
 import app.hearth.testsupport.TestInfrastructure;
 import app.hearth.testsupport.TestUsers;
 import app.hearth.testsupport.TrainingWorkload;
-
+import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -32,8 +32,7 @@ public final class AotTraining {
     /** The pod's heap: 75 % (MaxRAMPercentage in the Deployment) of its 512 MiB limit. */
     private static final String HEAP = "-Xmx384m";
 
-    private AotTraining() {
-    }
+    private AotTraining() {}
 
     public static void main(String[] args) throws Exception {
         Path root = Path.of(option(args, "--root"));
@@ -50,16 +49,28 @@ public final class AotTraining {
         Path written = root.resolve("tmp/app.aot");
         Files.deleteIfExists(written);
 
-        List<String> command = new ArrayList<>(List.of("chroot", "--userspec=185:0", root.toString(), ImageBuilder.JAVA_HOME + "/bin/java", HEAP));
+        List<String> command = new ArrayList<>(
+                List.of("chroot", "--userspec=185:0", root.toString(), ImageBuilder.JAVA_HOME + "/bin/java", HEAP));
         command.addAll(ImageBuilder.JVM_OPTIONS);
-        command.addAll(List.of("-XX:AOTCacheOutput=/tmp/app.aot", "-jar", ImageBuilder.HOME.resolve("quarkus-run.jar").toString()));
+        command.addAll(List.of(
+                "-XX:AOTCacheOutput=/tmp/app.aot",
+                "-jar",
+                ImageBuilder.HOME.resolve("quarkus-run.jar").toString()));
         Path log = out.resolveSibling(out.getFileName() + ".training.log");
         Files.createDirectories(out.toAbsolutePath().getParent());
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         builder.environment().clear();
-        builder.environment().putAll(Map.of("PATH", ImageBuilder.JAVA_HOME + "/bin:/usr/bin:/bin", "LANG", "C.UTF-8",
-                "HOME", "/deployments"));
+        builder.environment()
+                .putAll(Map.of(
+                        "PATH",
+                        ImageBuilder.JAVA_HOME + "/bin:/usr/bin:/bin",
+                        "LANG",
+                        "C.UTF-8",
+                        "HOME",
+                        "/deployments"));
         builder.environment().putAll(TestInfrastructure.serviceEnvironment(database, port));
         Process process = builder.start();
         try {
@@ -83,14 +94,23 @@ public final class AotTraining {
      * with the cache required ({@code -XX:AOTMode=on} fails on a cache that does not match the runtime, jars or options).
      */
     private static int verify(Path root) throws Exception {
-        List<String> command = new ArrayList<>(List.of("chroot", "--userspec=185:0", root.toString(), ImageBuilder.JAVA_HOME + "/bin/java"));
+        List<String> command = new ArrayList<>(
+                List.of("chroot", "--userspec=185:0", root.toString(), ImageBuilder.JAVA_HOME + "/bin/java"));
         command.addAll(ImageBuilder.JVM_OPTIONS);
-        command.addAll(List.of("-XX:AOTCache=" + ImageBuilder.AOT_CACHE, "-XX:AOTMode=on",
-                "-cp", ImageBuilder.HOME.resolve("quarkus-run.jar").toString(), "-version"));
+        command.addAll(List.of(
+                "-XX:AOTCache=" + ImageBuilder.AOT_CACHE,
+                "-XX:AOTMode=on",
+                "-cp",
+                ImageBuilder.HOME.resolve("quarkus-run.jar").toString(),
+                "-version"));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes());
         int exit = process.waitFor();
-        System.out.println((exit == 0 ? "runs with its cache: " : "does not start with its cache: ") + output.lines().filter(line -> line.contains(" version ")).findFirst().orElse(output.strip()));
+        System.out.println((exit == 0 ? "runs with its cache: " : "does not start with its cache: ")
+                + output.lines()
+                        .filter(line -> line.contains(" version "))
+                        .findFirst()
+                        .orElse(output.strip()));
         return exit;
     }
 
@@ -102,8 +122,12 @@ public final class AotTraining {
                 throw new IllegalStateException("the service exited while starting; see " + log);
             }
             try {
-                if (http.send(HttpRequest.newBuilder(URI.create(url + "/q/health/ready")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                if (http.send(
+                                        HttpRequest.newBuilder(URI.create(url + "/q/health/ready"))
+                                                .build(),
+                                        HttpResponse.BodyHandlers.discarding())
+                                .statusCode()
+                        == 200) {
                     return;
                 }
             } catch (IOException e) {

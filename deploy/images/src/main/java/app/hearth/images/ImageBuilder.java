@@ -14,12 +14,12 @@ import com.google.cloud.tools.jib.api.buildplan.FilePermissions;
 import com.google.cloud.tools.jib.api.buildplan.ImageFormat;
 import com.google.cloud.tools.jib.api.buildplan.Port;
 import com.google.cloud.tools.jib.frontend.CredentialRetrieverFactory;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,11 +43,12 @@ public final class ImageBuilder {
     /** Where the base image keeps the Java runtime (deploy/images/build puts it there). */
     static final String JAVA_HOME = "/opt/java";
     /** The JVM options the image runs with: those its cache is trained with, and JBoss' log manager for Quarkus. */
-    public static final List<String> JVM_OPTIONS = Stream.concat(TrainingWorkload.JVM_OPTIONS.stream(),
-            Stream.of("-Djava.util.logging.manager=org.jboss.logmanager.LogManager")).toList();
+    public static final List<String> JVM_OPTIONS = Stream.concat(
+                    TrainingWorkload.JVM_OPTIONS.stream(),
+                    Stream.of("-Djava.util.logging.manager=org.jboss.logmanager.LogManager"))
+            .toList();
 
-    private ImageBuilder() {
-    }
+    private ImageBuilder() {}
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = options(args);
@@ -59,7 +60,7 @@ public final class ImageBuilder {
             throw new IllegalArgumentException(app + " is not a Quarkus package (package the service first)");
         }
         Path cache = options.containsKey("aot-cache") ? Path.of(options.get("aot-cache")) : null;
-        List<String> entrypoint = new java.util.ArrayList<>(List.of(JAVA_HOME + "/bin/java"));
+        List<String> entrypoint = new ArrayList<>(List.of(JAVA_HOME + "/bin/java"));
         entrypoint.addAll(JVM_OPTIONS);
         if (cache != null) {
             // Used when it matches this runtime and these jars; a JVM that cannot use it starts without it.
@@ -75,22 +76,29 @@ public final class ImageBuilder {
                 // The java launcher reads JDK_JAVA_OPTIONS itself: heap sizing and the like come from the Deployment.
                 .setEnvironment(Map.of("JDK_JAVA_OPTIONS", "-XX:MaxRAMPercentage=75", "LANG", "C.UTF-8"))
                 .setEntrypoint(entrypoint)
-                .setLabels(Map.of("org.opencontainers.image.title", name.replaceAll(":.*", ""),
-                        "org.opencontainers.image.source", "https://github.com/hearth/hearth"))
+                .setLabels(Map.of(
+                        "org.opencontainers.image.title",
+                        name.replaceAll(":.*", ""),
+                        "org.opencontainers.image.source",
+                        "https://github.com/hearth/hearth"))
                 .addFileEntriesLayer(layer("dependencies", app, app.resolve("lib")))
                 .addFileEntriesLayer(layer("quarkus", app, app.resolve("quarkus"), app.resolve("quarkus-run.jar")))
                 .addFileEntriesLayer(layer("application", app, app.resolve("app")));
         if (cache != null) {
-            image.addFileEntriesLayer(FileEntriesLayer.builder().setName("aot-cache")
-                    .addEntry(cache, AOT_CACHE, FilePermissions.fromOctalString("644"), Instant.EPOCH).build());
+            image.addFileEntriesLayer(FileEntriesLayer.builder()
+                    .setName("aot-cache")
+                    .addEntry(cache, AOT_CACHE, FilePermissions.fromOctalString("644"), Instant.EPOCH)
+                    .build());
         }
         Containerizer target;
         if (options.containsKey("push")) {
             ImageReference reference = ImageReference.parse(options.get("push"));
-            target = Containerizer.to(RegistryImage.named(reference).addCredentialRetriever(
-                    CredentialRetrieverFactory.forImage(reference, event -> { }).dockerConfig()));
+            target = Containerizer.to(RegistryImage.named(reference)
+                    .addCredentialRetriever(CredentialRetrieverFactory.forImage(reference, event -> {})
+                            .dockerConfig()));
         } else {
-            target = Containerizer.to(TarImage.at(Path.of(required(options, "tar"))).named(name));
+            target = Containerizer.to(
+                    TarImage.at(Path.of(required(options, "tar"))).named(name));
         }
         JibContainer built = image.containerize(target.setToolName("hearth-images"));
         System.out.println(name + " " + built.getDigest());
@@ -101,9 +109,14 @@ public final class ImageBuilder {
         FileEntriesLayer.Builder layer = FileEntriesLayer.builder().setName(name);
         for (Path root : roots) {
             try (Stream<Path> files = Files.walk(root)) {
-                files.sorted().forEach(file -> layer.addEntry(file, HOME.resolve(app.relativize(file).toString().replace('\\', '/')),
-                        Files.isDirectory(file) ? FilePermissions.fromOctalString("755") : FilePermissions.fromOctalString("644"),
-                        Instant.EPOCH));
+                files.sorted()
+                        .forEach(file -> layer.addEntry(
+                                file,
+                                HOME.resolve(app.relativize(file).toString().replace('\\', '/')),
+                                Files.isDirectory(file)
+                                        ? FilePermissions.fromOctalString("755")
+                                        : FilePermissions.fromOctalString("644"),
+                                Instant.EPOCH));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

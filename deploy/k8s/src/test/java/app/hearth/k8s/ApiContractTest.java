@@ -1,8 +1,8 @@
 package app.hearth.k8s;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,8 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * The OpenAPI documents are a contract client developers generate from (docs/api-guidelines.md): what the linters in
@@ -36,7 +35,9 @@ class ApiContractTest {
 
     private static JsonNode document(String service) throws Exception {
         Path file = Manifests.ROOT.resolve(service).resolve("target/openapi/openapi.json");
-        assertThat(file).as("the OpenAPI document " + service + "'s build writes (build the services first)").exists();
+        assertThat(file)
+                .as("the OpenAPI document " + service + "'s build writes (build the services first)")
+                .exists();
         return Manifests.JSON.readTree(Files.readString(file));
     }
 
@@ -44,11 +45,13 @@ class ApiContractTest {
         List<Op> ops = new ArrayList<>();
         for (String service : Manifests.SERVICES) {
             JsonNode paths = document(service).path("paths");
-            paths.fieldNames().forEachRemaining(path -> paths.get(path).fieldNames().forEachRemaining(method -> {
-                if (METHODS.contains(method)) {
-                    ops.add(new Op(service, method, path, paths.get(path).get(method)));
-                }
-            }));
+            paths.fieldNames()
+                    .forEachRemaining(path -> paths.get(path).fieldNames().forEachRemaining(method -> {
+                        if (METHODS.contains(method)) {
+                            ops.add(new Op(
+                                    service, method, path, paths.get(path).get(method)));
+                        }
+                    }));
         }
         return ops;
     }
@@ -72,10 +75,13 @@ class ApiContractTest {
                     defined.add(t.path("name").asText());
                 }
             });
-            if (op.node().path("tags").size() != 1 || !defined.contains(op.node().path("tags").get(0).asText())) {
-                problems.add(op + ": needs one tag, defined with a description, got " + op.node().path("tags"));
+            if (op.node().path("tags").size() != 1
+                    || !defined.contains(op.node().path("tags").get(0).asText())) {
+                problems.add(op + ": needs one tag, defined with a description, got "
+                        + op.node().path("tags"));
             }
-            if (op.node().path("summary").asText("").isBlank() || op.node().path("description").asText("").length() < 20) {
+            if (op.node().path("summary").asText("").isBlank()
+                    || op.node().path("description").asText("").length() < 20) {
                 problems.add(op + ": summary and description");
             }
         }
@@ -93,9 +99,13 @@ class ApiContractTest {
                 if (status.matches("[45]\\d\\d")) {
                     JsonNode response = responses.get(status);
                     if (response.has("$ref")) {
-                        response = components.path("responses").path(response.get("$ref").asText().replace("#/components/responses/", ""));
+                        response = components
+                                .path("responses")
+                                .path(response.get("$ref").asText().replace("#/components/responses/", ""));
                     }
-                    if (!response.at("/content/application~1problem+json/schema/$ref").asText().equals("#/components/schemas/Problem")) {
+                    if (!response.at("/content/application~1problem+json/schema/$ref")
+                            .asText()
+                            .equals("#/components/schemas/Problem")) {
                         problems.add(op + " " + status + ": not a problem+json answer");
                     }
                 }
@@ -103,7 +113,8 @@ class ApiContractTest {
             if (op.path().contains("{") && !responses.has("404")) {
                 problems.add(op + ": an id in the path can be unknown, 404 undocumented");
             }
-            if (op.node().has("requestBody") && !(responses.has("400") && responses.has("413") && responses.has("415"))) {
+            if (op.node().has("requestBody")
+                    && !(responses.has("400") && responses.has("413") && responses.has("415"))) {
                 problems.add(op + ": a body can be malformed, too large or not JSON");
             }
             boolean idempotencyKey = false;
@@ -113,15 +124,24 @@ class ApiContractTest {
             if (op.method().equals("post") && !(idempotencyKey && responses.has("422"))) {
                 problems.add(op + ": a POST takes an Idempotency-Key (and can refuse a reused one)");
             }
-            if (responses.at("/200/content/application~1json/schema/type").asText().equals("array")) {
-                problems.add(op + ": a list answers with one page ({items, page, size, total} and Link headers), not a bare array");
+            if (responses
+                    .at("/200/content/application~1json/schema/type")
+                    .asText()
+                    .equals("array")) {
+                problems.add(
+                        op
+                                + ": a list answers with one page ({items, page, size, total} and Link headers), not a bare array");
             }
             boolean paged = false;
             for (JsonNode parameter : op.node().path("parameters")) {
                 paged |= parameter.path("name").asText().equals("page");
             }
-            if (paged && !(responses.at("/200/headers").has("Link")
-                    && responses.at("/200/content/application~1json/schema/$ref").asText().contains("/Page"))) {
+            if (paged
+                    && !(responses.at("/200/headers").has("Link")
+                            && responses
+                                    .at("/200/content/application~1json/schema/$ref")
+                                    .asText()
+                                    .contains("/Page"))) {
                 problems.add(op + ": a paged list answers with a Page and Link headers");
             }
             if (op.node().has("security") && !responses.has("401")) {
@@ -133,7 +153,8 @@ class ApiContractTest {
 
     @Test
     void internalOperationsAreExactlyThoseTheEntryPointDoesNotRoute() throws Exception {
-        // api/check publishes everything not marked x-internal as the public API; the route table decides what is public.
+        // api/check publishes everything not marked x-internal as the public API; the route table decides what is
+        // public.
         List<String> problems = new ArrayList<>();
         for (Op op : operations()) {
             boolean marked = op.node().path("x-internal").asBoolean(false);
@@ -154,8 +175,10 @@ class ApiContractTest {
             assertThat(doc.at("/servers/0/url").asText()).as(service).isEqualTo("https://api.hearth.app");
             JsonNode oauth = doc.at("/components/securitySchemes/hearth-oauth");
             assertThat(oauth.path("type").asText()).isEqualTo("oauth2");
-            assertThat(oauth.at("/flows/authorizationCode/authorizationUrl").asText()).endsWith("/protocol/openid-connect/auth");
-            assertThat(oauth.at("/flows/clientCredentials/scopes").fieldNames()).toIterable()
+            assertThat(oauth.at("/flows/authorizationCode/authorizationUrl").asText())
+                    .endsWith("/protocol/openid-connect/auth");
+            assertThat(oauth.at("/flows/clientCredentials/scopes").fieldNames())
+                    .toIterable()
                     .containsExactlyInAnyOrder("couples.read", "checkins.read", "insights.read", "reminders.read");
         }
     }

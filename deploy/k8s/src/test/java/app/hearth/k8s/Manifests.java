@@ -1,10 +1,9 @@
 package app.hearth.k8s;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.databind.MappingIterator;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,14 +20,14 @@ final class Manifests {
     static final Path K8S = Path.of(System.getProperty("user.dir"));
     static final Path ROOT = K8S.resolve("../..").normalize();
     static final List<String> OVERLAYS = List.of("dev", "prod");
-    static final List<String> SERVICES = List.of("couple-service", "exercise-service", "reminder-service", "insights-service");
+    static final List<String> SERVICES =
+            List.of("couple-service", "exercise-service", "reminder-service", "insights-service");
     static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     static final ObjectMapper JSON = new ObjectMapper();
 
     private static final Map<String, List<JsonNode>> RENDERED = new ConcurrentHashMap<>();
 
-    private Manifests() {
-    }
+    private Manifests() {}
 
     static List<JsonNode> render(String overlay) {
         return RENDERED.computeIfAbsent(overlay, Manifests::kustomize);
@@ -36,8 +35,12 @@ final class Manifests {
 
     private static List<JsonNode> kustomize(String overlay) {
         try {
-            Process kubectl = new ProcessBuilder("kubectl", "kustomize", K8S.resolve("overlays").resolve(overlay).toString())
-                    .redirectErrorStream(false).start();
+            Process kubectl = new ProcessBuilder(
+                            "kubectl",
+                            "kustomize",
+                            K8S.resolve("overlays").resolve(overlay).toString())
+                    .redirectErrorStream(false)
+                    .start();
             byte[] out = kubectl.getInputStream().readAllBytes();
             String err = new String(kubectl.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!kubectl.waitFor(60, TimeUnit.SECONDS) || kubectl.exitValue() != 0) {
@@ -66,7 +69,9 @@ final class Manifests {
     }
 
     static JsonNode named(String overlay, String kind, String name) {
-        return ofKind(overlay, kind).filter(o -> name.equals(name(o))).findFirst()
+        return ofKind(overlay, kind)
+                .filter(o -> name.equals(name(o)))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError(kind + " " + name + " is not in overlays/" + overlay));
     }
 

@@ -1,8 +1,8 @@
 package app.hearth.k8s;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,12 +10,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * The public entry point sends every documented path to exactly the service that owns it. The paths come from each
@@ -47,8 +47,13 @@ class RouteTableTest {
             assertThat(rule.path("backendRefs")).as("one backend per rule").hasSize(1);
             String backend = rule.at("/backendRefs/0/name").asText();
             for (JsonNode match : rule.path("matches")) {
-                assertThat(match.has("method")).as("rules route by path only: a method is never a reason to differ").isFalse();
-                rules.add(new Rule(backend, match.at("/path/type").asText(), match.at("/path/value").asText()));
+                assertThat(match.has("method"))
+                        .as("rules route by path only: a method is never a reason to differ")
+                        .isFalse();
+                rules.add(new Rule(
+                        backend,
+                        match.at("/path/type").asText(),
+                        match.at("/path/value").asText()));
             }
         }
         return rules;
@@ -56,11 +61,16 @@ class RouteTableTest {
 
     private static Map<String, Set<String>> documentedPaths(String service) throws Exception {
         Path document = Manifests.ROOT.resolve(service).resolve("target/openapi/openapi.json");
-        assertThat(document).as("the OpenAPI document " + service + "'s build writes (build the services first)").exists();
+        assertThat(document)
+                .as("the OpenAPI document " + service + "'s build writes (build the services first)")
+                .exists();
         JsonNode paths = Manifests.JSON.readTree(Files.readString(document)).path("paths");
-        Map<String, Set<String>> result = new java.util.TreeMap<>();
-        paths.fieldNames().forEachRemaining(p -> result.put(p, StreamSupport.stream(
-                ((Iterable<String>) paths.get(p)::fieldNames).spliterator(), false).collect(Collectors.toSet())));
+        Map<String, Set<String>> result = new TreeMap<>();
+        paths.fieldNames()
+                .forEachRemaining(p -> result.put(
+                        p,
+                        StreamSupport.stream(((Iterable<String>) paths.get(p)::fieldNames).spliterator(), false)
+                                .collect(Collectors.toSet())));
         return result;
     }
 
@@ -78,12 +88,15 @@ class RouteTableTest {
         for (String service : Manifests.SERVICES) {
             for (String template : documentedPaths(service).keySet()) {
                 String path = concrete(template);
-                List<Rule> matching = rules.stream().filter(r -> r.matches(path)).toList();
+                List<Rule> matching =
+                        rules.stream().filter(r -> r.matches(path)).toList();
                 used.addAll(matching);
-                Set<String> backends = matching.stream().map(Rule::backend).collect(Collectors.toCollection(TreeSet::new));
+                Set<String> backends =
+                        matching.stream().map(Rule::backend).collect(Collectors.toCollection(TreeSet::new));
                 if (internal(service, template)) {
                     if (template.startsWith("/v1/ops/") && !backends.isEmpty()) {
-                        problems.add(service + " " + template + ": operations endpoint reachable from outside via " + backends);
+                        problems.add(service + " " + template + ": operations endpoint reachable from outside via "
+                                + backends);
                     }
                     continue;
                 }
@@ -96,18 +109,37 @@ class RouteTableTest {
         assertThat(problems).isEmpty();
         assertThat(checked).isGreaterThan(50);
         // No rule is dead weight: each one serves some documented path.
-        assertThat(rules).allSatisfy(rule -> assertThat(used).as("a documented path uses " + rule).contains(rule));
+        assertThat(rules)
+                .allSatisfy(rule ->
+                        assertThat(used).as("a documented path uses " + rule).contains(rule));
     }
 
     @Test
     void nothingElseIsExposed() {
         List<Rule> rules = rules();
-        for (String path : List.of("/q/health/ready", "/q/metrics", "/q/openapi", "/v1/ops/dead-letters",
-                "/v1/ops/projections/rebuild", "/v1/mentions", "/v1/couples/x/unknown", "/v1/couples/x/grants/y/z",
-                "/v1/exercisesx", "/", "/v2/couples")) {
-            assertThat(rules.stream().filter(r -> r.matches(path)).map(Rule::backend).toList()).as(path).isEmpty();
+        for (String path : List.of(
+                "/q/health/ready",
+                "/q/metrics",
+                "/q/openapi",
+                "/v1/ops/dead-letters",
+                "/v1/ops/projections/rebuild",
+                "/v1/mentions",
+                "/v1/couples/x/unknown",
+                "/v1/couples/x/grants/y/z",
+                "/v1/exercisesx",
+                "/",
+                "/v2/couples")) {
+            assertThat(rules.stream()
+                            .filter(r -> r.matches(path))
+                            .map(Rule::backend)
+                            .toList())
+                    .as(path)
+                    .isEmpty();
         }
-        assertThat(rules.stream().filter(r -> r.matches("/v1/me/export")).map(Rule::backend).toList())
+        assertThat(rules.stream()
+                        .filter(r -> r.matches("/v1/me/export"))
+                        .map(Rule::backend)
+                        .toList())
                 .containsExactly("couple-service");
     }
 }

@@ -1,8 +1,16 @@
 package app.hearth.k8s;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.introspect.Annotated;
+import com.fasterxml.jackson.databind.introspect.JacksonAnnotationIntrospector;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonParser;
 import io.kubernetes.client.openapi.models.V1ConfigMap;
@@ -17,10 +25,6 @@ import io.strimzi.api.kafka.model.kafka.Kafka;
 import io.strimzi.api.kafka.model.nodepool.KafkaNodePool;
 import io.strimzi.api.kafka.model.topic.KafkaTopic;
 import io.strimzi.api.kafka.model.user.KafkaUser;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
 import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Modifier;
@@ -30,9 +34,9 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Every object of every overlay validates: Kubernetes objects against the 1.32 API (the official Java client's models,
@@ -59,28 +63,35 @@ class SchemaValidationTest {
 
     /** Required fields of the resources whose operators publish no model here (JSON pointers; [*] for every item). */
     private static final Map<String, List<String>> REQUIRED = Map.of(
-            "postgresql.cnpg.io/v1/Cluster", List.of("/spec/instances", "/spec/storage/size", "/spec/managed/roles[*]/name",
-                    "/spec/managed/roles[*]/passwordSecret/name"),
+            "postgresql.cnpg.io/v1/Cluster",
+                    List.of(
+                            "/spec/instances",
+                            "/spec/storage/size",
+                            "/spec/managed/roles[*]/name",
+                            "/spec/managed/roles[*]/passwordSecret/name"),
             "postgresql.cnpg.io/v1/Database", List.of("/spec/name", "/spec/owner", "/spec/cluster/name"),
-            "k8s.keycloak.org/v2alpha1/Keycloak", List.of("/spec/db/vendor", "/spec/db/host", "/spec/hostname/hostname",
-                    "/spec/instances"),
+            "k8s.keycloak.org/v2alpha1/Keycloak",
+                    List.of("/spec/db/vendor", "/spec/db/host", "/spec/hostname/hostname", "/spec/instances"),
             "k8s.keycloak.org/v2alpha1/KeycloakRealmImport", List.of("/spec/keycloakCRName", "/spec/realm/realm"),
-            "gateway.networking.k8s.io/v1/HTTPRoute", List.of("/spec/parentRefs[*]/name", "/spec/rules[*]/matches[*]/path/type",
-                    "/spec/rules[*]/matches[*]/path/value", "/spec/rules[*]/backendRefs[*]/name", "/spec/rules[*]/backendRefs[*]/port"),
+            "gateway.networking.k8s.io/v1/HTTPRoute",
+                    List.of(
+                            "/spec/parentRefs[*]/name",
+                            "/spec/rules[*]/matches[*]/path/type",
+                            "/spec/rules[*]/matches[*]/path/value",
+                            "/spec/rules[*]/backendRefs[*]/name",
+                            "/spec/rules[*]/backendRefs[*]/port"),
             "monitoring.coreos.com/v1/ServiceMonitor", List.of("/spec/selector", "/spec/endpoints[*]/port"),
-            "monitoring.coreos.com/v1/PrometheusRule", List.of("/spec/groups[*]/name", "/spec/groups[*]/rules[*]/alert",
-                    "/spec/groups[*]/rules[*]/expr"));
+            "monitoring.coreos.com/v1/PrometheusRule",
+                    List.of("/spec/groups[*]/name", "/spec/groups[*]/rules[*]/alert", "/spec/groups[*]/rules[*]/expr"));
 
-    private static final ObjectMapper STRICT = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final ObjectMapper STRICT =
+            new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     /** Writes every property back, defaults included (Strimzi's models leave defaults out), so only nulls stand out. */
-    private static final ObjectMapper EVERYTHING = new ObjectMapper().setAnnotationIntrospector(
-            new com.fasterxml.jackson.databind.introspect.JacksonAnnotationIntrospector() {
+    private static final ObjectMapper EVERYTHING = new ObjectMapper()
+            .setAnnotationIntrospector(new JacksonAnnotationIntrospector() {
                 @Override
-                public com.fasterxml.jackson.annotation.JsonInclude.Value findPropertyInclusion(
-                        com.fasterxml.jackson.databind.introspect.Annotated annotated) {
-                    return com.fasterxml.jackson.annotation.JsonInclude.Value.construct(
-                            com.fasterxml.jackson.annotation.JsonInclude.Include.ALWAYS,
-                            com.fasterxml.jackson.annotation.JsonInclude.Include.ALWAYS);
+                public JsonInclude.Value findPropertyInclusion(Annotated annotated) {
+                    return JsonInclude.Value.construct(JsonInclude.Include.ALWAYS, JsonInclude.Include.ALWAYS);
                 }
             });
 
@@ -118,37 +129,42 @@ class SchemaValidationTest {
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
     void routeExpressionsCompileAndPathTypesAreKnown(String overlay) {
-        Manifests.ofKind(overlay, "HTTPRoute").forEach(route -> route.path("spec").path("rules").forEach(rule ->
-                rule.path("matches").forEach(match -> {
-                    String type = match.path("path").path("type").asText();
-                    assertThat(type).isIn("Exact", "PathPrefix", "RegularExpression");
-                    if (type.equals("RegularExpression")) {
-                        Pattern.compile(match.path("path").path("value").asText());
-                    }
-                })));
+        Manifests.ofKind(overlay, "HTTPRoute")
+                .forEach(route -> route.path("spec")
+                        .path("rules")
+                        .forEach(rule -> rule.path("matches").forEach(match -> {
+                            String type = match.path("path").path("type").asText();
+                            assertThat(type).isIn("Exact", "PathPrefix", "RegularExpression");
+                            if (type.equals("RegularExpression")) {
+                                Pattern.compile(match.path("path").path("value").asText());
+                            }
+                        })));
     }
 
     /** The validators would be worth nothing if they let anything through. */
     @Test
     void theValidatorsRefuseWhatIsWrong() throws Exception {
-        JsonNode deployment = Manifests.named("dev", "Deployment", "couple-service").deepCopy();
-        ((com.fasterxml.jackson.databind.node.ObjectNode) deployment.path("spec")).put("replica", 2);
+        JsonNode deployment =
+                Manifests.named("dev", "Deployment", "couple-service").deepCopy();
+        ((ObjectNode) deployment.path("spec")).put("replica", 2);
         assertThat(kubernetes(V1Deployment.class, deployment)).contains("replica");
-        JsonNode noContainers = Manifests.named("dev", "Deployment", "couple-service").deepCopy();
-        ((com.fasterxml.jackson.databind.node.ObjectNode) noContainers.path("spec").path("template").path("spec")).remove("containers");
+        JsonNode noContainers =
+                Manifests.named("dev", "Deployment", "couple-service").deepCopy();
+        ((ObjectNode) noContainers.path("spec").path("template").path("spec")).remove("containers");
         assertThat(kubernetes(V1Deployment.class, noContainers)).contains("containers");
 
         JsonNode kafka = Manifests.named("dev", "Kafka", "hearth").deepCopy();
-        ((com.fasterxml.jackson.databind.node.ObjectNode) kafka.path("spec").path("kafka")).put("replicaz", 3);
+        ((ObjectNode) kafka.path("spec").path("kafka")).put("replicaz", 3);
         assertThat(strimzi(Kafka.class, kafka)).contains("replicaz");
         JsonNode badListener = Manifests.named("dev", "Kafka", "hearth").deepCopy();
-        ((com.fasterxml.jackson.databind.node.ObjectNode) badListener.path("spec").path("kafka").path("listeners").get(0))
-                .put("type", "internall");
+        ((ObjectNode) badListener.path("spec").path("kafka").path("listeners").get(0)).put("type", "internall");
         assertThat(strimzi(Kafka.class, badListener)).isNotNull();
 
-        JsonNode database = Manifests.named("dev", "Database", "hearth-db-couples").deepCopy();
-        ((com.fasterxml.jackson.databind.node.ObjectNode) database.path("spec")).remove("owner");
-        assertThat(required(REQUIRED.get("postgresql.cnpg.io/v1/Database"), database)).contains("/spec/owner");
+        JsonNode database =
+                Manifests.named("dev", "Database", "hearth-db-couples").deepCopy();
+        ((ObjectNode) database.path("spec")).remove("owner");
+        assertThat(required(REQUIRED.get("postgresql.cnpg.io/v1/Database"), database))
+                .contains("/spec/owner");
         assertThatThrownBy(() -> Manifests.render("no-such-overlay")).hasMessageContaining("kustomize");
     }
 
@@ -236,7 +252,9 @@ class SchemaValidationTest {
         List<String> missing = new ArrayList<>();
         for (String pointer : pointers) {
             for (JsonNode found : resolve(List.of(object), pointer)) {
-                if (found.isMissingNode() || found.isNull() || (found.isTextual() && found.asText().isBlank())) {
+                if (found.isMissingNode()
+                        || found.isNull()
+                        || (found.isTextual() && found.asText().isBlank())) {
                     missing.add(pointer);
                     break;
                 }
@@ -257,7 +275,7 @@ class SchemaValidationTest {
         for (JsonNode node : from) {
             JsonNode array = node.at(head);
             if (!array.isArray() || array.isEmpty()) {
-                next.add(com.fasterxml.jackson.databind.node.MissingNode.getInstance());
+                next.add(MissingNode.getInstance());
                 continue;
             }
             array.forEach(next::add);
@@ -267,5 +285,4 @@ class SchemaValidationTest {
         next.stream().filter(JsonNode::isMissingNode).forEach(result::add);
         return result;
     }
-
 }

@@ -2,6 +2,9 @@ package app.hearth.exercise.rest;
 
 import app.hearth.exercise.service.GuidanceService;
 import app.hearth.exercise.service.GuidanceService.Article;
+import app.hearth.platform.paging.Page;
+import app.hearth.platform.paging.PageLinks;
+import app.hearth.platform.paging.PageRequest;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -9,26 +12,25 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import org.jboss.resteasy.reactive.RestResponse;
-
+import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import app.hearth.platform.paging.Page;
-import app.hearth.platform.paging.PageLinks;
-import app.hearth.platform.paging.PageRequest;
-import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.UriInfo;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /**
  * Guidance the app shows beside the exercises: the guide's dark side (flooding, dependency, honesty without empathy)
  * and when to seek outside help. In the caller's language when there is a translation ({@code Accept-Language}),
  * else English; {@code Content-Language} says which.
  */
-@Tag(name = "Guidance", description = "What the app shows beside the exercises: the guide's warning signs and when to seek outside help, in the caller's language when there is a translation.")
+@Tag(
+        name = "Guidance",
+        description =
+                "What the app shows beside the exercises: the guide's warning signs and when to seek outside help, in the caller's language when there is a translation.")
 @Path("/v1/guidance")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
@@ -37,28 +39,40 @@ public class GuidanceResource {
     @Inject
     GuidanceService guidance;
 
-    public record GuidanceSummary(String slug, String title, String summary, String locale) {
-    }
+    public record GuidanceSummary(String slug, String title, String summary, String locale) {}
 
-
-    @Operation(operationId = "listGuidance", summary = "List guidance articles",
-            description = "Every guidance article, in the language `Accept-Language` asks for when there is a translation (`Content-Language` says which).")
+    @Operation(
+            operationId = "listGuidance",
+            summary = "List guidance articles",
+            description =
+                    "Every guidance article, in the language `Accept-Language` asks for when there is a translation (`Content-Language` says which).")
     @GET
-    public RestResponse<Page<GuidanceSummary>> list(@HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
-            @QueryParam("page") String page, @QueryParam("size") String size, @Context UriInfo uri) {
+    public RestResponse<Page<GuidanceSummary>> list(
+            @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
+            @QueryParam("page") String page,
+            @QueryParam("size") String size,
+            @Context UriInfo uri) {
         String locale = guidance.locale(acceptLanguage);
         List<GuidanceSummary> items = guidance.list(locale).stream()
-                .map(g -> new GuidanceSummary(g.slug, g.title, g.summary, g.locale)).toList();
-        return PageLinks.builder(Page.of(items, PageRequest.of(page, size)), uri).header("Content-Language", locale).build();
+                .map(g -> new GuidanceSummary(g.slug, g.title, g.summary, g.locale))
+                .toList();
+        return PageLinks.builder(Page.of(items, PageRequest.of(page, size)), uri)
+                .header("Content-Language", locale)
+                .build();
     }
 
-    @Operation(operationId = "getGuidanceArticle", summary = "Get a guidance article",
-            description = "One guidance article, in the language `Accept-Language` asks for when there is a translation.")
+    @Operation(
+            operationId = "getGuidanceArticle",
+            summary = "Get a guidance article",
+            description =
+                    "One guidance article, in the language `Accept-Language` asks for when there is a translation.")
     @GET
     @Path("/{slug}")
-    public RestResponse<Article> get(@PathParam("slug") String slug,
-                                     @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
+    public RestResponse<Article> get(
+            @PathParam("slug") String slug, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
         Article article = guidance.article(slug, guidance.locale(acceptLanguage));
-        return RestResponse.ResponseBuilder.ok(article).header("Content-Language", article.locale()).build();
+        return RestResponse.ResponseBuilder.ok(article)
+                .header("Content-Language", article.locale())
+                .build();
     }
 }

@@ -8,15 +8,17 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Everything this service holds about the caller (data portability). */
-@Tag(name = "Data export", description = "Data portability: everything Hearth holds about you. The public export at couple-service gathers every service's part; each service also exports its own part to it.")
+@Tag(
+        name = "Data export",
+        description =
+                "Data portability: everything Hearth holds about you. The public export at couple-service gathers every service's part; each service also exports its own part to it.")
 @Path("/v1/me/export")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
@@ -28,18 +30,31 @@ public class MeExportResource {
     @Inject
     ExportService exports;
 
-    public record Export(String service, String partnerId, Instant exportedAt, List<String> coupleIds,
-                         List<ExportService.MyCheckIn> checkIns, List<ExportService.MySessionAnswer> sessionAnswers,
-                         List<ExportService.MySession> sessions) {
-    }
+    public record Export(
+            String service,
+            String partnerId,
+            Instant exportedAt,
+            List<String> coupleIds,
+            List<ExportService.MyCheckIn> checkIns,
+            List<ExportService.MySessionAnswer> sessionAnswers,
+            List<ExportService.MySession> sessions) {}
 
-    @Operation(operationId = "exportMyExerciseData", summary = "Export my exercise data",
-            description = "This service's part of your data export: your check-in answers, private notes and session answers. couple-service's export gathers it; not routed through the public entry point.")
+    @Operation(
+            operationId = "exportMyExerciseData",
+            summary = "Export my exercise data",
+            description =
+                    "This service's part of your data export: your check-in answers, private notes and session answers. couple-service's export gathers it; not routed through the public entry point.")
     @Extension(name = "x-internal", value = "true")
     @GET
     public Export export() {
         String me = caller.personId();
-        return new Export("exercise-service", me, Instant.now(), exports.coupleIds(me), exports.checkIns(me),
-                exports.sessionAnswers(me), exports.sessions(me));
+        return new Export(
+                "exercise-service",
+                me,
+                Instant.now(),
+                exports.coupleIds(me),
+                exports.checkIns(me),
+                exports.sessionAnswers(me),
+                exports.sessions(me));
     }
 }

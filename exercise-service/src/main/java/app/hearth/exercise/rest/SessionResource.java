@@ -1,21 +1,17 @@
 package app.hearth.exercise.rest;
 
-import app.hearth.exercise.Exercise;
 import app.hearth.exercise.ExerciseKind;
 import app.hearth.exercise.ExercisePrompt;
 import app.hearth.exercise.ExerciseSession;
-import app.hearth.exercise.ExerciseStep;
 import app.hearth.exercise.Layer;
 import app.hearth.exercise.Level;
-import app.hearth.exercise.PlanDay;
-import app.hearth.exercise.SessionRating;
 import app.hearth.exercise.SessionPrompts;
-import app.hearth.exercise.SessionResponse;
 import app.hearth.exercise.StepType;
-import app.hearth.membership.MembershipService;
 import app.hearth.exercise.service.SessionService;
+import app.hearth.membership.MembershipService;
+import app.hearth.platform.paging.PageLinks;
+import app.hearth.platform.paging.PageRequest;
 import app.hearth.platform.problem.ApiException;
-import app.hearth.platform.problem.Params;
 import app.hearth.platform.security.Caller;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.quarkus.security.Authenticated;
@@ -33,36 +29,33 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import app.hearth.platform.paging.PageLinks;
-import app.hearth.platform.paging.PageRequest;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /**
  * Guided sessions. Each partner's answer to a step stays hidden from the other until both answered; private notes
  * are returned to their author only. Any member can pause at once, for both.
  */
-@Tag(name = "Exercise sessions", description = "Guided exercises done together. Each partner's answer to a step stays hidden until both answered; private notes are shown to their author only; either member can pause at once, for both.")
+@Tag(
+        name = "Exercise sessions",
+        description =
+                "Guided exercises done together. Each partner's answer to a step stays hidden until both answered; private notes are shown to their author only; either member can pause at once, for both.")
 @Path("/v1/couples/{coupleId}/sessions")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
@@ -83,40 +76,50 @@ public class SessionResource {
     @Inject
     SessionViews views;
 
-    public record StartRequest(@Schema(examples = "booster-gratitude-exchange") @NotNull @Pattern(regexp = "[a-z0-9-]{1,80}") String exerciseSlug, Level level,
-                               Boolean acknowledgeAdvanced) {
-    }
+    public record StartRequest(
+            @Schema(examples = "booster-gratitude-exchange") @NotNull @Pattern(regexp = "[a-z0-9-]{1,80}")
+            String exerciseSlug,
 
-    public record ResponseRequest(@NotBlank @Size(max = 4000) String response, @Size(max = 2000) String privateNote) {
-    }
+            Level level,
+            Boolean acknowledgeAdvanced) {}
+
+    public record ResponseRequest(
+            @NotBlank @Size(max = 4000) String response,
+            @Size(max = 2000) String privateNote) {}
 
     /** By the prompt's kind: {@code answer} (or {@code skip}), {@code ticked}, or {@code choice}. */
-    public record PromptAnswerRequest(@Size(max = 4000) String answer, ExercisePrompt.Choice choice, Boolean skip,
-                                      Boolean ticked) {
-    }
+    public record PromptAnswerRequest(
+            @Size(max = 4000) String answer, ExercisePrompt.Choice choice, Boolean skip, Boolean ticked) {}
 
     @Schema(name = "SessionPauseRequest")
-    public record PauseRequest(@Schema(examples = "pineapple") @Size(max = 40) String pauseWord) {
-    }
+    public record PauseRequest(
+            @Schema(examples = "pineapple") @Size(max = 40) String pauseWord) {}
 
-    public record EndRequest(@Schema(examples = "We will come back to it another evening.") @Size(max = 300) String reason) {
-    }
+    public record EndRequest(
+            @Schema(examples = "We will come back to it another evening.") @Size(max = 300)
+            String reason) {}
 
-    public record RatingRequest(@NotNull @Min(1) @Max(5) Integer feltConnected, @NotNull @Min(1) @Max(5) Integer feltSafe) {
-    }
-
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Answer(String response, String privateNote) {
-    }
+    public record RatingRequest(
+            @NotNull @Min(1) @Max(5) Integer feltConnected,
+            @NotNull @Min(1) @Max(5) Integer feltSafe) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record StepView(int position, StepType type, String title, String instruction, String timing,
-                           Answer mine, Boolean partnerAnswered, Answer partner, Instant completedAt) {
-    }
+    public record Answer(String response, String privateNote) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record PromptAnswerView(String answer, ExercisePrompt.Choice choice, Boolean skipped, Boolean ticked) {
-    }
+    public record StepView(
+            int position,
+            StepType type,
+            String title,
+            String instruction,
+            String timing,
+            Answer mine,
+            Boolean partnerAnswered,
+            Answer partner,
+            Instant completedAt) {}
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record PromptAnswerView(String answer, ExercisePrompt.Choice choice, Boolean skipped, Boolean ticked) {}
 
     /**
      * A prompt as played in this session. {@code partner}: the partner's answer, once both answered (never for a
@@ -124,79 +127,128 @@ public class SessionResource {
      * a quiz statement's answer, once you gave yours. {@code askedBy}: who asks it, where partners take turns.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record PromptView(int position, Integer step, Level level, ExercisePrompt.AnswerKind answerKind, String text,
-                             String detail, String askedBy, PromptAnswerView mine, boolean partnerAnswered,
-                             PromptAnswerView partner, ExercisePrompt.Choice correctChoice, String explanation) {
-    }
+    public record PromptView(
+            int position,
+            Integer step,
+            Level level,
+            ExercisePrompt.AnswerKind answerKind,
+            String text,
+            String detail,
+            String askedBy,
+            PromptAnswerView mine,
+            boolean partnerAnswered,
+            PromptAnswerView partner,
+            ExercisePrompt.Choice correctChoice,
+            String explanation) {}
 
     /** Prompts answered (or skipped, or ticked) by both, by you, by your partner, out of the session's total. */
-    public record ProgressView(int total, int answeredByBoth, int mine, int partner) {
-    }
+    public record ProgressView(int total, int answeredByBoth, int mine, int partner) {}
 
     /** The prompt the couple is on and who asks it. */
-    public record TurnView(int prompt, String askedBy, boolean yours) {
-    }
+    public record TurnView(int prompt, String askedBy, boolean yours) {}
 
     /** Quiz scores: yours over what you answered; your partner's over statements you both answered. */
-    public record ScoresView(SessionPrompts.Score mine, SessionPrompts.Score partner) {
-    }
+    public record ScoresView(SessionPrompts.Score mine, SessionPrompts.Score partner) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "SessionPause")
-    public record PauseView(String pausedBy, Instant pausedAt, boolean pauseWordSaid, Instant resumeNotBefore,
-                            List<String> readyToResume) {
-    }
+    public record PauseView(
+            String pausedBy,
+            Instant pausedAt,
+            boolean pauseWordSaid,
+            Instant resumeNotBefore,
+            List<String> readyToResume) {}
 
-    public record Rating(int feltConnected, int feltSafe) {
-    }
+    public record Rating(int feltConnected, int feltSafe) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record EndView(String endedBy, Instant endedAt, String reason) {
-    }
+    public record EndView(String endedBy, Instant endedAt, String reason) {}
 
     /**
      * Shown with every intense exercise (advanced, or one with safety notes), before its steps: the couple's agreed
      * pause word when they have one, and that pausing is always one tap away.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record SafetyView(String pauseWord, String reminder, List<String> guidance) {
-    }
+    public record SafetyView(String pauseWord, String reminder, List<String> guidance) {}
 
     /** {@code level}: the prompts shown; {@code pacingLevel}: what pacing counts (never below the exercise's own). */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record SessionView(UUID id, String exerciseSlug, String title, ExerciseKind kind, Set<Layer> layers, Level level,
-                              Level pacingLevel, ExerciseSession.Status status, String startedBy, Instant startedAt,
-                              SafetyView safety, PauseView pause, List<PromptView> prompts, ProgressView progress,
-                              TurnView turn, ScoresView scores, List<StepView> steps, Rating myRating,
-                              boolean partnerRated, Instant completedAt, EndView ended) {
-    }
+    public record SessionView(
+            UUID id,
+            String exerciseSlug,
+            String title,
+            ExerciseKind kind,
+            Set<Layer> layers,
+            Level level,
+            Level pacingLevel,
+            ExerciseSession.Status status,
+            String startedBy,
+            Instant startedAt,
+            SafetyView safety,
+            PauseView pause,
+            List<PromptView> prompts,
+            ProgressView progress,
+            TurnView turn,
+            ScoresView scores,
+            List<StepView> steps,
+            Rating myRating,
+            boolean partnerRated,
+            Instant completedAt,
+            EndView ended) {}
 
-    @Operation(operationId = "startSession", summary = "Start a session",
-            description = "Starts an exercise from the catalogue for the couple. Intense exercises show the pause word and safety notes first; pacing keeps deeper layers for couples who did the earlier ones.")
-    @APIResponse(responseCode = "201", description = "The session; `Location` names it.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SessionView.class)))
+    @Operation(
+            operationId = "startSession",
+            summary = "Start a session",
+            description =
+                    "Starts an exercise from the catalogue for the couple. Intense exercises show the pause word and safety notes first; pacing keeps deeper layers for couples who did the earlier ones.")
+    @APIResponse(
+            responseCode = "201",
+            description = "The session; `Location` names it.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = SessionView.class)))
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response start(@PathParam("coupleId") UUID coupleId,
-                          @NotNull(message = "send {\"exerciseSlug\": ...}") @Valid StartRequest request, @Context UriInfo uri) {
+    public Response start(
+            @PathParam("coupleId") UUID coupleId,
+            @NotNull(message = "send {\"exerciseSlug\": ...}") @Valid StartRequest request,
+            @Context UriInfo uri) {
         String me = member(coupleId);
-        ExerciseSession session = sessions.start(coupleId, me, request.exerciseSlug(), request.level(),
+        ExerciseSession session = sessions.start(
+                coupleId,
+                me,
+                request.exerciseSlug(),
+                request.level(),
                 Boolean.TRUE.equals(request.acknowledgeAdvanced()));
-        return Response.created(uri.getAbsolutePathBuilder().path(session.id.toString()).build()).entity(view(session, me)).build();
+        return Response.created(
+                        uri.getAbsolutePathBuilder().path(session.id.toString()).build())
+                .entity(view(session, me))
+                .build();
     }
 
     /** The couple's sessions, newest first, a page at a time (the same few queries whatever the page holds). */
-    @Operation(operationId = "listSessions", summary = "List sessions",
+    @Operation(
+            operationId = "listSessions",
+            summary = "List sessions",
             description = "The couple's sessions, newest first, a page at a time.")
     @GET
-    public RestResponse<app.hearth.platform.paging.Page<SessionView>> list(@PathParam("coupleId") UUID coupleId, @QueryParam("page") String page,
-                                  @QueryParam("size") String size, @Context UriInfo uri) {
+    public RestResponse<app.hearth.platform.paging.Page<SessionView>> list(
+            @PathParam("coupleId") UUID coupleId,
+            @QueryParam("page") String page,
+            @QueryParam("size") String size,
+            @Context UriInfo uri) {
         String me = member(coupleId);
         app.hearth.platform.paging.Page<ExerciseSession> found = sessions.list(coupleId, PageRequest.of(page, size));
-        return PageLinks.answer(new app.hearth.platform.paging.Page<>(views.of(coupleId, found.items(), me), found.page(),
-                found.size(), found.total()), uri);
+        return PageLinks.answer(
+                new app.hearth.platform.paging.Page<>(
+                        views.of(coupleId, found.items(), me), found.page(), found.size(), found.total()),
+                uri);
     }
 
-    @Operation(operationId = "getSession", summary = "Get a session",
+    @Operation(
+            operationId = "getSession",
+            summary = "Get a session",
             description = "A session with its steps, where the couple is, and the answers both may see.")
     @GET
     @Path("/{sessionId}")
@@ -205,42 +257,69 @@ public class SessionResource {
         return view(sessions.get(coupleId, sessionId), me);
     }
 
-    @Operation(operationId = "respondToStep", summary = "Respond to a step",
+    @Operation(
+            operationId = "respondToStep",
+            summary = "Respond to a step",
             description = "Records the caller's response to a step of the session.")
     @POST
     @Path("/{sessionId}/steps/{position}/responses")
     @Consumes(MediaType.APPLICATION_JSON)
-    public SessionView respond(@PathParam("coupleId") UUID coupleId, @PathParam("sessionId") UUID sessionId,
-                               @PathParam("position") int position,
-                               @NotNull(message = "send {\"response\": ...}") @Valid ResponseRequest request) {
+    public SessionView respond(
+            @PathParam("coupleId") UUID coupleId,
+            @PathParam("sessionId") UUID sessionId,
+            @PathParam("position") int position,
+            @NotNull(message = "send {\"response\": ...}") @Valid ResponseRequest request) {
         String me = member(coupleId);
         return view(sessions.respond(coupleId, sessionId, me, position, request.response(), request.privateNote()), me);
     }
 
     /** The caller's answer to one prompt: words or a skip, a tick or untick, or a quiz choice. */
-    @Operation(operationId = "answerPrompt", summary = "Answer a prompt",
-            description = "The caller's answer to one prompt: words or a skip, a tick or untick, or a quiz choice. Replaces an earlier answer of the caller's.")
+    @Operation(
+            operationId = "answerPrompt",
+            summary = "Answer a prompt",
+            description =
+                    "The caller's answer to one prompt: words or a skip, a tick or untick, or a quiz choice. Replaces an earlier answer of the caller's.")
     @PUT
     @Path("/{sessionId}/prompts/{position}/answer")
     @Consumes(MediaType.APPLICATION_JSON)
-    public SessionView answerPrompt(@PathParam("coupleId") UUID coupleId, @PathParam("sessionId") UUID sessionId,
-                                    @PathParam("position") int position,
-                                    @NotNull(message = "send {\"answer\": ...}, {\"skip\": true}, {\"ticked\": true|false} or {\"choice\": \"MYTH\"|\"TRUE\"}")
-                                    @Valid PromptAnswerRequest request) {
+    public SessionView answerPrompt(
+            @PathParam("coupleId") UUID coupleId,
+            @PathParam("sessionId") UUID sessionId,
+            @PathParam("position") int position,
+            @NotNull(
+                            message =
+                                    "send {\"answer\": ...}, {\"skip\": true}, {\"ticked\": true|false} or {\"choice\": \"MYTH\"|\"TRUE\"}")
+                    @Valid
+                    PromptAnswerRequest request) {
         String me = member(coupleId);
-        return view(sessions.answerPrompt(coupleId, sessionId, me, position, new SessionService.PromptAnswer(request.answer(),
-                request.choice(), Boolean.TRUE.equals(request.skip()), request.ticked())), me);
+        return view(
+                sessions.answerPrompt(
+                        coupleId,
+                        sessionId,
+                        me,
+                        position,
+                        new SessionService.PromptAnswer(
+                                request.answer(),
+                                request.choice(),
+                                Boolean.TRUE.equals(request.skip()),
+                                request.ticked())),
+                me);
     }
 
     /** Pause for both, at once. Saying the pause word is optional: the pause never depends on it. */
-    @Operation(operationId = "pauseSession", summary = "Pause a session",
-            description = "Pauses the session for both, at once. Saying the pause word is optional: the pause never depends on it.")
+    @Operation(
+            operationId = "pauseSession",
+            summary = "Pause a session",
+            description =
+                    "Pauses the session for both, at once. Saying the pause word is optional: the pause never depends on it.")
     @POST
     @Path("/{sessionId}/pause")
-    public SessionView pause(@PathParam("coupleId") UUID coupleId, @PathParam("sessionId") UUID sessionId,
-                             @Valid PauseRequest request) {
+    public SessionView pause(
+            @PathParam("coupleId") UUID coupleId, @PathParam("sessionId") UUID sessionId, @Valid PauseRequest request) {
         String me = member(coupleId);
-        boolean said = request != null && request.pauseWord() != null && !request.pauseWord().isBlank();
+        boolean said = request != null
+                && request.pauseWord() != null
+                && !request.pauseWord().isBlank();
         return view(sessions.pause(coupleId, sessionId, me, said), me);
     }
 
@@ -248,10 +327,24 @@ public class SessionResource {
      * "I am ready to go on." 200 when the session resumed; 202 while the partner is not ready yet; 409 with
      * Retry-After during the cool-down (the readiness is kept either way).
      */
-    @Operation(operationId = "resumeSession", summary = "Resume a session",
+    @Operation(
+            operationId = "resumeSession",
+            summary = "Resume a session",
             description = "Resumes a paused session, after the cooling-down time the guide asks for.")
-    @APIResponse(responseCode = "200", description = "Resumed: the session.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SessionView.class)))
-    @APIResponse(responseCode = "202", description = "Resumed for you; the session goes on when your partner is ready too.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SessionView.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "Resumed: the session.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = SessionView.class)))
+    @APIResponse(
+            responseCode = "202",
+            description = "Resumed for you; the session goes on when your partner is ready too.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = SessionView.class)))
     @POST
     @Path("/{sessionId}/resume")
     public Response resume(@PathParam("coupleId") UUID coupleId, @PathParam("sessionId") UUID sessionId) {
@@ -259,41 +352,58 @@ public class SessionResource {
         ExerciseSession session = sessions.resume(coupleId, sessionId, me);
         Instant now = clock.instant();
         if (session.status == ExerciseSession.Status.PAUSED && now.isBefore(session.resumeNotBefore)) {
-            throw new ApiException(409, "https://hearth.app/problems/cooling-down", "Conflict", "Take a breath: this "
-                    + "session rests until " + session.resumeNotBefore + ". We noted that you are ready; it goes on when "
-                    + "the cool-down is over and both of you have said so.", Duration.between(now, session.resumeNotBefore));
+            throw new ApiException(
+                    409,
+                    "https://hearth.app/problems/cooling-down",
+                    "Conflict",
+                    "Take a breath: this "
+                            + "session rests until " + session.resumeNotBefore
+                            + ". We noted that you are ready; it goes on when "
+                            + "the cool-down is over and both of you have said so.",
+                    Duration.between(now, session.resumeNotBefore));
         }
-        return Response.status(session.status == ExerciseSession.Status.ACTIVE ? 200 : 202).entity(view(session, me)).build();
+        return Response.status(session.status == ExerciseSession.Status.ACTIVE ? 200 : 202)
+                .entity(view(session, me))
+                .build();
     }
 
     /** Either partner ends a session that will not be finished; it never blocks starting another. */
-    @Operation(operationId = "endSession", summary = "End a session",
+    @Operation(
+            operationId = "endSession",
+            summary = "End a session",
             description = "Either member ends a session that will not be finished; it never blocks starting another.")
     @POST
     @Path("/{sessionId}/end")
-    public SessionView end(@PathParam("coupleId") UUID coupleId, @PathParam("sessionId") UUID sessionId,
-                           @Valid EndRequest request) {
+    public SessionView end(
+            @PathParam("coupleId") UUID coupleId, @PathParam("sessionId") UUID sessionId, @Valid EndRequest request) {
         String me = member(coupleId);
         return view(sessions.end(coupleId, sessionId, me, request == null ? null : request.reason()), me);
     }
 
-    @Operation(operationId = "rateSession", summary = "Rate a session",
+    @Operation(
+            operationId = "rateSession",
+            summary = "Rate a session",
             description = "How the exercise felt to the caller, once per member; feeds recommendations.")
     @POST
     @Path("/{sessionId}/rating")
     @Consumes(MediaType.APPLICATION_JSON)
-    public SessionView rate(@PathParam("coupleId") UUID coupleId, @PathParam("sessionId") UUID sessionId,
-                            @NotNull(message = "send {\"feltConnected\": 1-5, \"feltSafe\": 1-5}") @Valid RatingRequest request) {
+    public SessionView rate(
+            @PathParam("coupleId") UUID coupleId,
+            @PathParam("sessionId") UUID sessionId,
+            @NotNull(message = "send {\"feltConnected\": 1-5, \"feltSafe\": 1-5}") @Valid RatingRequest request) {
         String me = member(coupleId);
         return view(sessions.rate(coupleId, sessionId, me, request.feltConnected(), request.feltSafe()), me);
     }
 
-    @Operation(operationId = "completePlanDay", summary = "Complete a plan day",
-            description = "Marks a day of a multi-day plan (the detox plan, say) done; a day cannot be done ahead of its date.")
+    @Operation(
+            operationId = "completePlanDay",
+            summary = "Complete a plan day",
+            description =
+                    "Marks a day of a multi-day plan (the detox plan, say) done; a day cannot be done ahead of its date.")
     @POST
     @Path("/{sessionId}/days/{day}/complete")
-    public SessionView completeDay(@PathParam("coupleId") UUID coupleId, @PathParam("sessionId") UUID sessionId,
-                                   @PathParam("day") int day) {
+    public SessionView completeDay(
+            @PathParam("coupleId") UUID coupleId, @PathParam("sessionId") UUID sessionId, @PathParam("day") int day) {
         String me = member(coupleId);
         return view(sessions.completeDay(coupleId, sessionId, me, day), me);
     }

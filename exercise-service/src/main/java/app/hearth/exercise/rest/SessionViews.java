@@ -3,13 +3,13 @@ package app.hearth.exercise.rest;
 import app.hearth.exercise.Exercise;
 import app.hearth.exercise.ExerciseKind;
 import app.hearth.exercise.ExercisePrompt;
-import app.hearth.exercise.Guidance;
-import app.hearth.exercise.SessionPromptAnswer;
-import app.hearth.exercise.SessionPrompts;
 import app.hearth.exercise.ExerciseSession;
 import app.hearth.exercise.ExerciseStep;
+import app.hearth.exercise.Guidance;
 import app.hearth.exercise.Level;
 import app.hearth.exercise.PlanDay;
+import app.hearth.exercise.SessionPromptAnswer;
+import app.hearth.exercise.SessionPrompts;
 import app.hearth.exercise.SessionRating;
 import app.hearth.exercise.SessionResponse;
 import app.hearth.exercise.SessionResumeReady;
@@ -20,21 +20,21 @@ import app.hearth.exercise.rest.SessionResource.PauseView;
 import app.hearth.exercise.rest.SessionResource.ProgressView;
 import app.hearth.exercise.rest.SessionResource.PromptAnswerView;
 import app.hearth.exercise.rest.SessionResource.PromptView;
-import app.hearth.exercise.rest.SessionResource.ScoresView;
-import app.hearth.exercise.rest.SessionResource.TurnView;
 import app.hearth.exercise.rest.SessionResource.Rating;
 import app.hearth.exercise.rest.SessionResource.SafetyView;
+import app.hearth.exercise.rest.SessionResource.ScoresView;
 import app.hearth.exercise.rest.SessionResource.SessionView;
 import app.hearth.exercise.rest.SessionResource.StepView;
+import app.hearth.exercise.rest.SessionResource.TurnView;
+import app.hearth.exercise.service.SessionService;
 import app.hearth.membership.CoupleView;
 import app.hearth.membership.CoupleViewMember;
-import app.hearth.exercise.service.SessionService;
 import app.hearth.membership.MembershipService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -62,26 +62,35 @@ public class SessionViews {
         List<UUID> ids = sessions.stream().map(s -> s.id).toList();
         Map<String, Exercise> exercises = Exercise.<Exercise>list("slug in ?1", slugs).stream()
                 .collect(Collectors.toMap(e -> e.slug, Function.identity()));
-        Map<String, List<ExerciseStep>> steps = ExerciseStep.<ExerciseStep>list("slug in ?1 order by slug, position", slugs)
-                .stream().collect(Collectors.groupingBy(st -> st.slug));
-        Map<String, List<ExercisePrompt>> prompts = ExercisePrompt.<ExercisePrompt>list("slug in ?1 order by slug, position", slugs)
-                .stream().collect(Collectors.groupingBy(p -> p.slug));
-        Map<UUID, List<SessionResponse>> responses = SessionResponse.<SessionResponse>list(
-                "sessionId in ?1 order by stepPosition, createdAt", ids).stream().collect(Collectors.groupingBy(r -> r.sessionId));
-        Map<UUID, List<SessionRating>> ratings = SessionRating.<SessionRating>list(
-                "sessionId in ?1 order by createdAt, partnerId", ids).stream().collect(Collectors.groupingBy(r -> r.sessionId));
+        Map<String, List<ExerciseStep>> steps =
+                ExerciseStep.<ExerciseStep>list("slug in ?1 order by slug, position", slugs).stream()
+                        .collect(Collectors.groupingBy(st -> st.slug));
+        Map<String, List<ExercisePrompt>> prompts =
+                ExercisePrompt.<ExercisePrompt>list("slug in ?1 order by slug, position", slugs).stream()
+                        .collect(Collectors.groupingBy(p -> p.slug));
+        Map<UUID, List<SessionResponse>> responses =
+                SessionResponse.<SessionResponse>list("sessionId in ?1 order by stepPosition, createdAt", ids).stream()
+                        .collect(Collectors.groupingBy(r -> r.sessionId));
+        Map<UUID, List<SessionRating>> ratings =
+                SessionRating.<SessionRating>list("sessionId in ?1 order by createdAt, partnerId", ids).stream()
+                        .collect(Collectors.groupingBy(r -> r.sessionId));
         Map<UUID, List<PlanDay>> days = PlanDay.<PlanDay>list("sessionId in ?1 order by day", ids).stream()
                 .collect(Collectors.groupingBy(d -> d.sessionId));
-        Map<UUID, List<SessionPromptAnswer>> promptAnswers = SessionPromptAnswer.<SessionPromptAnswer>list(
-                "sessionId in ?1", ids).stream().collect(Collectors.groupingBy(a -> a.sessionId));
-        Map<UUID, List<String>> ready = SessionResumeReady.<SessionResumeReady>list("sessionId in ?1 order by readyAt", ids)
-                .stream().collect(Collectors.groupingBy(r -> r.sessionId, Collectors.mapping(r -> r.partnerId, Collectors.toList())));
+        Map<UUID, List<SessionPromptAnswer>> promptAnswers =
+                SessionPromptAnswer.<SessionPromptAnswer>list("sessionId in ?1", ids).stream()
+                        .collect(Collectors.groupingBy(a -> a.sessionId));
+        Map<UUID, List<String>> ready =
+                SessionResumeReady.<SessionResumeReady>list("sessionId in ?1 order by readyAt", ids).stream()
+                        .collect(Collectors.groupingBy(
+                                r -> r.sessionId, Collectors.mapping(r -> r.partnerId, Collectors.toList())));
 
         boolean anyIntense = sessions.stream().anyMatch(s -> intense(s, exercises.get(s.exerciseSlug)));
         CoupleView couple = CoupleView.findById(coupleId);
         List<String> members = CoupleViewMember.memberIds(coupleId);
         // Asked of couple-service (where the word lives) once per page, only when a session needs it.
-        String pauseWord = anyIntense && couple != null && couple.pauseWordAgreed ? membership.pauseWord(coupleId).orElse(null) : null;
+        String pauseWord = anyIntense && couple != null && couple.pauseWordAgreed
+                ? membership.pauseWord(coupleId).orElse(null)
+                : null;
 
         List<SessionView> views = new ArrayList<>(sessions.size());
         for (ExerciseSession session : sessions) {
@@ -93,55 +102,121 @@ public class SessionViews {
             for (ExerciseStep step : steps.getOrDefault(session.exerciseSlug, List.of())) {
                 if (step.type == StepType.DAY) {
                     int thisDay = ++day;
-                    stepViews.add(new StepView(step.position, step.type, step.title, step.instruction, step.timing, null, null,
-                            null, done.stream().filter(d -> d.day == thisDay).map(d -> d.completedAt).findFirst().orElse(null)));
+                    stepViews.add(new StepView(
+                            step.position,
+                            step.type,
+                            step.title,
+                            step.instruction,
+                            step.timing,
+                            null,
+                            null,
+                            null,
+                            done.stream()
+                                    .filter(d -> d.day == thisDay)
+                                    .map(d -> d.completedAt)
+                                    .findFirst()
+                                    .orElse(null)));
                     continue;
                 }
-                SessionResponse mine = answers.stream().filter(r -> r.stepPosition == step.position && r.partnerId.equals(me))
-                        .findFirst().orElse(null);
-                SessionResponse theirs = answers.stream().filter(r -> r.stepPosition == step.position && !r.partnerId.equals(me))
-                        .findFirst().orElse(null);
-                stepViews.add(new StepView(step.position, step.type, step.title, step.instruction, step.timing,
+                SessionResponse mine = answers.stream()
+                        .filter(r -> r.stepPosition == step.position && r.partnerId.equals(me))
+                        .findFirst()
+                        .orElse(null);
+                SessionResponse theirs = answers.stream()
+                        .filter(r -> r.stepPosition == step.position && !r.partnerId.equals(me))
+                        .findFirst()
+                        .orElse(null);
+                stepViews.add(new StepView(
+                        step.position,
+                        step.type,
+                        step.title,
+                        step.instruction,
+                        step.timing,
                         mine == null ? null : new Answer(mine.response, mine.privateNote),
                         SessionService.ANSWERED.contains(step.type) ? theirs != null : null,
                         // Revealed only once both answered; the partner's private note never.
-                        mine != null && theirs != null ? new Answer(theirs.response, null) : null, null));
+                        mine != null && theirs != null ? new Answer(theirs.response, null) : null,
+                        null));
             }
             List<SessionRating> rated = ratings.getOrDefault(session.id, List.of());
-            SessionRating myRating = rated.stream().filter(r -> r.partnerId.equals(me)).findFirst().orElse(null);
-            PauseView pause = session.status == ExerciseSession.Status.PAUSED ? new PauseView(session.pausedBy,
-                    session.pausedAt, session.pauseWordSaid, session.resumeNotBefore, ready.getOrDefault(session.id, List.of()))
+            SessionRating myRating = rated.stream()
+                    .filter(r -> r.partnerId.equals(me))
+                    .findFirst()
+                    .orElse(null);
+            PauseView pause = session.status == ExerciseSession.Status.PAUSED
+                    ? new PauseView(
+                            session.pausedBy,
+                            session.pausedAt,
+                            session.pauseWordSaid,
+                            session.resumeNotBefore,
+                            ready.getOrDefault(session.id, List.of()))
                     : null;
-            SafetyView safety = intense(session, exercise) ? new SafetyView(pauseWord, pauseWord != null
-                    ? "If it gets too much, either of you can say \"" + pauseWord + "\" and pause (POST .../pause): no reason needed."
-                    : "If it gets too much, either of you can pause at any moment (POST .../pause): no reason needed. "
-                    + "Agreeing on a pause word first helps (PATCH /v1/couples/{id} on couple-service).",
-                    Guidance.FOR_INTENSE_SESSIONS) : null;
-            PlayedPrompts played = played(session, exercise, prompts.getOrDefault(session.exerciseSlug, List.of()),
-                    promptAnswers.getOrDefault(session.id, List.of()), members, me);
-            EndView ended = session.status == ExerciseSession.Status.ENDED || session.status == ExerciseSession.Status.LAPSED
-                    ? new EndView(session.endedBy, session.endedAt, session.endReason) : null;
-            views.add(new SessionView(session.id, exercise.slug, exercise.title, exercise.kind, new TreeSet<>(exercise.layers),
-                    session.level, session.pacingLevel, session.status, session.startedBy, session.startedAt, safety, pause,
-                    played.prompts(), played.progress(), played.turn(), played.scores(), stepViews, myRating == null ? null : new Rating(myRating.feltConnected, myRating.feltSafe),
-                    rated.stream().anyMatch(r -> !r.partnerId.equals(me)), session.completedAt, ended));
+            SafetyView safety = intense(session, exercise)
+                    ? new SafetyView(
+                            pauseWord,
+                            pauseWord != null
+                                    ? "If it gets too much, either of you can say \"" + pauseWord
+                                            + "\" and pause (POST .../pause): no reason needed."
+                                    : "If it gets too much, either of you can pause at any moment (POST .../pause): no reason needed. "
+                                            + "Agreeing on a pause word first helps (PATCH /v1/couples/{id} on couple-service).",
+                            Guidance.FOR_INTENSE_SESSIONS)
+                    : null;
+            PlayedPrompts played = played(
+                    session,
+                    exercise,
+                    prompts.getOrDefault(session.exerciseSlug, List.of()),
+                    promptAnswers.getOrDefault(session.id, List.of()),
+                    members,
+                    me);
+            EndView ended =
+                    session.status == ExerciseSession.Status.ENDED || session.status == ExerciseSession.Status.LAPSED
+                            ? new EndView(session.endedBy, session.endedAt, session.endReason)
+                            : null;
+            views.add(new SessionView(
+                    session.id,
+                    exercise.slug,
+                    exercise.title,
+                    exercise.kind,
+                    new TreeSet<>(exercise.layers),
+                    session.level,
+                    session.pacingLevel,
+                    session.status,
+                    session.startedBy,
+                    session.startedAt,
+                    safety,
+                    pause,
+                    played.prompts(),
+                    played.progress(),
+                    played.turn(),
+                    played.scores(),
+                    stepViews,
+                    myRating == null ? null : new Rating(myRating.feltConnected, myRating.feltSafe),
+                    rated.stream().anyMatch(r -> !r.partnerId.equals(me)),
+                    session.completedAt,
+                    ended));
         }
         return views;
     }
 
-    private record PlayedPrompts(List<PromptView> prompts, ProgressView progress, TurnView turn, ScoresView scores) {
-    }
+    private record PlayedPrompts(List<PromptView> prompts, ProgressView progress, TurnView turn, ScoresView scores) {}
 
     /** The session's prompts as {@code me} sees them: what is revealed follows the rules on {@link PromptView}. */
-    private static PlayedPrompts played(ExerciseSession session, Exercise exercise, List<ExercisePrompt> all,
-                                        List<SessionPromptAnswer> answers, List<String> members, String me) {
+    private static PlayedPrompts played(
+            ExerciseSession session,
+            Exercise exercise,
+            List<ExercisePrompt> all,
+            List<SessionPromptAnswer> answers,
+            List<String> members,
+            String me) {
         List<ExercisePrompt> playable = SessionPrompts.playable(exercise.promptsPlay, session.level, all);
         if (playable.isEmpty()) {
             return new PlayedPrompts(List.of(), null, null, null);
         }
-        Map<Integer, SessionPromptAnswer> mine = answers.stream().filter(a -> a.partnerId.equals(me))
+        Map<Integer, SessionPromptAnswer> mine = answers.stream()
+                .filter(a -> a.partnerId.equals(me))
                 .collect(Collectors.toMap(a -> a.promptPosition, Function.identity()));
-        Map<Integer, SessionPromptAnswer> theirs = answers.stream().filter(a -> !a.partnerId.equals(me))
+        Map<Integer, SessionPromptAnswer> theirs = answers.stream()
+                .filter(a -> !a.partnerId.equals(me))
                 .collect(Collectors.toMap(a -> a.promptPosition, Function.identity(), (a, b) -> a));
         boolean turns = SessionPrompts.takesTurns(exercise);
         List<PromptView> views = new ArrayList<>(playable.size());
@@ -149,32 +224,52 @@ public class SessionViews {
             ExercisePrompt p = playable.get(i);
             SessionPromptAnswer my = mine.get(p.position);
             SessionPromptAnswer their = theirs.get(p.position);
-            boolean reveal = !exercise.answersPrivate && their != null
+            boolean reveal = !exercise.answersPrivate
+                    && their != null
                     && (p.answerKind == ExercisePrompt.AnswerKind.TICK || my != null);
             boolean answerShown = p.answerKind == ExercisePrompt.AnswerKind.CHOICE && my != null;
-            views.add(new PromptView(p.position, p.stepPosition, p.level, p.answerKind, p.text, p.detail,
-                    turns ? SessionPrompts.asker(i, session.startedBy, members) : null, answerView(p, my), their != null,
-                    reveal ? answerView(p, their) : null, answerShown ? p.correctChoice : null, answerShown ? p.explanation : null));
+            views.add(new PromptView(
+                    p.position,
+                    p.stepPosition,
+                    p.level,
+                    p.answerKind,
+                    p.text,
+                    p.detail,
+                    turns ? SessionPrompts.asker(i, session.startedBy, members) : null,
+                    answerView(p, my),
+                    their != null,
+                    reveal ? answerView(p, their) : null,
+                    answerShown ? p.correctChoice : null,
+                    answerShown ? p.explanation : null));
         }
         SessionPrompts.Progress progress = SessionPrompts.progress(playable, mine.keySet(), theirs.keySet());
-        TurnView turn = !turns ? null : SessionPrompts.current(playable, mine.keySet(), theirs.keySet()).map(p -> {
-            String asker = SessionPrompts.asker(playable.indexOf(p), session.startedBy, members);
-            return new TurnView(p.position, asker, me.equals(asker));
-        }).orElse(null);
+        TurnView turn = !turns
+                ? null
+                : SessionPrompts.current(playable, mine.keySet(), theirs.keySet())
+                        .map(p -> {
+                            String asker = SessionPrompts.asker(playable.indexOf(p), session.startedBy, members);
+                            return new TurnView(p.position, asker, me.equals(asker));
+                        })
+                        .orElse(null);
         ScoresView scores = null;
         if (exercise.kind == ExerciseKind.QUIZ) {
             Map<Integer, ExercisePrompt.Choice> myChoices = choices(mine);
-            java.util.Set<Integer> both = new java.util.HashSet<>(mine.keySet());
+            Set<Integer> both = new HashSet<>(mine.keySet());
             both.retainAll(theirs.keySet());
-            scores = new ScoresView(SessionPrompts.score(playable, myChoices, mine.keySet()),
+            scores = new ScoresView(
+                    SessionPrompts.score(playable, myChoices, mine.keySet()),
                     SessionPrompts.score(playable, choices(theirs), both));
         }
-        return new PlayedPrompts(views, new ProgressView(progress.total(), progress.answeredByBoth(), progress.mine(),
-                progress.partner()), turn, scores);
+        return new PlayedPrompts(
+                views,
+                new ProgressView(progress.total(), progress.answeredByBoth(), progress.mine(), progress.partner()),
+                turn,
+                scores);
     }
 
     private static Map<Integer, ExercisePrompt.Choice> choices(Map<Integer, SessionPromptAnswer> answers) {
-        return answers.values().stream().filter(a -> a.choice != null)
+        return answers.values().stream()
+                .filter(a -> a.choice != null)
                 .collect(Collectors.toMap(a -> a.promptPosition, a -> a.choice));
     }
 

@@ -10,7 +10,6 @@ import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,13 +19,15 @@ import java.util.Optional;
 @ApplicationScoped
 public class CatalogueService {
 
-    public record Filter(Optional<Layer> layer, Optional<ExerciseKind> kind, Optional<Level> level,
-                         Optional<Integer> maxMinutes, Optional<RelationshipKind> relationshipKind,
-                         Optional<Boolean> longDistance) {
-    }
+    public record Filter(
+            Optional<Layer> layer,
+            Optional<ExerciseKind> kind,
+            Optional<Level> level,
+            Optional<Integer> maxMinutes,
+            Optional<RelationshipKind> relationshipKind,
+            Optional<Boolean> longDistance) {}
 
-    public record PageOf<T>(List<T> items, int page, int size, long total) {
-    }
+    public record PageOf<T>(List<T> items, int page, int size, long total) {}
 
     /** Exercises matching every given filter, shortest first, then by slug: a stable order for paging. */
     @Transactional

@@ -1,9 +1,7 @@
 package app.hearth.exercise.service;
 
-import app.hearth.platform.preconditions.IfMatch;
-import app.hearth.membership.MembershipService;
-import app.hearth.events.ExerciseEvents;
 import app.hearth.events.CoupleEvents.CheckInCadence;
+import app.hearth.events.ExerciseEvents;
 import app.hearth.events.ExerciseEvents.Mood;
 import app.hearth.events.ExerciseEvents.ScreenTime;
 import app.hearth.exercise.CheckIn;
@@ -11,19 +9,27 @@ import app.hearth.exercise.CheckInSubmission;
 import app.hearth.membership.CheckInPeriods;
 import app.hearth.membership.CoupleView;
 import app.hearth.membership.CoupleViewMember;
+import app.hearth.membership.MembershipService;
 import app.hearth.membership.PartnerView;
 import app.hearth.platform.outbox.Outbox;
+import app.hearth.platform.paging.PageRequest;
+import app.hearth.platform.preconditions.IfMatch;
 import app.hearth.platform.problem.ApiException;
 import io.quarkus.panache.common.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import org.hibernate.Session;
 
 /** The couple's recurring check-in ritual. */
 @ApplicationScoped
@@ -36,13 +42,19 @@ public class CheckInService {
     Clock clock;
 
     /** One partner's answers. Shared texts are revealed to the partner once both submitted; the note never is. */
-    public record Answers(Mood mood, int moodIntensity, int closeness, int satisfaction, ScreenTime screenTime,
-                          String gratitude, String challenging, String need, String privateNote) {
-    }
+    public record Answers(
+            Mood mood,
+            int moodIntensity,
+            int closeness,
+            int satisfaction,
+            ScreenTime screenTime,
+            String gratitude,
+            String challenging,
+            String need,
+            String privateNote) {}
 
     /** A submitted check-in and its submissions as they stand after this one (what the answer shows). */
-    public record Submitted(CheckIn checkIn, List<CheckInSubmission> submissions) {
-    }
+    public record Submitted(CheckIn checkIn, List<CheckInSubmission> submissions) {}
 
     /**
      * Submits the caller's answers for their current period (in their own calendar). The couple is locked with the
@@ -51,18 +63,19 @@ public class CheckInService {
      */
     @Transactional
     public Submitted submit(UUID coupleId, String personId, Answers answers) {
-        CoupleView couple = MembershipService.lockActiveForMember(coupleId, personId,
-                "its check-ins can be read but no longer added.");
+        CoupleView couple = MembershipService.lockActiveForMember(
+                coupleId, personId, "its check-ins can be read but no longer added.");
         if (couple == null) {
             return null;
         }
         PartnerView calendar = PartnerView.findById(personId);
-        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS); // as stored: the answers' version
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS); // as stored: the answers' version
         ZoneId zone = calendar == null ? ZoneId.of("UTC") : ZoneId.of(calendar.timeZone);
         int startOfDay = calendar == null ? 4 : calendar.startOfDayHour;
         String period = CheckInPeriods.periodOf(now, zone, startOfDay, couple.checkInCadence);
 
-        CheckIn checkIn = CheckIn.find("coupleId = ?1 and period = ?2", coupleId, period).firstResult();
+        CheckIn checkIn =
+                CheckIn.find("coupleId = ?1 and period = ?2", coupleId, period).firstResult();
         if (checkIn == null) {
             checkIn = new CheckIn();
             checkIn.id = UUID.randomUUID();
@@ -77,9 +90,11 @@ public class CheckInService {
             throw ApiException.conflict("check-in-complete", "Your check-in for " + period + " is already complete.");
         }
         if (CheckInSubmission.findById(new CheckInSubmission.Key(checkIn.id, personId)) != null) {
-            throw ApiException.conflict("already-submitted", "You already checked in for " + period
-                    + ". Until your partner has too, you can change it with PUT /v1/couples/" + coupleId
-                    + "/check-ins/" + period + "/mine.");
+            throw ApiException.conflict(
+                    "already-submitted",
+                    "You already checked in for " + period
+                            + ". Until your partner has too, you can change it with PUT /v1/couples/" + coupleId
+                            + "/check-ins/" + period + "/mine.");
         }
         CheckInSubmission submission = new CheckInSubmission();
         submission.checkInId = checkIn.id;
@@ -87,25 +102,39 @@ public class CheckInService {
         submission.submittedAt = now;
         apply(submission, answers, now);
         submission.persist();
-        outbox.publish(ExerciseEvents.CHECK_IN_SUBMITTED, coupleId.toString(), new ExerciseEvents.CheckInSubmitted(
-                coupleId.toString(), personId, period, checkIn.cadence, now));
+        outbox.publish(
+                ExerciseEvents.CHECK_IN_SUBMITTED,
+                coupleId.toString(),
+                new ExerciseEvents.CheckInSubmitted(coupleId.toString(), personId, period, checkIn.cadence, now));
 
         List<CheckInSubmission> all = submissions(checkIn.id);
         List<String> members = CoupleViewMember.memberIds(coupleId);
         if (members.size() == 2 && all.stream().map(s -> s.partnerId).toList().containsAll(members)) {
             checkIn.status = CheckIn.Status.COMPLETED;
             checkIn.completedAt = now;
-            outbox.publish(ExerciseEvents.CHECK_IN_COMPLETED, coupleId.toString(), new ExerciseEvents.CheckInCompleted(
-                    coupleId.toString(), period, checkIn.cadence, now,
-                    all.stream().map(s -> new ExerciseEvents.CheckInScores(s.partnerId, s.mood, s.moodIntensity,
-                            s.closeness, s.satisfaction, s.screenTime)).toList()));
+            outbox.publish(
+                    ExerciseEvents.CHECK_IN_COMPLETED,
+                    coupleId.toString(),
+                    new ExerciseEvents.CheckInCompleted(
+                            coupleId.toString(),
+                            period,
+                            checkIn.cadence,
+                            now,
+                            all.stream()
+                                    .map(s -> new ExerciseEvents.CheckInScores(
+                                            s.partnerId,
+                                            s.mood,
+                                            s.moodIntensity,
+                                            s.closeness,
+                                            s.satisfaction,
+                                            s.screenTime))
+                                    .toList()));
         }
         return new Submitted(checkIn, all);
     }
 
     /** An edited check-in: still open (an edit never reveals the partner's answers), with the caller's answers. */
-    public record Edited(String period, CheckInCadence cadence, CheckInSubmission mine, boolean partnerSubmitted) {
-    }
+    public record Edited(String period, CheckInCadence cadence, CheckInSubmission mine, boolean partnerSubmitted) {}
 
     /**
      * Changes the caller's answers while the partner has not submitted yet. When it applies, one statement does it
@@ -115,13 +144,13 @@ public class CheckInService {
      */
     @Transactional
     public Edited edit(UUID coupleId, String personId, String period, Answers answers, IfMatch ifMatch) {
-        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS); // as stored: the answers' version
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS); // as stored: the answers' version
         if (ifMatch.isConditional()) {
             // The version must be checked under the lock before writing: the careful path does both.
             return explainedEdit(coupleId, personId, period, answers, now, ifMatch);
         }
-        Edited edited = CheckIn.getEntityManager().unwrap(org.hibernate.Session.class).doReturningWork(connection -> {
-            try (java.sql.PreparedStatement update = connection.prepareStatement("""
+        Edited edited = CheckIn.getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement update = connection.prepareStatement("""
                     with couple as (
                         select cv.couple_id from couple_view cv
                         where cv.couple_id = ? and cv.status = 'ACTIVE'
@@ -145,17 +174,17 @@ public class CheckInService {
                 update.setString(++i, answers.challenging());
                 update.setString(++i, answers.need());
                 update.setString(++i, answers.privateNote());
-                update.setObject(++i, now.atOffset(java.time.ZoneOffset.UTC));
+                update.setObject(++i, now.atOffset(ZoneOffset.UTC));
                 update.setString(++i, period);
                 update.setString(++i, personId);
-                try (java.sql.ResultSet row = update.executeQuery()) {
+                try (ResultSet row = update.executeQuery()) {
                     if (!row.next()) {
                         return null;
                     }
                     CheckInSubmission mine = new CheckInSubmission(); // what was just written, not a managed entity
                     mine.checkInId = row.getObject(1, UUID.class);
                     mine.partnerId = personId;
-                    mine.submittedAt = row.getObject(3, java.time.OffsetDateTime.class).toInstant();
+                    mine.submittedAt = row.getObject(3, OffsetDateTime.class).toInstant();
                     apply(mine, answers, now);
                     return new Edited(period, CheckInCadence.valueOf(row.getString(2)), mine, row.getBoolean(4));
                 }
@@ -165,18 +194,24 @@ public class CheckInService {
     }
 
     /** The edit that the one statement did not apply: why not (or, if it applies by now, the edit). */
-    private Edited explainedEdit(UUID coupleId, String personId, String period, Answers answers, Instant now, IfMatch ifMatch) {
-        if (MembershipService.lockActiveForMember(coupleId, personId, "its check-ins can be read but no longer changed.") == null) {
+    private Edited explainedEdit(
+            UUID coupleId, String personId, String period, Answers answers, Instant now, IfMatch ifMatch) {
+        if (MembershipService.lockActiveForMember(
+                        coupleId, personId, "its check-ins can be read but no longer changed.")
+                == null) {
             return null;
         }
         CheckIn checkIn = find(coupleId, period);
-        CheckInSubmission mine = checkIn == null ? null : CheckInSubmission.findById(new CheckInSubmission.Key(checkIn.id, personId));
+        CheckInSubmission mine =
+                checkIn == null ? null : CheckInSubmission.findById(new CheckInSubmission.Key(checkIn.id, personId));
         if (mine == null) {
             throw ApiException.notFound("You have not checked in for " + period + ".");
         }
         if (checkIn.status == CheckIn.Status.COMPLETED) {
-            throw ApiException.conflict("check-in-complete", "The check-in for " + period
-                    + " is complete: both of you have seen each other's answers, so they no longer change.");
+            throw ApiException.conflict(
+                    "check-in-complete",
+                    "The check-in for " + period
+                            + " is complete: both of you have seen each other's answers, so they no longer change.");
         }
         ifMatch.check(mine.version(), "Your answers for " + period, false);
         apply(mine, answers, now);
@@ -190,15 +225,18 @@ public class CheckInService {
 
     /** The couple's check-ins with periods in [from, to] (inclusive, by period key), newest first. */
     @Transactional
-    public app.hearth.platform.paging.Page<CheckIn> list(UUID coupleId, String from, String to, boolean completedOnly,
-                                                         app.hearth.platform.paging.PageRequest request) {
+    public app.hearth.platform.paging.Page<CheckIn> list(
+            UUID coupleId, String from, String to, boolean completedOnly, PageRequest request) {
         String where = "coupleId = ?1 and period >= ?2 and period <= ?3" + (completedOnly ? " and status = ?4" : "");
         Object[] values = completedOnly
                 ? new Object[] {coupleId, from == null ? "" : from, to == null ? "9999" : to, CheckIn.Status.COMPLETED}
                 : new Object[] {coupleId, from == null ? "" : from, to == null ? "9999" : to};
         var query = CheckIn.<CheckIn>find(where + " order by period desc, id", values);
-        return new app.hearth.platform.paging.Page<>(query.page(Page.of(request.page(), request.size())).list(),
-                request.page(), request.size(), query.count());
+        return new app.hearth.platform.paging.Page<>(
+                query.page(Page.of(request.page(), request.size())).list(),
+                request.page(),
+                request.size(),
+                query.count());
     }
 
     @Transactional

@@ -3,15 +3,14 @@ package app.hearth.exercise.service;
 import app.hearth.exercise.CheckInSubmission;
 import app.hearth.exercise.ExerciseSession;
 import app.hearth.exercise.PlanDay;
-import app.hearth.exercise.SessionRating;
 import app.hearth.exercise.SessionPromptAnswer;
+import app.hearth.exercise.SessionRating;
 import app.hearth.exercise.SessionResponse;
 import app.hearth.exercise.SessionResumeReady;
 import app.hearth.membership.LocalErasure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
-
 
 /** Forgetting, as couple-service asks: a person's answers and notes, or a couple's whole shared history. */
 @ApplicationScoped

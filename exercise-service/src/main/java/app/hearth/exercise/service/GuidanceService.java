@@ -5,7 +5,6 @@ import app.hearth.exercise.GuidanceBlock;
 import app.hearth.platform.problem.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-
 import java.util.List;
 import java.util.Locale;
 
@@ -14,11 +13,9 @@ import java.util.Locale;
 public class GuidanceService {
     static final String FALLBACK = "en";
 
-    public record Block(GuidanceBlock.Kind kind, String text) {
-    }
+    public record Block(GuidanceBlock.Kind kind, String text) {}
 
-    public record Article(String slug, String title, String summary, String locale, List<Block> blocks) {
-    }
+    public record Article(String slug, String title, String summary, String locale, List<Block> blocks) {}
 
     /** The first language of {@code Accept-Language} that has guidance; English otherwise (a bad header too). */
     @Transactional
@@ -41,7 +38,8 @@ public class GuidanceService {
     private List<String> locales() {
         List<String> known = locales;
         if (known == null) {
-            known = Guidance.getEntityManager().createQuery("select distinct g.locale from Guidance g", String.class)
+            known = Guidance.getEntityManager()
+                    .createQuery("select distinct g.locale from Guidance g", String.class)
                     .getResultList();
             locales = known;
         }
@@ -62,8 +60,11 @@ public class GuidanceService {
         if (article == null) {
             throw ApiException.notFound("There is no guidance '" + slug + "'.");
         }
-        List<Block> blocks = GuidanceBlock.<GuidanceBlock>list("slug = ?1 and locale = ?2 order by position", slug,
-                article.locale).stream().map(b -> new Block(b.kind, b.text)).toList();
+        List<Block> blocks =
+                GuidanceBlock.<GuidanceBlock>list("slug = ?1 and locale = ?2 order by position", slug, article.locale)
+                        .stream()
+                        .map(b -> new Block(b.kind, b.text))
+                        .toList();
         return new Article(article.slug, article.title, article.summary, article.locale, blocks);
     }
 }

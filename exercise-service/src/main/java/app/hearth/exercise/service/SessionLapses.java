@@ -4,6 +4,7 @@ import app.hearth.platform.scheduling.PeriodicWork;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 
 /** Lets sessions nobody touched for a week lapse, in every replica (rows are locked; a lapse happens once). */
 @ApplicationScoped
@@ -15,9 +16,12 @@ public class SessionLapses {
     @Inject
     PeriodicWork work;
 
-    @Scheduled(every = "${hearth.sessions.lapse-every}", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(
+            every = "${hearth.sessions.lapse-every}",
+            delayed = "1m",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
-        work.run("session-lapses", java.time.Duration.ofHours(2), () -> {
+        work.run("session-lapses", Duration.ofHours(2), () -> {
             while (sessions.lapseUntouched() == 500) {
                 // a large backlog (after downtime): keep going in batches
             }

@@ -5,7 +5,6 @@ import app.hearth.events.Sealing;
 import app.hearth.platform.erasure.ErasureLedger;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -46,8 +45,9 @@ public class EventSealer {
             keyring.awaitCaughtUp();
             for (String[] missing : Sealing.missingKeys(event, keyring::key)) {
                 if (keyring.cannotUnwrap(missing[0], missing[1])) {
-                    throw new UnopenablePartException("event " + event.id() + " has a part sealed with a key this service "
-                            + "cannot unwrap (is HEARTH_KEY_WRAPPING_KEY its peers'?); set aside, not read as erased");
+                    throw new UnopenablePartException(
+                            "event " + event.id() + " has a part sealed with a key this service "
+                                    + "cannot unwrap (is HEARTH_KEY_WRAPPING_KEY its peers'?); set aside, not read as erased");
                 }
             }
         }
@@ -62,7 +62,8 @@ public class EventSealer {
     }
 
     private boolean erased(Connection connection, String person) {
-        try (PreparedStatement query = connection.prepareStatement("select 1 from erased_subject where subject_hash = ?")) {
+        try (PreparedStatement query =
+                connection.prepareStatement("select 1 from erased_subject where subject_hash = ?")) {
             query.setString(1, ledger.hash(ErasureLedger.Kind.PERSON, person));
             try (ResultSet rs = query.executeQuery()) {
                 return rs.next();

@@ -1,9 +1,9 @@
 package app.hearth.platform.crypto;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /** HMAC-SHA256 under a key from configuration: a stable stand-in for an id that cannot be reversed without the key. */
 public final class KeyedHash {

@@ -2,10 +2,11 @@ package app.hearth.platform.crypto;
 
 import app.hearth.events.EventMentions;
 import app.hearth.events.Sealing;
+import app.hearth.events.Topics;
 import app.hearth.platform.erasure.ErasureLedger;
 import app.hearth.platform.kafka.KafkaClientConfig;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -15,34 +16,38 @@ import io.smallrye.config.WithDefault;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import app.hearth.events.Topics;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.jboss.logging.Logger;
-
-import javax.crypto.SecretKey;
-import javax.crypto.spec.SecretKeySpec;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.InterruptException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 /**
  * Every person's data keys, held by the system itself and never by a database. The services whose events carry
@@ -85,9 +90,9 @@ public class PersonKeyring {
     SecretKeys secretKeys;
 
     @Inject
-    jakarta.transaction.TransactionSynchronizationRegistry transactions;
+    TransactionSynchronizationRegistry transactions;
 
-    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.application.name")
+    @ConfigProperty(name = "quarkus.application.name")
     String service;
 
     @Inject
@@ -97,7 +102,8 @@ public class PersonKeyring {
     private final Map<String, Map<String, SecretKey>> keys = new ConcurrentHashMap<>();
     /** Key records ({@code person/key id}) this service read but could not unwrap, and how many it could. */
     private final Set<String> unopenable = ConcurrentHashMap.newKeySet();
-    private final java.util.concurrent.atomic.AtomicLong opened = new java.util.concurrent.atomic.AtomicLong();
+
+    private final AtomicLong opened = new AtomicLong();
     private final Map<TopicPartition, Long> positions = new ConcurrentHashMap<>();
     private volatile List<TopicPartition> partitions = List.of();
     private volatile boolean running;
@@ -105,12 +111,13 @@ public class PersonKeyring {
     private List<String> topics;
     /** This service's own key topic, or null if it seals nothing. */
     private String ownTopic;
+
     private KafkaProducer<String, String> producer;
     private KafkaConsumer<String, String> offsets;
     private Thread reader;
 
     @Inject
-    io.micrometer.core.instrument.MeterRegistry metrics;
+    MeterRegistry metrics;
 
     void start(@Observes StartupEvent event) {
         metrics.gauge("hearth.person.keys.unopenable", unopenable, Set::size);
@@ -120,11 +127,20 @@ public class PersonKeyring {
         wrapping = secretKeys.aes("HEARTH_KEY_WRAPPING_KEY", config.wrappingKey());
         topics = Sealing.keyWriters().stream().map(Topics::personKeys).toList();
         ownTopic = Sealing.keyWriters().contains(service) ? Topics.personKeys(service) : null;
-        producer = new KafkaProducer<>(KafkaClientConfig.producer(kafkaConfig, Map.of(ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true, ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000)),
-                new StringSerializer(), new StringSerializer());
-        offsets = new KafkaConsumer<>(KafkaClientConfig.groupLessConsumer(kafkaConfig), new StringDeserializer(),
-                new StringDeserializer());
+        producer = new KafkaProducer<>(
+                KafkaClientConfig.producer(
+                        kafkaConfig,
+                        Map.of(
+                                ProducerConfig.ACKS_CONFIG,
+                                "all",
+                                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                                true,
+                                ProducerConfig.MAX_BLOCK_MS_CONFIG,
+                                10_000)),
+                new StringSerializer(),
+                new StringSerializer());
+        offsets = new KafkaConsumer<>(
+                KafkaClientConfig.groupLessConsumer(kafkaConfig), new StringDeserializer(), new StringDeserializer());
         running = true;
         reader = new Thread(this::read, "person-keyring");
         reader.setDaemon(true);
@@ -194,8 +210,10 @@ public class PersonKeyring {
     }
 
     private Optional<Sealing.KeyRef> ownKey(String person) {
-        return keys.getOrDefault(person, Map.of()).entrySet().stream().filter(e -> e.getKey().startsWith(service + ":"))
-                .min(Map.Entry.comparingByKey()).map(e -> new Sealing.KeyRef(e.getKey(), e.getValue()));
+        return keys.getOrDefault(person, Map.of()).entrySet().stream()
+                .filter(e -> e.getKey().startsWith(service + ":"))
+                .min(Map.Entry.comparingByKey())
+                .map(e -> new Sealing.KeyRef(e.getKey(), e.getValue()));
     }
 
     /**
@@ -206,10 +224,9 @@ public class PersonKeyring {
      */
     public void forget(String person) {
         if (transactions.getTransactionStatus() == jakarta.transaction.Status.STATUS_ACTIVE) {
-            transactions.registerInterposedSynchronization(new jakarta.transaction.Synchronization() {
+            transactions.registerInterposedSynchronization(new Synchronization() {
                 @Override
-                public void beforeCompletion() {
-                }
+                public void beforeCompletion() {}
 
                 @Override
                 public void afterCompletion(int status) {
@@ -231,7 +248,9 @@ public class PersonKeyring {
         for (String keyId : known.keySet()) {
             if (keyId.startsWith(service + ":")) {
                 send(person + "/" + keyId, null).exceptionally(failed -> {
-                    LOG.errorf("could not tombstone a key on %s (%s); written again at the next read of it", ownTopic, failed.toString());
+                    LOG.errorf(
+                            "could not tombstone a key on %s (%s); written again at the next read of it",
+                            ownTopic, failed.toString());
                     return null;
                 });
             }
@@ -266,20 +285,27 @@ public class PersonKeyring {
     }
 
     private String record(String person, String keyId, SecretKey key) {
-        String wrapped = Sealing.box(wrapping, (person + "/" + keyId).getBytes(StandardCharsets.UTF_8),
+        String wrapped = Sealing.box(
+                wrapping,
+                (person + "/" + keyId).getBytes(StandardCharsets.UTF_8),
                 Base64.getEncoder().encodeToString(key.getEncoded()));
-        return JSON.createObjectNode().put("partnerId", person).put("keyId", keyId).put("wrapped", wrapped).toString();
+        return JSON.createObjectNode()
+                .put("partnerId", person)
+                .put("keyId", keyId)
+                .put("wrapped", wrapped)
+                .toString();
     }
 
     /** Writes to this service's own key topic; the future fails if the broker did not take it within 15 s. */
-    private java.util.concurrent.CompletableFuture<Void> send(String recordKey, String value) {
-        java.util.concurrent.CompletableFuture<Void> sent = new java.util.concurrent.CompletableFuture<>();
+    private CompletableFuture<Void> send(String recordKey, String value) {
+        CompletableFuture<Void> sent = new CompletableFuture<>();
         try {
             producer.send(new ProducerRecord<>(ownTopic, recordKey, value), (metadata, failed) -> {
                 if (failed == null) {
                     sent.complete(null);
                 } else {
-                    sent.completeExceptionally(new IllegalStateException("could not write to " + ownTopic + ": " + failed, failed));
+                    sent.completeExceptionally(
+                            new IllegalStateException("could not write to " + ownTopic + ": " + failed, failed));
                 }
             });
         } catch (RuntimeException e) {
@@ -290,8 +316,10 @@ public class PersonKeyring {
 
     private void read() {
         while (running) {
-            try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(KafkaClientConfig.groupLessConsumer(kafkaConfig),
-                    new StringDeserializer(), new StringDeserializer())) {
+            try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
+                    KafkaClientConfig.groupLessConsumer(kafkaConfig),
+                    new StringDeserializer(),
+                    new StringDeserializer())) {
                 List<TopicPartition> assigned = new ArrayList<>();
                 for (String topic : topics) {
                     List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(10));
@@ -318,7 +346,7 @@ public class PersonKeyring {
                 }
             } catch (InterruptedException e) {
                 return;
-            } catch (org.apache.kafka.common.errors.InterruptException e) {
+            } catch (InterruptException e) {
                 return;
             } catch (RuntimeException e) {
                 if (running) {
@@ -342,8 +370,11 @@ public class PersonKeyring {
                 people.add(r.key().substring(0, slash));
             }
         });
-        Set<String> erased = people.isEmpty() ? Set.of() : QuarkusTransaction.requiringNew().call(() ->
-                ledger.forgottenIn(new EventMentions(people, Set.of())).people());
+        Set<String> erased = people.isEmpty()
+                ? Set.of()
+                : QuarkusTransaction.requiringNew()
+                        .call(() -> ledger.forgottenIn(new EventMentions(people, Set.of()))
+                                .people());
         for (ConsumerRecord<String, String> record : records) {
             int slash = record.key() == null ? -1 : record.key().lastIndexOf('/');
             if (slash <= 0) {
@@ -363,7 +394,10 @@ public class PersonKeyring {
                     dropKey(person, keyId);
                 } else if (known != null && keyId.startsWith(service + ":")) {
                     // This service tombstones its keys only after its own erasure committed: this one is forged.
-                    refused("tombstone", record, "a tombstone on %s for someone this service has not erased: the key is kept");
+                    refused(
+                            "tombstone",
+                            record,
+                            "a tombstone on %s for someone this service has not erased: the key is kept");
                     defend(person, keyId, known);
                 } // else the writer's erasure is ahead of this service's: the key goes when this service applies it
 
@@ -371,15 +405,20 @@ public class PersonKeyring {
             }
             byte[] raw;
             try {
-                raw = Base64.getDecoder().decode(Sealing.unbox(wrapping, record.key().getBytes(StandardCharsets.UTF_8),
-                        JSON.readTree(record.value()).path("wrapped").asText()));
+                raw = Base64.getDecoder()
+                        .decode(Sealing.unbox(
+                                wrapping,
+                                record.key().getBytes(StandardCharsets.UTF_8),
+                                JSON.readTree(record.value()).path("wrapped").asText()));
             } catch (Exception e) {
                 if (known != null) {
                     refused("replacement", record, "a record on %s would replace a known key: ignored");
                     defend(person, keyId, known);
                 } else if (unopenable.add(record.key())) {
-                    LOG.errorf("a key record on %s cannot be unwrapped with this service's HEARTH_KEY_WRAPPING_KEY "
-                            + "(is it its peers'?); parts sealed with it are set aside, not dropped", record.topic());
+                    LOG.errorf(
+                            "a key record on %s cannot be unwrapped with this service's HEARTH_KEY_WRAPPING_KEY "
+                                    + "(is it its peers'?); parts sealed with it are set aside, not dropped",
+                            record.topic());
                 }
                 continue;
             }

@@ -19,9 +19,15 @@ public class PersonKeysReadiness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        return HealthCheckResponse.named("person keys").status(!keyring.wrappingKeyDiffers())
+        return HealthCheckResponse.named("person keys")
+                .status(!keyring.wrappingKeyDiffers())
                 .withData("unopenableKeyRecords", keyring.unopenableRecords())
-                .withData("hint", keyring.wrappingKeyDiffers() ? "HEARTH_KEY_WRAPPING_KEY differs from the one the other services "
-                        + "wrapped their keys with" : "").build();
+                .withData(
+                        "hint",
+                        keyring.wrappingKeyDiffers()
+                                ? "HEARTH_KEY_WRAPPING_KEY differs from the one the other services "
+                                        + "wrapped their keys with"
+                                : "")
+                .build();
     }
 }

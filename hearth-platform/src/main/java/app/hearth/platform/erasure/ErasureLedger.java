@@ -9,9 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.hibernate.query.NativeQuery;
-import org.hibernate.type.StandardBasicTypes;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,6 +19,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.hibernate.query.NativeQuery;
+import org.hibernate.type.StandardBasicTypes;
 
 /**
  * Who this service must never hear of again: erased people and purged couples, kept as a keyed hash (HMAC-SHA256 with
@@ -33,7 +32,10 @@ import java.util.stream.Collectors;
 @Startup // its key is checked when the service starts, not at the first request
 public class ErasureLedger {
 
-    public enum Kind { PERSON, COUPLE }
+    public enum Kind {
+        PERSON,
+        COUPLE
+    }
 
     @ConfigMapping(prefix = "hearth.erasure")
     public interface Config {
@@ -65,12 +67,18 @@ public class ErasureLedger {
         lock(List.of(hash));
         if (kind == Kind.PERSON) {
             // The answers kept for the person's retries (IdempotentRequests) hold what they sent and were shown.
-            em.createNativeQuery("delete from idempotent_request where caller = ?1").setParameter(1, id).executeUpdate();
+            em.createNativeQuery("delete from idempotent_request where caller = ?1")
+                    .setParameter(1, id)
+                    .executeUpdate();
         }
-        return 1 == em.createNativeQuery("""
+        return 1
+                == em.createNativeQuery("""
                         insert into erased_subject (subject_hash, kind, erased_at) values (?1, ?2, ?3)
                         on conflict (subject_hash) do nothing""")
-                .setParameter(1, hash).setParameter(2, kind.name()).setParameter(3, at).executeUpdate();
+                        .setParameter(1, hash)
+                        .setParameter(2, kind.name())
+                        .setParameter(3, at)
+                        .executeUpdate();
     }
 
     public Optional<Instant> erasedAt(Kind kind, String id) {
@@ -78,8 +86,10 @@ public class ErasureLedger {
         // a result class's mapping never equals the last call's, so every request (Caller asks on each) added an entry
         // that every later lookup compared against: ~8 % of a consuming service's CPU under load.
         List<?> rows = em.createNativeQuery("select erased_at from erased_subject where subject_hash = ?1")
-                .unwrap(NativeQuery.class).addScalar("erased_at", StandardBasicTypes.INSTANT)
-                .setParameter(1, hash(kind, id)).getResultList();
+                .unwrap(NativeQuery.class)
+                .addScalar("erased_at", StandardBasicTypes.INSTANT)
+                .setParameter(1, hash(kind, id))
+                .getResultList();
         return rows.stream().findFirst().map(Instant.class::cast);
     }
 
@@ -117,7 +127,8 @@ public class ErasureLedger {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean heldAgainstErasure(String person) {
-        em.createNativeQuery("select pg_advisory_xact_lock_shared(?1)").setParameter(1, lockKey(hash(Kind.PERSON, person)))
+        em.createNativeQuery("select pg_advisory_xact_lock_shared(?1)")
+                .setParameter(1, lockKey(hash(Kind.PERSON, person)))
                 .getResultList();
         return erasedAt(Kind.PERSON, person).isPresent();
     }
@@ -151,10 +162,16 @@ public class ErasureLedger {
         if (hashes.isEmpty()) {
             return;
         }
-        String keys = hashes.stream().map(ErasureLedger::lockKey).sorted().distinct()
-                .map(String::valueOf).collect(Collectors.joining(","));
-        em.createNativeQuery("select pg_advisory_xact_lock(k) from unnest(cast(string_to_array(?1, ',') as bigint[])) k")
-                .setParameter(1, keys).getResultList();
+        String keys = hashes.stream()
+                .map(ErasureLedger::lockKey)
+                .sorted()
+                .distinct()
+                .map(String::valueOf)
+                .collect(Collectors.joining(","));
+        em.createNativeQuery(
+                        "select pg_advisory_xact_lock(k) from unnest(cast(string_to_array(?1, ',') as bigint[])) k")
+                .setParameter(1, keys)
+                .getResultList();
     }
 
     private static long lockKey(String hash) {
@@ -167,8 +184,10 @@ public class ErasureLedger {
             return new Forgotten(Set.of(), Set.of());
         }
         @SuppressWarnings("unchecked")
-        List<String> found = em.createNativeQuery("select subject_hash from erased_subject where subject_hash in (:hashes)")
-                .setParameter("hashes", all).getResultList();
+        List<String> found = em.createNativeQuery(
+                        "select subject_hash from erased_subject where subject_hash in (:hashes)")
+                .setParameter("hashes", all)
+                .getResultList();
         Set<String> people = new HashSet<>();
         Set<String> couples = new HashSet<>();
         for (String hash : found) {

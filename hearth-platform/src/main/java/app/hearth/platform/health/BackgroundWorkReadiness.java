@@ -2,13 +2,12 @@ package app.hearth.platform.health;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.List;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
-
-import java.time.Instant;
-import java.util.List;
 
 /** Readiness: every piece of background work on this replica is still running (see {@link Heartbeats}). */
 @Readiness
@@ -23,8 +22,10 @@ public class BackgroundWorkReadiness implements HealthCheck {
         Instant now = Instant.now();
         var beats = heartbeats.all();
         List<String> stale = Heartbeats.stale(beats, now);
-        HealthCheckResponseBuilder response = HealthCheckResponse.named("background work").status(stale.isEmpty());
-        beats.forEach((name, beat) -> response.withData(name, (stale.contains(name) ? "stopped: last ran " : "last ran ") + beat.at()));
+        HealthCheckResponseBuilder response =
+                HealthCheckResponse.named("background work").status(stale.isEmpty());
+        beats.forEach((name, beat) ->
+                response.withData(name, (stale.contains(name) ? "stopped: last ran " : "last ran ") + beat.at()));
         return response.build();
     }
 }

@@ -1,7 +1,6 @@
 package app.hearth.platform.health;
 
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -36,6 +35,10 @@ public class Heartbeats {
 
     /** The work that has been quiet longer than it may be, by name. */
     public static List<String> stale(Map<String, Beat> beats, Instant now) {
-        return beats.entrySet().stream().filter(e -> e.getValue().staleAt(now)).map(Map.Entry::getKey).sorted().toList();
+        return beats.entrySet().stream()
+                .filter(e -> e.getValue().staleAt(now))
+                .map(Map.Entry::getKey)
+                .sorted()
+                .toList();
     }
 }

@@ -2,8 +2,10 @@ package app.hearth.platform.idempotency;
 
 import app.hearth.events.Sealing;
 import app.hearth.platform.crypto.KeyedHash;
+import app.hearth.platform.crypto.SecretKeys;
 import app.hearth.platform.problem.Problem;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.runtime.Startup;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -16,21 +18,23 @@ import jakarta.transaction.Transactional;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.jboss.logging.Logger;
-import org.jboss.resteasy.reactive.server.ServerRequestFilter;
-import org.jboss.resteasy.reactive.server.ServerResponseFilter;
-
-import javax.crypto.SecretKey;
-import javax.crypto.spec.SecretKeySpec;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
  * Safe retries of {@code POST} (docs/api-guidelines.md, "Retries"): a request with an {@code Idempotency-Key} header
@@ -42,7 +46,7 @@ import java.util.regex.Pattern;
  * success is not stored (the key stays free): the request had no effect worth remembering, and a retry runs again.
  */
 @ApplicationScoped
-@io.quarkus.runtime.Startup // its key is checked when the service starts
+@Startup // its key is checked when the service starts
 public class IdempotentRequests {
     public static final String HEADER = "Idempotency-Key";
     public static final String REPLAYED = "Idempotent-Replayed";
@@ -69,17 +73,15 @@ public class IdempotentRequests {
     private final KeyedHash hmac;
 
     @Inject
-    public IdempotentRequests(IdempotencyConfig config, app.hearth.platform.crypto.SecretKeys keys) {
+    public IdempotentRequests(IdempotencyConfig config, SecretKeys keys) {
         this.config = config;
         this.hmac = keys.hmac("HEARTH_IDEMPOTENCY_KEY", config.key());
     }
 
     /** One caller's key: where its answer is stored and what seals it. */
-    private record Claim(String lookup, SecretKey sealing, String caller) {
-    }
+    private record Claim(String lookup, SecretKey sealing, String caller) {}
 
-    private record Stored(String requestHash, int status, String location, String contentType, String sealedBody) {
-    }
+    private record Stored(String requestHash, int status, String location, String contentType, String sealedBody) {}
 
     @ServerRequestFilter
     public Optional<Response> claim(ContainerRequestContext request) throws Exception {
@@ -88,20 +90,27 @@ public class IdempotentRequests {
             return Optional.empty();
         }
         if (!VALID_KEY.matcher(key).matches()) {
-            return Optional.of(problem(400, "invalid-request", "Invalid request", HEADER + " must be 8 to 255 visible "
-                    + "ASCII characters; a random UUID per operation is what clients usually send."));
+            return Optional.of(problem(
+                    400,
+                    "invalid-request",
+                    "Invalid request",
+                    HEADER + " must be 8 to 255 visible "
+                            + "ASCII characters; a random UUID per operation is what clients usually send."));
         }
         SecurityIdentity caller = identity.getIdentity();
         if (caller.isAnonymous()) {
             return Optional.empty(); // the endpoint refuses the request itself, with its usual 401
         }
         // The token subject (what erasure names), not the principal's display name.
-        String subject = caller.getPrincipal() instanceof org.eclipse.microprofile.jwt.JsonWebToken jwt && jwt.getSubject() != null
-                ? jwt.getSubject() : caller.getPrincipal().getName();
+        String subject = caller.getPrincipal() instanceof JsonWebToken jwt && jwt.getSubject() != null
+                ? jwt.getSubject()
+                : caller.getPrincipal().getName();
         byte[] body = request.hasEntity() ? request.getEntityStream().readAllBytes() : new byte[0];
         request.setEntityStream(new ByteArrayInputStream(body));
-        Claim claim = new Claim(hex(hmac.of("lookup\n" + subject + "\n" + key)),
-                new SecretKeySpec(hmac.of("seal\n" + subject + "\n" + key), "AES"), subject);
+        Claim claim = new Claim(
+                hex(hmac.of("lookup\n" + subject + "\n" + key)),
+                new SecretKeySpec(hmac.of("seal\n" + subject + "\n" + key), "AES"),
+                subject);
         String requestHash = requestHash(claim, request, body);
 
         transactions.begin();
@@ -109,14 +118,18 @@ public class IdempotentRequests {
         try {
             // Waits on a concurrent request holding the same key until it commits (then finds its answer) or rolls
             // back (then claims the key itself); an answer past its retention is replaced.
-            claimed = 1 == em.createNativeQuery("""
+            claimed = 1
+                    == em.createNativeQuery("""
                             insert into idempotent_request (lookup, caller, request_hash, created_at) values (?1, ?2, ?3, ?4)
                             on conflict (lookup) do update set request_hash = excluded.request_hash, status = 0,
                                 location = null, content_type = null, sealed_body = null, created_at = excluded.created_at
                             where idempotent_request.created_at < ?5""")
-                    .setParameter(1, claim.lookup()).setParameter(2, subject).setParameter(3, requestHash)
-                    .setParameter(4, clock.instant()).setParameter(5, clock.instant().minus(config.retention()))
-                    .executeUpdate();
+                            .setParameter(1, claim.lookup())
+                            .setParameter(2, subject)
+                            .setParameter(3, requestHash)
+                            .setParameter(4, clock.instant())
+                            .setParameter(5, clock.instant().minus(config.retention()))
+                            .executeUpdate();
         } catch (RuntimeException e) {
             transactions.rollback();
             throw e;
@@ -129,13 +142,23 @@ public class IdempotentRequests {
         Stored stored = stored(claim.lookup());
         if (stored == null) {
             // Purged between the two statements: rare enough that the client's own retry is the answer.
-            return Optional.of(problemBuilder(409, "idempotency-key-busy", "Conflict", "This " + HEADER
-                    + " was just released; send the request again.").header("Retry-After", 1).build());
+            return Optional.of(problemBuilder(
+                            409,
+                            "idempotency-key-busy",
+                            "Conflict",
+                            "This " + HEADER + " was just released; send the request again.")
+                    .header("Retry-After", 1)
+                    .build());
         }
         if (!stored.requestHash().equals(requestHash)) {
-            return Optional.of(problem(422, "idempotency-key-reused", "Unprocessable Content", "This " + HEADER
-                    + " was used within the last " + config.retention().toHours() + " hours for a different request "
-                    + "(another path or body). Use a new key for a new operation."));
+            return Optional.of(problem(
+                    422,
+                    "idempotency-key-reused",
+                    "Unprocessable Content",
+                    "This " + HEADER
+                            + " was used within the last " + config.retention().toHours()
+                            + " hours for a different request "
+                            + "(another path or body). Use a new key for a new operation."));
         }
         return Optional.of(replay(claim, stored));
     }
@@ -156,20 +179,31 @@ public class IdempotentRequests {
                 em.createNativeQuery("""
                                 update idempotent_request set status = ?2, location = ?3, content_type = ?4, sealed_body = ?5
                                 where lookup = ?1""")
-                        .setParameter(1, claim.lookup()).setParameter(2, response.getStatus())
+                        .setParameter(1, claim.lookup())
+                        .setParameter(2, response.getStatus())
                         .setParameter(3, response.getHeaderString(HttpHeaders.LOCATION))
                         // The writer picks the media type later; a POST's answer here is always JSON.
-                        .setParameter(4, body == null ? null : response.getMediaType() == null
-                                ? jakarta.ws.rs.core.MediaType.APPLICATION_JSON : response.getMediaType().toString())
-                        .setParameter(5, body == null ? null : Sealing.box(claim.sealing(), aad(claim),
-                                new String(body, StandardCharsets.UTF_8)))
+                        .setParameter(
+                                4,
+                                body == null
+                                        ? null
+                                        : response.getMediaType() == null
+                                                ? MediaType.APPLICATION_JSON
+                                                : response.getMediaType().toString())
+                        .setParameter(
+                                5,
+                                body == null
+                                        ? null
+                                        : Sealing.box(
+                                                claim.sealing(), aad(claim), new String(body, StandardCharsets.UTF_8)))
                         .executeUpdate();
                 transactions.commit();
             } else {
                 // Not a success: whatever the request did (a failed attempt counted, say) commits as it would have
                 // without a key, and the key stays free.
                 em.createNativeQuery("delete from idempotent_request where lookup = ?1")
-                        .setParameter(1, claim.lookup()).executeUpdate();
+                        .setParameter(1, claim.lookup())
+                        .executeUpdate();
                 transactions.commit();
             }
         } catch (Exception e) {
@@ -182,9 +216,14 @@ public class IdempotentRequests {
                 // the transaction is gone either way
             }
             // The client was about to hear "done" for work that did not commit: it must hear "retry" instead.
-            Problem problem = new Problem("https://hearth.app/problems/temporarily-unavailable", "Service Unavailable",
-                    503, "The request could not be completed; nothing was changed. Send it again with the same "
-                    + HEADER + ".", request.getUriInfo().getPath(), List.of());
+            Problem problem = new Problem(
+                    "https://hearth.app/problems/temporarily-unavailable",
+                    "Service Unavailable",
+                    503,
+                    "The request could not be completed; nothing was changed. Send it again with the same " + HEADER
+                            + ".",
+                    request.getUriInfo().getPath(),
+                    List.of());
             response.setStatus(503);
             response.getHeaders().putSingle(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE);
             response.getHeaders().remove(HttpHeaders.LOCATION);
@@ -194,12 +233,15 @@ public class IdempotentRequests {
     }
 
     /** Drops answers past their retention (a key may then be used again, for anything). */
-    @Scheduled(every = "${hearth.idempotency.purge-interval:1h}", delayed = "1m",
+    @Scheduled(
+            every = "${hearth.idempotency.purge-interval:1h}",
+            delayed = "1m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @Transactional
     void purge() {
         em.createNativeQuery("delete from idempotent_request where created_at < ?1")
-                .setParameter(1, clock.instant().minus(config.retention())).executeUpdate();
+                .setParameter(1, clock.instant().minus(config.retention()))
+                .executeUpdate();
     }
 
     private Response replay(Claim claim, Stored stored) throws GeneralSecurityException {
@@ -208,8 +250,9 @@ public class IdempotentRequests {
             answer.header(HttpHeaders.LOCATION, stored.location());
         }
         if (stored.sealedBody() != null) {
-            answer.type(stored.contentType()).entity(Sealing.unbox(claim.sealing(), aad(claim), stored.sealedBody())
-                    .getBytes(StandardCharsets.UTF_8));
+            answer.type(stored.contentType())
+                    .entity(Sealing.unbox(claim.sealing(), aad(claim), stored.sealedBody())
+                            .getBytes(StandardCharsets.UTF_8));
         }
         return answer.build();
     }
@@ -222,12 +265,14 @@ public class IdempotentRequests {
             return null;
         }
         Object[] row = (Object[]) rows.get(0);
-        return new Stored((String) row[0], ((Number) row[1]).intValue(), (String) row[2], (String) row[3], (String) row[4]);
+        return new Stored(
+                (String) row[0], ((Number) row[1]).intValue(), (String) row[2], (String) row[3], (String) row[4]);
     }
 
     private String requestHash(Claim claim, ContainerRequestContext request, byte[] body) {
-        byte[] line = (request.getMethod() + " " + request.getUriInfo().getPath() + "\n").getBytes(StandardCharsets.UTF_8);
-        byte[] all = java.util.Arrays.copyOf(line, line.length + body.length);
+        byte[] line =
+                (request.getMethod() + " " + request.getUriInfo().getPath() + "\n").getBytes(StandardCharsets.UTF_8);
+        byte[] all = Arrays.copyOf(line, line.length + body.length);
         System.arraycopy(body, 0, all, line.length, body.length);
         return hex(new KeyedHash(claim.sealing().getEncoded()).of(all));
     }
@@ -241,7 +286,8 @@ public class IdempotentRequests {
     }
 
     private static Response.ResponseBuilder problemBuilder(int status, String type, String title, String detail) {
-        return Response.status(status).type(Problem.MEDIA_TYPE)
+        return Response.status(status)
+                .type(Problem.MEDIA_TYPE)
                 .entity(new Problem("https://hearth.app/problems/" + type, title, status, detail, null, List.of()));
     }
 

@@ -12,11 +12,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import java.util.function.BiConsumer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.jboss.logging.Logger;
-
-import java.util.function.BiConsumer;
 
 /**
  * The failure strategy of every Hearth channel ({@code failure-strategy=hearth-dead-letter}): a poison record goes to
@@ -41,21 +40,31 @@ public class DeadLetterOnlyPoison implements KafkaFailureHandler.Factory {
     String service;
 
     @Override
-    public KafkaFailureHandler create(KafkaConnectorIncomingConfiguration config, Vertx vertx, KafkaConsumer<?, ?> consumer,
-                                      BiConsumer<Throwable, Boolean> reportFailure) {
-        KafkaFailureHandler deadLetters = factories.select(Identifier.Literal.of(KafkaFailureHandler.Strategy.DEAD_LETTER_QUEUE))
-                .get().create(config, vertx, consumer, reportFailure);
+    public KafkaFailureHandler create(
+            KafkaConnectorIncomingConfiguration config,
+            Vertx vertx,
+            KafkaConsumer<?, ?> consumer,
+            BiConsumer<Throwable, Boolean> reportFailure) {
+        KafkaFailureHandler deadLetters = factories
+                .select(Identifier.Literal.of(KafkaFailureHandler.Strategy.DEAD_LETTER_QUEUE))
+                .get()
+                .create(config, vertx, consumer, reportFailure);
         return new KafkaFailureHandler() {
             @Override
             public <K, V> Uni<Void> handle(IncomingKafkaRecord<K, V> record, Throwable reason, Metadata metadata) {
                 if (reason instanceof PoisonEventException) {
-                    LOG.warnf("%s-%d@%d can never apply, dead-lettered: %s", record.getTopic(), record.getPartition(),
-                            record.getOffset(), reason.getMessage());
-                    return deadLetters.handle(record, reason, metadata).invoke(() ->
-                            metrics.counter("hearth.dead.letters", "service", service, "topic", record.getTopic()).increment());
+                    LOG.warnf(
+                            "%s-%d@%d can never apply, dead-lettered: %s",
+                            record.getTopic(), record.getPartition(), record.getOffset(), reason.getMessage());
+                    return deadLetters
+                            .handle(record, reason, metadata)
+                            .invoke(() -> metrics.counter(
+                                            "hearth.dead.letters", "service", service, "topic", record.getTopic())
+                                    .increment());
                 }
-                LOG.infof("%s-%d@%d not acknowledged (%s): it is read again after restart", record.getTopic(),
-                        record.getPartition(), record.getOffset(), reason.toString());
+                LOG.infof(
+                        "%s-%d@%d not acknowledged (%s): it is read again after restart",
+                        record.getTopic(), record.getPartition(), record.getOffset(), reason.toString());
                 return Uni.createFrom().voidItem();
             }
 

@@ -9,14 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,6 +16,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 /**
  * The service's dead-letter topic, for operators: what is on it, and a replay that feeds every record back to each
@@ -48,12 +48,17 @@ public class DeadLetters {
     @ConfigProperty(name = "quarkus.application.name")
     String service;
 
-    public record DeadLetter(String originalTopic, Integer originalPartition, Long originalOffset, String key,
-                             int partition, long offset, Instant deadLetteredAt, String reason) {
-    }
+    public record DeadLetter(
+            String originalTopic,
+            Integer originalPartition,
+            Long originalOffset,
+            String key,
+            int partition,
+            long offset,
+            Instant deadLetteredAt,
+            String reason) {}
 
-    public record ReplayResult(String topic, int read, int applied, int alreadyApplied, int stillUnreadable) {
-    }
+    public record ReplayResult(String topic, int read, int applied, int alreadyApplied, int stillUnreadable) {}
 
     public String topic() {
         return Topics.deadLetter(service);
@@ -62,10 +67,14 @@ public class DeadLetters {
     /** What is on the dead-letter topic now (metadata only: payloads may hold personal data). */
     public List<DeadLetter> list() {
         List<DeadLetter> letters = new ArrayList<>();
-        readAll(record -> letters.add(new DeadLetter(header(record, KafkaDeadLetterQueue.DEAD_LETTER_TOPIC),
+        readAll(record -> letters.add(new DeadLetter(
+                header(record, KafkaDeadLetterQueue.DEAD_LETTER_TOPIC),
                 number(header(record, KafkaDeadLetterQueue.DEAD_LETTER_PARTITION), Integer::valueOf),
-                number(header(record, KafkaDeadLetterQueue.DEAD_LETTER_OFFSET), Long::valueOf), record.key(),
-                record.partition(), record.offset(), Instant.ofEpochMilli(record.timestamp()),
+                number(header(record, KafkaDeadLetterQueue.DEAD_LETTER_OFFSET), Long::valueOf),
+                record.key(),
+                record.partition(),
+                record.offset(),
+                Instant.ofEpochMilli(record.timestamp()),
                 header(record, KafkaDeadLetterQueue.DEAD_LETTER_REASON))));
         return letters;
     }
@@ -87,8 +96,8 @@ public class DeadLetters {
             try {
                 for (EventConsumer consumer : consumers) {
                     if (consumer.topics().contains(original)) {
-                        applied |= QuarkusTransaction.requiringNew().call(() ->
-                                inbox.process(consumer.name(), original, record.value(), consumer::apply));
+                        applied |= QuarkusTransaction.requiringNew()
+                                .call(() -> inbox.process(consumer.name(), original, record.value(), consumer::apply));
                     }
                 }
             } catch (PoisonEventException stillPoison) { // a part sealed with a key this service still cannot unwrap
@@ -97,8 +106,9 @@ public class DeadLetters {
             }
             tally[applied ? 1 : 2]++;
         });
-        LOG.infof("Dead letters of %s replayed: %d read, %d applied, %d already applied, %d still unreadable", topic(),
-                tally[0], tally[1], tally[2], tally[3]);
+        LOG.infof(
+                "Dead letters of %s replayed: %d read, %d applied, %d already applied, %d still unreadable",
+                topic(), tally[0], tally[1], tally[2], tally[3]);
         return new ReplayResult(topic(), tally[0], tally[1], tally[2], tally[3]);
     }
 
@@ -106,10 +116,11 @@ public class DeadLetters {
         if (consumers.isUnsatisfied()) {
             return; // this service consumes nothing, so it has no dead letters
         }
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(KafkaClientConfig.groupLessConsumer(kafkaConfig),
-                new StringDeserializer(), new StringDeserializer())) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
+                KafkaClientConfig.groupLessConsumer(kafkaConfig), new StringDeserializer(), new StringDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic(), Duration.ofSeconds(10)).stream()
-                    .map(p -> new TopicPartition(topic(), p.partition())).toList();
+                    .map(p -> new TopicPartition(topic(), p.partition()))
+                    .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
@@ -128,7 +139,7 @@ public class DeadLetters {
         return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
-    private static <T> T number(String value, java.util.function.Function<String, T> parse) {
+    private static <T> T number(String value, Function<String, T> parse) {
         try {
             return value == null ? null : parse.apply(value);
         } catch (NumberFormatException e) {

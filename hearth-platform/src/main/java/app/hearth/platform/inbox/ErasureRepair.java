@@ -14,12 +14,11 @@ import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import org.jboss.logging.Logger;
-
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.jboss.logging.Logger;
 
 /**
  * Removes what this service still holds of people erased and couples purged earlier: rows written before applying an
@@ -34,12 +33,13 @@ public class ErasureRepair {
     private static final Logger LOG = Logger.getLogger(ErasureRepair.class);
     static final String TASK = "erasure-repair-issue-30";
     /** Columns of Hearth's tables that hold a person's id. */
-    static final Set<String> PERSON_COLUMNS = Set.of("partner_id", "owner_id", "started_by", "paused_by", "ended_by", "completed_by");
+    static final Set<String> PERSON_COLUMNS =
+            Set.of("partner_id", "owner_id", "started_by", "paused_by", "ended_by", "completed_by");
+
     static final Set<String> COUPLE_COLUMNS = Set.of("couple_id");
     private static final int BATCH = 500;
 
-    public record Result(Set<String> people, Set<String> couples) {
-    }
+    public record Result(Set<String> people, Set<String> couples) {}
 
     @Inject
     @Any
@@ -52,24 +52,33 @@ public class ErasureRepair {
     EntityManager em;
 
     void onStart(@Observes StartupEvent start) {
-        if (consumersOf(Topics.PARTNER_EVENTS).isEmpty() && consumersOf(Topics.COUPLE_EVENTS).isEmpty()) {
+        if (consumersOf(Topics.PARTNER_EVENTS).isEmpty()
+                && consumersOf(Topics.COUPLE_EVENTS).isEmpty()) {
             return; // nothing here applies erasures from events (couple-service erases in its own requests)
         }
-        Thread worker = new Thread(() -> {
-            try {
-                if (QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
-                        "select 1 from one_off_task where name = ?1").setParameter(1, TASK).getResultList().isEmpty())) {
-                    Result result = run();
-                    QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+        Thread worker = new Thread(
+                () -> {
+                    try {
+                        if (QuarkusTransaction.requiringNew()
+                                .call(() -> em.createNativeQuery("select 1 from one_off_task where name = ?1")
+                                        .setParameter(1, TASK)
+                                        .getResultList()
+                                        .isEmpty())) {
+                            Result result = run();
+                            QuarkusTransaction.requiringNew()
+                                    .run(() -> em.createNativeQuery("""
                             insert into one_off_task (name, completed_at) values (?1, now()) on conflict do nothing""")
-                            .setParameter(1, TASK).executeUpdate());
-                    LOG.infof("erasure repair: %d erased people and %d purged couples removed again",
-                            result.people().size(), result.couples().size());
-                }
-            } catch (RuntimeException e) {
-                LOG.warnf("erasure repair did not finish (it runs again at the next start): %s", e.toString());
-            }
-        }, "erasure-repair");
+                                            .setParameter(1, TASK)
+                                            .executeUpdate());
+                            LOG.infof(
+                                    "erasure repair: %d erased people and %d purged couples removed again",
+                                    result.people().size(), result.couples().size());
+                        }
+                    } catch (RuntimeException e) {
+                        LOG.warnf("erasure repair did not finish (it runs again at the next start): %s", e.toString());
+                    }
+                },
+                "erasure-repair");
         worker.setDaemon(true);
         worker.start();
     }
@@ -82,18 +91,28 @@ public class ErasureRepair {
         List<String> coupleIds = QuarkusTransaction.requiringNew().call(() -> idsIn(COUPLE_COLUMNS));
         for (int from = 0; from < personIds.size(); from += BATCH) {
             Set<String> batch = Set.copyOf(personIds.subList(from, Math.min(personIds.size(), from + BATCH)));
-            people.addAll(QuarkusTransaction.requiringNew().call(() -> ledger.forgottenIn(new EventMentions(batch, Set.of())).people()));
+            people.addAll(QuarkusTransaction.requiringNew()
+                    .call(() -> ledger.forgottenIn(new EventMentions(batch, Set.of()))
+                            .people()));
         }
         for (int from = 0; from < coupleIds.size(); from += BATCH) {
             Set<String> batch = Set.copyOf(coupleIds.subList(from, Math.min(coupleIds.size(), from + BATCH)));
-            couples.addAll(QuarkusTransaction.requiringNew().call(() -> ledger.forgottenIn(new EventMentions(Set.of(), batch)).couples()));
+            couples.addAll(QuarkusTransaction.requiringNew()
+                    .call(() -> ledger.forgottenIn(new EventMentions(Set.of(), batch))
+                            .couples()));
         }
         for (String person : people) {
-            applyAgain(EventEnvelope.create(PartnerEvents.ERASED, Topics.owner(Topics.PARTNER_EVENTS), person,
+            applyAgain(EventEnvelope.create(
+                    PartnerEvents.ERASED,
+                    Topics.owner(Topics.PARTNER_EVENTS),
+                    person,
                     new PartnerEvents.PartnerErased(person)));
         }
         for (String couple : couples) {
-            applyAgain(EventEnvelope.create(CoupleEvents.PURGED, Topics.owner(Topics.COUPLE_EVENTS), couple,
+            applyAgain(EventEnvelope.create(
+                    CoupleEvents.PURGED,
+                    Topics.owner(Topics.COUPLE_EVENTS),
+                    couple,
                     new CoupleEvents.CouplePurged(couple)));
         }
         return new Result(people, couples);
@@ -101,7 +120,8 @@ public class ErasureRepair {
 
     /** The erasure event, as each consumer of its topic applies it, in one transaction under the subject's lock. */
     private void applyAgain(EventEnvelope erasure) {
-        String topic = erasure.type().equals(PartnerEvents.ERASED.type()) ? Topics.PARTNER_EVENTS : Topics.COUPLE_EVENTS;
+        String topic =
+                erasure.type().equals(PartnerEvents.ERASED.type()) ? Topics.PARTNER_EVENTS : Topics.COUPLE_EVENTS;
         QuarkusTransaction.requiringNew().run(() -> {
             ledger.lockAndFind(EventMentions.of(erasure));
             consumersOf(topic).forEach(consumer -> consumer.apply(erasure));
@@ -114,17 +134,18 @@ public class ErasureRepair {
 
     @SuppressWarnings("unchecked")
     private List<String> idsIn(Set<String> columns) {
-        List<Object[]> places = em.createNativeQuery("""
+        List<Object[]> places =
+                em.createNativeQuery("""
                         select table_name, column_name from information_schema.columns
                         where table_schema = current_schema() and column_name in (:columns)
                           and table_name in (select table_name from information_schema.tables
-                                             where table_schema = current_schema() and table_type = 'BASE TABLE')""")
-                .setParameter("columns", columns).getResultList();
+                                             where table_schema = current_schema() and table_type = 'BASE TABLE')""").setParameter("columns", columns).getResultList();
         Set<String> ids = new HashSet<>();
         for (Object[] place : places) {
             // Names from the catalogue, quoted: no input of anyone's reaches this statement.
             ids.addAll(em.createNativeQuery("select distinct cast(\"" + place[1] + "\" as text) from \"" + place[0]
-                    + "\" where \"" + place[1] + "\" is not null").getResultList());
+                            + "\" where \"" + place[1] + "\" is not null")
+                    .getResultList());
         }
         return new ArrayList<>(ids);
     }

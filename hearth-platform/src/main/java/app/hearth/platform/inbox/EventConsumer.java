@@ -2,7 +2,6 @@ package app.hearth.platform.inbox;
 
 import app.hearth.events.EventEnvelope;
 import app.hearth.events.EventType;
-
 import java.util.Set;
 
 /**

@@ -7,7 +7,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,7 +25,8 @@ public class EventConsumersCheck {
     void onStart(@Observes StartupEvent start) {
         List<String> problems = problems(consumers);
         if (!problems.isEmpty()) {
-            throw new IllegalStateException("event consumers that could never apply what they handle: " + String.join("; ", problems));
+            throw new IllegalStateException(
+                    "event consumers that could never apply what they handle: " + String.join("; ", problems));
         }
     }
 

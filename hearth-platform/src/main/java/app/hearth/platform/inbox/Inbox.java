@@ -19,7 +19,8 @@ public class Inbox {
     /** True the first time {@code consumer} sees this event; false for a duplicate. */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean firstDelivery(String consumer, EventEnvelope event) {
-        int inserted = entityManager.createNativeQuery("""
+        int inserted = entityManager
+                .createNativeQuery("""
                         insert into inbox_event (consumer, event_id, event_type) values (?1, ?2, ?3)
                         on conflict do nothing""")
                 .setParameter(1, consumer)

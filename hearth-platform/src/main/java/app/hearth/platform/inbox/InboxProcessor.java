@@ -1,16 +1,21 @@
 package app.hearth.platform.inbox;
 
+import app.hearth.events.CoupleEvents;
+import app.hearth.events.EventCatalogue;
 import app.hearth.events.EventEnvelope;
 import app.hearth.events.EventJson;
 import app.hearth.events.EventMentions;
 import app.hearth.events.EventSchemas;
-import app.hearth.events.CoupleEvents;
 import app.hearth.events.PartnerEvents;
+import app.hearth.events.Topics;
 import app.hearth.platform.crypto.EventSealer;
 import app.hearth.platform.crypto.PersonKeyring;
 import app.hearth.platform.erasure.ErasureLedger;
+import app.hearth.platform.tracing.Traces;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.config.ConfigMapping;
@@ -19,14 +24,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
-
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 /**
  * The shape every Kafka handler of Hearth shares. A record is first read and checked against the event catalogue
@@ -43,8 +48,9 @@ import java.util.function.Consumer;
 @ApplicationScoped
 public class InboxProcessor {
 
-    @jakarta.inject.Inject
-    app.hearth.platform.tracing.Traces traces;
+    @Inject
+    Traces traces;
+
     private static final Logger LOG = Logger.getLogger(InboxProcessor.class);
 
     @ConfigMapping(prefix = "hearth.events.retry")
@@ -89,12 +95,12 @@ public class InboxProcessor {
      */
     public void consume(EventConsumer consumer, ConsumerRecord<String, String> record) {
         // The trace the event was published in goes on here: one trace from the API call to this consumer.
-        io.opentelemetry.api.trace.Span span = traces.startProcess(record.topic(), consumer.name(), record.headers(),
-                record.offset(), record.partition());
-        try (io.opentelemetry.context.Scope ignored = span.makeCurrent()) {
+        Span span = traces.startProcess(
+                record.topic(), consumer.name(), record.headers(), record.offset(), record.partition());
+        try (Scope ignored = span.makeCurrent()) {
             consumeTraced(consumer, record);
         } catch (RuntimeException e) {
-            app.hearth.platform.tracing.Traces.failed(span, e);
+            Traces.failed(span, e);
             throw e;
         } finally {
             span.end();
@@ -109,7 +115,9 @@ public class InboxProcessor {
             try {
                 QuarkusTransaction.requiringNew().run(() -> apply(consumer.name(), event, consumer::apply));
                 if (attempt > 0) {
-                    LOG.infof("%s: event %s (%s) applied after %d retries", consumer.name(), event.id(), event.type(), attempt);
+                    LOG.infof(
+                            "%s: event %s (%s) applied after %d retries",
+                            consumer.name(), event.id(), event.type(), attempt);
                 }
                 return;
             } catch (PoisonEventException poison) {
@@ -120,12 +128,23 @@ public class InboxProcessor {
                     throw new ConsumerStoppingException(failure);
                 }
                 attempt++;
-                metrics.counter("hearth.event.retries", "service", service, "topic", record.topic()).increment();
-                LOG.warnf("%s: event %s (%s) from %s-%d@%d failed (attempt %d), retrying in %d ms: %s", consumer.name(),
-                        event.id(), event.type(), record.topic(), record.partition(), record.offset(), attempt,
-                        backoff.toMillis(), rootMessage(failure));
+                metrics.counter("hearth.event.retries", "service", service, "topic", record.topic())
+                        .increment();
+                LOG.warnf(
+                        "%s: event %s (%s) from %s-%d@%d failed (attempt %d), retrying in %d ms: %s",
+                        consumer.name(),
+                        event.id(),
+                        event.type(),
+                        record.topic(),
+                        record.partition(),
+                        record.offset(),
+                        attempt,
+                        backoff.toMillis(),
+                        rootMessage(failure));
                 sleep(backoff);
-                backoff = backoff.multipliedBy(2).compareTo(retry.maxBackoff()) > 0 ? retry.maxBackoff() : backoff.multipliedBy(2);
+                backoff = backoff.multipliedBy(2).compareTo(retry.maxBackoff()) > 0
+                        ? retry.maxBackoff()
+                        : backoff.multipliedBy(2);
             }
         }
     }
@@ -158,7 +177,8 @@ public class InboxProcessor {
      */
     public static EventEnvelope checked(String topic, String payload) {
         if (topic == null) {
-            throw new PoisonEventException("the topic it was published on is not known, so its publisher cannot be checked");
+            throw new PoisonEventException(
+                    "the topic it was published on is not known, so its publisher cannot be checked");
         }
         EventEnvelope event = readValid(payload);
         requireOwner(topic, event);
@@ -182,22 +202,26 @@ public class InboxProcessor {
         }
         // Locks everyone the event names until this transaction ends: an erasure of one of them still committing on
         // another channel (the topics are not ordered with each other) is waited for and then seen in the ledger.
-        ErasureLedger.Forgotten forgotten = lockSubjects ? ledger.lockAndFind(EventMentions.of(event))
+        ErasureLedger.Forgotten forgotten = lockSubjects
+                ? ledger.lockAndFind(EventMentions.of(event))
                 : ledger.forgottenIn(EventMentions.of(event));
         if (PartnerEvents.ERASED.type().equals(event.type())) {
             String person = event.dataAs(PartnerEvents.ERASED).partnerId();
             ledger.forget(ErasureLedger.Kind.PERSON, person, event.time());
             keyring.forget(person); // crypto-shredding: every copy of their sealed data becomes unreadable
         } else if (CoupleEvents.PURGED.type().equals(event.type())) {
-            ledger.forget(ErasureLedger.Kind.COUPLE, event.dataAs(CoupleEvents.PURGED).coupleId(), event.time());
+            ledger.forget(
+                    ErasureLedger.Kind.COUPLE, event.dataAs(CoupleEvents.PURGED).coupleId(), event.time());
         } else {
             if (!forgotten.none()) {
                 // A purged couple's events go whole; an erased person's part goes, the others keep theirs.
-                java.util.Optional<EventEnvelope> kept = forgotten.anyCouple() ? java.util.Optional.empty()
-                        : EventMentions.without(event, forgotten.people());
-                metrics.counter("hearth.events.erased.parts", "service", service).increment();
+                Optional<EventEnvelope> kept =
+                        forgotten.anyCouple() ? Optional.empty() : EventMentions.without(event, forgotten.people());
+                metrics.counter("hearth.events.erased.parts", "service", service)
+                        .increment();
                 if (kept.isEmpty()) {
-                    LOG.debugf("%s: event %s (%s) is about someone erased: dropped", consumer, event.id(), event.type());
+                    LOG.debugf(
+                            "%s: event %s (%s) is about someone erased: dropped", consumer, event.id(), event.type());
                     return false;
                 }
                 event = kept.get();
@@ -234,7 +258,8 @@ public class InboxProcessor {
             throw new PoisonEventException("not a valid Hearth event: " + String.join("; ", problems));
         }
         try {
-            return EventJson.mapper().treeToValue(tree, EventEnvelope.class); // the tree already parsed, not the text again
+            return EventJson.mapper()
+                    .treeToValue(tree, EventEnvelope.class); // the tree already parsed, not the text again
         } catch (IOException | IllegalArgumentException | NullPointerException e) {
             throw new PoisonEventException("not a Hearth event: " + e.getMessage());
         }
@@ -245,15 +270,17 @@ public class InboxProcessor {
      * on the broker claiming a CoupleFormed, say) can never apply.
      */
     static void requireOwner(String topic, EventEnvelope event) {
-        String owner = app.hearth.events.Topics.owner(topic);
+        String owner = Topics.owner(topic);
         if (owner != null && !owner.equals(event.source())) {
             throw new PoisonEventException("event " + event.id() + " on " + topic + " has source '" + event.source()
                     + "', but only " + owner + " publishes there");
         }
-        app.hearth.events.EventCatalogue.byType(event.type()).filter(type -> !type.topic().equals(topic)).ifPresent(type -> {
-            throw new PoisonEventException("event " + event.id() + " is a " + event.type() + ", which belongs on " + type.topic()
-                    + ", not " + topic);
-        });
+        EventCatalogue.byType(event.type())
+                .filter(type -> !type.topic().equals(topic))
+                .ifPresent(type -> {
+                    throw new PoisonEventException("event " + event.id() + " is a " + event.type()
+                            + ", which belongs on " + type.topic() + ", not " + topic);
+                });
     }
 
     private static String rootMessage(Throwable failure) {

@@ -1,10 +1,10 @@
 package app.hearth.platform.kafka;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.producer.ProducerConfig;
-
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
 
 /**
  * Client settings for the Kafka clients Hearth creates itself (dead-letter replay, the keyring), built from the
@@ -12,8 +12,7 @@ import java.util.Map;
  */
 public final class KafkaClientConfig {
 
-    private KafkaClientConfig() {
-    }
+    private KafkaClientConfig() {}
 
     /** A consumer outside any group that reads from the start and commits nothing (it assigns partitions itself). */
     public static Map<String, Object> groupLessConsumer(Map<String, Object> kafka) {
@@ -31,7 +30,7 @@ public final class KafkaClientConfig {
         return props;
     }
 
-    private static Map<String, Object> only(Map<String, Object> kafka, java.util.Set<String> names) {
+    private static Map<String, Object> only(Map<String, Object> kafka, Set<String> names) {
         Map<String, Object> props = new HashMap<>(kafka);
         props.keySet().removeIf(k -> !names.contains(k));
         return props;

@@ -2,7 +2,6 @@ package app.hearth.platform.limits;
 
 import app.hearth.platform.problem.ApiException;
 import io.quarkus.hibernate.orm.panache.Panache;
-
 import java.util.function.LongSupplier;
 
 /**
@@ -12,8 +11,7 @@ import java.util.function.LongSupplier;
  * creates the thing.
  */
 public final class Caps {
-    private Caps() {
-    }
+    private Caps() {}
 
     /**
      * Locks {@code owner} (for example {@code "reminders/<person>"}) until the transaction ends, then refuses with
@@ -31,7 +29,9 @@ public final class Caps {
      * in a fixed order (sorted), so two transactions cannot wait on each other.
      */
     public static void lock(String owner) {
-        Panache.getEntityManager().createNativeQuery("select pg_advisory_xact_lock(hashtextextended(?1, 0))")
-                .setParameter(1, owner).getSingleResult();
+        Panache.getEntityManager()
+                .createNativeQuery("select pg_advisory_xact_lock(hashtextextended(?1, 0))")
+                .setParameter(1, owner)
+                .getSingleResult();
     }
 }

@@ -5,8 +5,8 @@ import jakarta.inject.Singleton;
 
 /** hearth-platform's tables (outbox, inbox, erasure ledger): first in line. */
 public class PlatformMigrations {
-    public static final SharedMigrations.Module MODULE = new SharedMigrations.Module("hearth-platform", 1, "db/platform",
-            "flyway_history_platform");
+    public static final SharedMigrations.Module MODULE =
+            new SharedMigrations.Module("hearth-platform", 1, "db/platform", "flyway_history_platform");
 
     @Produces
     @Singleton

@@ -3,19 +3,21 @@ package app.hearth.platform.outbox;
 import app.hearth.events.EventEnvelope;
 import app.hearth.events.EventJson;
 import app.hearth.events.EventType;
+import app.hearth.platform.tracing.Traces;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.hibernate.Session;
-
-import java.sql.PreparedStatement;
-import java.util.List;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
+import java.sql.PreparedStatement;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-
+import org.hibernate.Session;
 
 /**
  * Records an event in the {@code outbox_event} table inside the caller's transaction, so the state change and its
@@ -35,7 +37,7 @@ public class Outbox {
     OutboxRelay relay;
 
     @Inject
-    app.hearth.platform.tracing.Traces traces;
+    Traces traces;
 
     @ConfigProperty(name = "quarkus.application.name")
     String service;
@@ -54,17 +56,16 @@ public class Outbox {
         row.eventType = type.type();
         row.payload = EventJson.write(event);
         row.createdAt = event.time();
-        java.util.Map<String, String> trace = traces.current();
-        row.traceParent = trace.get(app.hearth.platform.tracing.Traces.TRACEPARENT);
-        row.traceState = trace.get(app.hearth.platform.tracing.Traces.TRACESTATE);
+        Map<String, String> trace = traces.current();
+        row.traceParent = trace.get(Traces.TRACEPARENT);
+        row.traceState = trace.get(Traces.TRACESTATE);
         entityManager.persist(row);
         wakeRelayOnCommit();
         return event;
     }
 
     /** An event about {@code subject} for {@link #publishAll}. */
-    public record Keyed<T>(String subject, T data) {
-    }
+    public record Keyed<T>(String subject, T data) {}
 
     /**
      * Appends many events of one type in one JDBC batch, in list order (for hot paths such as firing a batch of
@@ -75,7 +76,7 @@ public class Outbox {
         if (events.isEmpty()) {
             return;
         }
-        java.util.Map<String, String> trace = traces.current();
+        Map<String, String> trace = traces.current();
         entityManager.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("""
                     insert into outbox_event (event_id, topic, event_key, event_type, payload, created_at, trace_parent, trace_state)
@@ -87,9 +88,9 @@ public class Outbox {
                     insert.setString(3, keyed.subject());
                     insert.setString(4, type.type());
                     insert.setString(5, EventJson.write(event));
-                    insert.setObject(6, java.time.OffsetDateTime.ofInstant(event.time(), java.time.ZoneOffset.UTC));
-                    insert.setString(7, trace.get(app.hearth.platform.tracing.Traces.TRACEPARENT));
-                    insert.setString(8, trace.get(app.hearth.platform.tracing.Traces.TRACESTATE));
+                    insert.setObject(6, OffsetDateTime.ofInstant(event.time(), ZoneOffset.UTC));
+                    insert.setString(7, trace.get(Traces.TRACEPARENT));
+                    insert.setString(8, trace.get(Traces.TRACESTATE));
                     insert.addBatch();
                 }
                 insert.executeBatch();
@@ -103,8 +104,7 @@ public class Outbox {
             transactions.putResource(WAKE_KEY, Boolean.TRUE);
             transactions.registerInterposedSynchronization(new Synchronization() {
                 @Override
-                public void beforeCompletion() {
-                }
+                public void beforeCompletion() {}
 
                 @Override
                 public void afterCompletion(int status) {

@@ -1,24 +1,19 @@
 package app.hearth.platform.outbox;
 
 import app.hearth.platform.crypto.EventSealer;
+import app.hearth.platform.health.Heartbeats;
+import app.hearth.platform.kafka.KafkaClientConfig;
+import app.hearth.platform.tracing.Traces;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import app.hearth.platform.kafka.KafkaClientConfig;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.header.internals.RecordHeader;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
-
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -28,12 +23,21 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 /**
  * Publishes committed outbox rows to Kafka in commit-sequence order, then deletes them.
@@ -71,13 +75,13 @@ public class OutboxRelay {
     MeterRegistry registry;
 
     @Inject
-    app.hearth.platform.tracing.Traces traces;
+    Traces traces;
 
     @Inject
-    app.hearth.platform.health.Heartbeats heartbeats;
+    Heartbeats heartbeats;
 
     @Inject
-    @io.smallrye.common.annotation.Identifier("default-kafka-broker")
+    @Identifier("default-kafka-broker")
     Map<String, Object> kafkaConfig;
 
     @ConfigProperty(name = "quarkus.application.name")
@@ -94,11 +98,15 @@ public class OutboxRelay {
 
     void start(@Observes StartupEvent event) {
         Gauge.builder("hearth.outbox.backlog", backlog, AtomicLong::get)
-                .description("Outbox events not yet published to Kafka").register(registry);
-        Gauge.builder("hearth.outbox.oldest.age", oldestAgeMillis, a -> a.get() / 1000.0).baseUnit("seconds")
-                .description("Age of the oldest unpublished outbox event").register(registry);
+                .description("Outbox events not yet published to Kafka")
+                .register(registry);
+        Gauge.builder("hearth.outbox.oldest.age", oldestAgeMillis, a -> a.get() / 1000.0)
+                .baseUnit("seconds")
+                .description("Age of the oldest unpublished outbox event")
+                .register(registry);
         Gauge.builder("hearth.outbox.published", published, AtomicLong::get)
-                .description("Outbox events published by this replica since it started").register(registry);
+                .description("Outbox events published by this replica since it started")
+                .register(registry);
         if (!config.relayEnabled()) {
             LOG.info("outbox relay disabled on this replica");
             return;
@@ -137,16 +145,27 @@ public class OutboxRelay {
      */
     private Map<String, Object> producerConfig() {
         int sendTimeout = (int) config.sendTimeout().toMillis();
-        return KafkaClientConfig.producer(kafkaConfig, Map.of(
-                ProducerConfig.CLIENT_ID_CONFIG, service + "-outbox",
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5,
-                ProducerConfig.LINGER_MS_CONFIG, 0,
-                // Bounded waits: while the broker is away the relay retries whole batches from the table instead.
-                ProducerConfig.MAX_BLOCK_MS_CONFIG, sendTimeout,
-                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.min(sendTimeout, 5000),
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, sendTimeout));
+        return KafkaClientConfig.producer(
+                kafkaConfig,
+                Map.of(
+                        ProducerConfig.CLIENT_ID_CONFIG,
+                        service + "-outbox",
+                        ProducerConfig.ACKS_CONFIG,
+                        "all",
+                        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                        true,
+                        ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION,
+                        5,
+                        ProducerConfig.LINGER_MS_CONFIG,
+                        0,
+                        // Bounded waits: while the broker is away the relay retries whole batches from the table
+                        // instead.
+                        ProducerConfig.MAX_BLOCK_MS_CONFIG,
+                        sendTimeout,
+                        ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                        Math.min(sendTimeout, 5000),
+                        ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
+                        sendTimeout));
     }
 
     private void run() {
@@ -178,16 +197,23 @@ public class OutboxRelay {
         }
     }
 
-    private record Row(long seq, String topic, String key, String type, String eventId, String payload, String traceParent,
-                       String traceState) {
+    private record Row(
+            long seq,
+            String topic,
+            String key,
+            String type,
+            String eventId,
+            String payload,
+            String traceParent,
+            String traceState) {
         /** The trace the event was written in, as the W3C fields the propagator reads. */
-        java.util.Map<String, String> trace() {
-            java.util.Map<String, String> fields = new java.util.HashMap<>();
+        Map<String, String> trace() {
+            Map<String, String> fields = new HashMap<>();
             if (traceParent != null) {
-                fields.put(app.hearth.platform.tracing.Traces.TRACEPARENT, traceParent);
+                fields.put(Traces.TRACEPARENT, traceParent);
             }
             if (traceState != null) {
-                fields.put(app.hearth.platform.tracing.Traces.TRACESTATE, traceState);
+                fields.put(Traces.TRACESTATE, traceState);
             }
             return fields;
         }
@@ -208,16 +234,22 @@ public class OutboxRelay {
                     return 0;
                 }
                 List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
-                List<io.opentelemetry.api.trace.Span> spans = new ArrayList<>(rows.size());
+                List<Span> spans = new ArrayList<>(rows.size());
                 try {
                     for (Row row : rows) {
-                        ProducerRecord<String, String> record = new ProducerRecord<>(row.topic(), null, row.key(),
-                                sealer.seal(row.type(), row.payload(), connection));
-                        record.headers().add(new RecordHeader("content-type", "application/cloudevents+json".getBytes(StandardCharsets.UTF_8)));
-                        record.headers().add(new RecordHeader("ce_type", row.type().getBytes(StandardCharsets.UTF_8)));
-                        record.headers().add(new RecordHeader("ce_id", row.eventId().getBytes(StandardCharsets.UTF_8)));
+                        ProducerRecord<String, String> record = new ProducerRecord<>(
+                                row.topic(), null, row.key(), sealer.seal(row.type(), row.payload(), connection));
+                        record.headers()
+                                .add(new RecordHeader(
+                                        "content-type",
+                                        "application/cloudevents+json".getBytes(StandardCharsets.UTF_8)));
+                        record.headers()
+                                .add(new RecordHeader("ce_type", row.type().getBytes(StandardCharsets.UTF_8)));
+                        record.headers()
+                                .add(new RecordHeader("ce_id", row.eventId().getBytes(StandardCharsets.UTF_8)));
                         // The trace the event was written in goes on with the record (traceparent header).
-                        spans.add(traces.startPublish(row.trace(), row.topic(), row.eventId(), row.type(), record.headers()));
+                        spans.add(traces.startPublish(
+                                row.trace(), row.topic(), row.eventId(), row.type(), record.headers()));
                         acks.add(producer.send(record));
                     }
                     long deadline = System.nanoTime() + config.sendTimeout().toNanos() + TimeUnit.SECONDS.toNanos(1);
@@ -225,13 +257,17 @@ public class OutboxRelay {
                         ack.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                     }
                 } catch (Exception e) {
-                    spans.forEach(span -> app.hearth.platform.tracing.Traces.failed(span, e));
+                    spans.forEach(span -> Traces.failed(span, e));
                     throw e;
                 } finally {
-                    spans.forEach(io.opentelemetry.api.trace.Span::end);
+                    spans.forEach(Span::end);
                 }
-                try (PreparedStatement delete = connection.prepareStatement("delete from outbox_event where seq = any (?)")) {
-                    delete.setArray(1, connection.createArrayOf("bigint", rows.stream().map(Row::seq).toArray()));
+                try (PreparedStatement delete =
+                        connection.prepareStatement("delete from outbox_event where seq = any (?)")) {
+                    delete.setArray(
+                            1,
+                            connection.createArrayOf(
+                                    "bigint", rows.stream().map(Row::seq).toArray()));
                     delete.executeUpdate();
                 }
                 connection.commit();
@@ -261,8 +297,15 @@ public class OutboxRelay {
             List<Row> rows = new ArrayList<>();
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
-                            rs.getString(7), rs.getString(8)));
+                    rows.add(new Row(
+                            rs.getLong(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getString(4),
+                            rs.getString(5),
+                            rs.getString(6),
+                            rs.getString(7),
+                            rs.getString(8)));
                 }
             }
             return rows;
@@ -277,8 +320,9 @@ public class OutboxRelay {
         }
         statsRefreshedAt = now;
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement stats = connection.prepareStatement("select count(*), min(created_at) from outbox_event");
-             ResultSet rs = stats.executeQuery()) {
+                PreparedStatement stats =
+                        connection.prepareStatement("select count(*), min(created_at) from outbox_event");
+                ResultSet rs = stats.executeQuery()) {
             if (rs.next()) {
                 backlog.set(rs.getLong(1));
                 Timestamp oldest = rs.getTimestamp(2);

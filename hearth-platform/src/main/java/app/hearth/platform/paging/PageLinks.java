@@ -2,11 +2,10 @@ package app.hearth.platform.paging;
 
 import jakarta.ws.rs.core.Link;
 import jakarta.ws.rs.core.UriInfo;
-import org.jboss.resteasy.reactive.RestResponse;
-
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /**
  * The answer for a page: the page as the body and RFC 8288 {@code Link} headers ({@code first}, {@code prev},
@@ -15,8 +14,7 @@ import java.util.List;
  */
 public final class PageLinks {
 
-    private PageLinks() {
-    }
+    private PageLinks() {}
 
     public static <T> RestResponse<Page<T>> answer(Page<T> page, UriInfo uri) {
         return builder(page, uri).build();
@@ -38,7 +36,10 @@ public final class PageLinks {
     }
 
     private static Link link(UriInfo uri, Page<?> page, int number, String rel) {
-        URI target = uri.getRequestUriBuilder().replaceQueryParam("page", number).replaceQueryParam("size", page.size()).build();
+        URI target = uri.getRequestUriBuilder()
+                .replaceQueryParam("page", number)
+                .replaceQueryParam("size", page.size())
+                .build();
         String relative = target.getRawPath() + (target.getRawQuery() == null ? "" : "?" + target.getRawQuery());
         return Link.fromUri(URI.create(relative)).rel(rel).build();
     }

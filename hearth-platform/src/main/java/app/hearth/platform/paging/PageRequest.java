@@ -13,7 +13,8 @@ public record PageRequest(int page, int size) {
     }
 
     public static PageRequest of(String page, String size, int maxSize) {
-        return new PageRequest(Params.intValue("page", page, 0, MAX_PAGE).orElse(0),
+        return new PageRequest(
+                Params.intValue("page", page, 0, MAX_PAGE).orElse(0),
                 Params.intValue("size", size, 1, maxSize).orElse(Math.min(DEFAULT_SIZE, maxSize)));
     }
 

@@ -1,7 +1,6 @@
 package app.hearth.platform.preconditions;
 
 import app.hearth.platform.problem.ApiException;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -20,6 +19,7 @@ public final class IfMatch {
 
     /** The versions the client accepts; null for any ({@code *}); empty list never happens (see {@link #of}). */
     private final List<String> versions;
+
     private final boolean sent;
 
     private IfMatch(List<String> versions, boolean sent) {
@@ -75,14 +75,20 @@ public final class IfMatch {
     public void check(long current, String what, boolean shared) {
         if (!sent) {
             if (shared) {
-                throw new ApiException(428, "https://hearth.app/problems/precondition-required", "Precondition Required",
+                throw new ApiException(
+                        428,
+                        "https://hearth.app/problems/precondition-required",
+                        "Precondition Required",
                         what + " can be changed by both of you: send " + HEADER + " with the ETag you read it with "
                                 + "(GET it first), so one change never silently overwrites the other.");
             }
             return;
         }
         if (versions != null && !versions.contains(Long.toString(current))) {
-            throw new ApiException(412, "https://hearth.app/problems/precondition-failed", "Precondition Failed",
+            throw new ApiException(
+                    412,
+                    "https://hearth.app/problems/precondition-failed",
+                    "Precondition Failed",
                     what + " was changed since you read it (it is now at ETag " + etag(current) + "); nothing was "
                             + "changed. Read it again, apply your change to what is there now, and send it with the new ETag.");
         }

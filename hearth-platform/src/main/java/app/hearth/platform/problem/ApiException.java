@@ -42,7 +42,8 @@ public class ApiException extends RuntimeException {
     }
 
     public static ApiException tooManyRequests(String detail, Duration retryAfter) {
-        return new ApiException(429, "https://hearth.app/problems/rate-limited", "Too many requests", detail, retryAfter);
+        return new ApiException(
+                429, "https://hearth.app/problems/rate-limited", "Too many requests", detail, retryAfter);
     }
 
     /** A cap on how many of something one owner may have (429 without Retry-After: waiting does not help). */

@@ -3,9 +3,8 @@ package app.hearth.platform.problem;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Refuses a body announced as larger than {@code hearth.http.max-body-bytes} with 413 problem+json before it is read.
@@ -14,7 +13,9 @@ import java.util.List;
 @Singleton
 public class BodySizeLimit {
 
-    void install(@Observes Router router, @ConfigProperty(name = "hearth.http.max-body-bytes", defaultValue = "65536") long maxBytes) {
+    void install(
+            @Observes Router router,
+            @ConfigProperty(name = "hearth.http.max-body-bytes", defaultValue = "65536") long maxBytes) {
         router.route().order(Integer.MIN_VALUE + 10).handler(ctx -> {
             String length = ctx.request().getHeader("Content-Length");
             long announced;
@@ -24,9 +25,13 @@ public class BodySizeLimit {
                 announced = -1;
             }
             if (announced > maxBytes) {
-                Problem problem = new Problem("https://hearth.app/problems/payload-too-large", "Payload Too Large", 413,
+                Problem problem = new Problem(
+                        "https://hearth.app/problems/payload-too-large",
+                        "Payload Too Large",
+                        413,
                         "The request body has " + announced + " bytes; at most " + maxBytes + " are accepted.",
-                        ctx.request().path(), List.of());
+                        ctx.request().path(),
+                        List.of());
                 HttpEdgeGuard.send(ctx, problem);
                 return;
             }

@@ -1,14 +1,16 @@
 package app.hearth.platform.problem;
 
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.quarkus.security.AuthenticationException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.HttpException;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
-
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -17,6 +19,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 /**
  * The HTTP layer's own refusals, in problem+json like every other error: a request line or headers over the limits,
@@ -34,9 +39,10 @@ public class HttpEdgeGuard {
 
     private static final Logger LOG = Logger.getLogger(HttpEdgeGuard.class);
 
-    void install(@Observes Router router,
-                 @ConfigProperty(name = "hearth.http.max-uri-length", defaultValue = "8192") int maxUriLength,
-                 @ConfigProperty(name = "hearth.http.max-header-bytes", defaultValue = "16384") int maxHeaderBytes) {
+    void install(
+            @Observes Router router,
+            @ConfigProperty(name = "hearth.http.max-uri-length", defaultValue = "8192") int maxUriLength,
+            @ConfigProperty(name = "hearth.http.max-header-bytes", defaultValue = "16384") int maxHeaderBytes) {
         router.route().order(Integer.MIN_VALUE).handler(ctx -> {
             Optional<Problem> refusal = screen(ctx.request(), maxUriLength, maxHeaderBytes);
             if (refusal.isPresent()) {
@@ -49,22 +55,43 @@ public class HttpEdgeGuard {
         // body) would otherwise get Quarkus's default error page or an empty body.
         router.route().order(Integer.MIN_VALUE).failureHandler(ctx -> {
             Throwable failure = ctx.failure();
-            if (ctx.response().headWritten() || failure instanceof io.quarkus.security.AuthenticationException
-                    || failure instanceof io.quarkus.security.UnauthorizedException
-                    || failure instanceof io.quarkus.security.ForbiddenException) {
+            if (ctx.response().headWritten()
+                    || failure instanceof AuthenticationException
+                    || failure instanceof UnauthorizedException
+                    || failure instanceof ForbiddenException) {
                 ctx.next(); // security failures carry their challenge; Quarkus answers them
                 return;
             }
-            int status = failure instanceof io.vertx.ext.web.handler.HttpException http ? http.getStatusCode()
+            int status = failure instanceof HttpException http
+                    ? http.getStatusCode()
                     : failure == null && ctx.statusCode() >= 400 ? ctx.statusCode() : 500;
             if (status >= 500) {
-                String errorId = java.util.UUID.randomUUID().toString();
-                LOG.errorf(failure, "unexpected failure %s on %s", errorId, ctx.request().path());
-                send(ctx, new Problem("about:blank", reason(status), status, "Something went wrong on our side. Error id "
-                        + errorId + ".", null, List.of()));
+                String errorId = UUID.randomUUID().toString();
+                LOG.errorf(
+                        failure,
+                        "unexpected failure %s on %s",
+                        errorId,
+                        ctx.request().path());
+                send(
+                        ctx,
+                        new Problem(
+                                "about:blank",
+                                reason(status),
+                                status,
+                                "Something went wrong on our side. Error id " + errorId + ".",
+                                null,
+                                List.of()));
             } else {
-                send(ctx, new Problem(status == 400 ? INVALID : "about:blank", reason(status), status,
-                        FAILURE_DETAILS.getOrDefault(status, "The request was refused (" + reason(status) + ")."), null, List.of()));
+                send(
+                        ctx,
+                        new Problem(
+                                status == 400 ? INVALID : "about:blank",
+                                reason(status),
+                                status,
+                                FAILURE_DETAILS.getOrDefault(
+                                        status, "The request was refused (" + reason(status) + ")."),
+                                null,
+                                List.of()));
             }
         });
     }
@@ -81,16 +108,25 @@ public class HttpEdgeGuard {
     static Optional<Problem> screen(HttpServerRequest request, int maxUriLength, int maxHeaderBytes) {
         String uri = request.uri();
         if (uri.length() > maxUriLength) {
-            return Optional.of(new Problem("https://hearth.app/problems/uri-too-long", reason(414), 414,
+            return Optional.of(new Problem(
+                    "https://hearth.app/problems/uri-too-long",
+                    reason(414),
+                    414,
                     "The request URI has " + uri.length() + " characters; at most " + maxUriLength + " are accepted.",
-                    null, List.of()));
+                    null,
+                    List.of()));
         }
         long headerBytes = request.headers().entries().stream()
-                .mapToLong(h -> h.getKey().length() + h.getValue().length() + 4).sum();
+                .mapToLong(h -> h.getKey().length() + h.getValue().length() + 4)
+                .sum();
         if (headerBytes > maxHeaderBytes) {
-            return Optional.of(new Problem("https://hearth.app/problems/headers-too-large", reason(431), 431,
+            return Optional.of(new Problem(
+                    "https://hearth.app/problems/headers-too-large",
+                    reason(431),
+                    431,
                     "The request headers have " + headerBytes + " bytes; at most " + maxHeaderBytes + " are accepted.",
-                    null, List.of()));
+                    null,
+                    List.of()));
         }
         int query = uri.indexOf('?');
         return malformed("path", query < 0 ? uri : uri.substring(0, query))
@@ -120,23 +156,33 @@ public class HttpEdgeGuard {
         }
         String decoded;
         try {
-            decoded = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes.toByteArray())).toString();
+            decoded = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes.toByteArray()))
+                    .toString();
         } catch (CharacterCodingException e) {
             return Optional.of("The request " + part + " is not valid UTF-8 once percent-decoded.");
         }
-        return decoded.codePoints().filter(cp -> cp < 0x20 || (cp >= 0x7F && cp <= 0x9F)).boxed().findFirst()
+        return decoded.codePoints()
+                .filter(cp -> cp < 0x20 || (cp >= 0x7F && cp <= 0x9F))
+                .boxed()
+                .findFirst()
                 .map(cp -> "The request " + part + " contains a control character (U+" + String.format("%04X", cp)
                         + "); remove it.");
     }
 
     static void send(RoutingContext ctx, Problem problem) {
-        ctx.response().setStatusCode(problem.status()).putHeader("Content-Type", Problem.MEDIA_TYPE)
+        ctx.response()
+                .setStatusCode(problem.status())
+                .putHeader("Content-Type", Problem.MEDIA_TYPE)
                 // The rest of a refused request (an oversized or unparsable one) is not worth reading.
-                .putHeader("Connection", "close").end(Json.encode(problem));
+                .putHeader("Connection", "close")
+                .end(Json.encode(problem));
     }
 
     private static String reason(int status) {
-        return io.netty.handler.codec.http.HttpResponseStatus.valueOf(status).reasonPhrase();
+        return HttpResponseStatus.valueOf(status).reasonPhrase();
     }
 }

@@ -10,8 +10,7 @@ import java.util.stream.Collectors;
  */
 public final class Params {
 
-    private Params() {
-    }
+    private Params() {}
 
     public static <E extends Enum<E>> Optional<E> enumValue(String name, String value, Class<E> type) {
         if (value == null || value.isBlank()) {

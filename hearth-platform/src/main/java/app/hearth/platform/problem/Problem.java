@@ -1,7 +1,6 @@
 package app.hearth.platform.problem;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-
 import java.util.List;
 
 /**
@@ -13,8 +12,7 @@ public record Problem(String type, String title, int status, String detail, Stri
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
-    public record FieldError(String field, String message) {
-    }
+    public record FieldError(String field, String message) {}
 
     public static Problem of(int status, String title, String detail) {
         return new Problem("about:blank", title, status, detail, null, List.of());

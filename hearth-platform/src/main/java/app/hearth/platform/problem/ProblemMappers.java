@@ -16,14 +16,20 @@ import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import org.jboss.logging.Logger;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-
+import java.sql.SQLException;
+import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * Turns every failure into problem+json with a useful detail. Input problems are 4xx and say which field is wrong;
@@ -34,8 +40,8 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response api(ApiException e, UriInfo uri) {
-        Response.ResponseBuilder response = respond(new Problem(e.type(), e.title(), e.status(), e.getMessage(),
-                uri.getPath(), List.of()));
+        Response.ResponseBuilder response =
+                respond(new Problem(e.type(), e.title(), e.status(), e.getMessage(), uri.getPath(), List.of()));
         e.retryAfter().ifPresent(d -> response.header("Retry-After", Math.max(1, d.toSeconds())));
         return response.build();
     }
@@ -55,11 +61,18 @@ public class ProblemMappers {
         if (e.getCause() instanceof JsonProcessingException json) {
             return json(json, uri);
         }
-        return respond(new Problem("about:blank", title, status, detail, uri.getPath(), List.of())).build();
+        return respond(new Problem("about:blank", title, status, detail, uri.getPath(), List.of()))
+                .build();
     }
 
-    @ServerExceptionMapper({JsonProcessingException.class, JsonMappingException.class, JsonParseException.class,
-            MismatchedInputException.class, InvalidFormatException.class, UnrecognizedPropertyException.class})
+    @ServerExceptionMapper({
+        JsonProcessingException.class,
+        JsonMappingException.class,
+        JsonParseException.class,
+        MismatchedInputException.class,
+        InvalidFormatException.class,
+        UnrecognizedPropertyException.class
+    })
     public Response json(JsonProcessingException e, UriInfo uri) {
         String field = e instanceof JsonMappingException mapping ? fieldPath(mapping) : "";
         String detail;
@@ -69,24 +82,43 @@ public class ProblemMappers {
                     + ", which cannot be stored; remove it.";
         } else if (e instanceof UnrecognizedPropertyException unknown) {
             detail = "Unknown field '" + field + "'. Accepted fields: "
-                    + unknown.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(Collectors.joining(", ")) + ".";
-        } else if (e instanceof InvalidFormatException invalid && invalid.getTargetType() != null && invalid.getTargetType().isEnum()) {
+                    + unknown.getKnownPropertyIds().stream()
+                            .map(Object::toString)
+                            .sorted()
+                            .collect(Collectors.joining(", "))
+                    + ".";
+        } else if (e instanceof InvalidFormatException invalid
+                && invalid.getTargetType() != null
+                && invalid.getTargetType().isEnum()) {
             detail = "Field '" + field + "' does not accept '" + invalid.getValue() + "'. Use one of: "
-                    + Arrays.stream(invalid.getTargetType().getEnumConstants()).map(Object::toString).collect(Collectors.joining(", ")) + ".";
+                    + Arrays.stream(invalid.getTargetType().getEnumConstants())
+                            .map(Object::toString)
+                            .collect(Collectors.joining(", "))
+                    + ".";
         } else if (e instanceof InvalidFormatException invalid) {
             detail = "Field '" + field + "' does not accept '" + invalid.getValue() + "'"
-                    + (invalid.getTargetType() != null ? " (expected " + simpleType(invalid.getTargetType()) + ")." : ".");
+                    + (invalid.getTargetType() != null
+                            ? " (expected " + simpleType(invalid.getTargetType()) + ")."
+                            : ".");
         } else if (e instanceof MismatchedInputException mismatched && !field.isEmpty()) {
             detail = "Field '" + field + "' has the wrong type"
-                    + (mismatched.getTargetType() != null ? " (expected " + simpleType(mismatched.getTargetType()) + ")." : ".");
+                    + (mismatched.getTargetType() != null
+                            ? " (expected " + simpleType(mismatched.getTargetType()) + ")."
+                            : ".");
         } else if (e instanceof JsonParseException) {
             detail = "The request body is not valid JSON: " + e.getOriginalMessage();
         } else {
             detail = "The request body could not be read: " + e.getOriginalMessage();
         }
         List<Problem.FieldError> errors = field.isEmpty() ? List.of() : List.of(new Problem.FieldError(field, detail));
-        return respond(new Problem("https://hearth.app/problems/invalid-request", "Invalid request", 400, detail,
-                uri.getPath(), errors)).build();
+        return respond(new Problem(
+                        "https://hearth.app/problems/invalid-request",
+                        "Invalid request",
+                        400,
+                        detail,
+                        uri.getPath(),
+                        errors))
+                .build();
     }
 
     @ServerExceptionMapper
@@ -96,40 +128,71 @@ public class ProblemMappers {
                 .sorted((a, b) -> a.field().compareTo(b.field()))
                 .toList();
         String detail = errors.stream().map(f -> f.field() + ": " + f.message()).collect(Collectors.joining("; "));
-        return respond(new Problem("https://hearth.app/problems/invalid-request", "Invalid request", 400, detail,
-                uri.getPath(), errors)).build();
+        return respond(new Problem(
+                        "https://hearth.app/problems/invalid-request",
+                        "Invalid request",
+                        400,
+                        detail,
+                        uri.getPath(),
+                        errors))
+                .build();
     }
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
     public Response unauthorized(RuntimeException e, UriInfo uri) {
-        return respond(new Problem("https://hearth.app/problems/unauthorized", "Unauthorized", 401,
-                "A valid bearer token for the Hearth API is required (audience hearth-api).", uri.getPath(), List.of()))
+        return respond(new Problem(
+                        "https://hearth.app/problems/unauthorized",
+                        "Unauthorized",
+                        401,
+                        "A valid bearer token for the Hearth API is required (audience hearth-api).",
+                        uri.getPath(),
+                        List.of()))
                 .header("WWW-Authenticate", "Bearer")
                 .build();
     }
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri) {
-        return respond(new Problem("https://hearth.app/problems/forbidden", "Forbidden", 403,
-                "Your token does not allow this.", uri.getPath(), List.of())).build();
+        return respond(new Problem(
+                        "https://hearth.app/problems/forbidden",
+                        "Forbidden",
+                        403,
+                        "Your token does not allow this.",
+                        uri.getPath(),
+                        List.of()))
+                .build();
     }
 
     @ServerExceptionMapper(priority = 10_000)
     public Response unexpected(Throwable e, UriInfo uri) {
         DatabaseTrouble trouble = databaseTrouble(e);
         if (trouble != null) {
-            LOG.warnf("database %s on %s: %s", trouble == DatabaseTrouble.BUSY ? "busy" : "unavailable", uri.getPath(), e.toString());
-            return respond(new Problem("https://hearth.app/problems/temporarily-unavailable", "Service Unavailable", 503,
-                    trouble == DatabaseTrouble.BUSY
-                            ? "This service is too busy to reach its database right now; nothing was changed. Try again in a few seconds."
-                            : "This service cannot reach its database right now; nothing was changed. Try again in a few seconds.",
-                    uri.getPath(), List.of())).header("Retry-After", 5).build();
+            LOG.warnf(
+                    "database %s on %s: %s",
+                    trouble == DatabaseTrouble.BUSY ? "busy" : "unavailable", uri.getPath(), e.toString());
+            return respond(new Problem(
+                            "https://hearth.app/problems/temporarily-unavailable",
+                            "Service Unavailable",
+                            503,
+                            trouble == DatabaseTrouble.BUSY
+                                    ? "This service is too busy to reach its database right now; nothing was changed. Try again in a few seconds."
+                                    : "This service cannot reach its database right now; nothing was changed. Try again in a few seconds.",
+                            uri.getPath(),
+                            List.of()))
+                    .header("Retry-After", 5)
+                    .build();
         }
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(e, "unexpected failure %s on %s", errorId, uri.getPath());
-        return respond(new Problem("about:blank", "Internal Server Error", 500,
-                "Something went wrong on our side; nothing was changed by this request if it failed before commit. "
-                        + "Error id " + errorId + ".", uri.getPath(), List.of())).build();
+        return respond(new Problem(
+                        "about:blank",
+                        "Internal Server Error",
+                        500,
+                        "Something went wrong on our side; nothing was changed by this request if it failed before commit. "
+                                + "Error id " + errorId + ".",
+                        uri.getPath(),
+                        List.of()))
+                .build();
     }
 
     /** Why the database could not serve a request: a 503 to retry, not a 500 to report. */
@@ -144,20 +207,22 @@ public class ProblemMappers {
     static DatabaseTrouble databaseTrouble(Throwable e) {
         // Causes and suppressed exceptions both: a commit that fails because the connection died surfaces as the
         // transaction manager's RollbackException with the driver's exception suppressed inside it.
-        java.util.Deque<Throwable> toVisit = new java.util.ArrayDeque<>(List.of(e));
-        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        Deque<Throwable> toVisit = new ArrayDeque<>(List.of(e));
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         while (!toVisit.isEmpty() && seen.size() < 50) {
             Throwable t = toVisit.pop();
             if (!seen.add(t)) {
                 continue;
             }
-            if (t instanceof java.sql.SQLException sql) {
+            if (t instanceof SQLException sql) {
                 String state = sql.getSQLState() == null ? "" : sql.getSQLState();
                 String message = String.valueOf(sql.getMessage());
-                if (state.startsWith("08") || state.startsWith("57P") || message.contains("not currently accepting connections")) {
+                if (state.startsWith("08")
+                        || state.startsWith("57P")
+                        || message.contains("not currently accepting connections")) {
                     return DatabaseTrouble.UNREACHABLE;
                 }
-                if (message.toLowerCase(java.util.Locale.ROOT).contains("acquisition timeout")) {
+                if (message.toLowerCase(Locale.ROOT).contains("acquisition timeout")) {
                     return DatabaseTrouble.BUSY;
                 }
             }
@@ -178,7 +243,8 @@ public class ProblemMappers {
     private static String fieldPath(JsonMappingException e) {
         return e.getPath().stream()
                 .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                .collect(Collectors.joining(".")).replace(".[", "[");
+                .collect(Collectors.joining("."))
+                .replace(".[", "[");
     }
 
     private static String simpleType(Class<?> type) {
@@ -199,10 +265,13 @@ public class ProblemMappers {
 
     /** The name a client knows: the body field or parameter, without the Java method and argument names. */
     private static String fieldName(ConstraintViolation<?> violation) {
-        List<Path.Node> nodes = StreamSupport.stream(violation.getPropertyPath().spliterator(), false).toList();
+        List<Path.Node> nodes = StreamSupport.stream(violation.getPropertyPath().spliterator(), false)
+                .toList();
         List<String> names = nodes.stream()
                 .filter(n -> n.getKind() == ElementKind.PROPERTY || n.getKind() == ElementKind.CONTAINER_ELEMENT)
-                .map(Path.Node::getName).filter(n -> n != null && !n.startsWith("<")).toList();
+                .map(Path.Node::getName)
+                .filter(n -> n != null && !n.startsWith("<"))
+                .toList();
         if (!names.isEmpty()) {
             return String.join(".", names);
         }

@@ -1,8 +1,11 @@
 package app.hearth.platform.scheduling;
 
+import app.hearth.platform.health.Heartbeats;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Duration;
 
 /**
  * Runs a scheduled pass (a dispatcher, a sender) unless the application is stopping. A pass cut short by shutdown
@@ -16,14 +19,14 @@ public class PeriodicWork {
         stopping = true;
     }
 
-    @jakarta.inject.Inject
-    app.hearth.platform.health.Heartbeats heartbeats;
+    @Inject
+    Heartbeats heartbeats;
 
     /**
      * Runs one pass of {@code name}, which runs again within {@code allowance} while the scheduler lives: a pass that
      * never returns (or a scheduler that died) makes the replica unready, one that fails does not.
      */
-    public void run(String name, java.time.Duration allowance, Runnable pass) {
+    public void run(String name, Duration allowance, Runnable pass) {
         if (stopping) {
             return;
         }

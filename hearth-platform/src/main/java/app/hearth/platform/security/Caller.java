@@ -4,12 +4,11 @@ import app.hearth.platform.erasure.ErasureLedger;
 import app.hearth.platform.problem.ApiException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.jwt.JsonWebToken;
-
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Who is calling: a person (through Hearth's own app) or a partner app (client credentials). Person endpoints
@@ -60,14 +59,20 @@ public class Caller {
 
     /** The 401 for a token of a person erased from this service. */
     public static ApiException accountErased() {
-        return new ApiException(401, "https://hearth.app/problems/account-erased", "Unauthorized",
+        return new ApiException(
+                401,
+                "https://hearth.app/problems/account-erased",
+                "Unauthorized",
                 "This account was erased. Its data is gone and its sign-in no longer works with Hearth.");
     }
 
     /** The subject of a person's token, even if erased: only for the erasure itself, which must stay idempotent. */
     public String personIdForErasure() {
         if (isPartnerApp()) {
-            throw new ApiException(403, "https://hearth.app/problems/person-only", "Forbidden",
+            throw new ApiException(
+                    403,
+                    "https://hearth.app/problems/person-only",
+                    "Forbidden",
                     "This endpoint acts for a person signed in to Hearth. Partner apps may read only the couple "
                             + "resources a couple granted them.");
         }
@@ -85,7 +90,9 @@ public class Caller {
     /** The scopes of the token (space-separated {@code scope} claim). */
     public Set<String> scopes() {
         String scope = token.getClaim("scope");
-        return scope == null ? Set.of() : Arrays.stream(scope.trim().split("\\s+")).collect(Collectors.toUnmodifiableSet());
+        return scope == null
+                ? Set.of()
+                : Arrays.stream(scope.trim().split("\\s+")).collect(Collectors.toUnmodifiableSet());
     }
 
     public boolean hasScope(String scope) {

@@ -2,10 +2,10 @@ package app.hearth.platform.security;
 
 import app.hearth.platform.crypto.KeyedHash;
 import app.hearth.platform.crypto.SecretKeys;
+import io.quarkus.runtime.Startup;
 import io.smallrye.config.ConfigMapping;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-
 import java.util.HexFormat;
 
 /**
@@ -15,7 +15,7 @@ import java.util.HexFormat;
  * key, so an app sees one name for a member in check-ins, insights and webhooks alike.
  */
 @ApplicationScoped
-@io.quarkus.runtime.Startup // its key is checked when the service starts
+@Startup // its key is checked when the service starts
 public class Pseudonyms {
 
     @ConfigMapping(prefix = "hearth.pseudonyms")

@@ -2,7 +2,6 @@ package app.hearth.platform.security;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-
 import java.util.Set;
 
 @ConfigMapping(prefix = "hearth.security")

@@ -3,9 +3,6 @@ package app.hearth.platform.time;
 import io.quarkus.arc.DefaultBean;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +13,8 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 /** The clock services read "now" from, so tests of time-dependent rules can set it (periods, cool-downs, DST). */
 @ApplicationScoped
@@ -34,7 +33,9 @@ public class ClockProducer {
     @ApplicationScoped
     Clock clock() {
         if (offsetFile.isPresent()) {
-            LOG.warnf("The clock is shifted by the duration in %s (hearth.clock.offset-file): a test setting only", offsetFile.get());
+            LOG.warnf(
+                    "The clock is shifted by the duration in %s (hearth.clock.offset-file): a test setting only",
+                    offsetFile.get());
             return new OffsetFileClock(Path.of(offsetFile.get()));
         }
         return Clock.systemUTC();

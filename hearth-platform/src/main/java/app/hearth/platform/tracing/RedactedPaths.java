@@ -8,12 +8,11 @@ import io.opentelemetry.sdk.trace.ReadableSpan;
 import io.opentelemetry.sdk.trace.SpanProcessor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Secrets that a URL can carry (an invitation code in {@code /v1/invitations/{code}/accept}, kept for clients that
@@ -23,14 +22,18 @@ import java.util.regex.Pattern;
  */
 @ApplicationScoped
 public class RedactedPaths implements SpanProcessor {
-    static final List<AttributeKey<String>> URL_ATTRIBUTES = List.of(AttributeKey.stringKey("url.path"),
-            AttributeKey.stringKey("url.full"), AttributeKey.stringKey("http.target"), AttributeKey.stringKey("http.url"));
+    static final List<AttributeKey<String>> URL_ATTRIBUTES = List.of(
+            AttributeKey.stringKey("url.path"),
+            AttributeKey.stringKey("url.full"),
+            AttributeKey.stringKey("http.target"),
+            AttributeKey.stringKey("http.url"));
 
     private final List<Pattern> patterns;
 
     @Inject
     public RedactedPaths(@ConfigProperty(name = "hearth.tracing.redacted-paths") Optional<List<String>> patterns) {
-        this.patterns = patterns.orElse(List.of()).stream().map(Pattern::compile).toList();
+        this.patterns =
+                patterns.orElse(List.of()).stream().map(Pattern::compile).toList();
     }
 
     /** {@code path} with every secret the patterns find replaced. */
@@ -40,8 +43,10 @@ public class RedactedPaths implements SpanProcessor {
             Matcher matcher = pattern.matcher(redacted);
             StringBuilder out = new StringBuilder();
             while (matcher.find()) {
-                matcher.appendReplacement(out, Matcher.quoteReplacement(redacted.substring(matcher.start(), matcher.start(1))
-                        + "REDACTED" + redacted.substring(matcher.end(1), matcher.end())));
+                matcher.appendReplacement(
+                        out,
+                        Matcher.quoteReplacement(redacted.substring(matcher.start(), matcher.start(1)) + "REDACTED"
+                                + redacted.substring(matcher.end(1), matcher.end())));
             }
             matcher.appendTail(out);
             redacted = out.toString();
@@ -71,8 +76,7 @@ public class RedactedPaths implements SpanProcessor {
     }
 
     @Override
-    public void onEnd(ReadableSpan span) {
-    }
+    public void onEnd(ReadableSpan span) {}
 
     @Override
     public boolean isEndRequired() {

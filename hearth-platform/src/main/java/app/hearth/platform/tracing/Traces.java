@@ -10,13 +10,13 @@ import io.opentelemetry.context.propagation.TextMapGetter;
 import io.opentelemetry.context.propagation.TextMapSetter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.header.Headers;
-
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
 
 /**
  * Trace context across the outbox and Kafka: what the outbox stores with an event (W3C {@code traceparent},
@@ -42,7 +42,7 @@ public class Traces {
     private static final TextMapGetter<Headers> FROM_HEADERS = new TextMapGetter<>() {
         @Override
         public Iterable<String> keys(Headers carrier) {
-            List<String> keys = new java.util.ArrayList<>();
+            List<String> keys = new ArrayList<>();
             carrier.forEach(h -> keys.add(h.key()));
             return keys;
         }
@@ -73,24 +73,37 @@ public class Traces {
     }
 
     /** A producer span for publishing an event stored in the trace {@code stored}, its context written to {@code headers}. */
-    public Span startPublish(Map<String, String> stored, String topic, String eventId, String eventType, Headers headers) {
-        Context parent = openTelemetry.getPropagators().getTextMapPropagator().extract(Context.root(), stored, FROM_MAP);
-        Span span = tracer.spanBuilder(topic + " publish").setParent(parent).setSpanKind(SpanKind.PRODUCER)
-                .setAttribute("messaging.system", "kafka").setAttribute("messaging.operation.type", "send")
-                .setAttribute("messaging.destination.name", topic).setAttribute("messaging.message.id", eventId)
-                .setAttribute("hearth.event.type", eventType).startSpan();
+    public Span startPublish(
+            Map<String, String> stored, String topic, String eventId, String eventType, Headers headers) {
+        Context parent =
+                openTelemetry.getPropagators().getTextMapPropagator().extract(Context.root(), stored, FROM_MAP);
+        Span span = tracer.spanBuilder(topic + " publish")
+                .setParent(parent)
+                .setSpanKind(SpanKind.PRODUCER)
+                .setAttribute("messaging.system", "kafka")
+                .setAttribute("messaging.operation.type", "send")
+                .setAttribute("messaging.destination.name", topic)
+                .setAttribute("messaging.message.id", eventId)
+                .setAttribute("hearth.event.type", eventType)
+                .startSpan();
         openTelemetry.getPropagators().getTextMapPropagator().inject(parent.with(span), headers, TO_HEADERS);
         return span;
     }
 
     /** A consumer span continuing the trace a record's headers carry. */
     public Span startProcess(String topic, String consumer, Headers headers, long offset, int partition) {
-        Context parent = openTelemetry.getPropagators().getTextMapPropagator().extract(Context.root(), headers, FROM_HEADERS);
-        return tracer.spanBuilder(topic + " process").setParent(parent).setSpanKind(SpanKind.CONSUMER)
-                .setAttribute("messaging.system", "kafka").setAttribute("messaging.operation.type", "process")
-                .setAttribute("messaging.destination.name", topic).setAttribute("messaging.consumer.group.name", consumer)
+        Context parent =
+                openTelemetry.getPropagators().getTextMapPropagator().extract(Context.root(), headers, FROM_HEADERS);
+        return tracer.spanBuilder(topic + " process")
+                .setParent(parent)
+                .setSpanKind(SpanKind.CONSUMER)
+                .setAttribute("messaging.system", "kafka")
+                .setAttribute("messaging.operation.type", "process")
+                .setAttribute("messaging.destination.name", topic)
+                .setAttribute("messaging.consumer.group.name", consumer)
                 .setAttribute("messaging.destination.partition.id", String.valueOf(partition))
-                .setAttribute("messaging.kafka.offset", offset).startSpan();
+                .setAttribute("messaging.kafka.offset", offset)
+                .startSpan();
     }
 
     public static void failed(Span span, Throwable error) {

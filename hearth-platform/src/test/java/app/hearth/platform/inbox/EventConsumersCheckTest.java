@@ -1,16 +1,15 @@
 package app.hearth.platform.inbox;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import app.hearth.events.CoupleEvents;
 import app.hearth.events.EventEnvelope;
 import app.hearth.events.EventType;
 import app.hearth.events.ExerciseEvents;
 import app.hearth.events.Topics;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class EventConsumersCheckTest {
 
@@ -28,17 +27,20 @@ class EventConsumersCheckTest {
                 return handled;
             }
 
-            public void apply(EventEnvelope event) {
-            }
+            public void apply(EventEnvelope event) {}
         };
     }
 
     @Test
     void aHandlerForATypeOnATopicTheConsumerDoesNotReadIsReported() {
-        assertThat(EventConsumersCheck.problems(List.of(consumer(Set.of(Topics.COUPLE_EVENTS),
-                Set.of(CoupleEvents.FORMED, ExerciseEvents.CHECK_IN_COMPLETED)))))
-                .singleElement().asString().contains("hearth.exercise.check-in-completed.v1", "exercise-events");
-        assertThat(EventConsumersCheck.problems(List.of(consumer(Set.of(Topics.COUPLE_EVENTS, Topics.EXERCISE_EVENTS),
-                Set.of(CoupleEvents.FORMED, ExerciseEvents.CHECK_IN_COMPLETED))))).isEmpty();
+        assertThat(EventConsumersCheck.problems(List.of(consumer(
+                        Set.of(Topics.COUPLE_EVENTS), Set.of(CoupleEvents.FORMED, ExerciseEvents.CHECK_IN_COMPLETED)))))
+                .singleElement()
+                .asString()
+                .contains("hearth.exercise.check-in-completed.v1", "exercise-events");
+        assertThat(EventConsumersCheck.problems(List.of(consumer(
+                        Set.of(Topics.COUPLE_EVENTS, Topics.EXERCISE_EVENTS),
+                        Set.of(CoupleEvents.FORMED, ExerciseEvents.CHECK_IN_COMPLETED)))))
+                .isEmpty();
     }
 }

@@ -1,10 +1,9 @@
 package app.hearth.platform.kafka;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class KafkaClientConfigTest {
 
@@ -13,7 +12,8 @@ class KafkaClientConfigTest {
             "bootstrap.servers", "hearth-kafka-bootstrap:9093",
             "security.protocol", "SASL_SSL",
             "sasl.mechanism", "SCRAM-SHA-512",
-            "sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"u\" password=\"p\";",
+            "sasl.jaas.config",
+                    "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"u\" password=\"p\";",
             "ssl.truststore.type", "PEM",
             "ssl.truststore.location", "/etc/kafka-ca/ca.crt",
             "group.id", "exercise-service",
@@ -22,15 +22,21 @@ class KafkaClientConfigTest {
     @Test
     void aProducerCarriesTheSecuritySettingsAndOnlyProducerSettings() {
         Map<String, Object> producer = KafkaClientConfig.producer(CLUSTER, Map.of("acks", "all"));
-        assertThat(producer).containsEntry("security.protocol", "SASL_SSL").containsEntry("sasl.mechanism", "SCRAM-SHA-512")
+        assertThat(producer)
+                .containsEntry("security.protocol", "SASL_SSL")
+                .containsEntry("sasl.mechanism", "SCRAM-SHA-512")
                 .containsKeys("sasl.jaas.config", "ssl.truststore.location", "ssl.truststore.type", "bootstrap.servers")
-                .containsEntry("acks", "all").doesNotContainKeys("group.id", "health-enabled");
+                .containsEntry("acks", "all")
+                .doesNotContainKeys("group.id", "health-enabled");
     }
 
     @Test
     void aGroupLessConsumerCarriesThemTooAndJoinsNoGroup() {
         Map<String, Object> consumer = KafkaClientConfig.groupLessConsumer(CLUSTER);
-        assertThat(consumer).containsEntry("security.protocol", "SASL_SSL").containsKeys("sasl.jaas.config")
-                .doesNotContainKey("group.id").containsEntry("enable.auto.commit", "false");
+        assertThat(consumer)
+                .containsEntry("security.protocol", "SASL_SSL")
+                .containsKeys("sasl.jaas.config")
+                .doesNotContainKey("group.id")
+                .containsEntry("enable.auto.commit", "false");
     }
 }

@@ -1,11 +1,11 @@
 package app.hearth.platform.preconditions;
 
-import app.hearth.platform.problem.ApiException;
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import app.hearth.platform.problem.ApiException;
+import org.junit.jupiter.api.Test;
 
 class IfMatchTest {
 
@@ -24,7 +24,8 @@ class IfMatchTest {
         assertThat(statusOf(() -> IfMatch.of("\"7\"").check(7, "It", true))).isEqualTo(200);
         assertThat(statusOf(() -> IfMatch.of("\"6\"").check(7, "It", true))).isEqualTo(412);
         assertThat(statusOf(() -> IfMatch.of("W/\"7\"").check(7, "It", true))).isEqualTo(412);
-        assertThat(statusOf(() -> IfMatch.of("\"5\", \"7\"").check(7, "It", true))).isEqualTo(200);
+        assertThat(statusOf(() -> IfMatch.of("\"5\", \"7\"").check(7, "It", true)))
+                .isEqualTo(200);
         assertThat(statusOf(() -> IfMatch.of("*").check(7, "It", true))).isEqualTo(200);
     }
 
@@ -38,7 +39,9 @@ class IfMatchTest {
     @Test
     void somethingThatIsNotAListOfTagsIsABadRequest() {
         for (String header : new String[] {"7", "\"7", "\"7\" \"8\"", "\"7\",,", "W/"}) {
-            assertThatThrownBy(() -> IfMatch.of(header)).as(header).isInstanceOf(ApiException.class)
+            assertThatThrownBy(() -> IfMatch.of(header))
+                    .as(header)
+                    .isInstanceOf(ApiException.class)
                     .satisfies(e -> assertThat(((ApiException) e).status()).isEqualTo(400));
         }
     }

@@ -1,24 +1,26 @@
 package app.hearth.platform.tracing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
 import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class RedactedPathsTest {
     /** couple-service's pattern (application.properties). */
-    private static final String INVITATION_CODES = "/v1/invitations/(?!accept(?:[/?]|$))(?![0-9a-fA-F-]{36}(?:[/?]|$))([^/?]+)";
+    private static final String INVITATION_CODES =
+            "/v1/invitations/(?!accept(?:[/?]|$))(?![0-9a-fA-F-]{36}(?:[/?]|$))([^/?]+)";
+
     private final RedactedPaths redaction = new RedactedPaths(Optional.of(List.of(INVITATION_CODES)));
 
     @Test
     void invitationCodesInUrlsAreReplacedIdsAndOtherPathsStay() {
-        assertThat(redaction.redact("/v1/invitations/K7P2-QW9X-M4TD/accept")).isEqualTo("/v1/invitations/REDACTED/accept");
+        assertThat(redaction.redact("/v1/invitations/K7P2-QW9X-M4TD/accept"))
+                .isEqualTo("/v1/invitations/REDACTED/accept");
         assertThat(redaction.redact("http://127.0.0.1:8081/v1/invitations/k7p2qw9x/accept?x=1"))
                 .isEqualTo("http://127.0.0.1:8081/v1/invitations/REDACTED/accept?x=1");
         assertThat(redaction.redact("/v1/invitations/K7P2QW9X")).isEqualTo("/v1/invitations/REDACTED");
@@ -32,14 +34,19 @@ class RedactedPathsTest {
     @Test
     void aSpanNeverCarriesTheCode() {
         InMemorySpanExporter exported = InMemorySpanExporter.create();
-        try (SdkTracerProvider tracing = SdkTracerProvider.builder().addSpanProcessor(redaction)
-                .addSpanProcessor(SimpleSpanProcessor.create(exported)).build()) {
-            tracing.get("test").spanBuilder("POST /v1/invitations/{code}/accept")
+        try (SdkTracerProvider tracing = SdkTracerProvider.builder()
+                .addSpanProcessor(redaction)
+                .addSpanProcessor(SimpleSpanProcessor.create(exported))
+                .build()) {
+            tracing.get("test")
+                    .spanBuilder("POST /v1/invitations/{code}/accept")
                     .setAttribute("url.path", "/v1/invitations/K7P2-QW9X-M4TD/accept")
                     .setAttribute("url.full", "http://127.0.0.1:8081/v1/invitations/K7P2-QW9X-M4TD/accept")
-                    .startSpan().end();
+                    .startSpan()
+                    .end();
             var span = exported.getFinishedSpanItems().get(0); // read before closing: the exporter forgets at shutdown
-            assertThat(span.getAttributes().get(AttributeKey.stringKey("url.path"))).isEqualTo("/v1/invitations/REDACTED/accept");
+            assertThat(span.getAttributes().get(AttributeKey.stringKey("url.path")))
+                    .isEqualTo("/v1/invitations/REDACTED/accept");
             assertThat(span.getAttributes().asMap().toString()).doesNotContain("K7P2-QW9X-M4TD");
         }
     }

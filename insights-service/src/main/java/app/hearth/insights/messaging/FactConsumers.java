@@ -1,6 +1,7 @@
 package app.hearth.insights.messaging;
 
 import app.hearth.events.EventEnvelope;
+import app.hearth.events.EventType;
 import app.hearth.insights.service.FactProjection;
 import app.hearth.insights.service.ProjectionRebuild;
 import app.hearth.platform.inbox.EventConsumer;
@@ -8,10 +9,9 @@ import app.hearth.platform.inbox.InboxProcessor;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-
-import java.util.Set;
 
 /**
  * All four topics into insights' facts, through the inbox (consumer {@code insights-facts}, consumer group
@@ -37,7 +37,7 @@ public class FactConsumers implements EventConsumer {
     }
 
     @Override
-    public Set<app.hearth.events.EventType<?>> handledTypes() {
+    public Set<EventType<?>> handledTypes() {
         return facts.handledTypes();
     }
 

@@ -21,21 +21,23 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * A couple's insights, recommendations and timeline: for its members, and for partner apps the couple granted
  * {@code insights.read}. Everyone else gets the same 404 as for a couple that does not exist.
  */
-@Tag(name = "Insights", description = "A couple's insights (patterns, streaks, layers explored), recommendations and timeline, built from everyone's events: for members, and for partner apps the couple granted `insights.read`.")
+@Tag(
+        name = "Insights",
+        description =
+                "A couple's insights (patterns, streaks, layers explored), recommendations and timeline, built from everyone's events: for members, and for partner apps the couple granted `insights.read`.")
 @Path("/v1/couples/{coupleId}")
 @Authenticated
 public class CoupleInsightsResource {
@@ -50,80 +52,120 @@ public class CoupleInsightsResource {
     @Inject
     InsightsService insights;
 
-    public record InsightsView(UUID coupleId, String currentPeriod, Instant generatedAt, List<CoupleInsights.Insight> insights) {
-    }
+    public record InsightsView(
+            UUID coupleId, String currentPeriod, Instant generatedAt, List<CoupleInsights.Insight> insights) {}
 
-    public record RecommendationsView(UUID coupleId, Integer minutes, List<Recommender.Recommendation> recommendations) {
-    }
+    public record RecommendationsView(
+            UUID coupleId, Integer minutes, List<Recommender.Recommendation> recommendations) {}
 
-    public record TimelineView(UUID coupleId, Timeline timeline) {
-    }
+    public record TimelineView(UUID coupleId, Timeline timeline) {}
 
-    public record Preferences(@NotNull Boolean showStreaks) {
-    }
+    public record Preferences(@NotNull Boolean showStreaks) {}
 
-    @Operation(operationId = "getInsights", summary = "Get a couple's insights",
-            description = "What the couple's check-ins and exercises show: trends, streaks (unless hidden), layers explored, warning signs worth a look.")
+    @Operation(
+            operationId = "getInsights",
+            summary = "Get a couple's insights",
+            description =
+                    "What the couple's check-ins and exercises show: trends, streaks (unless hidden), layers explored, warning signs worth a look.")
     @GET
     @Path("/insights")
     @Produces(MediaType.APPLICATION_JSON)
     public InsightsView insights(@PathParam("coupleId") UUID coupleId) {
         Authorised read = authorise(coupleId);
         InsightsService.Snapshot snapshot = read.snapshot();
-        return new InsightsView(coupleId, snapshot.currentPeriod(), snapshot.now(), insights.insights(snapshot, read.voice()));
+        return new InsightsView(
+                coupleId, snapshot.currentPeriod(), snapshot.now(), insights.insights(snapshot, read.voice()));
     }
 
     /** Exercises to try next, with reasons; {@code minutes} keeps to what fits (5 → boosters). */
-    @Operation(operationId = "getRecommendations", summary = "Get recommendations",
-            description = "Exercises to try next, with the reasons; `minutes` keeps to what fits the time the couple has.")
+    @Operation(
+            operationId = "getRecommendations",
+            summary = "Get recommendations",
+            description =
+                    "Exercises to try next, with the reasons; `minutes` keeps to what fits the time the couple has.")
     @GET
     @Path("/recommendations")
     @Produces(MediaType.APPLICATION_JSON)
-    public RecommendationsView recommendations(@PathParam("coupleId") UUID coupleId, @Parameter(description = "The time the couple has, in minutes: only what fits.", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "1440")) @QueryParam("minutes") String minutes,
-                                               @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+    public RecommendationsView recommendations(
+            @PathParam("coupleId") UUID coupleId,
+            @Parameter(
+                            description = "The time the couple has, in minutes: only what fits.",
+                            schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "1440"))
+                    @QueryParam("minutes")
+                    String minutes,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         Integer fits = Params.intValue("minutes", minutes, 1, 24 * 60).orElse(null);
-        return new RecommendationsView(coupleId, fits, insights.recommendations(authorise(coupleId).snapshot(), fits, authorization));
+        return new RecommendationsView(
+                coupleId, fits, insights.recommendations(authorise(coupleId).snapshot(), fits, authorization));
     }
 
-    @Operation(operationId = "getInsightsTimeline", summary = "Get the insights timeline",
+    @Operation(
+            operationId = "getInsightsTimeline",
+            summary = "Get the insights timeline",
             description = "The couple's check-in scores and activity over the last `periods` periods.")
     @GET
     @Path("/insights/timeline")
     @Produces(MediaType.APPLICATION_JSON)
-    public TimelineView timeline(@PathParam("coupleId") UUID coupleId, @Parameter(description = "How many check-in periods back.", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "104", defaultValue = "12")) @QueryParam("periods") String periods) {
+    public TimelineView timeline(
+            @PathParam("coupleId") UUID coupleId,
+            @Parameter(
+                            description = "How many check-in periods back.",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.INTEGER,
+                                            minimum = "1",
+                                            maximum = "104",
+                                            defaultValue = "12"))
+                    @QueryParam("periods")
+                    String periods) {
         int n = Params.intValue("periods", periods, 1, 104).orElse(12);
         Authorised read = authorise(coupleId);
         return new TimelineView(coupleId, insights.timeline(read.snapshot(), n, read.voice()));
     }
 
     /** The timeline as a small accessible SVG chart, for clients that just show a picture. */
-    @Operation(operationId = "getInsightsTimelineChart", summary = "Get the timeline as a chart",
+    @Operation(
+            operationId = "getInsightsTimelineChart",
+            summary = "Get the timeline as a chart",
             description = "The timeline as a small accessible SVG chart, for clients that only show a picture.")
     @GET
     @Path("/insights/timeline.svg")
     @Produces("image/svg+xml")
-    public String timelineSvg(@PathParam("coupleId") UUID coupleId, @Parameter(description = "How many check-in periods back.", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "104", defaultValue = "12")) @QueryParam("periods") String periods) {
+    public String timelineSvg(
+            @PathParam("coupleId") UUID coupleId,
+            @Parameter(
+                            description = "How many check-in periods back.",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.INTEGER,
+                                            minimum = "1",
+                                            maximum = "104",
+                                            defaultValue = "12"))
+                    @QueryParam("periods")
+                    String periods) {
         int n = Params.intValue("periods", periods, 1, 104).orElse(12);
         Authorised read = authorise(coupleId);
         return insights.timeline(read.snapshot(), n, read.voice()).svg();
     }
 
     /** {@code showStreaks: false} hides streaks (some people find them pressuring). Members only. */
-    @Operation(operationId = "setInsightPreferences", summary = "Set insight preferences",
+    @Operation(
+            operationId = "setInsightPreferences",
+            summary = "Set insight preferences",
             description = "`showStreaks: false` hides streaks (some people find them pressuring). Members only.")
     @PUT
     @Path("/insights/preferences")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Preferences preferences(@PathParam("coupleId") UUID coupleId,
-                                   @NotNull(message = "send {\"showStreaks\": false}") @Valid Preferences preferences) {
+    public Preferences preferences(
+            @PathParam("coupleId") UUID coupleId,
+            @NotNull(message = "send {\"showStreaks\": false}") @Valid Preferences preferences) {
         membership.requireMember(coupleId, caller.personId());
         return new Preferences(insights.setShowStreaks(coupleId, preferences.showStreaks()));
     }
 
     /** The couple's facts and who they are told to, for a member or a partner app the couple granted. */
-    private record Authorised(InsightsService.Snapshot snapshot, CoupleInsights.Voice voice) {
-    }
+    private record Authorised(InsightsService.Snapshot snapshot, CoupleInsights.Voice voice) {}
 
     private Authorised authorise(UUID coupleId) {
         if (caller.isPartnerApp()) {
@@ -132,8 +174,13 @@ public class CoupleInsightsResource {
             }
             membership.requirePartnerApp(coupleId, caller.clientId(), SCOPE);
             InsightsService.Snapshot snapshot = insights.snapshot(coupleId);
-            return new Authorised(snapshot, CoupleInsights.Voice.forApp(snapshot.members(), caller::memberRef,
-                    caller.hasScope("checkins.read") && membership.partnerAppMay(coupleId, caller.clientId(), "checkins.read")));
+            return new Authorised(
+                    snapshot,
+                    CoupleInsights.Voice.forApp(
+                            snapshot.members(),
+                            caller::memberRef,
+                            caller.hasScope("checkins.read")
+                                    && membership.partnerAppMay(coupleId, caller.clientId(), "checkins.read")));
         }
         String me = caller.personId();
         InsightsService.Snapshot snapshot = insights.snapshotForMember(coupleId, me);

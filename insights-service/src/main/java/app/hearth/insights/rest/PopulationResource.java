@@ -9,7 +9,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -17,7 +16,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The guide's tables from Hearth's own anonymised data, for the ops role only; k-anonymous, no ids. */
-@Tag(name = "Operations", description = "For operators (realm role `ops`): dead letters, projection rebuilds and anonymised population tables.")
+@Tag(
+        name = "Operations",
+        description =
+                "For operators (realm role `ops`): dead letters, projection rebuilds and anonymised population tables.")
 @Path("/v1/population/insights")
 @RolesAllowed("ops")
 @Produces(MediaType.APPLICATION_JSON)
@@ -32,11 +34,13 @@ public class PopulationResource {
     @Inject
     Clock clock;
 
-    public record PopulationView(Instant generatedAt, int k, List<PopulationTables.Table> tables) {
-    }
+    public record PopulationView(Instant generatedAt, int k, List<PopulationTables.Table> tables) {}
 
-    @Operation(operationId = "getPopulationInsights", summary = "Get population tables",
-            description = "The guide's tables from Hearth's own anonymised data: k-anonymous aggregates, no ids. Operators only.")
+    @Operation(
+            operationId = "getPopulationInsights",
+            summary = "Get population tables",
+            description =
+                    "The guide's tables from Hearth's own anonymised data: k-anonymous aggregates, no ids. Operators only.")
     @GET
     public PopulationView tables() {
         return new PopulationView(clock.instant(), config.populationK(), insights.population());

@@ -2,12 +2,13 @@ package app.hearth.insights.service;
 
 import app.hearth.insights.service.InsightMaths.Direction;
 import app.hearth.insights.service.InsightMaths.Layer;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +17,8 @@ import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.ToIntFunction;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /**
@@ -41,11 +44,12 @@ public final class CoupleInsights {
             return new Voice(names, refs, true);
         }
 
-        public static Voice forApp(List<String> members, java.util.function.UnaryOperator<String> pseudonym, boolean perPartner) {
+        public static Voice forApp(List<String> members, UnaryOperator<String> pseudonym, boolean perPartner) {
             Map<String, String> refs = new LinkedHashMap<>();
             members.forEach(m -> refs.put(m, pseudonym.apply(m)));
             Map<String, String> names = new LinkedHashMap<>();
-            List<String> sorted = members.stream().sorted(java.util.Comparator.comparing(refs::get)).toList();
+            List<String> sorted =
+                    members.stream().sorted(Comparator.comparing(refs::get)).toList();
             for (int i = 0; i < sorted.size(); i++) {
                 names.put(sorted.get(i), "partner " + (i + 1));
             }
@@ -73,14 +77,11 @@ public final class CoupleInsights {
         }
     }
 
-    public record Covers(String from, String to, int periods) {
-    }
+    public record Covers(String from, String to, int periods) {}
 
-    public record Insight(String id, String category, String sentence, Map<String, Object> numbers, Covers covers) {
-    }
+    public record Insight(String id, String category, String sentence, Map<String, Object> numbers, Covers covers) {}
 
-    private CoupleInsights() {
-    }
+    private CoupleInsights() {}
 
     /** The couple's current period (in the first member's calendar) and everything below. */
     public static List<Insight> of(CoupleFacts facts, String currentPeriod, Instant now, Voice voice) {
@@ -90,21 +91,38 @@ public final class CoupleInsights {
         for (CoupleFacts.Score s : facts.scores()) {
             byPeriod.computeIfAbsent(s.period(), p -> new TreeMap<>()).put(s.partnerId(), s);
         }
-        Set<String> complete = byPeriod.entrySet().stream().filter(e -> e.getValue().size() >= 2).map(Map.Entry::getKey)
+        Set<String> complete = byPeriod.entrySet().stream()
+                .filter(e -> e.getValue().size() >= 2)
+                .map(Map.Entry::getKey)
                 .collect(Collectors.toSet());
         Set<String> frozen = frozen(facts, PeriodMath.lastN(currentPeriod, 104));
 
         if (facts.showStreaks()) {
             List<String> newestFirst = new ArrayList<>(PeriodMath.lastN(currentPeriod, 104));
-            java.util.Collections.reverse(newestFirst);
+            Collections.reverse(newestFirst);
             InsightMaths.Streak streak = InsightMaths.streak(newestFirst, complete, frozen);
             String unit = PeriodMath.isWeek(currentPeriod) ? "week" : "day";
-            String sentence = streak.periods() == 0 ? "No check-in streak yet: check in together this " + unit + " to start one."
-                    : "You have checked in together " + streak.periods() + " " + unit + (streak.periods() == 1 ? "" : "s")
-                    + " in a row" + (streak.frozen() > 0 ? " (" + streak.frozen() + " " + unit + (streak.frozen() == 1 ? "" : "s")
-                    + " on vacation kept it frozen, not broken)" : "") + ".";
-            insights.add(new Insight("check-in-streak", "STREAK", sentence, numbers("periods", streak.periods(),
-                    "includesCurrentPeriod", streak.includesCurrent(), "frozenPeriods", streak.frozen()),
+            String sentence = streak.periods() == 0
+                    ? "No check-in streak yet: check in together this " + unit + " to start one."
+                    : "You have checked in together " + streak.periods() + " " + unit
+                            + (streak.periods() == 1 ? "" : "s")
+                            + " in a row"
+                            + (streak.frozen() > 0
+                                    ? " (" + streak.frozen() + " " + unit + (streak.frozen() == 1 ? "" : "s")
+                                            + " on vacation kept it frozen, not broken)"
+                                    : "")
+                            + ".";
+            insights.add(new Insight(
+                    "check-in-streak",
+                    "STREAK",
+                    sentence,
+                    numbers(
+                            "periods",
+                            streak.periods(),
+                            "includesCurrentPeriod",
+                            streak.includesCurrent(),
+                            "frozenPeriods",
+                            streak.frozen()),
                     covers(newestFirst.get(streakSpan(streak) - 1), currentPeriod)));
         }
 
@@ -123,66 +141,126 @@ public final class CoupleInsights {
         List<String> pairedPeriods = periods.stream().filter(complete::contains).toList();
         List<String> lastPaired = pairedPeriods.subList(Math.max(0, pairedPeriods.size() - 4), pairedPeriods.size());
         if (facts.members().size() == 2 && !lastPaired.isEmpty()) {
-            List<int[]> pairs = lastPaired.stream().map(p -> new int[] {
-                    byPeriod.get(p).get(facts.members().get(0)) == null ? 0 : byPeriod.get(p).get(facts.members().get(0)).closeness(),
-                    byPeriod.get(p).get(facts.members().get(1)) == null ? 0 : byPeriod.get(p).get(facts.members().get(1)).closeness()})
-                    .filter(p -> p[0] > 0 && p[1] > 0).toList();
+            List<int[]> pairs = lastPaired.stream()
+                    .map(p -> new int[] {
+                        byPeriod.get(p).get(facts.members().get(0)) == null
+                                ? 0
+                                : byPeriod.get(p).get(facts.members().get(0)).closeness(),
+                        byPeriod.get(p).get(facts.members().get(1)) == null
+                                ? 0
+                                : byPeriod.get(p).get(facts.members().get(1)).closeness()
+                    })
+                    .filter(p -> p[0] > 0 && p[1] > 0)
+                    .toList();
             double gap = InsightMaths.round1(InsightMaths.meanGap(pairs).orElse(0));
             boolean large = gap >= InsightMaths.LARGE_GAP;
-            insights.add(new Insight("alignment", "ALIGNMENT", large
-                    ? "You may be seeing this differently: your closeness ratings have been " + gap
-                    + " points apart on average lately. That is a conversation starter, not a verdict: ask each other what "
-                    + "closeness felt like this week."
-                    : "You see your closeness much the same way (" + gap + " points apart on average lately).",
-                    numbers("meanClosenessGap", gap, "pairedCheckIns", pairs.size(), "largeGapFrom", InsightMaths.LARGE_GAP),
+            insights.add(new Insight(
+                    "alignment",
+                    "ALIGNMENT",
+                    large
+                            ? "You may be seeing this differently: your closeness ratings have been " + gap
+                                    + " points apart on average lately. That is a conversation starter, not a verdict: ask each other what "
+                                    + "closeness felt like this week."
+                            : "You see your closeness much the same way (" + gap + " points apart on average lately).",
+                    numbers(
+                            "meanClosenessGap",
+                            gap,
+                            "pairedCheckIns",
+                            pairs.size(),
+                            "largeGapFrom",
+                            InsightMaths.LARGE_GAP),
                     covers(lastPaired.get(0), lastPaired.get(lastPaired.size() - 1))));
         }
 
         // Screen time against closeness, for this couple (the guide's table, for them).
         Map<String, List<Integer>> byBucket = new TreeMap<>();
-        facts.scores().forEach(s -> byBucket.computeIfAbsent(s.screenTime(), b -> new ArrayList<>()).add(s.closeness()));
+        facts.scores()
+                .forEach(s -> byBucket.computeIfAbsent(s.screenTime(), b -> new ArrayList<>())
+                        .add(s.closeness()));
         if (!byBucket.isEmpty()) {
             Map<String, Object> buckets = new LinkedHashMap<>();
             for (String bucket : List.of("UNDER_1H", "FROM_1_TO_3H", "OVER_3H")) {
                 List<Integer> values = byBucket.getOrDefault(bucket, List.of());
-                buckets.put(bucketLabel(bucket), values.isEmpty() ? null : Map.of("averageCloseness",
-                        InsightMaths.round1(values.stream().mapToInt(i -> i).average().orElse(0)), "checkIns", values.size()));
+                buckets.put(
+                        bucketLabel(bucket),
+                        values.isEmpty()
+                                ? null
+                                : Map.of(
+                                        "averageCloseness",
+                                        InsightMaths.round1(values.stream()
+                                                .mapToInt(i -> i)
+                                                .average()
+                                                .orElse(0)),
+                                        "checkIns",
+                                        values.size()));
             }
             OptionalDouble low = avg(byBucket.get("UNDER_1H"));
             OptionalDouble high = avg(byBucket.get("OVER_3H"));
             String sentence = low.isPresent() && high.isPresent() && low.getAsDouble() > high.getAsDouble()
-                    ? "On days with under an hour of screen time you felt closer (" + InsightMaths.round1(low.getAsDouble())
-                    + ") than with over three hours (" + InsightMaths.round1(high.getAsDouble()) + ")."
+                    ? "On days with under an hour of screen time you felt closer ("
+                            + InsightMaths.round1(low.getAsDouble()) + ") than with over three hours ("
+                            + InsightMaths.round1(high.getAsDouble()) + ")."
                     : "Average closeness by daily screen time, from your check-ins.";
-            insights.add(new Insight("screen-time-closeness", "SCREEN_TIME", sentence, buckets,
-                    covers(facts.scores().get(0).period(), facts.scores().get(facts.scores().size() - 1).period())));
+            insights.add(new Insight(
+                    "screen-time-closeness",
+                    "SCREEN_TIME",
+                    sentence,
+                    buckets,
+                    covers(
+                            facts.scores().get(0).period(),
+                            facts.scores().get(facts.scores().size() - 1).period())));
         }
 
         // Layer coverage over 30 and 90 days.
         Map<Layer, Integer> last30 = InsightMaths.layerCounts(completedSince(facts, now.minus(Duration.ofDays(30))));
         Map<Layer, Integer> last90 = InsightMaths.layerCounts(completedSince(facts, now.minus(Duration.ofDays(90))));
         Layer next = InsightMaths.nextLayer(last90);
-        List<String> practised = last90.entrySet().stream().filter(e -> e.getValue() > 0).map(e -> label(e.getKey())).toList();
-        insights.add(new Insight("layer-coverage", "LAYERS", (practised.isEmpty()
-                ? "You have not practised any of the five layers in the last 90 days."
-                : "In the last 90 days you practised " + String.join(", ", practised) + ".")
-                + " Next, strengthen " + label(next) + ": intimacy grows like a spiral staircase, not a ladder, so coming back to a "
-                + "layer is progress too.", numbers("last30Days", layerMap(last30), "last90Days", layerMap(last90),
-                "nextLayer", next.name()), new Covers(day(now.minus(Duration.ofDays(90))), day(now), 0)));
+        List<String> practised = last90.entrySet().stream()
+                .filter(e -> e.getValue() > 0)
+                .map(e -> label(e.getKey()))
+                .toList();
+        insights.add(new Insight(
+                "layer-coverage",
+                "LAYERS",
+                (practised.isEmpty()
+                                ? "You have not practised any of the five layers in the last 90 days."
+                                : "In the last 90 days you practised " + String.join(", ", practised) + ".")
+                        + " Next, strengthen " + label(next)
+                        + ": intimacy grows like a spiral staircase, not a ladder, so coming back to a "
+                        + "layer is progress too.",
+                numbers("last30Days", layerMap(last30), "last90Days", layerMap(last90), "nextLayer", next.name()),
+                new Covers(day(now.minus(Duration.ofDays(90))), day(now), 0)));
 
         // Consistency: micro-habits and rituals per week, reminders acted on within a day.
-        long habits = facts.sessions().stream().filter(s -> s.completedAt() != null && MICRO_HABITS.contains(s.kind())
-                && s.completedAt().isAfter(now.minus(Duration.ofDays(28)))).count();
+        long habits = facts.sessions().stream()
+                .filter(s -> s.completedAt() != null
+                        && MICRO_HABITS.contains(s.kind())
+                        && s.completedAt().isAfter(now.minus(Duration.ofDays(28))))
+                .count();
         double perWeek = InsightMaths.round1(habits / 4.0);
         // Reminders of the last 30 days; one fired less than a day ago counts once acted on (it is still open).
-        List<CoupleFacts.Fired> recent = facts.fired().stream().filter(f -> f.firedAt().isAfter(now.minus(Duration.ofDays(30))))
-                .filter(f -> f.firedAt().isBefore(now.minus(Duration.ofHours(24))) || actedOn(facts, f)).toList();
+        List<CoupleFacts.Fired> recent = facts.fired().stream()
+                .filter(f -> f.firedAt().isAfter(now.minus(Duration.ofDays(30))))
+                .filter(f -> f.firedAt().isBefore(now.minus(Duration.ofHours(24))) || actedOn(facts, f))
+                .toList();
         long acted = recent.stream().filter(f -> actedOn(facts, f)).count();
         Double share = recent.isEmpty() ? null : InsightMaths.round1(100.0 * acted / recent.size());
-        insights.add(new Insight("consistency", "CONSISTENCY", "You did " + perWeek + " micro-habits and rituals a week over the "
-                + "last four weeks" + (share == null ? "." : ", and acted on " + Math.round(share) + "% of your reminders within a day."),
-                numbers("microHabitsAndRitualsPerWeek", perWeek, "remindersConsidered", recent.size(),
-                        "remindersActedOnWithin24h", acted, "shareActedOnPercent", share),
+        insights.add(new Insight(
+                "consistency",
+                "CONSISTENCY",
+                "You did " + perWeek + " micro-habits and rituals a week over the " + "last four weeks"
+                        + (share == null
+                                ? "."
+                                : ", and acted on " + Math.round(share) + "% of your reminders within a day."),
+                numbers(
+                        "microHabitsAndRitualsPerWeek",
+                        perWeek,
+                        "remindersConsidered",
+                        recent.size(),
+                        "remindersActedOnWithin24h",
+                        acted,
+                        "shareActedOnPercent",
+                        share),
                 new Covers(day(now.minus(Duration.ofDays(30))), day(now), 0)));
 
         insights.addAll(milestones(facts, complete, frozen, currentPeriod));
@@ -215,21 +293,43 @@ public final class CoupleInsights {
         return frozen;
     }
 
-    private static Insight trend(String id, String partner, String what, String scale, List<Integer> values, Voice voice,
-                                 List<String> periods) {
+    private static Insight trend(
+            String id,
+            String partner,
+            String what,
+            String scale,
+            List<Integer> values,
+            Voice voice,
+            List<String> periods) {
         double ma4 = InsightMaths.round1(InsightMaths.movingAverage(values, 4).orElse(0));
         double ma12 = InsightMaths.round1(InsightMaths.movingAverage(values, 12).orElse(0));
         Direction direction = InsightMaths.direction(values);
         String sentence = voice.possessiveSubject(partner) + " " + what + ": " + ma4 + " on average over the last "
-                + checkIns(Math.min(4, values.size())) + " (" + ma12 + " over the last " + checkIns(Math.min(12, values.size())) + ")"
+                + checkIns(Math.min(4, values.size())) + " (" + ma12 + " over the last "
+                + checkIns(Math.min(12, values.size())) + ")"
                 + switch (direction) {
                     case RISING -> ", rising.";
                     case FALLING -> ", falling.";
                     case STEADY -> ", steady.";
                     case TOO_FEW -> "; a direction shows after five check-ins.";
                 };
-        return new Insight(id + ":" + voice.ref(partner), "TREND", sentence, numbers("partnerId", voice.ref(partner), "scale", scale,
-                "movingAverage4", ma4, "movingAverage12", ma12, "direction", direction.name(), "values", values),
+        return new Insight(
+                id + ":" + voice.ref(partner),
+                "TREND",
+                sentence,
+                numbers(
+                        "partnerId",
+                        voice.ref(partner),
+                        "scale",
+                        scale,
+                        "movingAverage4",
+                        ma4,
+                        "movingAverage12",
+                        ma12,
+                        "direction",
+                        direction.name(),
+                        "values",
+                        values),
                 covers(periods.get(0), periods.get(periods.size() - 1)));
     }
 
@@ -237,35 +337,52 @@ public final class CoupleInsights {
         return n == 1 ? "check-in" : n + " check-ins";
     }
 
-    private static List<Integer> series(CoupleFacts facts, String partner, List<String> periods,
-                                        java.util.function.ToIntFunction<CoupleFacts.Score> value) {
+    private static List<Integer> series(
+            CoupleFacts facts, String partner, List<String> periods, ToIntFunction<CoupleFacts.Score> value) {
         Set<String> window = new HashSet<>(periods);
-        return facts.scores().stream().filter(s -> s.partnerId().equals(partner) && window.contains(s.period()))
-                .sorted(java.util.Comparator.comparing(CoupleFacts.Score::period)).map(value::applyAsInt).toList();
+        return facts.scores().stream()
+                .filter(s -> s.partnerId().equals(partner) && window.contains(s.period()))
+                .sorted(Comparator.comparing(CoupleFacts.Score::period))
+                .map(value::applyAsInt)
+                .toList();
     }
 
     static List<List<String>> completedSince(CoupleFacts facts, Instant since) {
-        return facts.sessions().stream().filter(s -> s.completedAt() != null && s.completedAt().isAfter(since))
-                .map(CoupleFacts.Session::layers).toList();
+        return facts.sessions().stream()
+                .filter(s -> s.completedAt() != null && s.completedAt().isAfter(since))
+                .map(CoupleFacts.Session::layers)
+                .toList();
     }
 
     /** A check-in reminder is acted on by that partner checking in within 24 h; others by any practice together. */
     static boolean actedOn(CoupleFacts facts, CoupleFacts.Fired fired) {
         Instant until = fired.firedAt().plus(Duration.ofHours(24));
         if (fired.kind().equals("CHECK_IN")) {
-            return facts.submitted().stream().anyMatch(s -> s.partnerId().equals(fired.partnerId())
-                    && !s.submittedAt().isBefore(fired.firedAt()) && !s.submittedAt().isAfter(until));
+            return facts.submitted().stream()
+                    .anyMatch(s -> s.partnerId().equals(fired.partnerId())
+                            && !s.submittedAt().isBefore(fired.firedAt())
+                            && !s.submittedAt().isAfter(until));
         }
-        return facts.sessions().stream().anyMatch(s -> s.completedAt() != null && !s.completedAt().isBefore(fired.firedAt())
-                && !s.completedAt().isAfter(until))
-                || facts.planDays().stream().anyMatch(d -> !d.completedAt().isBefore(fired.firedAt()) && !d.completedAt().isAfter(until));
+        return facts.sessions().stream()
+                        .anyMatch(s -> s.completedAt() != null
+                                && !s.completedAt().isBefore(fired.firedAt())
+                                && !s.completedAt().isAfter(until))
+                || facts.planDays().stream()
+                        .anyMatch(d -> !d.completedAt().isBefore(fired.firedAt())
+                                && !d.completedAt().isAfter(until));
     }
 
     static List<Insight> milestones(CoupleFacts facts, Set<String> complete, Set<String> frozen, String currentPeriod) {
         List<Insight> milestones = new ArrayList<>();
-        complete.stream().sorted().findFirst().ifPresent(first -> milestones.add(new Insight("milestone:first-check-in",
-                "MILESTONE", "Your first check-in together, in " + first + ". Every one since has added to it.",
-                numbers("period", first), covers(first, first))));
+        complete.stream()
+                .sorted()
+                .findFirst()
+                .ifPresent(first -> milestones.add(new Insight(
+                        "milestone:first-check-in",
+                        "MILESTONE",
+                        "Your first check-in together, in " + first + ". Every one since has added to it.",
+                        numbers("period", first),
+                        covers(first, first))));
         List<String> all = new ArrayList<>(complete);
         all.sort(null);
         int best = 0;
@@ -273,7 +390,9 @@ public final class CoupleInsights {
         int run = 0;
         String expected = null;
         for (String period : all) {
-            run = expected != null && (period.equals(expected) || skipsOnlyFrozen(expected, period, frozen)) ? run + 1 : 1;
+            run = expected != null && (period.equals(expected) || skipsOnlyFrozen(expected, period, frozen))
+                    ? run + 1
+                    : 1;
             if (run > best) {
                 best = run;
                 bestEnd = period;
@@ -282,8 +401,12 @@ public final class CoupleInsights {
         }
         int target = PeriodMath.isWeek(currentPeriod) ? 4 : 28;
         if (best >= target) {
-            milestones.add(new Insight("milestone:four-week-streak", "MILESTONE", "Four weeks in a row of checking in together. "
-                    + "That is what the guide means by consistency.", numbers("longestStreak", best), covers(bestEnd, bestEnd)));
+            milestones.add(new Insight(
+                    "milestone:four-week-streak",
+                    "MILESTONE",
+                    "Four weeks in a row of checking in together. " + "That is what the guide means by consistency.",
+                    numbers("longestStreak", best),
+                    covers(bestEnd, bestEnd)));
         }
         Map<Layer, Instant> firstPerLayer = new TreeMap<>();
         for (CoupleFacts.Session s : facts.sessions()) {
@@ -298,20 +421,35 @@ public final class CoupleInsights {
                 }
             }
         }
-        firstPerLayer.forEach((layer, at) -> milestones.add(new Insight("milestone:first-" + layer.name().toLowerCase(Locale.ROOT),
-                "MILESTONE", "Your first completed exercise in " + label(layer) + ".", numbers("layer", layer.name(),
-                "completedOn", day(at)), new Covers(day(at), day(at), 0))));
-        facts.planDays().stream().filter(d -> d.slug().equals(DETOX) && d.day() == d.days()).findFirst()
+        firstPerLayer.forEach((layer, at) -> milestones.add(new Insight(
+                "milestone:first-" + layer.name().toLowerCase(Locale.ROOT),
+                "MILESTONE",
+                "Your first completed exercise in " + label(layer) + ".",
+                numbers("layer", layer.name(), "completedOn", day(at)),
+                new Covers(day(at), day(at), 0))));
+        facts.planDays().stream()
+                .filter(d -> d.slug().equals(DETOX) && d.day() == d.days())
+                .findFirst()
                 .map(CoupleFacts.PlanDay::completedAt)
-                .or(() -> facts.sessions().stream().filter(s -> s.slug().equals(DETOX) && s.completedAt() != null)
-                        .map(CoupleFacts.Session::completedAt).findFirst())
-                .ifPresent(at -> milestones.add(new Insight("milestone:detox-finished", "MILESTONE",
+                .or(() -> facts.sessions().stream()
+                        .filter(s -> s.slug().equals(DETOX) && s.completedAt() != null)
+                        .map(CoupleFacts.Session::completedAt)
+                        .findFirst())
+                .ifPresent(at -> milestones.add(new Insight(
+                        "milestone:detox-finished",
+                        "MILESTONE",
                         "You finished the 7-day digital detox. Notice what you want to keep from it.",
-                        numbers("completedOn", day(at)), new Covers(day(at), day(at), 0))));
-        long completed = facts.sessions().stream().filter(s -> s.completedAt() != null).count();
+                        numbers("completedOn", day(at)),
+                        new Covers(day(at), day(at), 0))));
+        long completed =
+                facts.sessions().stream().filter(s -> s.completedAt() != null).count();
         if (completed >= 10) {
-            milestones.add(new Insight("milestone:ten-exercises", "MILESTONE", "Ten exercises completed together.",
-                    numbers("exercisesCompleted", completed), null));
+            milestones.add(new Insight(
+                    "milestone:ten-exercises",
+                    "MILESTONE",
+                    "Ten exercises completed together.",
+                    numbers("exercisesCompleted", completed),
+                    null));
         }
         return milestones;
     }
@@ -326,50 +464,90 @@ public final class CoupleInsights {
     }
 
     private static String next(String period) {
-        return PeriodMath.of(PeriodMath.start(period).plusDays(PeriodMath.isWeek(period) ? 7 : 1), PeriodMath.isWeek(period));
+        return PeriodMath.of(
+                PeriodMath.start(period).plusDays(PeriodMath.isWeek(period) ? 7 : 1), PeriodMath.isWeek(period));
     }
 
     /** The guide's "cost of emotional neglect", said plainly; persistent signs point to outside help. */
-    static List<Insight> warningSigns(CoupleFacts facts, List<String> periods, Set<String> complete, Set<String> frozen,
-                                      String currentPeriod, Instant now, Voice voice) {
+    static List<Insight> warningSigns(
+            CoupleFacts facts,
+            List<String> periods,
+            Set<String> complete,
+            Set<String> frozen,
+            String currentPeriod,
+            Instant now,
+            Voice voice) {
         List<Insight> signs = new ArrayList<>();
         for (String partner : facts.members()) {
             List<Integer> closeness = series(facts, partner, periods, CoupleFacts.Score::closeness);
             if (InsightMaths.fallingFor(closeness, 3)) {
-                signs.add(new Insight("warning:closeness-falling:" + voice.ref(partner), "WARNING_SIGN", voice.possessiveSubject(partner)
-                        + " closeness has fallen three check-ins in a row. Worth talking about gently, before it becomes distance.",
-                        numbers("partnerId", voice.ref(partner), "values", closeness.subList(closeness.size() - 4, closeness.size())),
+                signs.add(new Insight(
+                        "warning:closeness-falling:" + voice.ref(partner),
+                        "WARNING_SIGN",
+                        voice.possessiveSubject(partner)
+                                + " closeness has fallen three check-ins in a row. Worth talking about gently, before it becomes distance.",
+                        numbers(
+                                "partnerId",
+                                voice.ref(partner),
+                                "values",
+                                closeness.subList(closeness.size() - 4, closeness.size())),
                         covers(periods.get(0), currentPeriod)));
             }
             List<Integer> satisfaction = series(facts, partner, periods, CoupleFacts.Score::satisfaction);
             if (InsightMaths.persistentlyAtMost(satisfaction, 3, 4)) {
-                signs.add(new Insight("warning:satisfaction-low:" + voice.ref(partner), "WARNING_SIGN", voice.possessiveSubject(partner)
-                        + " satisfaction has stayed at 4 or below for three check-ins.",
-                        numbers("partnerId", voice.ref(partner), "values", satisfaction.subList(satisfaction.size() - 3, satisfaction.size()),
-                                "threshold", 4), covers(periods.get(0), currentPeriod)));
+                signs.add(new Insight(
+                        "warning:satisfaction-low:" + voice.ref(partner),
+                        "WARNING_SIGN",
+                        voice.possessiveSubject(partner)
+                                + " satisfaction has stayed at 4 or below for three check-ins.",
+                        numbers(
+                                "partnerId",
+                                voice.ref(partner),
+                                "values",
+                                satisfaction.subList(satisfaction.size() - 3, satisfaction.size()),
+                                "threshold",
+                                4),
+                        covers(periods.get(0), currentPeriod)));
             }
         }
         // Missed check-ins: the last four finished periods since the couple formed, vacations aside.
-        LocalDate formed = facts.formedAt() == null ? null : facts.formedAt().atZone(ZoneOffset.UTC).toLocalDate();
+        LocalDate formed = facts.formedAt() == null
+                ? null
+                : facts.formedAt().atZone(ZoneOffset.UTC).toLocalDate();
         List<String> finished = PeriodMath.lastN(PeriodMath.previous(currentPeriod), 4).stream()
-                .filter(p -> formed == null || !PeriodMath.start(p).isBefore(formed)).filter(p -> !frozen.contains(p)).toList();
+                .filter(p -> formed == null || !PeriodMath.start(p).isBefore(formed))
+                .filter(p -> !frozen.contains(p))
+                .toList();
         long missed = finished.stream().filter(p -> !complete.contains(p)).count();
         if (finished.size() >= 3 && missed >= 2) {
-            signs.add(new Insight("warning:missed-check-ins", "WARNING_SIGN", "You missed " + missed + " of your last "
-                    + finished.size() + " check-ins. Neglect rarely announces itself; it is the slow drip of unspoken things.",
-                    numbers("missed", missed, "periods", finished.size()), covers(finished.get(0), finished.get(finished.size() - 1))));
+            signs.add(new Insight(
+                    "warning:missed-check-ins",
+                    "WARNING_SIGN",
+                    "You missed " + missed + " of your last " + finished.size()
+                            + " check-ins. Neglect rarely announces itself; it is the slow drip of unspoken things.",
+                    numbers("missed", missed, "periods", finished.size()),
+                    covers(finished.get(0), finished.get(finished.size() - 1))));
         }
-        long pauseWords = facts.pauses().stream().filter(p -> p.pauseWordSaid() && p.pausedAt().isAfter(now.minus(Duration.ofDays(30))))
+        long pauseWords = facts.pauses().stream()
+                .filter(p -> p.pauseWordSaid() && p.pausedAt().isAfter(now.minus(Duration.ofDays(30))))
                 .count();
         if (pauseWords >= 3) {
-            signs.add(new Insight("warning:frequent-pauses", "WARNING_SIGN", "You used your pause word " + pauseWords
-                    + " times in the last 30 days. Pausing is right when things flood; choose gentler exercises for a while.",
-                    numbers("pauseWordUses", pauseWords, "days", 30), new Covers(day(now.minus(Duration.ofDays(30))), day(now), 0)));
+            signs.add(new Insight(
+                    "warning:frequent-pauses",
+                    "WARNING_SIGN",
+                    "You used your pause word " + pauseWords
+                            + " times in the last 30 days. Pausing is right when things flood; choose gentler exercises for a while.",
+                    numbers("pauseWordUses", pauseWords, "days", 30),
+                    new Covers(day(now.minus(Duration.ofDays(30))), day(now), 0)));
         }
         if (signs.size() >= 2) {
-            signs.add(new Insight("outside-help", "WARNING_SIGN", "Several of these signs have lasted a while. A couples "
-                    + "counsellor or therapist can help you untangle them; reaching out is a sign of care, not of failure.",
-                    numbers("signs", signs.size()), covers(periods.get(0), currentPeriod)));
+            signs.add(new Insight(
+                    "outside-help",
+                    "WARNING_SIGN",
+                    "Several of these signs have lasted a while. A couples "
+                            + "counsellor or therapist can help you untangle them; reaching out is a sign of care, not of failure.",
+                    numbers("signs", signs.size()),
+                    covers(periods.get(0), currentPeriod)));
         }
         return signs;
     }
@@ -399,7 +577,9 @@ public final class CoupleInsights {
     }
 
     private static OptionalDouble avg(List<Integer> values) {
-        return values == null ? OptionalDouble.empty() : values.stream().mapToInt(i -> i).average();
+        return values == null
+                ? OptionalDouble.empty()
+                : values.stream().mapToInt(i -> i).average();
     }
 
     static Covers covers(String from, String to) {

@@ -14,7 +14,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,8 +41,10 @@ public class FactProjection {
     @Inject
     public FactProjection(MeterRegistry metrics) {
         // End-to-end lag: from the event's time (when its service committed it) to its fact being applied here.
-        lag = Timer.builder("hearth.insights.event.lag").description("From an event's time to its fact being applied")
-                .publishPercentiles(0.5, 0.99).register(metrics);
+        lag = Timer.builder("hearth.insights.event.lag")
+                .description("From an event's time to its fact being applied")
+                .publishPercentiles(0.5, 0.99)
+                .register(metrics);
     }
 
     /** The types insights are built from, each to its fact. */
@@ -77,15 +78,16 @@ public class FactProjection {
         // Ended may be read before formed (a rebuild reads topics side by side): either starts the row.
         sql("""
                 insert into couple_fact (couple_id, ended_at) values (?1, ?2)
-                on conflict (couple_id) do update set ended_at = coalesce(couple_fact.ended_at, excluded.ended_at)""",
-                UUID.fromString(ended.coupleId()), at);
+                on conflict (couple_id) do update set ended_at = coalesce(couple_fact.ended_at, excluded.ended_at)""", UUID.fromString(ended.coupleId()), at);
         readModel.touchCouple(UUID.fromString(ended.coupleId()));
     }
 
     private void resumed(ReminderEvents.RemindersResumed resumed) {
         // Kept on its own, matched to the pause it ends when read: the pause may not be here yet.
-        sql("insert into vacation_resume_fact (partner_id, resumed_at) values (?1, ?2) on conflict do nothing",
-                resumed.partnerId(), resumed.resumedAt());
+        sql(
+                "insert into vacation_resume_fact (partner_id, resumed_at) values (?1, ?2) on conflict do nothing",
+                resumed.partnerId(),
+                resumed.resumedAt());
         readModel.touchPartner(resumed.partnerId());
     }
 
@@ -93,8 +95,7 @@ public class FactProjection {
         UUID couple = UUID.fromString(formed.coupleId());
         sql("""
                 insert into couple_fact (couple_id, kind, formed_at) values (?1, ?2, ?3)
-                on conflict (couple_id) do update set kind = excluded.kind, formed_at = excluded.formed_at""",
-                couple, formed.kind().name(), at);
+                on conflict (couple_id) do update set kind = excluded.kind, formed_at = excluded.formed_at""", couple, formed.kind().name(), at);
         readModel.touchCouple(couple);
     }
 
@@ -108,7 +109,8 @@ public class FactProjection {
     private void completed(ExerciseEvents.CheckInCompleted c) {
         for (ExerciseEvents.CheckInScores score : c.scores()) {
             // The latest completion of a period wins, whatever order the events arrive in.
-            sql("""
+            sql(
+                    """
                     insert into check_in_score (couple_id, period, partner_id, cadence, completed_at, mood, mood_intensity,
                                                 closeness, satisfaction, screen_time)
                     values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
@@ -116,30 +118,49 @@ public class FactProjection {
                         mood = excluded.mood, mood_intensity = excluded.mood_intensity, closeness = excluded.closeness,
                         satisfaction = excluded.satisfaction, screen_time = excluded.screen_time
                     where excluded.completed_at > check_in_score.completed_at""",
-                    UUID.fromString(c.coupleId()), c.period(), score.partnerId(), c.cadence().name(), c.completedAt(),
-                    score.mood().name(), score.moodIntensity(), score.closeness(), score.satisfaction(),
+                    UUID.fromString(c.coupleId()),
+                    c.period(),
+                    score.partnerId(),
+                    c.cadence().name(),
+                    c.completedAt(),
+                    score.mood().name(),
+                    score.moodIntensity(),
+                    score.closeness(),
+                    score.satisfaction(),
                     score.screenTime().name());
         }
         readModel.touchCouple(UUID.fromString(c.coupleId()));
     }
 
     private void started(ExerciseEvents.SessionStarted s) {
-        sql("""
+        sql(
+                """
                 insert into session_fact (session_id, couple_id, exercise_slug, kind, level, layers, started_at)
                 values (?1, ?2, ?3, ?4, ?5, ?6, ?7)
                 on conflict (session_id) do update set started_at = excluded.started_at""",
-                s.sessionId(), UUID.fromString(s.coupleId()), s.exerciseSlug(), s.kind(), s.level(),
-                String.join(" ", s.layers()), s.startedAt());
+                s.sessionId(),
+                UUID.fromString(s.coupleId()),
+                s.exerciseSlug(),
+                s.kind(),
+                s.level(),
+                String.join(" ", s.layers()),
+                s.startedAt());
         readModel.touchCouple(UUID.fromString(s.coupleId()));
     }
 
     private void exerciseCompleted(ExerciseEvents.ExerciseCompleted c) {
-        sql("""
+        sql(
+                """
                 insert into session_fact (session_id, couple_id, exercise_slug, kind, level, layers, completed_at)
                 values (?1, ?2, ?3, ?4, ?5, ?6, ?7)
                 on conflict (session_id) do update set completed_at = excluded.completed_at""",
-                c.sessionId(), UUID.fromString(c.coupleId()), c.exerciseSlug(), c.kind(), c.level(),
-                String.join(" ", c.layers()), c.completedAt());
+                c.sessionId(),
+                UUID.fromString(c.coupleId()),
+                c.exerciseSlug(),
+                c.kind(),
+                c.level(),
+                String.join(" ", c.layers()),
+                c.completedAt());
         for (ExerciseEvents.Rating rating : c.ratings()) {
             sql("""
                     insert into session_rating (session_id, partner_id, felt_connected, felt_safe) values (?1, ?2, ?3, ?4)
@@ -151,8 +172,7 @@ public class FactProjection {
     private void planDay(ExerciseEvents.PlanDayCompleted d) {
         sql("""
                 insert into plan_day_fact (session_id, day, days, couple_id, exercise_slug, completed_at)
-                values (?1, ?2, ?3, ?4, ?5, ?6) on conflict do nothing""",
-                d.sessionId(), d.day(), d.days(), UUID.fromString(d.coupleId()), d.exerciseSlug(), d.completedAt());
+                values (?1, ?2, ?3, ?4, ?5, ?6) on conflict do nothing""", d.sessionId(), d.day(), d.days(), UUID.fromString(d.coupleId()), d.exerciseSlug(), d.completedAt());
         readModel.touchCouple(UUID.fromString(d.coupleId()));
     }
 
@@ -164,11 +184,16 @@ public class FactProjection {
     }
 
     private void fired(ReminderEvents.ReminderFired f) {
-        sql("""
+        sql(
+                """
                 insert into reminder_fired_fact (reminder_id, partner_id, occurrence_at, couple_id, kind, fired_at)
                 values (?1, ?2, ?3, ?4, ?5, ?6) on conflict do nothing""",
-                UUID.fromString(f.reminderId()), f.partnerId(), f.occurrenceAt(),
-                f.coupleId() == null ? null : UUID.fromString(f.coupleId()), f.kind().name(), f.firedAt());
+                UUID.fromString(f.reminderId()),
+                f.partnerId(),
+                f.occurrenceAt(),
+                f.coupleId() == null ? null : UUID.fromString(f.coupleId()),
+                f.kind().name(),
+                f.firedAt());
         if (f.coupleId() != null) {
             readModel.touchCouple(UUID.fromString(f.coupleId()));
         } else {
@@ -189,8 +214,14 @@ public class FactProjection {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void forgetPartner(String partnerId) {
-        for (String table : new String[] {"check_in_score", "check_in_submitted", "session_rating", "reminder_fired_fact",
-                "vacation_fact", "vacation_resume_fact"}) {
+        for (String table : new String[] {
+            "check_in_score",
+            "check_in_submitted",
+            "session_rating",
+            "reminder_fired_fact",
+            "vacation_fact",
+            "vacation_resume_fact"
+        }) {
             sql("delete from " + table + " where partner_id = ?1", partnerId);
         }
         readModel.forgetPartner(partnerId);
@@ -199,9 +230,19 @@ public class FactProjection {
     /** CouplePurged: everything about the couple goes. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void forgetCouple(UUID coupleId) {
-        sql("delete from session_rating where session_id in (select session_id from session_fact where couple_id = ?1)", coupleId);
-        for (String table : new String[] {"check_in_score", "check_in_submitted", "session_fact", "plan_day_fact", "pause_fact",
-                "reminder_fired_fact", "insight_preference", "couple_fact"}) {
+        sql(
+                "delete from session_rating where session_id in (select session_id from session_fact where couple_id = ?1)",
+                coupleId);
+        for (String table : new String[] {
+            "check_in_score",
+            "check_in_submitted",
+            "session_fact",
+            "plan_day_fact",
+            "pause_fact",
+            "reminder_fired_fact",
+            "insight_preference",
+            "couple_fact"
+        }) {
             sql("delete from " + table + " where couple_id = ?1", coupleId);
         }
         readModel.forgetCouple(coupleId);

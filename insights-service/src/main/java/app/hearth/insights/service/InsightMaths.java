@@ -11,18 +11,22 @@ import java.util.Set;
 public final class InsightMaths {
 
     /** The guide's five layers, in the order it builds them ("a spiral staircase, not a ladder"). */
-    public enum Layer { SAFETY, OPENNESS, EMPATHY, SHARED_GROWTH, INTERDEPENDENCE }
+    public enum Layer {
+        SAFETY,
+        OPENNESS,
+        EMPATHY,
+        SHARED_GROWTH,
+        INTERDEPENDENCE
+    }
 
     /** A change smaller than this (on the 1–7 or 0–10 scale) is "steady". */
     static final double STEADY = 0.5;
     /** A mean closeness gap from this on (1–7 scale) means the partners may be seeing things differently. */
     public static final double LARGE_GAP = 2.0;
 
-    private InsightMaths() {
-    }
+    private InsightMaths() {}
 
-    public record Streak(int periods, boolean includesCurrent, int frozen) {
-    }
+    public record Streak(int periods, boolean includesCurrent, int frozen) {}
 
     /**
      * Consecutive periods, newest first, in which both checked in. The current period does not break the streak while
@@ -49,10 +53,16 @@ public final class InsightMaths {
     /** Mean of the last {@code k} values (fewer if there are fewer); empty when there are none. */
     public static OptionalDouble movingAverage(List<Integer> oldestFirst, int k) {
         return oldestFirst.subList(Math.max(0, oldestFirst.size() - k), oldestFirst.size()).stream()
-                .mapToInt(Integer::intValue).average();
+                .mapToInt(Integer::intValue)
+                .average();
     }
 
-    public enum Direction { RISING, FALLING, STEADY, TOO_FEW }
+    public enum Direction {
+        RISING,
+        FALLING,
+        STEADY,
+        TOO_FEW
+    }
 
     /** The last four values against the four before them (at least five values needed). */
     public static Direction direction(List<Integer> oldestFirst) {
@@ -60,7 +70,8 @@ public final class InsightMaths {
             return Direction.TOO_FEW;
         }
         double recent = movingAverage(oldestFirst, 4).orElseThrow();
-        double before = movingAverage(oldestFirst.subList(0, oldestFirst.size() - 4), 4).orElseThrow();
+        double before =
+                movingAverage(oldestFirst.subList(0, oldestFirst.size() - 4), 4).orElseThrow();
         double change = recent - before;
         return change >= STEADY ? Direction.RISING : change <= -STEADY ? Direction.FALLING : Direction.STEADY;
     }
@@ -87,7 +98,8 @@ public final class InsightMaths {
     /** Whether each of the last {@code n} values is at most {@code ceiling} ("persistently low"). */
     public static boolean persistentlyAtMost(List<Integer> oldestFirst, int n, int ceiling) {
         return oldestFirst.size() >= n
-                && oldestFirst.subList(oldestFirst.size() - n, oldestFirst.size()).stream().allMatch(v -> v <= ceiling);
+                && oldestFirst.subList(oldestFirst.size() - n, oldestFirst.size()).stream()
+                        .allMatch(v -> v <= ceiling);
     }
 
     /** Practice per layer from completed exercises' layer lists. */

@@ -12,8 +12,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
-import org.jboss.logging.Logger;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -29,6 +27,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
 
 /**
  * The per-couple read model ({@code couple_insight_view}): a read is one indexed row joined with the couple's current
@@ -60,8 +59,9 @@ public class InsightsReadModel {
             select cast(couple_id as text) from couple_view_member where partner_id = ?1
             union select cast(couple_id as text) from couple_insight_view where people @> array[cast(?1 as text)]""";
     /** A document emptied: nothing of anyone left, and the version moved so no reader can store one from before. */
-    private static final String EMPTIED = "version = couple_insight_view.version + 1, built_version = null, format = null, "
-            + "built_at = null, facts = null, people = '{}'";
+    private static final String EMPTIED =
+            "version = couple_insight_view.version + 1, built_version = null, format = null, "
+                    + "built_at = null, facts = null, people = '{}'";
 
     @Inject
     AgroalDataSource dataSource;
@@ -79,8 +79,7 @@ public class InsightsReadModel {
     Clock clock;
 
     /** A couple's facts and the calendar its periods follow (the first member's; UTC from midnight until known). */
-    public record Read(CoupleFacts facts, ZoneId zone, int startOfDayHour) {
-    }
+    public record Read(CoupleFacts facts, ZoneId zone, int startOfDayHour) {}
 
     /**
      * The couple's facts, if this service knows the couple and {@code memberId} (when not null) is one of its members;
@@ -96,11 +95,24 @@ public class InsightsReadModel {
             facts = rebuild(coupleId, row.kind, row.cadence, row.members);
         } else {
             // Kind and cadence are the membership view's, as they are now.
-            facts = new CoupleFacts(coupleId, row.kind, row.cadence, facts.formedAt(), facts.members(), facts.scores(),
-                    facts.submitted(), facts.sessions(), facts.planDays(), facts.pauses(), facts.fired(), facts.vacations(),
+            facts = new CoupleFacts(
+                    coupleId,
+                    row.kind,
+                    row.cadence,
+                    facts.formedAt(),
+                    facts.members(),
+                    facts.scores(),
+                    facts.submitted(),
+                    facts.sessions(),
+                    facts.planDays(),
+                    facts.pauses(),
+                    facts.fired(),
+                    facts.vacations(),
                     facts.showStreaks());
         }
-        return Optional.of(new Read(facts, row.zone == null ? ZoneId.of("UTC") : ZoneId.of(row.zone),
+        return Optional.of(new Read(
+                facts,
+                row.zone == null ? ZoneId.of("UTC") : ZoneId.of(row.zone),
                 row.startOfDayHour == null ? 0 : row.startOfDayHour));
     }
 
@@ -109,13 +121,15 @@ public class InsightsReadModel {
         return QuarkusTransaction.requiringNew().call(() -> {
             var em = Panache.getEntityManager();
             List<?> versions = em.createNativeQuery("select version from couple_insight_view where couple_id = ?1")
-                    .setParameter(1, coupleId).getResultList();
+                    .setParameter(1, coupleId)
+                    .getResultList();
             long version = versions.isEmpty() ? 0 : ((Number) versions.get(0)).longValue();
             CoupleFacts facts = CoupleFacts.load(coupleId, kind, cadence, members);
             // Only now the couple's erasure lock, so events about the couple are not held up by the read: a purge
             // committed meanwhile is seen (nothing stored for it), one still committing is waited for, and one that
             // comes after this commits deletes what was stored.
-            if (!ledger.lockAndFind(new EventMentions(Set.of(), Set.of(coupleId.toString()))).anyCouple()) {
+            if (!ledger.lockAndFind(new EventMentions(Set.of(), Set.of(coupleId.toString())))
+                    .anyCouple()) {
                 store(coupleId, version, facts);
             }
             return facts;
@@ -137,8 +151,7 @@ public class InsightsReadModel {
                 values (?1, ?2, ?2, ?3, ?4, cast(?5 as jsonb), array(select jsonb_array_elements_text(cast(?6 as jsonb))))
                 on conflict (couple_id) do update set built_version = excluded.built_version, format = excluded.format,
                     built_at = excluded.built_at, facts = excluded.facts, people = excluded.people
-                where couple_insight_view.version = excluded.version""",
-                coupleId, version, (short) FORMAT, clock.instant(), document, people);
+                where couple_insight_view.version = excluded.version""", coupleId, version, (short) FORMAT, clock.instant(), document, people);
     }
 
     /** A fact about the couple changed. */
@@ -168,16 +181,21 @@ public class InsightsReadModel {
      */
     private void touchCouplesOf(String partnerId, String update) {
         @SuppressWarnings("unchecked")
-        List<String> couples = Panache.getEntityManager().createNativeQuery(COUPLES_OF_PERSON).setParameter(1, partnerId)
+        List<String> couples = Panache.getEntityManager()
+                .createNativeQuery(COUPLES_OF_PERSON)
+                .setParameter(1, partnerId)
                 .getResultList();
         if (couples.isEmpty()) {
             return;
         }
-        Set<String> purged = ledger.lockAndFind(new EventMentions(Set.of(), Set.copyOf(couples))).couples();
+        Set<String> purged = ledger.lockAndFind(new EventMentions(Set.of(), Set.copyOf(couples)))
+                .couples();
         String kept = couples.stream().filter(c -> !purged.contains(c)).collect(Collectors.joining(","));
         if (!kept.isEmpty()) {
-            sql("insert into couple_insight_view (couple_id, version) select unnest(cast(string_to_array(?1, ',') as uuid[])), 1 "
-                    + "on conflict (couple_id) do update set " + update, kept);
+            sql(
+                    "insert into couple_insight_view (couple_id, version) select unnest(cast(string_to_array(?1, ',') as uuid[])), 1 "
+                            + "on conflict (couple_id) do update set " + update,
+                    kept);
         }
     }
 
@@ -206,7 +224,8 @@ public class InsightsReadModel {
     }
 
     private Row query(UUID coupleId, String memberId) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement statement = c.prepareStatement(READ)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement statement = c.prepareStatement(READ)) {
             statement.setObject(1, coupleId);
             statement.setString(2, memberId);
             statement.setString(3, memberId);
@@ -219,10 +238,16 @@ public class InsightsReadModel {
                 Object format = r.getObject(8);
                 Timestamp builtAt = r.getTimestamp(9);
                 Object startOfDayHour = r.getObject(5);
-                return new Row(r.getString(1), r.getString(2), Arrays.asList((String[]) r.getArray(3).getArray()),
-                        r.getString(4), startOfDayHour == null ? null : ((Number) startOfDayHour).intValue(),
-                        version == null ? null : ((Number) version).longValue(), built == null ? null : ((Number) built).longValue(),
-                        format == null ? null : ((Number) format).intValue(), builtAt == null ? null : builtAt.toInstant(),
+                return new Row(
+                        r.getString(1),
+                        r.getString(2),
+                        Arrays.asList((String[]) r.getArray(3).getArray()),
+                        r.getString(4),
+                        startOfDayHour == null ? null : ((Number) startOfDayHour).intValue(),
+                        version == null ? null : ((Number) version).longValue(),
+                        built == null ? null : ((Number) built).longValue(),
+                        format == null ? null : ((Number) format).intValue(),
+                        builtAt == null ? null : builtAt.toInstant(),
                         r.getString(10));
             }
         } catch (SQLException e) {
@@ -230,12 +255,26 @@ public class InsightsReadModel {
         }
     }
 
-    private record Row(String kind, String cadence, List<String> members, String zone, Integer startOfDayHour, Long version,
-                       Long builtVersion, Integer format, Instant builtAt, String facts) {
+    private record Row(
+            String kind,
+            String cadence,
+            List<String> members,
+            String zone,
+            Integer startOfDayHour,
+            Long version,
+            Long builtVersion,
+            Integer format,
+            Instant builtAt,
+            String facts) {
         /** The stored facts if they are current for these members, else null (to be rebuilt). */
         CoupleFacts current(ObjectMapper json, Instant notBuiltBefore) {
-            if (facts == null || version == null || !version.equals(builtVersion) || format == null || format != FORMAT
-                    || builtAt == null || builtAt.isBefore(notBuiltBefore)) {
+            if (facts == null
+                    || version == null
+                    || !version.equals(builtVersion)
+                    || format == null
+                    || format != FORMAT
+                    || builtAt == null
+                    || builtAt.isBefore(notBuiltBefore)) {
                 return null;
             }
             try {

@@ -9,20 +9,24 @@ import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.rest.client.inject.RestClient;
-import org.jboss.logging.Logger;
-
+import java.sql.Date;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.logging.Logger;
 
 /** Reads facts and computes what a couple (or ops, anonymised) asks for. */
 @ApplicationScoped
@@ -76,7 +80,11 @@ public class InsightsService {
     private Snapshot snapshot(UUID coupleId, Optional<InsightsReadModel.Read> read) {
         InsightsReadModel.Read r = read.orElseThrow(() -> MembershipService.notFound(coupleId));
         Instant now = clock.instant();
-        String current = CheckInPeriods.periodOf(now, r.zone(), r.startOfDayHour(), CheckInCadence.valueOf(r.facts().cadence()));
+        String current = CheckInPeriods.periodOf(
+                now,
+                r.zone(),
+                r.startOfDayHour(),
+                CheckInCadence.valueOf(r.facts().cadence()));
         return new Snapshot(r.facts(), current, now);
     }
 
@@ -92,16 +100,27 @@ public class InsightsService {
         CoupleFacts facts = s.facts();
         Instant now = s.now();
         List<CoupleFacts.Score> recentScores = facts.scores().stream()
-                .filter(score -> score.completedAt().isAfter(now.minus(Duration.ofDays(42)))).toList();
-        boolean highScreenTime = !recentScores.isEmpty() && recentScores.stream()
-                .filter(score -> !score.screenTime().equals("UNDER_1H")).count() * 2 >= recentScores.size();
-        boolean recentPause = facts.pauses().stream().anyMatch(p -> p.pausedAt().isAfter(now.minus(Duration.ofDays(14))));
+                .filter(score -> score.completedAt().isAfter(now.minus(Duration.ofDays(42))))
+                .toList();
+        boolean highScreenTime = !recentScores.isEmpty()
+                && recentScores.stream()
+                                        .filter(score -> !score.screenTime().equals("UNDER_1H"))
+                                        .count()
+                                * 2
+                        >= recentScores.size();
+        boolean recentPause =
+                facts.pauses().stream().anyMatch(p -> p.pausedAt().isAfter(now.minus(Duration.ofDays(14))));
         Set<String> recentlyDone = facts.sessions().stream()
                 .filter(x -> x.completedAt() != null && x.completedAt().isAfter(now.minus(Duration.ofDays(14))))
-                .map(CoupleFacts.Session::slug).collect(Collectors.toSet());
-        Recommender.Situation situation = new Recommender.Situation(facts.kind(),
-                InsightMaths.layerCounts(CoupleInsights.completedSince(facts, now.minus(Duration.ofDays(90)))), highScreenTime,
-                recentPause, recentlyDone, minutes);
+                .map(CoupleFacts.Session::slug)
+                .collect(Collectors.toSet());
+        Recommender.Situation situation = new Recommender.Situation(
+                facts.kind(),
+                InsightMaths.layerCounts(CoupleInsights.completedSince(facts, now.minus(Duration.ofDays(90)))),
+                highScreenTime,
+                recentPause,
+                recentlyDone,
+                minutes);
         return Recommender.rank(catalogue(authorization), situation, 5);
     }
 
@@ -125,20 +144,28 @@ public class InsightsService {
             return catalogue;
         } catch (RuntimeException e) {
             if (cached != null) {
-                LOG.warnf("exercise-service unavailable (%s); recommending from the catalogue read at %s", e, catalogueReadAt);
+                LOG.warnf(
+                        "exercise-service unavailable (%s); recommending from the catalogue read at %s",
+                        e, catalogueReadAt);
                 return cached;
             }
-            throw new ApiException(503, "https://hearth.app/problems/catalogue-unavailable", "Service Unavailable",
+            throw new ApiException(
+                    503,
+                    "https://hearth.app/problems/catalogue-unavailable",
+                    "Service Unavailable",
                     "The exercise catalogue cannot be read just now. Try again in a moment.");
         }
     }
 
     @Transactional
     public boolean setShowStreaks(UUID coupleId, boolean show) {
-        Panache.getEntityManager().createNativeQuery("""
+        Panache.getEntityManager()
+                .createNativeQuery("""
                         insert into insight_preference (couple_id, show_streaks) values (?1, ?2)
                         on conflict (couple_id) do update set show_streaks = excluded.show_streaks""")
-                .setParameter(1, coupleId).setParameter(2, show).executeUpdate();
+                .setParameter(1, coupleId)
+                .setParameter(2, show)
+                .executeUpdate();
         readModel.touchCouple(coupleId);
         return show;
     }
@@ -155,22 +182,24 @@ public class InsightsService {
                 from check_in_score s left join couple_fact cf on cf.couple_id = s.couple_id
                 group by s.couple_id, cf.kind""").getResultList();
         // Every detox day a couple checked off, and when (the whole plan is done with its last day).
-        List<Object[]> detoxDays = em.createNativeQuery("""
+        List<Object[]> detoxDays =
+                em.createNativeQuery("""
                 select couple_id, day, min(completed_at), bool_or(day = days) from plan_day_fact
                 where exercise_slug = ?1 group by couple_id, day""").setParameter(1, CoupleInsights.DETOX).getResultList();
-        Map<UUID, Map<Integer, Instant>> daysDone = new java.util.HashMap<>();
-        Map<UUID, Instant> detoxDone = new java.util.HashMap<>();
+        Map<UUID, Map<Integer, Instant>> daysDone = new HashMap<>();
+        Map<UUID, Instant> detoxDone = new HashMap<>();
         for (Object[] d : detoxDays) {
             UUID couple = (UUID) d[0];
             Instant at = CoupleFacts.instant(d[2]);
-            daysDone.computeIfAbsent(couple, c -> new java.util.TreeMap<>()).put(((Number) d[1]).intValue(), at);
+            daysDone.computeIfAbsent(couple, c -> new TreeMap<>()).put(((Number) d[1]).intValue(), at);
             if (Boolean.TRUE.equals(d[3])) {
                 detoxDone.merge(couple, at, (a, b) -> a.isBefore(b) ? a : b);
             }
         }
-        List<Object[]> detoxScores = daysDone.isEmpty() ? List.of() : em.createNativeQuery("""
-                select couple_id, completed_at, closeness from check_in_score where couple_id in (?1) order by completed_at""")
-                .setParameter(1, daysDone.keySet()).getResultList();
+        List<Object[]> detoxScores = daysDone.isEmpty()
+                ? List.of()
+                : em.createNativeQuery("""
+                select couple_id, completed_at, closeness from check_in_score where couple_id in (?1) order by completed_at""").setParameter(1, daysDone.keySet()).getResultList();
         Map<UUID, List<Object[]>> scoresOf = detoxScores.stream().collect(Collectors.groupingBy(s -> (UUID) s[0]));
         List<PopulationTables.CoupleRow> rows = new ArrayList<>();
         for (Object[] r : couples) {
@@ -180,15 +209,20 @@ public class InsightsService {
             // "Before" is the check-ins before the couple's first detox day; "after" those after the day in question.
             Instant started = days.values().stream().min(Instant::compareTo).orElse(null);
             Double change = detoxDone.containsKey(couple) ? change(scores, started, detoxDone.get(couple)) : null;
-            Map<Integer, Double> byDay = new java.util.HashMap<>();
+            Map<Integer, Double> byDay = new HashMap<>();
             days.forEach((day, at) -> {
                 Double dayChange = change(scores, started, at);
                 if (dayChange != null) {
                     byDay.put(day, dayChange);
                 }
             });
-            rows.add(new PopulationTables.CoupleRow((String) r[1], PopulationTables.region((String) r[4]), (String) r[3],
-                    ((Number) r[2]).doubleValue(), change, byDay));
+            rows.add(new PopulationTables.CoupleRow(
+                    (String) r[1],
+                    PopulationTables.region((String) r[4]),
+                    (String) r[3],
+                    ((Number) r[2]).doubleValue(),
+                    change,
+                    byDay));
         }
         return PopulationTables.of(rows, config.populationK());
     }
@@ -211,8 +245,14 @@ public class InsightsService {
         if (earlier.isEmpty() || later.isEmpty()) {
             return null;
         }
-        return later.subList(0, Math.min(8, later.size())).stream().mapToInt(i -> i).average().orElse(0)
-                - earlier.subList(Math.max(0, earlier.size() - 8), earlier.size()).stream().mapToInt(i -> i).average().orElse(0);
+        return later.subList(0, Math.min(8, later.size())).stream()
+                        .mapToInt(i -> i)
+                        .average()
+                        .orElse(0)
+                - earlier.subList(Math.max(0, earlier.size() - 8), earlier.size()).stream()
+                        .mapToInt(i -> i)
+                        .average()
+                        .orElse(0);
     }
 
     /** Everything insights hold about one person. */
@@ -220,40 +260,74 @@ public class InsightsService {
     @SuppressWarnings("unchecked")
     public Map<String, Object> export(String partnerId) {
         var em = Panache.getEntityManager();
-        Map<String, Object> held = new java.util.LinkedHashMap<>();
-        held.put("checkInScores", rows(em.createNativeQuery("""
+        Map<String, Object> held = new LinkedHashMap<>();
+        held.put(
+                "checkInScores",
+                rows(
+                        em.createNativeQuery("""
                 select couple_id, period, completed_at, mood, mood_intensity, closeness, satisfaction, screen_time
                 from check_in_score where partner_id = ?1 order by completed_at""").setParameter(1, partnerId).getResultList(),
-                "coupleId", "period", "completedAt", "mood", "moodIntensity", "closeness", "satisfaction", "screenTime"));
-        held.put("checkInsSubmitted", rows(em.createNativeQuery("""
-                select couple_id, period, submitted_at from check_in_submitted where partner_id = ?1 order by submitted_at""")
-                .setParameter(1, partnerId).getResultList(), "coupleId", "period", "submittedAt"));
-        held.put("exerciseRatings", rows(em.createNativeQuery("""
-                select session_id, felt_connected, felt_safe from session_rating where partner_id = ?1 order by session_id""")
-                .setParameter(1, partnerId).getResultList(), "sessionId", "feltConnected", "feltSafe"));
-        held.put("remindersFired", rows(em.createNativeQuery("""
+                        "coupleId",
+                        "period",
+                        "completedAt",
+                        "mood",
+                        "moodIntensity",
+                        "closeness",
+                        "satisfaction",
+                        "screenTime"));
+        held.put(
+                "checkInsSubmitted",
+                rows(
+                        em.createNativeQuery("""
+                select couple_id, period, submitted_at from check_in_submitted where partner_id = ?1 order by submitted_at""").setParameter(1, partnerId).getResultList(),
+                        "coupleId",
+                        "period",
+                        "submittedAt"));
+        held.put(
+                "exerciseRatings",
+                rows(
+                        em.createNativeQuery("""
+                select session_id, felt_connected, felt_safe from session_rating where partner_id = ?1 order by session_id""").setParameter(1, partnerId).getResultList(),
+                        "sessionId",
+                        "feltConnected",
+                        "feltSafe"));
+        held.put(
+                "remindersFired",
+                rows(
+                        em.createNativeQuery("""
                 select reminder_id, couple_id, kind, occurrence_at, fired_at from reminder_fired_fact where partner_id = ?1
                 order by fired_at""").setParameter(1, partnerId).getResultList(),
-                "reminderId", "coupleId", "kind", "occurrenceAt", "firedAt"));
-        held.put("vacations", rows(em.createNativeQuery("""
+                        "reminderId",
+                        "coupleId",
+                        "kind",
+                        "occurrenceAt",
+                        "firedAt"));
+        held.put(
+                "vacations",
+                rows(
+                        em.createNativeQuery("""
                 select v.paused_at, v.until_date, coalesce(v.resumed_at, (select min(r.resumed_at) from vacation_resume_fact r where r.partner_id = v.partner_id and r.resumed_at >= v.paused_at))
-                from vacation_fact v where v.partner_id = ?1 order by v.paused_at""")
-                .setParameter(1, partnerId).getResultList(), "pausedAt", "until", "resumedAt"));
+                from vacation_fact v where v.partner_id = ?1 order by v.paused_at""").setParameter(1, partnerId).getResultList(),
+                        "pausedAt",
+                        "until",
+                        "resumedAt"));
         return held;
     }
 
     private static List<Map<String, Object>> rows(List<Object[]> rows, String... names) {
         List<Map<String, Object>> out = new ArrayList<>();
         for (Object[] row : rows) {
-            Map<String, Object> map = new java.util.LinkedHashMap<>();
+            Map<String, Object> map = new LinkedHashMap<>();
             for (int i = 0; i < names.length; i++) {
                 Object v = row[i];
-                map.put(names[i], v instanceof java.sql.Timestamp || v instanceof java.time.OffsetDateTime ? CoupleFacts.instant(v)
-                        : v instanceof java.sql.Date d ? d.toLocalDate() : v);
+                map.put(
+                        names[i],
+                        v instanceof Timestamp || v instanceof OffsetDateTime
+                                ? CoupleFacts.instant(v)
+                                : v instanceof Date d ? d.toLocalDate() : v);
             }
             out.add(map);
         }
         return out;
     }
-
 }

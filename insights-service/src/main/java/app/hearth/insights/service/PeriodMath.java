@@ -10,8 +10,7 @@ import java.util.List;
 /** Check-in periods as labels: a day ({@code 2026-11-25}) or an ISO week ({@code 2026-W48}). */
 public final class PeriodMath {
 
-    private PeriodMath() {
-    }
+    private PeriodMath() {}
 
     public static boolean isWeek(String period) {
         return period.contains("W");
@@ -24,7 +23,9 @@ public final class PeriodMath {
         }
         int year = Integer.parseInt(period.substring(0, 4));
         int week = Integer.parseInt(period.substring(6));
-        return LocalDate.of(year, 1, 4).with(IsoFields.WEEK_OF_WEEK_BASED_YEAR, week).with(DayOfWeek.MONDAY);
+        return LocalDate.of(year, 1, 4)
+                .with(IsoFields.WEEK_OF_WEEK_BASED_YEAR, week)
+                .with(DayOfWeek.MONDAY);
     }
 
     /** The last day of the period. */
@@ -33,7 +34,9 @@ public final class PeriodMath {
     }
 
     public static String of(LocalDate day, boolean weekly) {
-        return weekly ? String.format("%d-W%02d", day.get(IsoFields.WEEK_BASED_YEAR), day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR))
+        return weekly
+                ? String.format(
+                        "%d-W%02d", day.get(IsoFields.WEEK_BASED_YEAR), day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR))
                 : day.toString();
     }
 

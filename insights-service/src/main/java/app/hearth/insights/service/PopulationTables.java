@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -25,16 +27,26 @@ public final class PopulationTables {
      * One couple, anonymised: what the tables group by and measure. {@code detoxChange} null: no detox before/after;
      * {@code detoxChangeByDay}: the change after each detox day's activity the couple completed.
      */
-    public record CoupleRow(String kind, String region, String screenTime, double averageCloseness, Double detoxChange,
-                            Map<Integer, Double> detoxChangeByDay) {
+    public record CoupleRow(
+            String kind,
+            String region,
+            String screenTime,
+            double averageCloseness,
+            Double detoxChange,
+            Map<Integer, Double> detoxChangeByDay) {
         public CoupleRow(String kind, String region, String screenTime, double averageCloseness, Double detoxChange) {
             this(kind, region, screenTime, averageCloseness, detoxChange, Map.of());
         }
     }
 
     /** The 7-day digital detox's daily activities, as the guide lays them out (a row each). */
-    static final List<String> DETOX_ACTIVITIES = List.of("day 1: no devices at dinner", "day 2: a phone-free walk",
-            "day 3: a TV-free evening", "day 4: plan offline time", "day 5: repeat and refine", "day 6: repeat and refine",
+    static final List<String> DETOX_ACTIVITIES = List.of(
+            "day 1: no devices at dinner",
+            "day 2: a phone-free walk",
+            "day 3: a TV-free evening",
+            "day 4: plan offline time",
+            "day 5: repeat and refine",
+            "day 6: repeat and refine",
             "day 7: review the week");
 
     public record Cell(String group, Integer couples, Double value, boolean suppressed) {
@@ -42,42 +54,59 @@ public final class PopulationTables {
             if (suppress) {
                 return new Cell(group, null, null, true);
             }
-            double value = share ? 100.0 * values.stream().filter(v -> v >= HIGH_CLOSENESS).count() / values.size()
+            double value = share
+                    ? 100.0 * values.stream().filter(v -> v >= HIGH_CLOSENESS).count() / values.size()
                     : values.stream().mapToDouble(Double::doubleValue).average().orElse(0);
             return new Cell(group, values.size(), InsightMaths.round1(value), false);
         }
     }
 
-    public record Table(String title, String measure, List<Cell> cells) {
-    }
+    public record Table(String title, String measure, List<Cell> cells) {}
 
-    private PopulationTables() {
-    }
+    private PopulationTables() {}
 
     public static List<Table> of(List<CoupleRow> couples, int k) {
         List<Table> tables = new ArrayList<>();
-        tables.add(new Table("High closeness by daily screen time", "percent of couples with average closeness >= "
-                + HIGH_CLOSENESS, cells(couples, CoupleRow::screenTime, List.of("UNDER_1H", "FROM_1_TO_3H", "OVER_3H"), k, true)));
+        tables.add(new Table(
+                "High closeness by daily screen time",
+                "percent of couples with average closeness >= " + HIGH_CLOSENESS,
+                cells(couples, CoupleRow::screenTime, List.of("UNDER_1H", "FROM_1_TO_3H", "OVER_3H"), k, true)));
         Map<String, List<Double>> detox = new LinkedHashMap<>();
-        detox.put("finished the detox", couples.stream().map(CoupleRow::detoxChange).filter(java.util.Objects::nonNull).toList());
+        detox.put(
+                "finished the detox",
+                couples.stream()
+                        .map(CoupleRow::detoxChange)
+                        .filter(Objects::nonNull)
+                        .toList());
         for (int day = 1; day <= DETOX_ACTIVITIES.size(); day++) {
             int d = day;
-            detox.put(DETOX_ACTIVITIES.get(day - 1), couples.stream().map(c -> c.detoxChangeByDay().get(d))
-                    .filter(java.util.Objects::nonNull).toList());
+            detox.put(
+                    DETOX_ACTIVITIES.get(day - 1),
+                    couples.stream()
+                            .map(c -> c.detoxChangeByDay().get(d))
+                            .filter(Objects::nonNull)
+                            .toList());
         }
-        java.util.Set<String> detoxHidden = suppressed(detox, k);
-        tables.add(new Table("Closeness change after the 7-day digital detox, and after each of its activities",
+        Set<String> detoxHidden = suppressed(detox, k);
+        tables.add(new Table(
+                "Closeness change after the 7-day digital detox, and after each of its activities",
                 "average change in closeness (1-7 scale), check-ins after against before the detox",
-                detox.entrySet().stream().map(e -> Cell.of(e.getKey(), e.getValue(), detoxHidden.contains(e.getKey()), false)).toList()));
-        tables.add(new Table("High closeness by relationship kind", "percent of couples with average closeness >= "
-                + HIGH_CLOSENESS, cells(couples, CoupleRow::kind, List.of("ROMANTIC", "FRIENDSHIP", "FAMILY"), k, true)));
-        tables.add(new Table("High closeness by region of time zone", "percent of couples with average closeness >= "
-                + HIGH_CLOSENESS, cells(couples, CoupleRow::region, REGIONS, k, true)));
+                detox.entrySet().stream()
+                        .map(e -> Cell.of(e.getKey(), e.getValue(), detoxHidden.contains(e.getKey()), false))
+                        .toList()));
+        tables.add(new Table(
+                "High closeness by relationship kind",
+                "percent of couples with average closeness >= " + HIGH_CLOSENESS,
+                cells(couples, CoupleRow::kind, List.of("ROMANTIC", "FRIENDSHIP", "FAMILY"), k, true)));
+        tables.add(new Table(
+                "High closeness by region of time zone",
+                "percent of couples with average closeness >= " + HIGH_CLOSENESS,
+                cells(couples, CoupleRow::region, REGIONS, k, true)));
         return tables;
     }
 
-    private static List<Cell> cells(List<CoupleRow> couples, Function<CoupleRow, String> group, List<String> groups, int k,
-                                    boolean share) {
+    private static List<Cell> cells(
+            List<CoupleRow> couples, Function<CoupleRow, String> group, List<String> groups, int k, boolean share) {
         Map<String, List<Double>> byGroup = new LinkedHashMap<>();
         groups.forEach(g -> byGroup.put(g, new ArrayList<>()));
         couples.forEach(c -> {
@@ -86,14 +115,15 @@ public final class PopulationTables {
                 cell.add(c.averageCloseness());
             }
         });
-        java.util.Set<String> suppressed = suppressed(byGroup, k);
-        return byGroup.entrySet().stream().map(e -> Cell.of(e.getKey(), e.getValue(), suppressed.contains(e.getKey()), share))
+        Set<String> suppressed = suppressed(byGroup, k);
+        return byGroup.entrySet().stream()
+                .map(e -> Cell.of(e.getKey(), e.getValue(), suppressed.contains(e.getKey()), share))
                 .toList();
     }
 
     /** Every group when any has fewer than k couples (the table is then published without a number), else none. */
-    static java.util.Set<String> suppressed(Map<String, List<Double>> byGroup, int k) {
-        return byGroup.values().stream().anyMatch(values -> values.size() < k) ? byGroup.keySet() : java.util.Set.of();
+    static Set<String> suppressed(Map<String, List<Double>> byGroup, int k) {
+        return byGroup.values().stream().anyMatch(values -> values.size() < k) ? byGroup.keySet() : Set.of();
     }
 
     /** Every region a zone can fall in: always listed, so a region appearing or not tells nothing. */

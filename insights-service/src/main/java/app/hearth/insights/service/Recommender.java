@@ -2,7 +2,6 @@ package app.hearth.insights.service;
 
 import app.hearth.insights.service.ExerciseCatalogueClient.Exercise;
 import app.hearth.insights.service.InsightMaths.Layer;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -14,19 +13,29 @@ import java.util.Set;
  * the same list (ties by slug).
  */
 public final class Recommender {
-    static final Set<String> PHONE_FREE_RITUALS = Set.of("silent-morning-coffee", "silent-evening-together", "silent-walk");
+    static final Set<String> PHONE_FREE_RITUALS =
+            Set.of("silent-morning-coffee", "silent-evening-together", "silent-walk");
 
     /** What the ranking looks at. {@code minutes} null: any length. */
-    public record Situation(String relationshipKind, Map<Layer, Integer> layerPractice90Days, boolean highScreenTime,
-                            boolean recentPause, Set<String> recentlyDone, Integer minutes) {
-    }
+    public record Situation(
+            String relationshipKind,
+            Map<Layer, Integer> layerPractice90Days,
+            boolean highScreenTime,
+            boolean recentPause,
+            Set<String> recentlyDone,
+            Integer minutes) {}
 
-    public record Recommendation(String slug, String title, String kind, String level, int minutes, List<String> layers,
-                                 int score, List<String> reasons) {
-    }
+    public record Recommendation(
+            String slug,
+            String title,
+            String kind,
+            String level,
+            int minutes,
+            List<String> layers,
+            int score,
+            List<String> reasons) {}
 
-    private Recommender() {
-    }
+    private Recommender() {}
 
     public static List<Recommendation> rank(List<Exercise> catalogue, Situation situation, int limit) {
         List<Layer> weakest = InsightMaths.weakest(situation.layerPractice90Days(), 2);
@@ -46,13 +55,15 @@ public final class Recommender {
             for (Layer layer : weakest) {
                 if (exercise.layers().contains(layer.name())) {
                     score += 3;
-                    reasons.add("strengthens " + CoupleInsights.label(layer) + ", one of your least practised layers lately");
+                    reasons.add("strengthens " + CoupleInsights.label(layer)
+                            + ", one of your least practised layers lately");
                 }
             }
             if (situation.highScreenTime()) {
                 if (exercise.slug().equals(CoupleInsights.DETOX)) {
                     score += 5;
-                    reasons.add("your check-ins show a lot of screen time: the 7-day digital detox targets exactly that");
+                    reasons.add(
+                            "your check-ins show a lot of screen time: the 7-day digital detox targets exactly that");
                 } else if (PHONE_FREE_RITUALS.contains(exercise.slug())) {
                     score += 3;
                     reasons.add("a phone-free ritual, for days with a lot of screen time");
@@ -62,7 +73,8 @@ public final class Recommender {
                 score += 2;
                 reasons.add("gentle, after a recent pause");
             }
-            if (!"ROMANTIC".equals(situation.relationshipKind()) && exercise.slug().equals("friends-and-family-adaptation")) {
+            if (!"ROMANTIC".equals(situation.relationshipKind())
+                    && exercise.slug().equals("friends-and-family-adaptation")) {
                 score += 3;
                 reasons.add("adapted for friends and family");
             }
@@ -78,10 +90,18 @@ public final class Recommender {
                 score -= 1;
             }
             if (reasons.isEmpty()) {
-                reasons.add("fits your relationship" + (situation.minutes() == null ? "" : " and your " + situation.minutes() + " minutes"));
+                reasons.add("fits your relationship"
+                        + (situation.minutes() == null ? "" : " and your " + situation.minutes() + " minutes"));
             }
-            ranked.add(new Recommendation(exercise.slug(), exercise.title(), exercise.kind(), exercise.level(), exercise.minutes(),
-                    exercise.layers().stream().sorted().toList(), score, reasons));
+            ranked.add(new Recommendation(
+                    exercise.slug(),
+                    exercise.title(),
+                    exercise.kind(),
+                    exercise.level(),
+                    exercise.minutes(),
+                    exercise.layers().stream().sorted().toList(),
+                    score,
+                    reasons));
         }
         ranked.sort(Comparator.comparingInt(Recommendation::score).reversed().thenComparing(Recommendation::slug));
         return ranked.subList(0, Math.min(limit, ranked.size()));

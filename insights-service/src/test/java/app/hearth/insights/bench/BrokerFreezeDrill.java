@@ -1,5 +1,11 @@
 package app.hearth.insights.bench;
 
+import static app.hearth.insights.bench.CheckInToInsightBenchmark.call;
+import static app.hearth.insights.bench.CheckInToInsightBenchmark.field;
+import static app.hearth.testsupport.Benchmarks.arg;
+import static app.hearth.testsupport.Benchmarks.log;
+
+import app.hearth.events.EventJson;
 import app.hearth.events.Topics;
 import app.hearth.testsupport.BrokerOutage;
 import app.hearth.testsupport.PeerServices;
@@ -7,7 +13,6 @@ import app.hearth.testsupport.TestInfrastructure;
 import app.hearth.testsupport.TestUsers;
 import app.hearth.testsupport.TestUsers.Person;
 import app.hearth.testsupport.TopicReader;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -26,11 +31,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static app.hearth.insights.bench.CheckInToInsightBenchmark.call;
-import static app.hearth.insights.bench.CheckInToInsightBenchmark.field;
-import static app.hearth.testsupport.Benchmarks.arg;
-import static app.hearth.testsupport.Benchmarks.log;
 
 /**
  * Fault drill (a script, too long for CI): check-ins keep arriving through exercise-service's API while the Kafka
@@ -57,13 +57,20 @@ public final class BrokerFreezeDrill {
         for (int i = 0; i < couples; i++) {
             Person a = TestUsers.create("Freeze");
             Person b = TestUsers.create("Freeze");
-            String code = field(call("POST", coupleService + "/v1/invitations", a, "{\"relationshipKind\":\"ROMANTIC\"}", 201), "code");
-            all.add(new String[] {field(call("POST", coupleService + "/v1/invitations/" + code + "/accept", b, "", 201), "id")});
+            String code = field(
+                    call("POST", coupleService + "/v1/invitations", a, "{\"relationshipKind\":\"ROMANTIC\"}", 201),
+                    "code");
+            all.add(new String[] {
+                field(call("POST", coupleService + "/v1/invitations/" + code + "/accept", b, "", 201), "id")
+            });
             people.add(new Person[] {a, b});
         }
         Set<String> ids = new HashSet<>();
         all.forEach(c -> ids.add(c[0]));
-        String inList = ids.stream().map(id -> "'" + id + "'").reduce((x, y) -> x + "," + y).orElseThrow();
+        String inList = ids.stream()
+                .map(id -> "'" + id + "'")
+                .reduce((x, y) -> x + "," + y)
+                .orElseThrow();
         log(couples + " couples formed");
 
         AtomicInteger accepted = new AtomicInteger();
@@ -92,7 +99,8 @@ public final class BrokerFreezeDrill {
                     String couple = all.get(c)[0];
                     Person[] pair = people.get(c);
                     work.add(pool.submit(() -> {
-                        String body = "{\"mood\":\"CALM\",\"moodIntensity\":3,\"closeness\":5,\"satisfaction\":7,\"screenTime\":\"UNDER_1H\"}";
+                        String body =
+                                "{\"mood\":\"CALM\",\"moodIntensity\":3,\"closeness\":5,\"satisfaction\":7,\"screenTime\":\"UNDER_1H\"}";
                         try {
                             call("POST", exercises + "/v1/couples/" + couple + "/check-ins", pair[0], body, 201);
                             call("POST", exercises + "/v1/couples/" + couple + "/check-ins", pair[1], body, 201);
@@ -116,17 +124,27 @@ public final class BrokerFreezeDrill {
             PeerServices.shiftClock("exercise-service", Duration.ZERO);
             long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
             long found;
-            while ((found = scalar("insights_peer", "select count(*) from check_in_score where couple_id in (" + inList + ")"))
-                    < 2L * accepted.get() && System.nanoTime() < deadline) {
+            while ((found = scalar(
+                                    "insights_peer",
+                                    "select count(*) from check_in_score where couple_id in (" + inList + ")"))
+                            < 2L * accepted.get()
+                    && System.nanoTime() < deadline) {
                 Thread.sleep(200);
             }
             Instant caughtUp = Instant.now();
             long onTopic = topic.pollFor(Duration.ofSeconds(5)).stream()
-                    .filter(r -> ids.contains(r.key()) && r.value().contains("check-in-completed")).count();
-            long distinctOnTopic = topic.seen().stream().filter(r -> ids.contains(r.key()) && r.value().contains("check-in-completed"))
-                    .map(r -> app.hearth.events.EventJson.read(r.value()).id()).distinct().count();
-            long inExercise = scalar("exercises_peer", "select count(*) from check_in where status = 'COMPLETED' and couple_id in (" + inList + ")");
-            String result = String.format("""
+                    .filter(r -> ids.contains(r.key()) && r.value().contains("check-in-completed"))
+                    .count();
+            long distinctOnTopic = topic.seen().stream()
+                    .filter(r -> ids.contains(r.key()) && r.value().contains("check-in-completed"))
+                    .map(r -> EventJson.read(r.value()).id())
+                    .distinct()
+                    .count();
+            long inExercise = scalar(
+                    "exercises_peer",
+                    "select count(*) from check_in where status = 'COMPLETED' and couple_id in (" + inList + ")");
+            String result = String.format(
+                    """
 
                     ## %s: broker frozen %d s while %d couples checked in for %d weeks
 
@@ -137,12 +155,26 @@ public final class BrokerFreezeDrill {
                     | CheckInCompleted on Kafka: records / distinct events | %d / %d |
                     | scores in insights-service (2 per check-in) | %d of %d expected: %d lost |
                     | insights caught up after the thaw | %d ms |
-                    """, Instant.now().truncatedTo(ChronoUnit.SECONDS), freezeSeconds, couples, rounds, accepted.get(), refused.get(),
-                    inExercise, onTopic, distinctOnTopic, found, 2L * accepted.get(), 2L * accepted.get() - found,
-                    thawedAt[0] == null ? -1 : Duration.between(thawedAt[0], caughtUp).toMillis());
+                    """,
+                    Instant.now().truncatedTo(ChronoUnit.SECONDS),
+                    freezeSeconds,
+                    couples,
+                    rounds,
+                    accepted.get(),
+                    refused.get(),
+                    inExercise,
+                    onTopic,
+                    distinctOnTopic,
+                    found,
+                    2L * accepted.get(),
+                    2L * accepted.get() - found,
+                    thawedAt[0] == null
+                            ? -1
+                            : Duration.between(thawedAt[0], caughtUp).toMillis());
             Files.createDirectories(out.toAbsolutePath().getParent());
             if (!Files.exists(out)) {
-                Files.writeString(out, "# Broker freeze drill\n\nProduced by `bench/broker-freeze`; each run is appended.\n");
+                Files.writeString(
+                        out, "# Broker freeze drill\n\nProduced by `bench/broker-freeze`; each run is appended.\n");
             }
             Files.writeString(out, result, StandardOpenOption.APPEND);
             System.out.println(result);
@@ -152,8 +184,12 @@ public final class BrokerFreezeDrill {
     }
 
     private static long scalar(String database, String sql) throws Exception {
-        try (Connection c = DriverManager.getConnection(TestInfrastructure.jdbcUrl(database), TestInfrastructure.DB_USER,
-                TestInfrastructure.DB_PASSWORD); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Connection c = DriverManager.getConnection(
+                        TestInfrastructure.jdbcUrl(database),
+                        TestInfrastructure.DB_USER,
+                        TestInfrastructure.DB_PASSWORD);
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }

@@ -1,15 +1,16 @@
 package app.hearth.insights.bench;
 
-import app.hearth.testsupport.Benchmarks;
-import app.hearth.testsupport.PeerServices;
 import static app.hearth.testsupport.Benchmarks.arg;
 import static app.hearth.testsupport.Benchmarks.cpuSeconds;
 import static app.hearth.testsupport.Benchmarks.log;
 import static app.hearth.testsupport.Benchmarks.percentile;
+
+import app.hearth.testsupport.Benchmarks;
+import app.hearth.testsupport.PeerServices;
 import app.hearth.testsupport.TestInfrastructure;
 import app.hearth.testsupport.TestUsers;
 import app.hearth.testsupport.TestUsers.Person;
-
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,7 +29,9 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * Benchmark (not a test): the packaged couple-, exercise- and insights-service on the test infrastructure. C couples
@@ -42,11 +45,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * bench/results/insights-latency.md.
  */
 public final class CheckInToInsightBenchmark {
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private static final String CHECK_IN = "{\"mood\":\"CALM\",\"moodIntensity\":3,\"closeness\":5,\"satisfaction\":7,\"screenTime\":\"UNDER_1H\"}";
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final String CHECK_IN =
+            "{\"mood\":\"CALM\",\"moodIntensity\":3,\"closeness\":5,\"satisfaction\":7,\"screenTime\":\"UNDER_1H\"}";
 
-    record Couple(String id, Person a, Person b) {
-    }
+    record Couple(String id, Person a, Person b) {}
 
     public static void main(String[] args) throws Exception {
         int couples = Integer.parseInt(arg(args, "--couples", "100"));
@@ -73,7 +77,7 @@ public final class CheckInToInsightBenchmark {
 
         List<Long> visible = Collections.synchronizedList(new ArrayList<>());
         List<Long> accepts = Collections.synchronizedList(new ArrayList<>());
-        java.util.concurrent.atomic.AtomicBoolean probing = new java.util.concurrent.atomic.AtomicBoolean();
+        AtomicBoolean probing = new AtomicBoolean();
         long pairIntervalNanos = 2_000_000_000L / rate;
         long loadNanos = 0;
         // What each part of the stack spends per check-in (processes found by their command lines, the first pattern
@@ -107,9 +111,14 @@ public final class CheckInToInsightBenchmark {
                     Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
                 }
                 work.add(pool.submit(() -> {
-                    timed(acceptTimes, () -> call("POST", exercises + "/v1/couples/" + c.id() + "/check-ins", c.a(), CHECK_IN, 201));
-                    String completed = timed(acceptTimes,
-                            () -> call("POST", exercises + "/v1/couples/" + c.id() + "/check-ins", c.b(), CHECK_IN, 201));
+                    timed(
+                            acceptTimes,
+                            () -> call(
+                                    "POST", exercises + "/v1/couples/" + c.id() + "/check-ins", c.a(), CHECK_IN, 201));
+                    String completed = timed(
+                            acceptTimes,
+                            () -> call(
+                                    "POST", exercises + "/v1/couples/" + c.id() + "/check-ins", c.b(), CHECK_IN, 201));
                     // One probe at a time: its polling is load too, and must stay small beside the check-ins.
                     if (counted && probing.compareAndSet(false, true)) {
                         try {
@@ -138,12 +147,14 @@ public final class CheckInToInsightBenchmark {
             Benchmarks.Cpu spent = cpuAfter.get(part).minus(cpuBefore.getOrDefault(part, new Benchmarks.Cpu(0, 0)));
             total += spent.total();
             jit += spent.jit();
-            cpu.append(String.format("%s%s %.1f", cpu.isEmpty() ? "" : ", ", part, 1000 * spent.total() / accepts.size()));
+            cpu.append(
+                    String.format("%s%s %.1f", cpu.isEmpty() ? "" : ", ", part, 1000 * spent.total() / accepts.size()));
             if (spent.jit() > 0.005 * spent.total()) {
                 cpu.append(String.format(" (JIT %.1f)", 1000 * spent.jit() / accepts.size()));
             }
         }
-        cpu.append(String.format("; in all %.1f, of it JIT compiling %.1f", 1000 * total / accepts.size(), 1000 * jit / accepts.size()));
+        cpu.append(String.format(
+                "; in all %.1f, of it JIT compiling %.1f", 1000 * total / accepts.size(), 1000 * jit / accepts.size()));
         PeerServices.shiftClock("exercise-service", Duration.ZERO);
         PeerServices.shiftClock("insights-service", Duration.ZERO);
 
@@ -179,7 +190,8 @@ public final class CheckInToInsightBenchmark {
         Collections.sort(visible);
         Collections.sort(accepts);
         Collections.sort(reads);
-        String result = String.format("""
+        String result = String.format(
+                """
 
                 ## %s: %,d check-ins (%d couples x %d weeks, after %d weeks of warm-up) paced at %d per second, probed one at a time; %d readers for %d s
 
@@ -192,16 +204,34 @@ public final class CheckInToInsightBenchmark {
                 | completing check-in accepted -> week complete in the insights timeline (%d probes): p50 / p99 / max | %.0f ms / %.0f ms / %.0f ms |
                 | insights reads: throughput | %,.0f per second |
                 | insights reads: p50 / p99 | %.1f ms / %.1f ms (%d errors) |
-                """, Instant.now().truncatedTo(ChronoUnit.SECONDS), accepts.size(), couples, rounds, warmup, rate,
-                readers, readSeconds, Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"),
-                accepts.size() / loadSeconds, percentile(accepts, 50) / 1000.0, percentile(accepts, 99) / 1000.0, cpu,
-                visible.size(), percentile(visible, 50) / 1000.0, percentile(visible, 99) / 1000.0,
+                """,
+                Instant.now().truncatedTo(ChronoUnit.SECONDS),
+                accepts.size(),
+                couples,
+                rounds,
+                warmup,
+                rate,
+                readers,
+                readSeconds,
+                Runtime.getRuntime().availableProcessors(),
+                System.getProperty("os.name"),
+                accepts.size() / loadSeconds,
+                percentile(accepts, 50) / 1000.0,
+                percentile(accepts, 99) / 1000.0,
+                cpu,
+                visible.size(),
+                percentile(visible, 50) / 1000.0,
+                percentile(visible, 99) / 1000.0,
                 visible.get(visible.size() - 1) / 1000.0,
-                reads.size() / (double) readSeconds, percentile(reads, 50) / 1000.0,
-                percentile(reads, 99) / 1000.0, errors.get());
+                reads.size() / (double) readSeconds,
+                percentile(reads, 50) / 1000.0,
+                percentile(reads, 99) / 1000.0,
+                errors.get());
         Files.createDirectories(out.toAbsolutePath().getParent());
         if (!Files.exists(out)) {
-            Files.writeString(out, "# insights-service benchmark\n\nProduced by `bench/insights-latency`; each run is appended.\n");
+            Files.writeString(
+                    out,
+                    "# insights-service benchmark\n\nProduced by `bench/insights-latency`; each run is appended.\n");
         }
         Files.writeString(out, result, StandardOpenOption.APPEND);
         System.out.println(result);
@@ -213,7 +243,8 @@ public final class CheckInToInsightBenchmark {
         long accepted = System.nanoTime();
         long deadline = accepted + Duration.ofSeconds(30).toNanos();
         String complete = "\"period\":\"" + period + "\",\"checkInComplete\":true";
-        while (!call("GET", insights + "/v1/couples/" + c.id() + "/insights/timeline?periods=2", c.a(), null, 200).contains(complete)) {
+        while (!call("GET", insights + "/v1/couples/" + c.id() + "/insights/timeline?periods=2", c.a(), null, 200)
+                .contains(complete)) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("check-in " + c.id() + "/" + period + " not visible in 30 s");
             }
@@ -222,7 +253,7 @@ public final class CheckInToInsightBenchmark {
         return (System.nanoTime() - accepted) / 1_000;
     }
 
-    private static String timed(List<Long> micros, java.util.function.Supplier<String> request) {
+    private static String timed(List<Long> micros, Supplier<String> request) {
         long t = System.nanoTime();
         String body = request.get();
         micros.add((System.nanoTime() - t) / 1_000);
@@ -230,7 +261,8 @@ public final class CheckInToInsightBenchmark {
     }
 
     /** {@code n} couples formed through couple-service's API (with UTC calendars when {@code calendars}). */
-    static List<Couple> formCouples(String coupleService, int n, ExecutorService pool, boolean calendars) throws Exception {
+    static List<Couple> formCouples(String coupleService, int n, ExecutorService pool, boolean calendars)
+            throws Exception {
         List<Future<Couple>> forming = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             forming.add(pool.submit(() -> {
@@ -241,8 +273,11 @@ public final class CheckInToInsightBenchmark {
                         call("PATCH", coupleService + "/v1/me", p, "{\"timeZone\":\"UTC\",\"startOfDayHour\":0}", 200);
                     }
                 }
-                String code = field(call("POST", coupleService + "/v1/invitations", a, "{\"relationshipKind\":\"ROMANTIC\"}", 201), "code");
-                String id = field(call("POST", coupleService + "/v1/invitations/" + code + "/accept", b, "", 201), "id");
+                String code = field(
+                        call("POST", coupleService + "/v1/invitations", a, "{\"relationshipKind\":\"ROMANTIC\"}", 201),
+                        "code");
+                String id =
+                        field(call("POST", coupleService + "/v1/invitations/" + code + "/accept", b, "", 201), "id");
                 return new Couple(id, a, b);
             }));
         }
@@ -255,19 +290,23 @@ public final class CheckInToInsightBenchmark {
 
     static String call(String method, String url, Person who, String body, int expected) {
         try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-                    .header("Authorization", "Bearer " + who.token()).header("Accept", "application/json");
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                    .timeout(Duration.ofSeconds(30))
+                    .header("Authorization", "Bearer " + who.token())
+                    .header("Accept", "application/json");
             if (body != null) {
-                request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
+                request.header("Content-Type", "application/json")
+                        .method(method, HttpRequest.BodyPublishers.ofString(body));
             } else {
                 request.method(method, HttpRequest.BodyPublishers.noBody());
             }
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != expected) {
-                throw new IllegalStateException(method + " " + url + ": HTTP " + response.statusCode() + " " + response.body());
+                throw new IllegalStateException(
+                        method + " " + url + ": HTTP " + response.statusCode() + " " + response.body());
             }
             return response.body();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -280,5 +319,4 @@ public final class CheckInToInsightBenchmark {
         int start = at + name.length() + 4;
         return json.substring(start, json.indexOf('"', start));
     }
-
 }

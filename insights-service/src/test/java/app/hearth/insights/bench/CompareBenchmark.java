@@ -1,14 +1,21 @@
 package app.hearth.insights.bench;
 
+import static app.hearth.insights.bench.CheckInToInsightBenchmark.call;
+import static app.hearth.insights.bench.CheckInToInsightBenchmark.field;
+import static app.hearth.testsupport.Benchmarks.arg;
+import static app.hearth.testsupport.Benchmarks.log;
+import static app.hearth.testsupport.Benchmarks.percentile;
+
 import app.hearth.testsupport.PeerServices;
 import app.hearth.testsupport.TestInfrastructure;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,12 +28,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
-
-import static app.hearth.insights.bench.CheckInToInsightBenchmark.call;
-import static app.hearth.insights.bench.CheckInToInsightBenchmark.field;
-import static app.hearth.testsupport.Benchmarks.arg;
-import static app.hearth.testsupport.Benchmarks.log;
-import static app.hearth.testsupport.Benchmarks.percentile;
+import java.util.function.IntConsumer;
 
 /**
  * bench/compare: Hearth's paths beside what people would use instead, in one run, on one database, with the same
@@ -38,8 +40,7 @@ import static app.hearth.testsupport.Benchmarks.percentile;
  */
 public final class CompareBenchmark {
 
-    private CompareBenchmark() {
-    }
+    private CompareBenchmark() {}
 
     record Reads(List<Long> micros, long errors, double seconds) {
         double perSecond() {
@@ -65,8 +66,10 @@ public final class CompareBenchmark {
 
         // Couples with some weeks of check-ins, so insights have something to compute.
         ExecutorService pool = Executors.newFixedThreadPool(4);
-        List<CheckInToInsightBenchmark.Couple> all = CheckInToInsightBenchmark.formCouples(coupleService, couples, pool, false);
-        String body = "{\"mood\":\"CALM\",\"moodIntensity\":3,\"closeness\":5,\"satisfaction\":7,\"screenTime\":\"UNDER_1H\"}";
+        List<CheckInToInsightBenchmark.Couple> all =
+                CheckInToInsightBenchmark.formCouples(coupleService, couples, pool, false);
+        String body =
+                "{\"mood\":\"CALM\",\"moodIntensity\":3,\"closeness\":5,\"satisfaction\":7,\"screenTime\":\"UNDER_1H\"}";
         for (int week = 0; week < weeks; week++) {
             PeerServices.shiftClock("exercise-service", Duration.ofDays(7L * week));
             Thread.sleep(50);
@@ -91,16 +94,19 @@ public final class CompareBenchmark {
         Thread.sleep(50);
         List<Target> targets = new ArrayList<>();
         for (CheckInToInsightBenchmark.Couple c : all) {
-            String period = field(call("POST", exercises + "/v1/couples/" + c.id() + "/check-ins", c.a(), body, 201), "period");
+            String period =
+                    field(call("POST", exercises + "/v1/couples/" + c.id() + "/check-ins", c.a(), body, 201), "period");
             targets.add(new Target(c, period, checkInId(c.id(), period)));
         }
         PeerServices.shiftClock("exercise-service", Duration.ZERO);
         Path scripts = Files.createTempDirectory("hearth-pgbench");
         for (int i = 0; i < targets.size(); i++) {
-            Files.writeString(scripts.resolve("edit-" + i + ".sql"), targets.get(i).sql());
+            Files.writeString(
+                    scripts.resolve("edit-" + i + ".sql"), targets.get(i).sql());
         }
 
-        Function<CheckInToInsightBenchmark.Couple, String> insightsRead = c -> insights + "/v1/couples/" + c.id() + "/insights";
+        Function<CheckInToInsightBenchmark.Couple, String> insightsRead =
+                c -> insights + "/v1/couples/" + c.id() + "/insights";
         Function<CheckInToInsightBenchmark.Couple, String> meRead = c -> coupleService + "/v1/me";
         StringBuilder rows = new StringBuilder();
         List<String> settingsSeen = new ArrayList<>();
@@ -111,7 +117,11 @@ public final class CompareBenchmark {
             }
             String settings = settings();
             settingsSeen.add(settings);
-            read(all, insightsRead, clients, warmup); // warm-up (the JIT), both (and, after a restart, the pools reconnect)
+            read(
+                    all,
+                    insightsRead,
+                    clients,
+                    warmup); // warm-up (the JIT), both (and, after a restart, the pools reconnect)
             read(all, meRead, clients, warmup);
             List<Reads> hearth = new ArrayList<>();
             List<Reads> alternative = new ArrayList<>();
@@ -119,8 +129,12 @@ public final class CompareBenchmark {
                 hearth.add(read(all, insightsRead, clients, seconds));
                 alternative.add(read(all, meRead, clients, seconds));
             }
-            rows.append(row("`GET /v1/couples/{id}/insights` vs `GET /v1/me` (one-row read, same token checks)", settings,
-                    merge(hearth), merge(alternative), ">= 0.5x, p99 <= 20 ms"));
+            rows.append(row(
+                    "`GET /v1/couples/{id}/insights` vs `GET /v1/me` (one-row read, same token checks)",
+                    settings,
+                    merge(hearth),
+                    merge(alternative),
+                    ">= 0.5x, p99 <= 20 ms"));
 
             edits(targets, exercises, clients, warmup); // warm-up
             pgbench(scripts, targets.size(), clients, 5);
@@ -130,14 +144,19 @@ public final class CompareBenchmark {
                 hearthWrites.add(edits(targets, exercises, clients, seconds));
                 sqlWrites.add(pgbench(scripts, targets.size(), clients, seconds));
             }
-            rows.append(row("check-in edit `PUT .../check-ins/{period}/mine` vs the same statements in pgbench (lock the "
-                    + "couple with the membership check, read the check-in and its submissions, update, commit)", settings,
-                    merge(hearthWrites), merge(sqlWrites), ">= 0.5x, p99 <= 20 ms"));
+            rows.append(row(
+                    "check-in edit `PUT .../check-ins/{period}/mine` vs the same statements in pgbench (lock the "
+                            + "couple with the membership check, read the check-in and its submissions, update, commit)",
+                    settings,
+                    merge(hearthWrites),
+                    merge(sqlWrites),
+                    ">= 0.5x, p99 <= 20 ms"));
         }
         log("restarting PostgreSQL as the tests run it (fsync and synchronous commit off)");
         TestInfrastructure.restartPostgres(false);
 
-        String result = String.format("""
+        String result = String.format(
+                """
 
                 ## %s: %d clients, %d s per phase (Hearth and alternative alternating, twice, after %d s of warm-up each)
 
@@ -146,12 +165,20 @@ public final class CompareBenchmark {
 
                 | path | database | Hearth | the alternative, same database, same run | ratio | goal |
                 |---|---|---|---|---|---|
-                %s                """, Instant.now().truncatedTo(ChronoUnit.SECONDS), clients, seconds, warmup,
-                Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"), settingsSeen.get(0),
-                settingsSeen.get(1), rows);
+                %s                """,
+                Instant.now().truncatedTo(ChronoUnit.SECONDS),
+                clients,
+                seconds,
+                warmup,
+                Runtime.getRuntime().availableProcessors(),
+                System.getProperty("os.name"),
+                settingsSeen.get(0),
+                settingsSeen.get(1),
+                rows);
         Files.createDirectories(out.toAbsolutePath().getParent());
         if (!Files.exists(out)) {
-            Files.writeString(out, "# Hearth beside the alternatives\n\nProduced by `bench/compare`; each run is appended.\n");
+            Files.writeString(
+                    out, "# Hearth beside the alternatives\n\nProduced by `bench/compare`; each run is appended.\n");
         }
         Files.writeString(out, result, StandardOpenOption.APPEND);
         System.out.println(result);
@@ -174,19 +201,32 @@ public final class CompareBenchmark {
     }
 
     private static String row(String path, String settings, Reads h, Reads a, String goal) {
-        return String.format("| %s | %s | %,.0f /s, p50 %.1f ms, p99 %.1f ms (%d errors) | %,.0f /s, p50 %.1f ms, p99 %.1f ms (%d errors) | %.2fx | %s |%n",
-                path, settings, h.perSecond(), percentile(h.micros(), 50) / 1000.0, percentile(h.micros(), 99) / 1000.0, h.errors(),
-                a.perSecond(), percentile(a.micros(), 50) / 1000.0, percentile(a.micros(), 99) / 1000.0, a.errors(),
-                h.perSecond() / a.perSecond(), goal);
+        return String.format(
+                "| %s | %s | %,.0f /s, p50 %.1f ms, p99 %.1f ms (%d errors) | %,.0f /s, p50 %.1f ms, p99 %.1f ms (%d errors) | %.2fx | %s |%n",
+                path,
+                settings,
+                h.perSecond(),
+                percentile(h.micros(), 50) / 1000.0,
+                percentile(h.micros(), 99) / 1000.0,
+                h.errors(),
+                a.perSecond(),
+                percentile(a.micros(), 50) / 1000.0,
+                percentile(a.micros(), 99) / 1000.0,
+                a.errors(),
+                h.perSecond() / a.perSecond(),
+                goal);
     }
 
-    private static Connection database(String name) throws java.sql.SQLException {
-        return DriverManager.getConnection(TestInfrastructure.jdbcUrl(name), TestInfrastructure.DB_USER, TestInfrastructure.DB_PASSWORD);
+    private static Connection database(String name) throws SQLException {
+        return DriverManager.getConnection(
+                TestInfrastructure.jdbcUrl(name), TestInfrastructure.DB_USER, TestInfrastructure.DB_PASSWORD);
     }
 
     private static String settings() throws Exception {
-        try (Connection c = database("postgres"); Statement s = c.createStatement();
-             ResultSet r = s.executeQuery("select current_setting('fsync'), current_setting('synchronous_commit')")) {
+        try (Connection c = database("postgres");
+                Statement s = c.createStatement();
+                ResultSet r =
+                        s.executeQuery("select current_setting('fsync'), current_setting('synchronous_commit')")) {
             r.next();
             return "fsync=" + r.getString(1) + ", synchronous_commit=" + r.getString(2);
         }
@@ -194,7 +234,8 @@ public final class CompareBenchmark {
 
     private static String checkInId(String couple, String period) throws Exception {
         try (Connection c = database(PeerServices.database("exercise-service"));
-             java.sql.PreparedStatement s = c.prepareStatement("select id from check_in where couple_id = ?::uuid and period = ?")) {
+                PreparedStatement s =
+                        c.prepareStatement("select id from check_in where couple_id = ?::uuid and period = ?")) {
             s.setString(1, couple);
             s.setString(2, period);
             try (ResultSet r = s.executeQuery()) {
@@ -206,19 +247,40 @@ public final class CompareBenchmark {
 
     /** Partner a edits their open check-in through the API, each client going round the couples. */
     private static Reads edits(List<Target> targets, String exercises, int clients, int seconds) throws Exception {
-        String body = "{\"mood\":\"CALM\",\"moodIntensity\":3,\"closeness\":5,\"satisfaction\":7,\"screenTime\":\"UNDER_1H\"}";
+        String body =
+                "{\"mood\":\"CALM\",\"moodIntensity\":3,\"closeness\":5,\"satisfaction\":7,\"screenTime\":\"UNDER_1H\"}";
         return load(clients, seconds, i -> {
             Target t = targets.get(i % targets.size());
-            call("PUT", exercises + "/v1/couples/" + t.couple().id() + "/check-ins/" + t.period() + "/mine", t.couple().a(), body, 200);
+            call(
+                    "PUT",
+                    exercises + "/v1/couples/" + t.couple().id() + "/check-ins/" + t.period() + "/mine",
+                    t.couple().a(),
+                    body,
+                    200);
         });
     }
 
     /** The same edits as raw SQL: pgbench, one script per couple (picked at random), latencies from its per-transaction log. */
     private static Reads pgbench(Path scripts, int targets, int clients, int seconds) throws Exception {
         Path logs = Files.createTempDirectory(scripts, "log");
-        List<String> command = new ArrayList<>(List.of("pgbench", "-h", TestInfrastructure.HOST, "-p",
-                String.valueOf(TestInfrastructure.POSTGRES_PORT), "-U", TestInfrastructure.DB_USER, "-n", "-c", String.valueOf(clients),
-                "-j", "2", "-T", String.valueOf(seconds), "-l", "--log-prefix", logs.resolve("tx").toString()));
+        List<String> command = new ArrayList<>(List.of(
+                "pgbench",
+                "-h",
+                TestInfrastructure.HOST,
+                "-p",
+                String.valueOf(TestInfrastructure.POSTGRES_PORT),
+                "-U",
+                TestInfrastructure.DB_USER,
+                "-n",
+                "-c",
+                String.valueOf(clients),
+                "-j",
+                "2",
+                "-T",
+                String.valueOf(seconds),
+                "-l",
+                "--log-prefix",
+                logs.resolve("tx").toString()));
         for (int i = 0; i < targets; i++) {
             command.add("-f");
             command.add(scripts.resolve("edit-" + i + ".sql") + "@1");
@@ -249,8 +311,12 @@ public final class CompareBenchmark {
         return new Reads(micros, failed, seconds);
     }
 
-    private static Reads read(List<CheckInToInsightBenchmark.Couple> all,
-                              Function<CheckInToInsightBenchmark.Couple, String> url, int clients, int seconds) throws Exception {
+    private static Reads read(
+            List<CheckInToInsightBenchmark.Couple> all,
+            Function<CheckInToInsightBenchmark.Couple, String> url,
+            int clients,
+            int seconds)
+            throws Exception {
         return load(clients, seconds, i -> {
             CheckInToInsightBenchmark.Couple c = all.get(i % all.size());
             call("GET", url.apply(c), c.a(), null, 200);
@@ -258,7 +324,7 @@ public final class CompareBenchmark {
     }
 
     /** {@code clients} threads each doing {@code request} (given a running count) back to back for {@code seconds}. */
-    private static Reads load(int clients, int seconds, java.util.function.IntConsumer request) throws Exception {
+    private static Reads load(int clients, int seconds, IntConsumer request) throws Exception {
         List<Long> micros = Collections.synchronizedList(new ArrayList<>());
         AtomicLong errors = new AtomicLong();
         ExecutorService pool = Executors.newFixedThreadPool(clients);

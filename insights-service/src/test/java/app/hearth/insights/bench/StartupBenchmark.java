@@ -1,11 +1,14 @@
 package app.hearth.insights.bench;
 
+import static app.hearth.testsupport.Benchmarks.arg;
+import static app.hearth.testsupport.Benchmarks.log;
+
 import app.hearth.testsupport.HearthTestResource;
 import app.hearth.testsupport.PeerServices;
 import app.hearth.testsupport.TestInfrastructure;
 import app.hearth.testsupport.TestUsers;
 import app.hearth.testsupport.TrainingWorkload;
-
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -19,9 +22,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import static app.hearth.testsupport.Benchmarks.arg;
-import static app.hearth.testsupport.Benchmarks.log;
 
 /**
  * Launch to ready and memory, per service, each launched alone (the others stopped) on the test infrastructure: the
@@ -38,15 +38,18 @@ import static app.hearth.testsupport.Benchmarks.log;
  * only the JDK 17 rows are measured.
  */
 public final class StartupBenchmark {
-    private static final List<String> SERVICES = List.of("couple-service", "exercise-service", "reminder-service", "insights-service");
+    private static final List<String> SERVICES =
+            List.of("couple-service", "exercise-service", "reminder-service", "insights-service");
     /** The options the images run with (serial collector, compact headers, small initial heap, C heap trimmed). */
     private static final String LEAN = String.join(" ", TrainingWorkload.JVM_OPTIONS);
     /** The same without the C heap trim, to show what the trim gives (the cache is the same: the trim does not change it). */
-    private static final String LEAN_UNTRIMMED = String.join(" ", TrainingWorkload.JVM_OPTIONS.stream()
-            .filter(option -> !option.equals(TrainingWorkload.NATIVE_HEAP_TRIM)).toList());
+    private static final String LEAN_UNTRIMMED = String.join(
+            " ",
+            TrainingWorkload.JVM_OPTIONS.stream()
+                    .filter(option -> !option.equals(TrainingWorkload.NATIVE_HEAP_TRIM))
+                    .toList());
 
-    private StartupBenchmark() {
-    }
+    private StartupBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         int launches = Integer.parseInt(arg(args, "--launches", "3"));
@@ -54,7 +57,8 @@ public final class StartupBenchmark {
         Path out = Path.of(arg(args, "--out", "bench/results/compare.md"));
         Optional<Path> jdk25 = jdk25(arg(args, "--jdk25", ""));
         TestInfrastructure.ensureRunning();
-        List<String> services = List.of(arg(args, "--services", String.join(",", SERVICES)).split(","));
+        List<String> services =
+                List.of(arg(args, "--services", String.join(",", SERVICES)).split(","));
         Path jdk17 = Path.of(System.getProperty("java.home"), "bin", "java");
         // The header first and each service's rows as soon as they are measured: a stopped run keeps what it measured.
         String header = String.format("""
@@ -81,14 +85,16 @@ public final class StartupBenchmark {
         // A restart, as a rollout does it: the database is already migrated (by a first launch, not counted).
         String database = "startup_" + service.replace("-service", "");
         HearthTestResource.recreateDatabase(database);
-        try (PeerServices.Instance migrating = PeerServices.replica(service, database, "startup-" + service, Map.of())) {
+        try (PeerServices.Instance migrating =
+                PeerServices.replica(service, database, "startup-" + service, Map.of())) {
             log(service + ": database migrated");
         }
         Path target = TestInfrastructure.projectRoot().resolve(service).resolve("target");
         Path fastJar = target.resolve("quarkus-app/quarkus-run.jar");
         // A member per service: a token outlives one service's launches, not the whole run.
         Launcher launcher = new Launcher(service, database, TestUsers.create("Startup"), launches, settle);
-        rows.append(launcher.row("JDK " + Runtime.version().feature() + ", fast-jar (the images today)", jdk17, fastJar, ""));
+        rows.append(launcher.row(
+                "JDK " + Runtime.version().feature() + ", fast-jar (the images today)", jdk17, fastJar, ""));
         if (jdk25.isEmpty()) {
             log("no JDK 25 found (--jdk25 DIR): the ahead-of-time cache rows are left out");
             return rows.toString();
@@ -103,18 +109,27 @@ public final class StartupBenchmark {
         Path cache = launcher.train(java25, aotJar, "", target.resolve("aot/app.aot"));
         rows.append(launcher.row("JDK 25, aot-jar + AOT cache", java25, aotJar, "-XX:AOTCache=" + cache));
         Path leanCache = launcher.train(java25, aotJar, LEAN, target.resolve("aot/app-lean.aot"));
-        rows.append(launcher.row("JDK 25, AOT cache + serial GC, compact headers, -Xms16m", java25, aotJar,
+        rows.append(launcher.row(
+                "JDK 25, AOT cache + serial GC, compact headers, -Xms16m",
+                java25,
+                aotJar,
                 LEAN_UNTRIMMED + " -XX:AOTCache=" + leanCache));
-        rows.append(launcher.row("... and the C heap trimmed every 5 s (the images)", java25, aotJar,
+        rows.append(launcher.row(
+                "... and the C heap trimmed every 5 s (the images)",
+                java25,
+                aotJar,
                 LEAN + " -XX:AOTCache=" + leanCache));
         // By default the JVM maps the cache at a random address and patches its pointers, which makes most of its
         // pages private; mapped where it was written, they stay clean file pages shared by every process mapping it.
-        rows.append(launcher.row("... and the cache mapped unrelocated", java25, aotJar,
+        rows.append(launcher.row(
+                "... and the cache mapped unrelocated",
+                java25,
+                aotJar,
                 LEAN + " -XX:AOTCache=" + leanCache + " -XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0"));
         return rows.toString();
     }
 
-    private static Optional<Path> jdk25(String given) throws java.io.IOException {
+    private static Optional<Path> jdk25(String given) throws IOException {
         if (!given.isBlank()) {
             return Optional.of(Path.of(given));
         }
@@ -123,8 +138,11 @@ public final class StartupBenchmark {
             return Optional.empty();
         }
         try (var candidates = Files.list(jvms)) {
-            return candidates.filter(dir -> dir.getFileName().toString().contains("-25-"))
-                    .filter(dir -> Files.isExecutable(dir.resolve("bin/java"))).sorted().findFirst();
+            return candidates
+                    .filter(dir -> dir.getFileName().toString().contains("-25-"))
+                    .filter(dir -> Files.isExecutable(dir.resolve("bin/java")))
+                    .sorted()
+                    .findFirst();
         }
     }
 
@@ -133,7 +151,8 @@ public final class StartupBenchmark {
         /** A training launch: serves the first request as a client would, then stops; the JVM writes the cache as it exits. */
         Path train(Path java, Path jar, String options, Path cache) throws Exception {
             Files.deleteIfExists(cache);
-            try (PeerServices.Instance instance = start(java, jar, options + " -XX:AOTCacheOutput=" + cache, "startup-train-" + service)) {
+            try (PeerServices.Instance instance =
+                    start(java, jar, options + " -XX:AOTCacheOutput=" + cache, "startup-train-" + service)) {
                 TrainingWorkload.train(service, instance.url(), person);
             }
             if (!Files.exists(cache)) {
@@ -165,9 +184,15 @@ public final class StartupBenchmark {
             // The launch with the median resident set once idle, both of its readings.
             memory.sort(Comparator.comparingLong(m -> m[2]));
             long[] median = memory.get(memory.size() / 2);
-            return String.format("| %s | %s | %.2f s | %d MiB (%d) | %d MiB (%d) | <= 2.5 s, <= 200 MiB |%n", service, how,
-                    readyMillis.get(readyMillis.size() / 2) / 1000.0, median[0] / 1024, median[1] / 1024,
-                    median[2] / 1024, median[3] / 1024);
+            return String.format(
+                    "| %s | %s | %.2f s | %d MiB (%d) | %d MiB (%d) | <= 2.5 s, <= 200 MiB |%n",
+                    service,
+                    how,
+                    readyMillis.get(readyMillis.size() / 2) / 1000.0,
+                    median[0] / 1024,
+                    median[1] / 1024,
+                    median[2] / 1024,
+                    median[3] / 1024);
         }
 
         private PeerServices.Instance start(Path java, Path jar, String options, String logName) {
@@ -193,5 +218,4 @@ public final class StartupBenchmark {
         }
         return new long[] {rss, anonymous};
     }
-
 }

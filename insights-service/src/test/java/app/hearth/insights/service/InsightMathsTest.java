@@ -1,16 +1,15 @@
 package app.hearth.insights.service;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
 import app.hearth.insights.service.InsightMaths.Direction;
 import app.hearth.insights.service.InsightMaths.Layer;
-import org.junit.jupiter.api.Test;
-
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
+import org.junit.jupiter.api.Test;
 
 class InsightMathsTest {
     static final List<String> WEEKS = List.of("2026-W48", "2026-W47", "2026-W46", "2026-W45", "2026-W44", "2026-W43");
@@ -27,7 +26,9 @@ class InsightMathsTest {
     @Test
     void aVacationFreezesTheStreakInsteadOfBreakingIt() {
         Set<String> complete = Set.of("2026-W48", "2026-W46", "2026-W45");
-        assertThat(InsightMaths.streak(WEEKS, complete, Set.of()).periods()).as("without the vacation").isEqualTo(1);
+        assertThat(InsightMaths.streak(WEEKS, complete, Set.of()).periods())
+                .as("without the vacation")
+                .isEqualTo(1);
         assertThat(InsightMaths.streak(WEEKS, complete, Set.of("2026-W47")))
                 .isEqualTo(new InsightMaths.Streak(3, true, 1));
     }
@@ -44,13 +45,16 @@ class InsightMathsTest {
     void directionComparesTheLastFourWithTheFourBefore() {
         assertThat(InsightMaths.direction(List.of(3, 3, 3, 3, 5, 5, 5, 5))).isEqualTo(Direction.RISING);
         assertThat(InsightMaths.direction(List.of(6, 6, 6, 6, 5, 5, 5, 4))).isEqualTo(Direction.FALLING);
-        assertThat(InsightMaths.direction(List.of(5, 5, 5, 5, 5, 5, 5, 6))).as("+0.25 is steady").isEqualTo(Direction.STEADY);
+        assertThat(InsightMaths.direction(List.of(5, 5, 5, 5, 5, 5, 5, 6)))
+                .as("+0.25 is steady")
+                .isEqualTo(Direction.STEADY);
         assertThat(InsightMaths.direction(List.of(5, 5, 5, 5))).isEqualTo(Direction.TOO_FEW);
     }
 
     @Test
     void alignmentIsTheMeanAbsoluteGap() {
-        assertThat(InsightMaths.meanGap(List.of(new int[] {6, 3}, new int[] {2, 5}, new int[] {4, 4})).getAsDouble())
+        assertThat(InsightMaths.meanGap(List.of(new int[] {6, 3}, new int[] {2, 5}, new int[] {4, 4}))
+                        .getAsDouble())
                 .isCloseTo(2.0, within(1e-9));
         assertThat(InsightMaths.meanGap(List.of())).isEmpty();
     }
@@ -58,7 +62,9 @@ class InsightMathsTest {
     @Test
     void fallingThreeTimesInARowAndPersistentlyLow() {
         assertThat(InsightMaths.fallingFor(List.of(6, 6, 5, 4, 3), 3)).isTrue();
-        assertThat(InsightMaths.fallingFor(List.of(6, 5, 5, 4), 3)).as("a flat step is not a fall").isFalse();
+        assertThat(InsightMaths.fallingFor(List.of(6, 5, 5, 4), 3))
+                .as("a flat step is not a fall")
+                .isFalse();
         assertThat(InsightMaths.fallingFor(List.of(5, 4, 3), 3)).as("too few").isFalse();
         assertThat(InsightMaths.persistentlyAtMost(List.of(8, 4, 3, 4), 3, 4)).isTrue();
         assertThat(InsightMaths.persistentlyAtMost(List.of(4, 3, 5), 3, 4)).isFalse();
@@ -66,8 +72,8 @@ class InsightMathsTest {
 
     @Test
     void theNextLayerIsTheLeastPractisedEarliestInTheGuideOnATie() {
-        Map<Layer, Integer> counts = InsightMaths.layerCounts(List.of(List.of("SAFETY", "OPENNESS"), List.of("SAFETY"),
-                List.of("EMPATHY", "NOT_A_LAYER")));
+        Map<Layer, Integer> counts = InsightMaths.layerCounts(
+                List.of(List.of("SAFETY", "OPENNESS"), List.of("SAFETY"), List.of("EMPATHY", "NOT_A_LAYER")));
         assertThat(counts).containsEntry(Layer.SAFETY, 2).containsEntry(Layer.SHARED_GROWTH, 0);
         assertThat(InsightMaths.nextLayer(counts)).isEqualTo(Layer.SHARED_GROWTH);
         assertThat(InsightMaths.weakest(counts, 2)).containsExactly(Layer.SHARED_GROWTH, Layer.INTERDEPENDENCE);
@@ -87,9 +93,14 @@ class InsightMathsTest {
 
     @Test
     void aStreakCoversFromItsOldestPeriodToTheCurrentOne() {
-        assertThat(CoupleInsights.streakSpan(new InsightMaths.Streak(1, true, 0))).isEqualTo(1);
-        assertThat(CoupleInsights.streakSpan(new InsightMaths.Streak(2, false, 0))).as("open current week + 2").isEqualTo(3);
-        assertThat(CoupleInsights.streakSpan(new InsightMaths.Streak(3, true, 1))).isEqualTo(4);
-        assertThat(CoupleInsights.streakSpan(new InsightMaths.Streak(0, false, 0))).isEqualTo(1);
+        assertThat(CoupleInsights.streakSpan(new InsightMaths.Streak(1, true, 0)))
+                .isEqualTo(1);
+        assertThat(CoupleInsights.streakSpan(new InsightMaths.Streak(2, false, 0)))
+                .as("open current week + 2")
+                .isEqualTo(3);
+        assertThat(CoupleInsights.streakSpan(new InsightMaths.Streak(3, true, 1)))
+                .isEqualTo(4);
+        assertThat(CoupleInsights.streakSpan(new InsightMaths.Streak(0, false, 0)))
+                .isEqualTo(1);
     }
 }

@@ -1,17 +1,21 @@
 package app.hearth.insights.service;
 
-import app.hearth.insights.service.PopulationTables.CoupleRow;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import app.hearth.insights.service.PopulationTables.CoupleRow;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import java.util.Random;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
 
 class PopulationTablesTest {
 
-    private static List<CoupleRow> couples(int n, String kind, String region, String screen, double closeness, Double detox) {
+    private static List<CoupleRow> couples(
+            int n, String kind, String region, String screen, double closeness, Double detox) {
         List<CoupleRow> rows = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             rows.add(new CoupleRow(kind, region, screen, closeness, detox));
@@ -30,18 +34,28 @@ class PopulationTablesTest {
 
         List<PopulationTables.Table> tables = PopulationTables.of(rows, 10);
         PopulationTables.Table screen = tables.get(0);
-        assertThat(screen.cells()).extracting(PopulationTables.Cell::group).containsExactly("UNDER_1H", "FROM_1_TO_3H", "OVER_3H");
-        assertThat(screen.cells()).containsExactly(new PopulationTables.Cell("UNDER_1H", 10, 60.0, false),
-                new PopulationTables.Cell("FROM_1_TO_3H", 21, 0.0, false), new PopulationTables.Cell("OVER_3H", 12, 100.0, false));
+        assertThat(screen.cells())
+                .extracting(PopulationTables.Cell::group)
+                .containsExactly("UNDER_1H", "FROM_1_TO_3H", "OVER_3H");
+        assertThat(screen.cells())
+                .containsExactly(
+                        new PopulationTables.Cell("UNDER_1H", 10, 60.0, false),
+                        new PopulationTables.Cell("FROM_1_TO_3H", 21, 0.0, false),
+                        new PopulationTables.Cell("OVER_3H", 12, 100.0, false));
         assertThat(tables.get(1).cells().get(0)).as("detox: 4 couples").matches(PopulationTables.Cell::suppressed);
-        assertThat(tables.get(2).cells()).extracting(PopulationTables.Cell::couples).containsExactly(10, 12, 21);
+        assertThat(tables.get(2).cells())
+                .extracting(PopulationTables.Cell::couples)
+                .containsExactly(10, 12, 21);
         // Regions: all four listed; each has at least 10 couples.
-        assertThat(tables.get(3).cells()).extracting(PopulationTables.Cell::group).containsExactlyElementsOf(PopulationTables.REGIONS);
+        assertThat(tables.get(3).cells())
+                .extracting(PopulationTables.Cell::group)
+                .containsExactlyElementsOf(PopulationTables.REGIONS);
         assertThat(tables.get(3).cells()).noneMatch(PopulationTables.Cell::suppressed);
 
         // One couple fewer in "Other" (9 < k): the whole region table goes dark, not just that cell.
         rows.remove(rows.size() - 1);
-        assertThat(PopulationTables.of(rows, 10).get(3).cells()).allMatch(c -> c.suppressed() && c.couples() == null && c.value() == null);
+        assertThat(PopulationTables.of(rows, 10).get(3).cells())
+                .allMatch(c -> c.suppressed() && c.couples() == null && c.value() == null);
     }
 
     @Test
@@ -54,8 +68,12 @@ class PopulationTablesTest {
             rows.addAll(couples(10, kind, "Europe", "OVER_3H", 5.0, null));
         }
         List<PopulationTables.Table> tables = PopulationTables.of(rows, 5);
-        assertThat(tables.get(2).cells()).extracting(PopulationTables.Cell::couples).containsExactly(21, 21, 21);
-        assertThat(tables.get(0).cells()).extracting(PopulationTables.Cell::suppressed).containsExactly(true, true, true);
+        assertThat(tables.get(2).cells())
+                .extracting(PopulationTables.Cell::couples)
+                .containsExactly(21, 21, 21);
+        assertThat(tables.get(0).cells())
+                .extracting(PopulationTables.Cell::suppressed)
+                .containsExactly(true, true, true);
     }
 
     /**
@@ -65,8 +83,8 @@ class PopulationTablesTest {
      */
     @Test
     void noSuppressedCellCanBeRecoveredFromAnyPublishedNumbers() {
-        java.util.Random random = new java.util.Random(20261126);
-        List<String> screens = java.util.Arrays.asList("UNDER_1H", "FROM_1_TO_3H", "OVER_3H", null);
+        Random random = new Random(20261126);
+        List<String> screens = Arrays.asList("UNDER_1H", "FROM_1_TO_3H", "OVER_3H", null);
         List<String> kinds = List.of("ROMANTIC", "FRIENDSHIP", "FAMILY");
         int checked = 0;
         for (int trial = 0; trial < 300; trial++) {
@@ -75,24 +93,46 @@ class PopulationTablesTest {
             int n = random.nextInt(90);
             for (int i = 0; i < n; i++) {
                 // Skewed draws, so that small cells (the interesting ones) are common.
-                rows.add(new CoupleRow(kinds.get(skewed(random, 3)), PopulationTables.REGIONS.get(skewed(random, 4)),
-                        screens.get(skewed(random, 4)), 1 + random.nextInt(7), random.nextBoolean() ? null : random.nextInt(5) - 2.0));
+                rows.add(new CoupleRow(
+                        kinds.get(skewed(random, 3)),
+                        PopulationTables.REGIONS.get(skewed(random, 4)),
+                        screens.get(skewed(random, 4)),
+                        1 + random.nextInt(7),
+                        random.nextBoolean() ? null : random.nextInt(5) - 2.0));
             }
             List<PopulationTables.Table> published = PopulationTables.of(rows, k);
             for (int t : new int[] {0, 2, 3}) {
                 List<PopulationTables.Cell> cells = published.get(t).cells();
-                List<String> hidden = cells.stream().filter(PopulationTables.Cell::suppressed).map(PopulationTables.Cell::group).toList();
-                assertThat(hidden.size()).as("a table is published whole or not at all").isIn(0, cells.size());
+                List<String> hidden = cells.stream()
+                        .filter(PopulationTables.Cell::suppressed)
+                        .map(PopulationTables.Cell::group)
+                        .toList();
+                assertThat(hidden.size())
+                        .as("a table is published whole or not at all")
+                        .isIn(0, cells.size());
                 for (String cell : hidden) {
                     int table = t;
-                    long count = rows.stream().filter(r -> cell.equals(attribute(r, table))).count();
-                    assertThat(alternatives(rows, t, cell, hidden)).as("trial %d, table %d, cell %s: another population "
-                            + "publishes the same tables with another count there (k %d, counts %s, published %s)", trial, t, cell, k,
-                            rows.stream().collect(java.util.stream.Collectors.groupingBy(r -> String.valueOf(attribute(r, table)),
-                                    java.util.stream.Collectors.counting())), cells)
+                    long count = rows.stream()
+                            .filter(r -> cell.equals(attribute(r, table)))
+                            .count();
+                    assertThat(alternatives(rows, t, cell, hidden))
+                            .as(
+                                    "trial %d, table %d, cell %s: another population "
+                                            + "publishes the same tables with another count there (k %d, counts %s, published %s)",
+                                    trial,
+                                    t,
+                                    cell,
+                                    k,
+                                    rows.stream()
+                                            .collect(Collectors.groupingBy(
+                                                    r -> String.valueOf(attribute(r, table)), Collectors.counting())),
+                                    cells)
                             .anySatisfy(other -> {
                                 assertThat(PopulationTables.of(other, k)).isEqualTo(published);
-                                assertThat(other.stream().filter(r -> cell.equals(attribute(r, table))).count()).isNotEqualTo(count);
+                                assertThat(other.stream()
+                                                .filter(r -> cell.equals(attribute(r, table)))
+                                                .count())
+                                        .isNotEqualTo(count);
                             });
                     checked++;
                 }
@@ -101,7 +141,7 @@ class PopulationTablesTest {
         assertThat(checked).as("suppressed cells examined").isGreaterThan(500);
     }
 
-    private static int skewed(java.util.Random random, int bound) {
+    private static int skewed(Random random, int bound) {
         return Math.min(bound - 1, (int) Math.floor(Math.abs(random.nextGaussian()) * bound / 2.5));
     }
 
@@ -125,7 +165,8 @@ class PopulationTablesTest {
      * The same couples with one moved into or out of {@code cell}: to or from each other hidden cell, from no group,
      * or one more couple (seen in no other table's hidden cells... but in the others: same kind, region and screen).
      */
-    private static List<List<CoupleRow>> alternatives(List<CoupleRow> rows, int table, String cell, List<String> hidden) {
+    private static List<List<CoupleRow>> alternatives(
+            List<CoupleRow> rows, int table, String cell, List<String> hidden) {
         List<List<CoupleRow>> candidates = new ArrayList<>();
         for (String elsewhere : hidden) {
             if (elsewhere.equals(cell)) {
@@ -145,7 +186,10 @@ class PopulationTablesTest {
         // One couple more, in this cell, otherwise like an existing one (or, with nobody yet, like nobody else).
         CoupleRow like = rows.isEmpty() ? new CoupleRow("ROMANTIC", "Other", null, 4, null) : rows.get(0);
         List<CoupleRow> more = new ArrayList<>(rows);
-        more.add(with(new CoupleRow(like.kind(), like.region(), like.screenTime(), like.averageCloseness(), null), table, cell));
+        more.add(with(
+                new CoupleRow(like.kind(), like.region(), like.screenTime(), like.averageCloseness(), null),
+                table,
+                cell));
         candidates.add(more);
         if (table == 0) { // screen time may be unknown: a couple can also come from, or go to, no group
             for (int i = 0; i < rows.size(); i++) {
@@ -164,7 +208,7 @@ class PopulationTablesTest {
     void theDetoxTableAveragesTheChangeOverallAndPerActivity() {
         List<CoupleRow> rows = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
-            Map<Integer, Double> byDay = new java.util.HashMap<>();
+            Map<Integer, Double> byDay = new HashMap<>();
             for (int day = 1; day <= 7; day++) {
                 byDay.put(day, i < 5 ? day / 7.0 : 0.0);
             }
@@ -173,10 +217,11 @@ class PopulationTablesTest {
         PopulationTables.Table detox = PopulationTables.of(rows, 10).get(1);
         assertThat(detox.cells()).hasSize(8);
         assertThat(detox.cells().get(0)).isEqualTo(new PopulationTables.Cell("finished the detox", 10, 0.5, false));
-        assertThat(detox.cells().get(1)).isEqualTo(new PopulationTables.Cell("day 1: no devices at dinner", 10, 0.1, false));
+        assertThat(detox.cells().get(1))
+                .isEqualTo(new PopulationTables.Cell("day 1: no devices at dinner", 10, 0.1, false));
         assertThat(detox.cells().get(7)).isEqualTo(new PopulationTables.Cell("day 7: review the week", 10, 0.5, false));
         // One couple fewer did day 7: the whole table goes dark, or day 7 could be read off the finishers' row.
-        Map<Integer, Double> fewer = new java.util.HashMap<>(rows.get(0).detoxChangeByDay());
+        Map<Integer, Double> fewer = new HashMap<>(rows.get(0).detoxChangeByDay());
         fewer.remove(7);
         rows.set(0, new CoupleRow("ROMANTIC", "Other", "OVER_3H", 5.0, 1.0, fewer));
         assertThat(PopulationTables.of(rows, 10).get(1).cells()).allMatch(PopulationTables.Cell::suppressed);

@@ -12,11 +12,10 @@ import app.hearth.reminder.service.DefaultReminders;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-
-import java.util.Set;
 
 /**
  * exercise-service's events that change reminding: a submitted check-in (no nagging, partner-waiting nudges) and the

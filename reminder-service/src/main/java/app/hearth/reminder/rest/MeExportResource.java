@@ -14,18 +14,20 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Everything this service holds about the caller (data portability). */
-@Tag(name = "Data export", description = "Data portability: everything Hearth holds about you. The public export at couple-service gathers every service's part; each service also exports its own part to it.")
+@Tag(
+        name = "Data export",
+        description =
+                "Data portability: everything Hearth holds about you. The public export at couple-service gathers every service's part; each service also exports its own part to it.")
 @Path("/v1/me/export")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
@@ -40,25 +42,43 @@ public class MeExportResource {
     @Inject
     Clock clock;
 
-    public record NudgeView(UUID coupleId, String period, Instant dueAt, Instant handledAt) {
-    }
+    public record NudgeView(UUID coupleId, String period, Instant dueAt, Instant handledAt) {}
 
-    public record Export(String service, String partnerId, Instant exportedAt, List<ReminderView> reminders,
-                         List<RecipientView> mySchedule, List<NotificationView> notifications, LocalDate pausedUntil,
-                         ReminderViews.SettingsView settings, List<SubscriptionView> webhooks, List<DeliveryView> webhookDeliveries,
-                         List<NudgeView> partnerWaitingNudges, List<PersonalDataExport.CheckInRecord> checkInsSeen) {
-    }
+    public record Export(
+            String service,
+            String partnerId,
+            Instant exportedAt,
+            List<ReminderView> reminders,
+            List<RecipientView> mySchedule,
+            List<NotificationView> notifications,
+            LocalDate pausedUntil,
+            ReminderViews.SettingsView settings,
+            List<SubscriptionView> webhooks,
+            List<DeliveryView> webhookDeliveries,
+            List<NudgeView> partnerWaitingNudges,
+            List<PersonalDataExport.CheckInRecord> checkInsSeen) {}
 
-    @Operation(operationId = "exportMyReminderData", summary = "Export my reminder data",
-            description = "This service's part of your data export: your reminders, notifications, webhooks and settings. couple-service's export gathers it; not routed through the public entry point.")
+    @Operation(
+            operationId = "exportMyReminderData",
+            summary = "Export my reminder data",
+            description =
+                    "This service's part of your data export: your reminders, notifications, webhooks and settings. couple-service's export gathers it; not routed through the public entry point.")
     @Extension(name = "x-internal", value = "true")
     @GET
     public Export export() {
         String me = caller.personId();
         PersonalDataExport.Held held = export.of(me);
-        return new Export("reminder-service", me, clock.instant(),
-                held.reminders().stream().map(r -> ReminderView.of(r, held.schedules().stream()
-                        .filter(s -> s.reminderId.equals(r.id)).toList())).toList(),
+        return new Export(
+                "reminder-service",
+                me,
+                clock.instant(),
+                held.reminders().stream()
+                        .map(r -> ReminderView.of(
+                                r,
+                                held.schedules().stream()
+                                        .filter(s -> s.reminderId.equals(r.id))
+                                        .toList()))
+                        .toList(),
                 held.schedules().stream().map(RecipientView::of).toList(),
                 held.notifications().stream().map(NotificationView::of).toList(),
                 held.pause() == null ? null : held.pause().untilDate,

@@ -1,40 +1,41 @@
 package app.hearth.reminder.rest;
 
-import app.hearth.platform.problem.Params;
+import app.hearth.platform.paging.Page;
+import app.hearth.platform.paging.PageLinks;
+import app.hearth.platform.paging.PageRequest;
 import app.hearth.platform.security.Caller;
 import app.hearth.reminder.Notification;
 import app.hearth.reminder.rest.ReminderViews.NotificationView;
 import app.hearth.reminder.service.LiveNotifications;
 import app.hearth.reminder.service.ReminderService;
-import io.smallrye.mutiny.Multi;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.sse.OutboundSseEvent;
-import jakarta.ws.rs.sse.Sse;
 import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Multi;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-
-import java.util.List;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+import java.time.Instant;
 import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import app.hearth.platform.paging.PageLinks;
-import app.hearth.platform.paging.PageRequest;
-import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.RestResponse;
-import app.hearth.platform.paging.Page;
 
 /** The in-app inbox of fired reminders. */
-@Tag(name = "Notifications", description = "The in-app inbox of fired reminders: read, snooze, dismiss, or follow them live.")
+@Tag(
+        name = "Notifications",
+        description = "The in-app inbox of fired reminders: read, snooze, dismiss, or follow them live.")
 @Path("/v1/me/notifications")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
@@ -50,36 +51,57 @@ public class NotificationResource {
     LiveNotifications live;
 
     @Inject
-    org.eclipse.microprofile.jwt.JsonWebToken token;
+    JsonWebToken token;
 
-    @Operation(operationId = "listMyNotifications", summary = "List my notifications",
+    @Operation(
+            operationId = "listMyNotifications",
+            summary = "List my notifications",
             description = "Your notifications, newest first, a page at a time.")
     @GET
-    public RestResponse<Page<NotificationView>> inbox(@QueryParam("page") String page, @QueryParam("size") String size,
-                                                      @Context UriInfo uri) {
-        return PageLinks.answer(reminders.inbox(caller.personId(), PageRequest.of(page, size)).map(NotificationView::of), uri);
+    public RestResponse<Page<NotificationView>> inbox(
+            @QueryParam("page") String page, @QueryParam("size") String size, @Context UriInfo uri) {
+        return PageLinks.answer(
+                reminders.inbox(caller.personId(), PageRequest.of(page, size)).map(NotificationView::of), uri);
     }
 
     /**
      * Server-Sent Events: an {@code event: ready} once the stream is live, then each notification as it arrives
      * ({@code event: notification}, the same JSON as the inbox). After a reconnect, catch up from the inbox.
      */
-    @Operation(operationId = "streamMyNotifications", summary = "Stream my notifications",
-            description = "Server-sent events: each notification of yours as it fires. A person may have only a few streams open at once.")
+    @Operation(
+            operationId = "streamMyNotifications",
+            summary = "Stream my notifications",
+            description =
+                    "Server-sent events: each notification of yours as it fires. A person may have only a few streams open at once.")
     @GET
     @Path("/stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    @io.smallrye.common.annotation.Blocking // the caller check reads the erasure ledger; the stream itself does not block
+    @io.smallrye.common.annotation
+            .Blocking // the caller check reads the erasure ledger; the stream itself does not block
     public Multi<OutboundSseEvent> stream(@Context Sse sse) {
         // The stream ends when this token expires: a stream must not outlive the authority it was opened with.
         String me = caller.personId();
-        OutboundSseEvent ready = sse.newEventBuilder().name("ready").data("{}").mediaType(MediaType.APPLICATION_JSON_TYPE).build();
-        return Multi.createBy().concatenating().streams(Multi.createFrom().item(ready),
-                live.of(me, java.time.Instant.ofEpochSecond(token.getExpirationTime())).map(n -> sse.newEventBuilder().name("notification").id(n.id.toString())
-                        .mediaType(MediaType.APPLICATION_JSON_TYPE).data(NotificationView.of(n)).build()));
+        OutboundSseEvent ready = sse.newEventBuilder()
+                .name("ready")
+                .data("{}")
+                .mediaType(MediaType.APPLICATION_JSON_TYPE)
+                .build();
+        return Multi.createBy()
+                .concatenating()
+                .streams(
+                        Multi.createFrom().item(ready),
+                        live.of(me, Instant.ofEpochSecond(token.getExpirationTime()))
+                                .map(n -> sse.newEventBuilder()
+                                        .name("notification")
+                                        .id(n.id.toString())
+                                        .mediaType(MediaType.APPLICATION_JSON_TYPE)
+                                        .data(NotificationView.of(n))
+                                        .build()));
     }
 
-    @Operation(operationId = "markNotificationRead", summary = "Mark a notification read",
+    @Operation(
+            operationId = "markNotificationRead",
+            summary = "Mark a notification read",
             description = "Marks one of your notifications read.")
     @POST
     @Path("/{notificationId}/read")
@@ -88,18 +110,22 @@ public class NotificationResource {
     }
 
     /** "Remind me again in ...": 10 minutes to 24 hours. */
-    @Operation(operationId = "snoozeNotification", summary = "Snooze a notification",
+    @Operation(
+            operationId = "snoozeNotification",
+            summary = "Snooze a notification",
             description = "\"Remind me again in ...\": 10 minutes to 24 hours.")
     @POST
     @Path("/{notificationId}/snooze")
-    @jakarta.ws.rs.Consumes(MediaType.APPLICATION_JSON)
-    public NotificationView snooze(@PathParam("notificationId") UUID id,
-                                   @jakarta.validation.constraints.NotNull(message = "send {\"minutes\": 10-1440}")
-                                   @jakarta.validation.Valid ReminderViews.SnoozeRequest request) {
+    @Consumes(MediaType.APPLICATION_JSON)
+    public NotificationView snooze(
+            @PathParam("notificationId") UUID id,
+            @NotNull(message = "send {\"minutes\": 10-1440}") @Valid ReminderViews.SnoozeRequest request) {
         return NotificationView.of(reminders.snooze(id, caller.personId(), request.minutes()));
     }
 
-    @Operation(operationId = "dismissNotification", summary = "Dismiss a notification",
+    @Operation(
+            operationId = "dismissNotification",
+            summary = "Dismiss a notification",
             description = "Removes a notification from your inbox.")
     @POST
     @Path("/{notificationId}/dismiss")

@@ -12,7 +12,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -22,39 +21,45 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 public final class ReminderViews {
 
-    private ReminderViews() {
-    }
+    private ReminderViews() {}
 
     public record CreateReminderRequest(
             @Schema(examples = "GRATITUDE") @NotNull Kind kind,
-            @Schema(examples = "Say one thing you appreciated today") @NotBlank @Size(max = 120) String title,
+
+            @Schema(examples = "Say one thing you appreciated today") @NotBlank @Size(max = 120)
+            String title,
+
             @Pattern(regexp = "[a-z0-9-]{1,80}") String exerciseSlug,
-            @Schema(examples = "FREQ=DAILY") @NotBlank @Size(max = 200) String rrule,
+
+            @Schema(examples = "FREQ=DAILY") @NotBlank @Size(max = 200)
+            String rrule,
+
             @NotNull @JsonFormat(pattern = "HH:mm") LocalTime timeOfDay,
             LocalDate startDate,
             Reminder.ZonePolicy zonePolicy,
-            @Schema(examples = "Europe/Paris") @Size(max = 64) String fixedZone,
+
+            @Schema(examples = "Europe/Paris") @Size(max = 64)
+            String fixedZone,
+
             @Size(max = 2) List<@NotBlank String> recipients,
-            @Min(10) @Max(240) Integer sharedMomentMinutes) {
-    }
+            @Min(10) @Max(240) Integer sharedMomentMinutes) {}
 
     /** PATCH: what is sent changes; {@code "sharedMoment": false} turns a shared moment back into a plain reminder. */
     public record UpdateReminderRequest(
-            @Pattern(regexp = ".*\\S.*", message = "must not be blank") @Size(max = 120) String title,
+            @Pattern(regexp = ".*\\S.*", message = "must not be blank") @Size(max = 120)
+            String title,
+
             @Size(min = 1, max = 200) String rrule,
             @JsonFormat(pattern = "HH:mm") LocalTime timeOfDay,
             LocalDate startDate,
             Reminder.ZonePolicy zonePolicy,
             @Size(max = 64) String fixedZone,
             @Min(10) @Max(240) Integer sharedMomentMinutes,
-            Boolean sharedMoment) {
-    }
+            Boolean sharedMoment) {}
 
-    public record SettingsView(boolean partnerWaitingNudge) {
-    }
+    public record SettingsView(boolean partnerWaitingNudge) {}
 
-    public record SettingsRequest(Boolean partnerWaitingNudge) {
-    }
+    public record SettingsRequest(Boolean partnerWaitingNudge) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record RecipientView(String partnerId, Instant nextOccurrenceAt, Instant nextFireAt) {
@@ -64,28 +69,71 @@ public final class ReminderViews {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record ReminderView(UUID id, UUID coupleId, Kind kind, @Schema(examples = "Say one thing you appreciated today") String title,
-                               String exerciseSlug, @Schema(examples = "FREQ=WEEKLY;BYDAY=SU") String rrule,
-                               @JsonFormat(pattern = "HH:mm") LocalTime timeOfDay, LocalDate startDate,
-                               Reminder.ZonePolicy zonePolicy, String fixedZone, Integer sharedMomentMinutes,
-                               Reminder.Origin origin, String ownerId, List<RecipientView> recipients) {
+    public record ReminderView(
+            UUID id,
+            UUID coupleId,
+            Kind kind,
+
+            @Schema(examples = "Say one thing you appreciated today")
+            String title,
+
+            String exerciseSlug,
+            @Schema(examples = "FREQ=WEEKLY;BYDAY=SU") String rrule,
+            @JsonFormat(pattern = "HH:mm") LocalTime timeOfDay,
+            LocalDate startDate,
+            Reminder.ZonePolicy zonePolicy,
+            String fixedZone,
+            Integer sharedMomentMinutes,
+            Reminder.Origin origin,
+            String ownerId,
+            List<RecipientView> recipients) {
         static ReminderView of(Reminder r, List<ReminderRecipient> recipients) {
-            return new ReminderView(r.id, r.coupleId, r.kind, r.title, r.exerciseSlug, r.rrule, r.timeOfDay, r.startDate,
-                    r.zonePolicy, r.fixedZone, r.sharedMomentMinutes == null ? null : r.sharedMomentMinutes.intValue(),
-                    r.origin, r.ownerId, recipients.stream().map(RecipientView::of).toList());
+            return new ReminderView(
+                    r.id,
+                    r.coupleId,
+                    r.kind,
+                    r.title,
+                    r.exerciseSlug,
+                    r.rrule,
+                    r.timeOfDay,
+                    r.startDate,
+                    r.zonePolicy,
+                    r.fixedZone,
+                    r.sharedMomentMinutes == null ? null : r.sharedMomentMinutes.intValue(),
+                    r.origin,
+                    r.ownerId,
+                    recipients.stream().map(RecipientView::of).toList());
         }
     }
 
-    public record SnoozeRequest(@NotNull @jakarta.validation.constraints.Min(10) @jakarta.validation.constraints.Max(1440) Integer minutes) {
-    }
+    public record SnoozeRequest(@NotNull @Min(10) @Max(1440) Integer minutes) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record NotificationView(UUID id, Notification.Source source, UUID reminderId, UUID coupleId, Kind kind, String title,
-                                   String exerciseSlug, Instant occurrenceAt, Instant firedAt, Notification.Status status,
-                                   Instant snoozedUntil) {
+    public record NotificationView(
+            UUID id,
+            Notification.Source source,
+            UUID reminderId,
+            UUID coupleId,
+            Kind kind,
+            String title,
+            String exerciseSlug,
+            Instant occurrenceAt,
+            Instant firedAt,
+            Notification.Status status,
+            Instant snoozedUntil) {
         static NotificationView of(Notification n) {
-            return new NotificationView(n.id, n.source, n.reminderId, n.coupleId, n.kind, n.title, n.exerciseSlug, n.occurrenceAt,
-                    n.firedAt, n.status, n.snoozedUntil);
+            return new NotificationView(
+                    n.id,
+                    n.source,
+                    n.reminderId,
+                    n.coupleId,
+                    n.kind,
+                    n.title,
+                    n.exerciseSlug,
+                    n.occurrenceAt,
+                    n.firedAt,
+                    n.status,
+                    n.snoozedUntil);
         }
     }
 }

@@ -1,6 +1,10 @@
 package app.hearth.reminder.rest;
 
 import app.hearth.membership.MembershipService;
+import app.hearth.platform.paging.Page;
+import app.hearth.platform.paging.PageLinks;
+import app.hearth.platform.paging.PageRequest;
+import app.hearth.platform.problem.ApiException;
 import app.hearth.platform.problem.Params;
 import app.hearth.platform.security.Caller;
 import app.hearth.reminder.WebhookDelivery;
@@ -21,25 +25,20 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
+import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import app.hearth.platform.paging.Page;
-import app.hearth.platform.paging.PageLinks;
-import app.hearth.platform.paging.PageRequest;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /**
@@ -48,7 +47,10 @@ import org.jboss.resteasy.reactive.RestResponse;
  * Webhooks way ({@code webhook-id}, {@code webhook-timestamp}, {@code webhook-signature}; see the README), with a
  * secret shown once, at subscription or rotation.
  */
-@Tag(name = "Webhooks", description = "Notifications pushed to a URL: a person receives every notification of theirs; a partner app receives a couple's notifications (without the titles people wrote) while the couple grants it `reminders.read`. Deliveries are signed the Standard Webhooks way.")
+@Tag(
+        name = "Webhooks",
+        description =
+                "Notifications pushed to a URL: a person receives every notification of theirs; a partner app receives a couple's notifications (without the titles people wrote) while the couple grants it `reminders.read`. Deliveries are signed the Standard Webhooks way.")
 @Path("/v1")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
@@ -64,16 +66,28 @@ public class WebhookResource {
     @Inject
     WebhookService webhooks;
 
-    public record SubscribeRequest(@Schema(examples = "https://hooks.partner.example.org/hearth") @NotBlank @Size(max = 2000) String url) {
-    }
+    public record SubscribeRequest(
+            @Schema(examples = "https://hooks.partner.example.org/hearth") @NotBlank @Size(max = 2000)
+            String url) {}
 
     /** The secret is shown once, in the answer to the subscription (and to each rotation). */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record SubscriptionView(UUID id, String url, UUID coupleId, String clientId, Instant createdAt, String secret,
-                                   Instant previousSecretValidUntil) {
+    public record SubscriptionView(
+            UUID id,
+            String url,
+            UUID coupleId,
+            String clientId,
+            Instant createdAt,
+            String secret,
+            Instant previousSecretValidUntil) {
         static SubscriptionView of(WebhookSubscription s, String secret) {
-            return new SubscriptionView(s.id, s.url, s.coupleId,
-                    s.ownerType == WebhookSubscription.OwnerType.PARTNER_APP ? s.ownerId : null, s.createdAt, secret,
+            return new SubscriptionView(
+                    s.id,
+                    s.url,
+                    s.coupleId,
+                    s.ownerType == WebhookSubscription.OwnerType.PARTNER_APP ? s.ownerId : null,
+                    s.createdAt,
+                    secret,
                     s.previousSecretExpiresAt);
         }
     }
@@ -84,39 +98,71 @@ public class WebhookResource {
      * network-error or consent-withdrawn.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record DeliveryView(UUID id, UUID notificationId, WebhookDelivery.Status status, int attempts, Instant nextAttemptAt,
-                               String lastOutcome, Instant createdAt, Instant deliveredAt) {
+    public record DeliveryView(
+            UUID id,
+            UUID notificationId,
+            WebhookDelivery.Status status,
+            int attempts,
+            Instant nextAttemptAt,
+            String lastOutcome,
+            Instant createdAt,
+            Instant deliveredAt) {
         static DeliveryView of(WebhookDelivery d) {
-            return new DeliveryView(d.id, d.notificationId, d.status, d.attempts, d.nextAttemptAt, d.lastOutcome,
-                    d.createdAt, d.deliveredAt);
+            return new DeliveryView(
+                    d.id,
+                    d.notificationId,
+                    d.status,
+                    d.attempts,
+                    d.nextAttemptAt,
+                    d.lastOutcome,
+                    d.createdAt,
+                    d.deliveredAt);
         }
     }
 
-    @Operation(operationId = "subscribeMyWebhook", summary = "Subscribe a webhook",
-            description = "Your notifications, pushed to a public HTTPS URL. The signing secret is shown once, in this answer.")
-    @APIResponse(responseCode = "201", description = "The subscription with its signing `secret`, shown this once.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubscriptionView.class)))
+    @Operation(
+            operationId = "subscribeMyWebhook",
+            summary = "Subscribe a webhook",
+            description =
+                    "Your notifications, pushed to a public HTTPS URL. The signing secret is shown once, in this answer.")
+    @APIResponse(
+            responseCode = "201",
+            description = "The subscription with its signing `secret`, shown this once.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = SubscriptionView.class)))
     @POST
     @Path("/me/webhooks")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response subscribe(@NotNull(message = "send {\"url\": \"https://...\"}") @Valid SubscribeRequest request) {
-        WebhookService.Subscribed s = webhooks.subscribe(WebhookSubscription.OwnerType.PERSON, caller.personId(), null,
-                request.url());
+        WebhookService.Subscribed s =
+                webhooks.subscribe(WebhookSubscription.OwnerType.PERSON, caller.personId(), null, request.url());
         return Response.created(URI.create("/v1/me/webhooks/" + s.subscription().id))
-                .entity(SubscriptionView.of(s.subscription(), s.secret())).build();
+                .entity(SubscriptionView.of(s.subscription(), s.secret()))
+                .build();
     }
 
-    @Operation(operationId = "listMyWebhooks", summary = "List my webhooks",
+    @Operation(
+            operationId = "listMyWebhooks",
+            summary = "List my webhooks",
             description = "Your webhook subscriptions (secrets are never shown again).")
     @GET
     @Path("/me/webhooks")
-    public RestResponse<Page<SubscriptionView>> mine(@QueryParam("page") String page, @QueryParam("size") String size, @Context UriInfo uri) {
-        List<SubscriptionView> all = webhooks.ofPerson(caller.personId()).stream().map(s -> SubscriptionView.of(s, null)).toList();
+    public RestResponse<Page<SubscriptionView>> mine(
+            @QueryParam("page") String page, @QueryParam("size") String size, @Context UriInfo uri) {
+        List<SubscriptionView> all = webhooks.ofPerson(caller.personId()).stream()
+                .map(s -> SubscriptionView.of(s, null))
+                .toList();
         return PageLinks.answer(Page.of(all, PageRequest.of(page, size)), uri);
     }
 
     /** A new secret, shown once; the old one keeps signing too until {@code previousSecretValidUntil}. */
-    @Operation(operationId = "rotateMyWebhookSecret", summary = "Rotate my webhook secret",
-            description = "A new signing secret, shown once; the old one keeps signing too until `previousSecretValidUntil`.")
+    @Operation(
+            operationId = "rotateMyWebhookSecret",
+            summary = "Rotate my webhook secret",
+            description =
+                    "A new signing secret, shown once; the old one keeps signing too until `previousSecretValidUntil`.")
     @POST
     @Path("/me/webhooks/{webhookId}/rotate-secret")
     public SubscriptionView rotateMine(@PathParam("webhookId") UUID id) {
@@ -124,17 +170,29 @@ public class WebhookResource {
         return SubscriptionView.of(rotated.subscription(), rotated.secret());
     }
 
-    @Operation(operationId = "listMyWebhookDeliveries", summary = "List my webhook deliveries",
+    @Operation(
+            operationId = "listMyWebhookDeliveries",
+            summary = "List my webhook deliveries",
             description = "A subscription's deliveries and their outcome, newest first, a page at a time.")
     @GET
     @Path("/me/webhooks/{webhookId}/deliveries")
-    public RestResponse<Page<DeliveryView>> myDeliveries(@PathParam("webhookId") UUID id, @Parameter(description = "Only deliveries in this state.", schema = @Schema(implementation = WebhookDelivery.Status.class)) @QueryParam("status") String status,
-                                           @QueryParam("page") String page, @QueryParam("size") String size, @Context UriInfo uri) {
+    public RestResponse<Page<DeliveryView>> myDeliveries(
+            @PathParam("webhookId") UUID id,
+            @Parameter(
+                            description = "Only deliveries in this state.",
+                            schema = @Schema(implementation = WebhookDelivery.Status.class))
+                    @QueryParam("status")
+                    String status,
+            @QueryParam("page") String page,
+            @QueryParam("size") String size,
+            @Context UriInfo uri) {
         webhooks.owned(id, caller.personId(), null);
         return PageLinks.answer(deliveries(id, status, page, size), uri);
     }
 
-    @Operation(operationId = "unsubscribeMyWebhook", summary = "Unsubscribe my webhook",
+    @Operation(
+            operationId = "unsubscribeMyWebhook",
+            summary = "Unsubscribe my webhook",
             description = "Stops deliveries to this URL at once.")
     @DELETE
     @Path("/me/webhooks/{webhookId}")
@@ -142,31 +200,49 @@ public class WebhookResource {
         webhooks.delete(id, caller.personId(), null);
     }
 
-    @Operation(operationId = "subscribeCoupleWebhook", summary = "Subscribe a partner app webhook",
-            description = "A partner app with the couple's `reminders.read` grant receives the couple's notifications (without the titles people wrote). The signing secret is shown once.")
-    @APIResponse(responseCode = "201", description = "The subscription with its signing `secret`, shown this once.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubscriptionView.class)))
+    @Operation(
+            operationId = "subscribeCoupleWebhook",
+            summary = "Subscribe a partner app webhook",
+            description =
+                    "A partner app with the couple's `reminders.read` grant receives the couple's notifications (without the titles people wrote). The signing secret is shown once.")
+    @APIResponse(
+            responseCode = "201",
+            description = "The subscription with its signing `secret`, shown this once.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = SubscriptionView.class)))
     @POST
     @Path("/couples/{coupleId}/webhooks")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response subscribeApp(@PathParam("coupleId") UUID coupleId,
-                                 @NotNull(message = "send {\"url\": \"https://...\"}") @Valid SubscribeRequest request) {
+    public Response subscribeApp(
+            @PathParam("coupleId") UUID coupleId,
+            @NotNull(message = "send {\"url\": \"https://...\"}") @Valid SubscribeRequest request) {
         if (!caller.isPartnerApp()) {
-            throw app.hearth.platform.problem.ApiException.badRequest("A couple's webhooks are for partner apps; "
+            throw ApiException.badRequest("A couple's webhooks are for partner apps; "
                     + "subscribe to your own notifications at /v1/me/webhooks.");
         }
         requireGrantedApp(coupleId);
-        WebhookService.Subscribed s = webhooks.subscribe(WebhookSubscription.OwnerType.PARTNER_APP, caller.clientId(),
-                coupleId, request.url());
+        WebhookService.Subscribed s = webhooks.subscribe(
+                WebhookSubscription.OwnerType.PARTNER_APP, caller.clientId(), coupleId, request.url());
         return Response.created(URI.create("/v1/couples/" + coupleId + "/webhooks/" + s.subscription().id))
-                .entity(SubscriptionView.of(s.subscription(), s.secret())).build();
+                .entity(SubscriptionView.of(s.subscription(), s.secret()))
+                .build();
     }
 
     /** A partner app sees its own webhooks; the couple's members see every app's, so they know who receives what. */
-    @Operation(operationId = "listCoupleWebhooks", summary = "List a couple's webhooks",
-            description = "A partner app sees its own webhooks; the couple's members see every app's, so they know who receives what.")
+    @Operation(
+            operationId = "listCoupleWebhooks",
+            summary = "List a couple's webhooks",
+            description =
+                    "A partner app sees its own webhooks; the couple's members see every app's, so they know who receives what.")
     @GET
     @Path("/couples/{coupleId}/webhooks")
-    public RestResponse<Page<SubscriptionView>> ofCouple(@PathParam("coupleId") UUID coupleId, @QueryParam("page") String page, @QueryParam("size") String size, @Context UriInfo uri) {
+    public RestResponse<Page<SubscriptionView>> ofCouple(
+            @PathParam("coupleId") UUID coupleId,
+            @QueryParam("page") String page,
+            @QueryParam("size") String size,
+            @Context UriInfo uri) {
         String app = null;
         if (caller.isPartnerApp()) {
             requireGrantedApp(coupleId);
@@ -174,24 +250,39 @@ public class WebhookResource {
         } else {
             membership.requireMember(coupleId, caller.personId());
         }
-        List<SubscriptionView> all = webhooks.ofCouple(coupleId, app).stream().map(s -> SubscriptionView.of(s, null)).toList();
+        List<SubscriptionView> all = webhooks.ofCouple(coupleId, app).stream()
+                .map(s -> SubscriptionView.of(s, null))
+                .toList();
         return PageLinks.answer(Page.of(all, PageRequest.of(page, size)), uri);
     }
 
-    @Operation(operationId = "listCoupleWebhookDeliveries", summary = "List partner app webhook deliveries",
+    @Operation(
+            operationId = "listCoupleWebhookDeliveries",
+            summary = "List partner app webhook deliveries",
             description = "A partner app's subscription's deliveries and their outcome, newest first.")
     @GET
     @Path("/couples/{coupleId}/webhooks/{webhookId}/deliveries")
-    public RestResponse<Page<DeliveryView>> appDeliveries(@PathParam("coupleId") UUID coupleId, @PathParam("webhookId") UUID id,
-                                            @Parameter(description = "Only deliveries in this state.", schema = @Schema(implementation = WebhookDelivery.Status.class)) @QueryParam("status") String status, @QueryParam("page") String page,
-                                            @QueryParam("size") String size, @Context UriInfo uri) {
+    public RestResponse<Page<DeliveryView>> appDeliveries(
+            @PathParam("coupleId") UUID coupleId,
+            @PathParam("webhookId") UUID id,
+            @Parameter(
+                            description = "Only deliveries in this state.",
+                            schema = @Schema(implementation = WebhookDelivery.Status.class))
+                    @QueryParam("status")
+                    String status,
+            @QueryParam("page") String page,
+            @QueryParam("size") String size,
+            @Context UriInfo uri) {
         requireGrantedApp(coupleId);
         webhooks.owned(id, caller.clientId(), coupleId);
         return PageLinks.answer(deliveries(id, status, page, size), uri);
     }
 
-    @Operation(operationId = "rotateCoupleWebhookSecret", summary = "Rotate a partner app webhook secret",
-            description = "A new signing secret, shown once; the old one keeps signing too until `previousSecretValidUntil`.")
+    @Operation(
+            operationId = "rotateCoupleWebhookSecret",
+            summary = "Rotate a partner app webhook secret",
+            description =
+                    "A new signing secret, shown once; the old one keeps signing too until `previousSecretValidUntil`.")
     @POST
     @Path("/couples/{coupleId}/webhooks/{webhookId}/rotate-secret")
     public SubscriptionView rotateApp(@PathParam("coupleId") UUID coupleId, @PathParam("webhookId") UUID id) {
@@ -200,8 +291,11 @@ public class WebhookResource {
         return SubscriptionView.of(rotated.subscription(), rotated.secret());
     }
 
-    @Operation(operationId = "unsubscribeCoupleWebhook", summary = "Unsubscribe a partner app webhook",
-            description = "Stops a partner app's deliveries for this couple at once (the app itself, or either member).")
+    @Operation(
+            operationId = "unsubscribeCoupleWebhook",
+            summary = "Unsubscribe a partner app webhook",
+            description =
+                    "Stops a partner app's deliveries for this couple at once (the app itself, or either member).")
     @DELETE
     @Path("/couples/{coupleId}/webhooks/{webhookId}")
     public void unsubscribeApp(@PathParam("coupleId") UUID coupleId, @PathParam("webhookId") UUID id) {
@@ -210,8 +304,12 @@ public class WebhookResource {
     }
 
     private Page<DeliveryView> deliveries(UUID id, String status, String page, String size) {
-        return webhooks.deliveries(id, Params.enumValue("status", status, WebhookDelivery.Status.class).orElse(null),
-                PageRequest.of(page, size)).map(DeliveryView::of);
+        return webhooks.deliveries(
+                        id,
+                        Params.enumValue("status", status, WebhookDelivery.Status.class)
+                                .orElse(null),
+                        PageRequest.of(page, size))
+                .map(DeliveryView::of);
     }
 
     private void requireGrantedApp(UUID coupleId) {

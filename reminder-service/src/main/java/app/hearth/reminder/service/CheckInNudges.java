@@ -12,7 +12,6 @@ import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -35,11 +34,15 @@ public class CheckInNudges {
     @Transactional(Transactional.TxType.MANDATORY)
     public void onCheckInSubmitted(CheckInSubmitted submitted) {
         UUID coupleId = UUID.fromString(submitted.coupleId());
-        Panache.getEntityManager().createNativeQuery("""
+        Panache.getEntityManager()
+                .createNativeQuery("""
                         insert into check_in_submission (couple_id, partner_id, period, submitted_at) values (?1, ?2, ?3, ?4)
                         on conflict do nothing""")
-                .setParameter(1, coupleId).setParameter(2, submitted.partnerId()).setParameter(3, submitted.period())
-                .setParameter(4, submitted.submittedAt()).executeUpdate();
+                .setParameter(1, coupleId)
+                .setParameter(2, submitted.partnerId())
+                .setParameter(3, submitted.period())
+                .setParameter(4, submitted.submittedAt())
+                .executeUpdate();
         // Whoever just checked in is no longer waited for.
         PartnerNudge.delete("coupleId = ?1 and partnerId = ?2 and firedAt is null", coupleId, submitted.partnerId());
 
@@ -63,8 +66,8 @@ public class CheckInNudges {
                 due = now;
             }
             if (calendar != null && calendar.quietHoursStart != null) {
-                due = ReminderSchedule.holdForQuietHours(due, ZoneId.of(calendar.timeZone), calendar.quietHoursStart,
-                        calendar.quietHoursEnd);
+                due = ReminderSchedule.holdForQuietHours(
+                        due, ZoneId.of(calendar.timeZone), calendar.quietHoursStart, calendar.quietHoursEnd);
             }
             PartnerNudge nudge = new PartnerNudge();
             nudge.coupleId = coupleId;
@@ -77,8 +80,13 @@ public class CheckInNudges {
 
     /** Whether the person checked in for the period (of their own calendar) in this relationship. */
     public static boolean submitted(UUID coupleId, String partnerId, String period) {
-        return !Panache.getEntityManager().createNativeQuery("""
+        return !Panache.getEntityManager()
+                .createNativeQuery("""
                         select 1 from check_in_submission where couple_id = ?1 and partner_id = ?2 and period = ?3""")
-                .setParameter(1, coupleId).setParameter(2, partnerId).setParameter(3, period).getResultList().isEmpty();
+                .setParameter(1, coupleId)
+                .setParameter(2, partnerId)
+                .setParameter(3, period)
+                .getResultList()
+                .isEmpty();
     }
 }

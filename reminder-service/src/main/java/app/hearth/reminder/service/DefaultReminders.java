@@ -12,14 +12,14 @@ import app.hearth.reminder.config.ReminderConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import org.jboss.logging.Logger;
-
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
+import org.jboss.logging.Logger;
 
 /**
  * The reminders Hearth sets up by itself, following the guide ("set a recurring check-in"; the week-long detox):
@@ -46,11 +46,24 @@ public class DefaultReminders {
         if (formed.memberIds().isEmpty()) {
             return; // both were erased before the formation reached us: no one to remind
         }
-        String title = formed.kind() == RelationshipKind.ROMANTIC ? "Your weekly check-in together"
+        String title = formed.kind() == RelationshipKind.ROMANTIC
+                ? "Your weekly check-in together"
                 : "Your weekly check-in with each other";
-        create(formed.coupleId(), formed.memberIds(), Reminder.Origin.COUPLE_DEFAULT, new ReminderService.Spec(Kind.CHECK_IN,
-                title, null, "FREQ=WEEKLY;BYDAY=" + config.defaultCheckInDay(), today(formed.memberIds().get(0)).minusDays(1),
-                config.defaultCheckInTime(), Reminder.ZonePolicy.FOLLOW_ME, null, null, Reminder.Origin.COUPLE_DEFAULT));
+        create(
+                formed.coupleId(),
+                formed.memberIds(),
+                Reminder.Origin.COUPLE_DEFAULT,
+                new ReminderService.Spec(
+                        Kind.CHECK_IN,
+                        title,
+                        null,
+                        "FREQ=WEEKLY;BYDAY=" + config.defaultCheckInDay(),
+                        today(formed.memberIds().get(0)).minusDays(1),
+                        config.defaultCheckInTime(),
+                        Reminder.ZonePolicy.FOLLOW_ME,
+                        null,
+                        null,
+                        Reminder.Origin.COUPLE_DEFAULT));
     }
 
     /** The 7-day digital detox started: one reminder per plan day, for both, in each one's evening. */
@@ -66,17 +79,30 @@ public class DefaultReminders {
         }
         // Restarting the plan replaces the previous plan's reminders rather than doubling them.
         Reminder.delete("coupleId = ?1 and origin = ?2", coupleId, Reminder.Origin.DETOX_PLAN);
-        LocalDate firstDay = started.startedAt().atZone(zoneOf(started.startedBy())).toLocalDate();
-        create(coupleId, CoupleViewMember.memberIds(coupleId), Reminder.Origin.DETOX_PLAN, new ReminderService.Spec(Kind.PLAN_DAY,
-                "Digital detox: today's step", DETOX_PLAN, "FREQ=DAILY;COUNT=" + DETOX_DAYS, firstDay,
-                config.detoxReminderTime(), Reminder.ZonePolicy.FOLLOW_ME, null, null, Reminder.Origin.DETOX_PLAN));
+        LocalDate firstDay =
+                started.startedAt().atZone(zoneOf(started.startedBy())).toLocalDate();
+        create(
+                coupleId,
+                CoupleViewMember.memberIds(coupleId),
+                Reminder.Origin.DETOX_PLAN,
+                new ReminderService.Spec(
+                        Kind.PLAN_DAY,
+                        "Digital detox: today's step",
+                        DETOX_PLAN,
+                        "FREQ=DAILY;COUNT=" + DETOX_DAYS,
+                        firstDay,
+                        config.detoxReminderTime(),
+                        Reminder.ZonePolicy.FOLLOW_ME,
+                        null,
+                        null,
+                        Reminder.Origin.DETOX_PLAN));
     }
 
     private void create(UUID coupleId, List<String> members, Reminder.Origin origin, ReminderService.Spec spec) {
         // A relationship at its reminder limit simply does not get the default; it is a convenience, not a right.
         // Counted under the couple's lock, which create takes too, so create cannot refuse it (an event handler that
         // threw would be retried for ever). The members' personal reminders do not count.
-        CoupleView couple = CoupleView.findById(coupleId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        CoupleView couple = CoupleView.findById(coupleId, LockModeType.PESSIMISTIC_WRITE);
         if (couple == null || !couple.isActive()) {
             return;
         }

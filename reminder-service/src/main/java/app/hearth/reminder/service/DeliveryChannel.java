@@ -12,8 +12,7 @@ import java.util.UUID;
 public interface DeliveryChannel {
 
     /** A notification just created: its id and what it says. */
-    record Created(UUID notificationId, NotificationWriter.Draft draft) {
-    }
+    record Created(UUID notificationId, NotificationWriter.Draft draft) {}
 
     void deliver(List<Created> created);
 }

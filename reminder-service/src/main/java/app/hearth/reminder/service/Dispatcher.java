@@ -6,25 +6,30 @@ import app.hearth.membership.CheckInPeriods;
 import app.hearth.membership.CoupleView;
 import app.hearth.membership.PartnerView;
 import app.hearth.platform.outbox.Outbox;
+import app.hearth.platform.scheduling.PeriodicWork;
 import app.hearth.reminder.Notification;
 import app.hearth.reminder.PartnerNudge;
 import app.hearth.reminder.Reminder;
 import app.hearth.reminder.ReminderPause;
 import app.hearth.reminder.ReminderRecipient;
 import app.hearth.reminder.ReminderSettings;
+import app.hearth.reminder.config.ReminderConfig;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -45,7 +50,7 @@ public class Dispatcher {
     Clock clock;
 
     @Inject
-    app.hearth.platform.scheduling.PeriodicWork work;
+    PeriodicWork work;
 
     @Inject
     Outbox outbox;
@@ -57,24 +62,28 @@ public class Dispatcher {
     NotificationWriter notifications;
 
     @Inject
-    app.hearth.reminder.config.ReminderConfig config;
+    ReminderConfig config;
 
     private io.micrometer.core.instrument.Counter missed;
     private io.micrometer.core.instrument.Timer lateness;
 
     @Inject
-    void metrics(io.micrometer.core.instrument.MeterRegistry registry) {
+    void metrics(MeterRegistry registry) {
         missed = io.micrometer.core.instrument.Counter.builder("hearth_reminders_missed_total")
                 .description("occurrences skipped because they came due longer ago than the catch-up grace window")
                 .register(registry);
         // A histogram, so alerts can take the p99 across replicas (histogram_quantile over the buckets).
         lateness = io.micrometer.core.instrument.Timer.builder("hearth.reminders.lateness")
                 .description("From when an occurrence was due to fire to when it fired")
-                .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(10))
-                .maximumExpectedValue(Duration.ofHours(2)).register(registry);
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(10))
+                .maximumExpectedValue(Duration.ofHours(2))
+                .register(registry);
     }
 
-    @Scheduled(every = "${hearth.reminders.dispatch-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(
+            every = "${hearth.reminders.dispatch-interval:1s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
         work.run("reminder-dispatcher", Duration.ofMinutes(2), () -> dispatchDue());
     }
@@ -96,17 +105,20 @@ public class Dispatcher {
     private int[] dispatchBatch() {
         Instant now = clock.instant();
         @SuppressWarnings("unchecked")
-        List<ReminderRecipient> due = Panache.getEntityManager().createNativeQuery("""
+        List<ReminderRecipient> due = Panache.getEntityManager()
+                .createNativeQuery("""
                         select * from reminder_recipient
                         where next_fire_at <= ?1 order by next_fire_at limit ?2 for update skip locked""", ReminderRecipient.class)
-                .setParameter(1, now).setParameter(2, BATCH).getResultList();
+                .setParameter(1, now)
+                .setParameter(2, BATCH)
+                .getResultList();
         if (due.isEmpty()) {
             return new int[] {0, 0};
         }
         Batch batch = Batch.load(due);
         // Occurrences missed while nothing ran (downtime, a lost replica): only the latest one that came due fires,
         // and only within the grace window; older ones are skipped, so nobody gets a burst of catch-up notifications.
-        Map<ReminderRecipient, Instant> firing = new java.util.LinkedHashMap<>();
+        Map<ReminderRecipient, Instant> firing = new LinkedHashMap<>();
         for (ReminderRecipient recipient : due) {
             Reminder reminder = batch.reminders.get(recipient.reminderId);
             Instant occurrence = recipient.occurrenceAt;
@@ -127,27 +139,51 @@ public class Dispatcher {
             }
         }
         batch.loadCheckIns(firing);
-        List<NotificationWriter.Draft> drafts = new java.util.ArrayList<>();
+        List<NotificationWriter.Draft> drafts = new ArrayList<>();
         firing.forEach((recipient, occurrence) -> {
             Reminder reminder = batch.reminders.get(recipient.reminderId);
-            if (!batch.onVacation(recipient.partnerId, occurrence) && !batch.alreadyCheckedIn(reminder, recipient.partnerId, occurrence)) {
-                drafts.add(new NotificationWriter.Draft(reminder.id, Notification.Source.REMINDER, recipient.partnerId,
-                        reminder.coupleId, reminder.kind, reminder.title, reminder.exerciseSlug, occurrence, now));
+            if (!batch.onVacation(recipient.partnerId, occurrence)
+                    && !batch.alreadyCheckedIn(reminder, recipient.partnerId, occurrence)) {
+                drafts.add(new NotificationWriter.Draft(
+                        reminder.id,
+                        Notification.Source.REMINDER,
+                        recipient.partnerId,
+                        reminder.coupleId,
+                        reminder.kind,
+                        reminder.title,
+                        reminder.exerciseSlug,
+                        occurrence,
+                        now));
             }
         });
         // Only what this pass created is announced: a notification that already existed had already been announced.
         List<NotificationWriter.Draft> created = notifications.createAll(drafts);
-        outbox.publishAll(ReminderEvents.FIRED, created.stream().map(d -> new Outbox.Keyed<>(
-                d.coupleId() != null ? d.coupleId().toString() : d.partnerId(),
-                new ReminderEvents.ReminderFired(d.reminderId().toString(), d.partnerId(),
-                        d.coupleId() == null ? null : d.coupleId().toString(), d.kind(), d.exerciseSlug(), d.occurrenceAt(),
-                        d.firedAt()))).toList());
+        outbox.publishAll(
+                ReminderEvents.FIRED,
+                created.stream()
+                        .map(d -> new Outbox.Keyed<>(
+                                d.coupleId() != null ? d.coupleId().toString() : d.partnerId(),
+                                new ReminderEvents.ReminderFired(
+                                        d.reminderId().toString(),
+                                        d.partnerId(),
+                                        d.coupleId() == null
+                                                ? null
+                                                : d.coupleId().toString(),
+                                        d.kind(),
+                                        d.exerciseSlug(),
+                                        d.occurrenceAt(),
+                                        d.firedAt())))
+                        .toList());
         return new int[] {due.size(), created.size()};
     }
 
     /** What one batch needs, read in a handful of queries (the entities stay in the persistence context). */
-    private record Batch(Map<UUID, Reminder> reminders, Map<String, PartnerView> calendars, Map<String, ReminderPause> pauses,
-                         Map<UUID, CoupleView> couples, Set<String> checkIns) {
+    private record Batch(
+            Map<UUID, Reminder> reminders,
+            Map<String, PartnerView> calendars,
+            Map<String, ReminderPause> pauses,
+            Map<UUID, CoupleView> couples,
+            Set<String> checkIns) {
 
         static Batch load(List<ReminderRecipient> due) {
             Set<UUID> reminderIds = due.stream().map(r -> r.reminderId).collect(Collectors.toSet());
@@ -156,13 +192,17 @@ public class Dispatcher {
                     .collect(Collectors.toMap(r -> r.id, Function.identity()));
             Map<String, PartnerView> calendars = PartnerView.<PartnerView>list("partnerId in ?1", partnerIds).stream()
                     .collect(Collectors.toMap(p -> p.partnerId, Function.identity()));
-            Map<String, ReminderPause> pauses = ReminderPause.<ReminderPause>list("partnerId in ?1", partnerIds).stream()
-                    .collect(Collectors.toMap(p -> p.partnerId, Function.identity()));
-            Set<UUID> checkInCouples = reminders.values().stream().filter(r -> r.kind == Kind.CHECK_IN && r.coupleId != null)
-                    .map(r -> r.coupleId).collect(Collectors.toSet());
-            Map<UUID, CoupleView> couples = checkInCouples.isEmpty() ? Map.of()
+            Map<String, ReminderPause> pauses =
+                    ReminderPause.<ReminderPause>list("partnerId in ?1", partnerIds).stream()
+                            .collect(Collectors.toMap(p -> p.partnerId, Function.identity()));
+            Set<UUID> checkInCouples = reminders.values().stream()
+                    .filter(r -> r.kind == Kind.CHECK_IN && r.coupleId != null)
+                    .map(r -> r.coupleId)
+                    .collect(Collectors.toSet());
+            Map<UUID, CoupleView> couples = checkInCouples.isEmpty()
+                    ? Map.of()
                     : CoupleView.<CoupleView>list("coupleId in ?1", checkInCouples).stream()
-                    .collect(Collectors.toMap(c -> c.coupleId, Function.identity()));
+                            .collect(Collectors.toMap(c -> c.coupleId, Function.identity()));
             return new Batch(reminders, calendars, pauses, couples, new HashSet<>());
         }
 
@@ -170,14 +210,20 @@ public class Dispatcher {
         void loadCheckIns(Map<ReminderRecipient, Instant> firing) {
             Set<String> periods = firing.entrySet().stream()
                     .map(e -> checkInPeriod(reminders.get(e.getKey().reminderId), e.getKey().partnerId, e.getValue()))
-                    .filter(java.util.Objects::nonNull).collect(Collectors.toSet());
+                    .filter(Objects::nonNull)
+                    .collect(Collectors.toSet());
             if (!periods.isEmpty()) {
-                Set<String> partnerIds = firing.keySet().stream().map(r -> r.partnerId).collect(Collectors.toSet());
+                Set<String> partnerIds =
+                        firing.keySet().stream().map(r -> r.partnerId).collect(Collectors.toSet());
                 @SuppressWarnings("unchecked")
-                List<Object[]> rows = Panache.getEntityManager().createNativeQuery("""
+                List<Object[]> rows = Panache.getEntityManager()
+                        .createNativeQuery("""
                                 select couple_id, partner_id, period from check_in_submission
                                 where couple_id in (?1) and partner_id in (?2) and period in (?3)""")
-                        .setParameter(1, couples.keySet()).setParameter(2, partnerIds).setParameter(3, periods).getResultList();
+                        .setParameter(1, couples.keySet())
+                        .setParameter(2, partnerIds)
+                        .setParameter(3, periods)
+                        .getResultList();
                 rows.forEach(row -> checkIns.add(row[0] + " " + row[1] + " " + row[2]));
             }
         }
@@ -195,8 +241,11 @@ public class Dispatcher {
 
         /** The recipient's check-in period this occurrence falls in; null unless it is a couple's check-in reminder. */
         String checkInPeriod(Reminder reminder, String partnerId, Instant occurrence) {
-            CoupleView couple = reminder.kind == Kind.CHECK_IN && reminder.coupleId != null ? couples.get(reminder.coupleId) : null;
-            return couple == null ? null : CheckInPeriods.periodOf(occurrence, calendars.get(partnerId), couple.checkInCadence);
+            CoupleView couple =
+                    reminder.kind == Kind.CHECK_IN && reminder.coupleId != null ? couples.get(reminder.coupleId) : null;
+            return couple == null
+                    ? null
+                    : CheckInPeriods.periodOf(occurrence, calendars.get(partnerId), couple.checkInCadence);
         }
     }
 
@@ -216,30 +265,44 @@ public class Dispatcher {
     private int dispatchNudges() {
         Instant now = clock.instant();
         @SuppressWarnings("unchecked")
-        List<PartnerNudge> due = Panache.getEntityManager().createNativeQuery("""
+        List<PartnerNudge> due = Panache.getEntityManager()
+                .createNativeQuery("""
                         select * from partner_nudge where fired_at is null and due_at <= ?1
                         order by due_at limit ?2 for update skip locked""", PartnerNudge.class)
-                .setParameter(1, now).setParameter(2, BATCH).getResultList();
+                .setParameter(1, now)
+                .setParameter(2, BATCH)
+                .getResultList();
         int created = 0;
         for (PartnerNudge nudge : due) {
             PartnerView calendar = PartnerView.findById(nudge.partnerId);
-            Instant quietUntil = calendar == null || calendar.quietHoursStart == null ? now
-                    : ReminderSchedule.holdForQuietHours(now, ZoneId.of(calendar.timeZone), calendar.quietHoursStart,
-                    calendar.quietHoursEnd);
+            Instant quietUntil = calendar == null || calendar.quietHoursStart == null
+                    ? now
+                    : ReminderSchedule.holdForQuietHours(
+                            now, ZoneId.of(calendar.timeZone), calendar.quietHoursStart, calendar.quietHoursEnd);
             if (quietUntil.isAfter(now)) {
                 nudge.dueAt = quietUntil; // their quiet hours (perhaps changed since it was planned) come first
                 continue;
             }
             nudge.firedAt = now;
             CoupleView couple = CoupleView.findById(nudge.coupleId);
-            if (couple == null || !couple.isActive() || !ReminderSettings.wantsPartnerWaitingNudge(nudge.partnerId)
+            if (couple == null
+                    || !couple.isActive()
+                    || !ReminderSettings.wantsPartnerWaitingNudge(nudge.partnerId)
                     || onVacation(ReminderPause.findById(nudge.partnerId), calendar, now)
                     || CheckInNudges.submitted(nudge.coupleId, nudge.partnerId, nudge.period)
                     || !nudge.period.equals(CheckInPeriods.periodOf(now, calendar, couple.checkInCadence))) {
                 continue;
             }
-            if (notifications.create(new NotificationWriter.Draft(null, Notification.Source.PARTNER_WAITING, nudge.partnerId,
-                    nudge.coupleId, Kind.CHECK_IN, PARTNER_WAITING_TITLE, null, nudge.dueAt, now))) {
+            if (notifications.create(new NotificationWriter.Draft(
+                    null,
+                    Notification.Source.PARTNER_WAITING,
+                    nudge.partnerId,
+                    nudge.coupleId,
+                    Kind.CHECK_IN,
+                    PARTNER_WAITING_TITLE,
+                    null,
+                    nudge.dueAt,
+                    now))) {
                 created++;
             }
         }
@@ -248,11 +311,12 @@ public class Dispatcher {
 
     /** Brings snoozed notifications back to the inbox when their snooze is over. */
     private int wakeSnoozed() {
-        return Panache.getEntityManager().createNativeQuery("""
+        return Panache.getEntityManager()
+                .createNativeQuery("""
                         update notification set status = 'UNREAD', fired_at = ?1, snoozed_until = null
                         where id in (select id from notification where status = 'SNOOZED' and snoozed_until <= ?1
                                      order by snoozed_until limit 500 for update skip locked)""")
-                .setParameter(1, clock.instant()).executeUpdate();
+                .setParameter(1, clock.instant())
+                .executeUpdate();
     }
-
 }

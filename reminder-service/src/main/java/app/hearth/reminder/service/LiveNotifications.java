@@ -1,7 +1,10 @@
 package app.hearth.reminder.service;
 
+import app.hearth.membership.LocalErasure;
 import app.hearth.platform.problem.ApiException;
 import app.hearth.reminder.Notification;
+import app.hearth.reminder.config.ReminderConfig;
+import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -9,19 +12,25 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.subscription.MultiEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
-import org.postgresql.PGConnection;
-import org.postgresql.PGNotification;
-
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
 
 /**
  * Notifications pushed to the clients connected to this replica. Each replica LISTENs on {@code hearth_notification},
@@ -40,8 +49,8 @@ public class LiveNotifications {
     static final String CHANNEL = "hearth_notification";
     /** Announces, on commit of a person's erasure, that their streams end: every replica hears it, not only the consumer's. */
     static final String ENDED_CHANNEL = "hearth_stream_end";
-    private static final java.time.Duration REMEMBER_ERASED = java.time.Duration.ofMinutes(15);
 
+    private static final Duration REMEMBER_ERASED = Duration.ofMinutes(15);
 
     @ConfigProperty(name = "quarkus.datasource.jdbc.url")
     String url;
@@ -52,16 +61,17 @@ public class LiveNotifications {
     @ConfigProperty(name = "quarkus.datasource.password")
     String password;
 
-    @jakarta.inject.Inject
-    app.hearth.reminder.config.ReminderConfig config;
+    @Inject
+    ReminderConfig config;
 
     private final Map<String, Set<MultiEmitter<? super Notification>>> listeners = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Integer> open = new ConcurrentHashMap<>();
     /** People erased lately, so a stream whose caller check passed just before the erasure committed still ends. */
-    private final ConcurrentHashMap<String, java.time.Instant> erasedLately = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Instant> erasedLately = new ConcurrentHashMap<>();
+
     private volatile boolean running;
     private Thread listener;
-    private final java.util.concurrent.ScheduledExecutorService timers = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(task -> {
+    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "live-stream-timers");
         thread.setDaemon(true);
         return thread;
@@ -87,7 +97,7 @@ public class LiveNotifications {
      * first (atomically, so parallel connects cannot get past the cap), before any answer is sent: past the cap the
      * caller gets a 429 problem, not a stream that ends at once.
      */
-    public Multi<Notification> of(String partnerId, java.time.Instant authorityEnds) {
+    public Multi<Notification> of(String partnerId, Instant authorityEnds) {
         boolean[] taken = {false};
         open.compute(partnerId, (id, count) -> {
             int now = count == null ? 0 : count;
@@ -98,26 +108,32 @@ public class LiveNotifications {
             return now + 1;
         });
         if (!taken[0]) {
-            throw ApiException.limitReached("At most " + config.maxLiveStreamsPerPerson() + " live streams may be open at once; close "
-                    + "one (each device needs only one).");
+            throw ApiException.limitReached("At most " + config.maxLiveStreamsPerPerson()
+                    + " live streams may be open at once; close " + "one (each device needs only one).");
         }
-        java.util.concurrent.atomic.AtomicBoolean slotHeld = new java.util.concurrent.atomic.AtomicBoolean(true);
-        java.util.concurrent.atomic.AtomicBoolean started = new java.util.concurrent.atomic.AtomicBoolean();
+        AtomicBoolean slotHeld = new AtomicBoolean(true);
+        AtomicBoolean started = new AtomicBoolean();
         Runnable giveBack = () -> {
             if (slotHeld.compareAndSet(true, false)) {
                 open.computeIfPresent(partnerId, (id, count) -> count <= 1 ? null : count - 1);
             }
         };
-        timers.schedule(() -> {
-            if (!started.get()) {
-                giveBack.run(); // the client went away before the stream started
-            }
-        }, config.liveStreamStartGrace().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        timers.schedule(
+                () -> {
+                    if (!started.get()) {
+                        giveBack.run(); // the client went away before the stream started
+                    }
+                },
+                config.liveStreamStartGrace().toMillis(),
+                TimeUnit.MILLISECONDS);
         return Multi.createFrom().emitter(emitter -> {
             started.set(true);
-            listeners.computeIfAbsent(partnerId, id -> new CopyOnWriteArraySet<>()).add(emitter);
-            long untilExpiry = Math.max(0, java.time.Duration.between(java.time.Instant.now(), authorityEnds).toMillis());
-            var expiry = timers.schedule(emitter::complete, untilExpiry, java.util.concurrent.TimeUnit.MILLISECONDS);
+            listeners
+                    .computeIfAbsent(partnerId, id -> new CopyOnWriteArraySet<>())
+                    .add(emitter);
+            long untilExpiry =
+                    Math.max(0, Duration.between(Instant.now(), authorityEnds).toMillis());
+            var expiry = timers.schedule(emitter::complete, untilExpiry, TimeUnit.MILLISECONDS);
             emitter.onTermination(() -> {
                 expiry.cancel(false);
                 listeners.computeIfPresent(partnerId, (id, set) -> {
@@ -137,13 +153,16 @@ public class LiveNotifications {
      * then on, so they do not come back). Announced in the erasure's transaction, so a rolled-back erasure ends nothing.
      */
     @jakarta.transaction.Transactional(jakarta.transaction.Transactional.TxType.MANDATORY)
-    void erased(@Observes app.hearth.membership.LocalErasure.PartnerErased erased) {
-        io.quarkus.hibernate.orm.panache.Panache.getEntityManager().createNativeQuery("select pg_notify(?1, ?2)")
-                .setParameter(1, ENDED_CHANNEL).setParameter(2, erased.partnerId()).getSingleResult();
+    void erased(@Observes LocalErasure.PartnerErased erased) {
+        Panache.getEntityManager()
+                .createNativeQuery("select pg_notify(?1, ?2)")
+                .setParameter(1, ENDED_CHANNEL)
+                .setParameter(2, erased.partnerId())
+                .getSingleResult();
     }
 
     private void endStreamsOf(String partnerId) {
-        java.time.Instant now = java.time.Instant.now();
+        Instant now = Instant.now();
         erasedLately.values().removeIf(at -> at.isBefore(now.minus(REMEMBER_ERASED)));
         erasedLately.put(partnerId, now);
         Set<MultiEmitter<? super Notification>> emitters = listeners.get(partnerId);
@@ -205,7 +224,8 @@ public class LiveNotifications {
             return;
         }
         UUID id = UUID.fromString(announcement.substring(space + 1));
-        Notification notification = QuarkusTransaction.requiringNew().call(() -> Notification.<Notification>findById(id));
+        Notification notification =
+                QuarkusTransaction.requiringNew().call(() -> Notification.<Notification>findById(id));
         if (notification != null && notification.status == Notification.Status.UNREAD) {
             emitters.forEach(emitter -> emitter.emit(notification));
         }

@@ -6,11 +6,9 @@ import app.hearth.reminder.Notification;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-
-import org.hibernate.Session;
-
 import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -18,6 +16,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.hibernate.Session;
 
 /**
  * Puts a notification in a person's inbox and, in the same transaction, hands it to every {@link DeliveryChannel}
@@ -30,12 +29,19 @@ public class NotificationWriter {
 
     /** Every way a notification leaves the inbox (webhooks today; a push service would be one more bean). */
     @Inject
-    @jakarta.enterprise.inject.Any
+    @Any
     jakarta.enterprise.inject.Instance<DeliveryChannel> channels;
 
-    public record Draft(UUID reminderId, Notification.Source source, String partnerId, UUID coupleId, Kind kind,
-                        String title, String exerciseSlug, Instant occurrenceAt, Instant firedAt) {
-    }
+    public record Draft(
+            UUID reminderId,
+            Notification.Source source,
+            String partnerId,
+            UUID coupleId,
+            Kind kind,
+            String title,
+            String exerciseSlug,
+            Instant occurrenceAt,
+            Instant firedAt) {}
 
     /**
      * Creates the notification unless one exists for the same reminder, occurrence and recipient (then it returns

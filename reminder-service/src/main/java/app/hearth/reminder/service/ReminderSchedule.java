@@ -1,11 +1,5 @@
 package app.hearth.reminder.service;
 
-import org.dmfs.rfc5545.DateTime;
-import org.dmfs.rfc5545.recur.Freq;
-import org.dmfs.rfc5545.recur.InvalidRecurrenceRuleException;
-import org.dmfs.rfc5545.recur.RecurrenceRule;
-import org.dmfs.rfc5545.recur.RecurrenceRuleIterator;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -15,8 +9,15 @@ import java.time.ZonedDateTime;
 import java.time.zone.ZoneOffsetTransition;
 import java.time.zone.ZoneRules;
 import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.dmfs.rfc5545.DateTime;
+import org.dmfs.rfc5545.recur.Freq;
+import org.dmfs.rfc5545.recur.InvalidRecurrenceRuleException;
+import org.dmfs.rfc5545.recur.RecurrenceRule;
+import org.dmfs.rfc5545.recur.RecurrenceRuleIterator;
 
 /**
  * When a reminder fires: an RFC 5545 RRULE (expanded by lib-recur) over local dates, at a local time of day, placed in
@@ -34,12 +35,14 @@ public final class ReminderSchedule {
 
     /** The rule without its COUNT: occurrences are counted here, from the series' own start. */
     private final RecurrenceRule rule;
+
     private final String text;
     private final Integer count;
     private final LocalDate startDate;
     private final LocalTime timeOfDay;
 
-    private ReminderSchedule(RecurrenceRule rule, String text, Integer count, LocalDate startDate, LocalTime timeOfDay) {
+    private ReminderSchedule(
+            RecurrenceRule rule, String text, Integer count, LocalDate startDate, LocalTime timeOfDay) {
         this.rule = rule;
         this.text = text;
         this.count = count;
@@ -64,14 +67,16 @@ public final class ReminderSchedule {
             throw new InvalidScheduleException("rrule '" + rrule + "' is not a valid RFC 5545 rule: " + e.getMessage());
         }
         if (!ALLOWED.contains(rule.getFreq())) {
-            throw new InvalidScheduleException("rrule: FREQ=" + rule.getFreq() + " would remind too often. Reminders repeat "
-                    + "at most daily (FREQ=DAILY, WEEKLY, MONTHLY or YEARLY).");
+            throw new InvalidScheduleException(
+                    "rrule: FREQ=" + rule.getFreq() + " would remind too often. Reminders repeat "
+                            + "at most daily (FREQ=DAILY, WEEKLY, MONTHLY or YEARLY).");
         }
         // Read RecurrenceRule.Part only after RecurrenceRule itself is initialised (lib-recur's class-init order).
-        for (RecurrenceRule.Part part : java.util.List.of(RecurrenceRule.Part.BYHOUR, RecurrenceRule.Part.BYMINUTE,
-                RecurrenceRule.Part.BYSECOND)) {
+        for (RecurrenceRule.Part part :
+                List.of(RecurrenceRule.Part.BYHOUR, RecurrenceRule.Part.BYMINUTE, RecurrenceRule.Part.BYSECOND)) {
             if (rule.hasPart(part)) {
-                throw new InvalidScheduleException("rrule: " + part + " is not accepted; the time of day is set with timeOfDay.");
+                throw new InvalidScheduleException(
+                        "rrule: " + part + " is not accepted; the time of day is set with timeOfDay.");
             }
         }
         DateTime until = rule.getUntil();
@@ -94,13 +99,16 @@ public final class ReminderSchedule {
         RecurrenceRule uncounted = rule;
         if (count != null) {
             try {
-                uncounted = new RecurrenceRule(canonical.replaceAll("(^|;)COUNT=\\d+", "").replaceFirst("^;", ""),
+                uncounted = new RecurrenceRule(
+                        canonical.replaceAll("(^|;)COUNT=\\d+", "").replaceFirst("^;", ""),
                         RecurrenceRule.RfcMode.RFC5545_STRICT);
             } catch (InvalidRecurrenceRuleException e) {
-                throw new InvalidScheduleException("rrule '" + rrule + "' is not a valid RFC 5545 rule: " + e.getMessage());
+                throw new InvalidScheduleException(
+                        "rrule '" + rrule + "' is not a valid RFC 5545 rule: " + e.getMessage());
             }
         }
-        return new ReminderSchedule(uncounted, canonical, count, startDate, timeOfDay.withSecond(0).withNano(0));
+        return new ReminderSchedule(
+                uncounted, canonical, count, startDate, timeOfDay.withSecond(0).withNano(0));
     }
 
     /** The rule in its canonical text form. */
@@ -115,13 +123,18 @@ public final class ReminderSchedule {
      */
     public Optional<LocalDateTime> nextLocalAfter(LocalDateTime after, LocalDateTime seriesStart) {
         LocalDate first = seriesStart.toLocalDate();
-        RecurrenceRuleIterator occurrences = rule.iterator(new DateTime(first.getYear(), first.getMonthValue() - 1,
-                first.getDayOfMonth(), timeOfDay.getHour(), timeOfDay.getMinute(), 0));
+        RecurrenceRuleIterator occurrences = rule.iterator(new DateTime(
+                first.getYear(),
+                first.getMonthValue() - 1,
+                first.getDayOfMonth(),
+                timeOfDay.getHour(),
+                timeOfDay.getMinute(),
+                0));
         int counted = 0;
         for (int steps = 0; occurrences.hasNext() && steps < MAX_STEPS; steps++) {
             DateTime next = occurrences.nextDateTime();
-            LocalDateTime local = LocalDateTime.of(next.getYear(), next.getMonth() + 1, next.getDayOfMonth(),
-                    next.getHours(), next.getMinutes());
+            LocalDateTime local = LocalDateTime.of(
+                    next.getYear(), next.getMonth() + 1, next.getDayOfMonth(), next.getHours(), next.getMinutes());
             if (local.isBefore(seriesStart)) {
                 continue;
             }
@@ -146,8 +159,9 @@ public final class ReminderSchedule {
      * one day back, so an occurrence pushed forward by a gap is not skipped.
      */
     public Optional<Instant> nextAfter(Instant after, ZoneId zone, Instant createdAt) {
-        LocalDateTime seriesStart = startDate != null ? startDate.atStartOfDay()
-                : LocalDateTime.ofInstant(java.util.Objects.requireNonNull(createdAt, "a series without start date"), zone);
+        LocalDateTime seriesStart = startDate != null
+                ? startDate.atStartOfDay()
+                : LocalDateTime.ofInstant(Objects.requireNonNull(createdAt, "a series without start date"), zone);
         LocalDateTime cursor = LocalDateTime.ofInstant(after, zone).minusDays(1);
         for (int i = 0; i < MAX_STEPS; i++) {
             Optional<LocalDateTime> local = nextLocalAfter(cursor, seriesStart);
@@ -184,12 +198,14 @@ public final class ReminderSchedule {
         ZonedDateTime at = instant.atZone(zone);
         LocalTime time = at.toLocalTime();
         boolean wraps = quietStart.isAfter(quietEnd);
-        boolean quiet = wraps ? !time.isBefore(quietStart) || time.isBefore(quietEnd)
+        boolean quiet = wraps
+                ? !time.isBefore(quietStart) || time.isBefore(quietEnd)
                 : !time.isBefore(quietStart) && time.isBefore(quietEnd);
         if (!quiet) {
             return instant;
         }
-        LocalDate endDate = wraps && !time.isBefore(quietStart) ? at.toLocalDate().plusDays(1) : at.toLocalDate();
+        LocalDate endDate =
+                wraps && !time.isBefore(quietStart) ? at.toLocalDate().plusDays(1) : at.toLocalDate();
         return toInstant(LocalDateTime.of(endDate, quietEnd), zone);
     }
 }

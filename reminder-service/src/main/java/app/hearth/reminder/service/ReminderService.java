@@ -1,29 +1,38 @@
 package app.hearth.reminder.service;
 
-import app.hearth.platform.preconditions.IfMatch;
+import app.hearth.events.ReminderEvents;
 import app.hearth.events.ReminderEvents.Kind;
-import app.hearth.membership.MembershipService;
 import app.hearth.membership.CoupleViewMember;
+import app.hearth.membership.MembershipService;
+import app.hearth.membership.PartnerView;
 import app.hearth.platform.limits.Caps;
+import app.hearth.platform.outbox.Outbox;
+import app.hearth.platform.paging.PageRequest;
+import app.hearth.platform.preconditions.IfMatch;
 import app.hearth.platform.problem.ApiException;
 import app.hearth.reminder.Notification;
+import app.hearth.reminder.PartnerNudge;
 import app.hearth.reminder.Reminder;
 import app.hearth.reminder.ReminderPause;
 import app.hearth.reminder.ReminderRecipient;
-import app.hearth.events.ReminderEvents;
-import app.hearth.platform.outbox.Outbox;
+import app.hearth.reminder.ReminderSettings;
 import io.quarkus.panache.common.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -50,7 +59,7 @@ public class ReminderService {
      * on each other). Whatever counts a person's reminders or plans them from their calendar takes it first: a reminder
      * being created is then either planned on a calendar change's new calendar or replanned by it, never missed.
      */
-    static void lockRemindersOf(java.util.Collection<String> people) {
+    static void lockRemindersOf(Collection<String> people) {
         people.stream().sorted().distinct().forEach(person -> Caps.lock(remindersOf(person)));
     }
 
@@ -60,7 +69,9 @@ public class ReminderService {
      * (The dispatcher skips locked rows and comes back to them.)
      */
     static List<ReminderRecipient> lockedForReplanning(String query, Object param) {
-        return ReminderRecipient.<ReminderRecipient>find(query, param).withLock(LockModeType.PESSIMISTIC_WRITE).list();
+        return ReminderRecipient.<ReminderRecipient>find(query, param)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .list();
     }
 
     @Inject
@@ -72,19 +83,51 @@ public class ReminderService {
     @Inject
     Outbox outbox;
 
-    public record Spec(Kind kind, String title, String exerciseSlug, String rrule, LocalDate startDate, LocalTime timeOfDay,
-                       Reminder.ZonePolicy zonePolicy, String fixedZone, Integer sharedMomentMinutes, Reminder.Origin origin) {
+    public record Spec(
+            Kind kind,
+            String title,
+            String exerciseSlug,
+            String rrule,
+            LocalDate startDate,
+            LocalTime timeOfDay,
+            Reminder.ZonePolicy zonePolicy,
+            String fixedZone,
+            Integer sharedMomentMinutes,
+            Reminder.Origin origin) {
 
-        public Spec(Kind kind, String title, String exerciseSlug, String rrule, LocalDate startDate, LocalTime timeOfDay,
-                    Reminder.ZonePolicy zonePolicy, String fixedZone) {
-            this(kind, title, exerciseSlug, rrule, startDate, timeOfDay, zonePolicy, fixedZone, null, Reminder.Origin.USER);
+        public Spec(
+                Kind kind,
+                String title,
+                String exerciseSlug,
+                String rrule,
+                LocalDate startDate,
+                LocalTime timeOfDay,
+                Reminder.ZonePolicy zonePolicy,
+                String fixedZone) {
+            this(
+                    kind,
+                    title,
+                    exerciseSlug,
+                    rrule,
+                    startDate,
+                    timeOfDay,
+                    zonePolicy,
+                    fixedZone,
+                    null,
+                    Reminder.Origin.USER);
         }
     }
 
     /** What PATCH may change; null leaves a field as it is. */
-    public record Change(String title, String rrule, LocalTime timeOfDay, LocalDate startDate, Reminder.ZonePolicy zonePolicy,
-                         String fixedZone, Integer sharedMomentMinutes, Boolean sharedMoment) {
-    }
+    public record Change(
+            String title,
+            String rrule,
+            LocalTime timeOfDay,
+            LocalDate startDate,
+            Reminder.ZonePolicy zonePolicy,
+            String fixedZone,
+            Integer sharedMomentMinutes,
+            Boolean sharedMoment) {}
 
     /** Creates a reminder for {@code recipients} (the owner alone for a personal one) and plans each first firing. */
     @Transactional
@@ -101,16 +144,20 @@ public class ReminderService {
             MembershipService.lockActive(coupleId, "it takes no new reminders.");
             List<String> members = CoupleViewMember.memberIds(coupleId);
             if (!members.containsAll(recipients)) {
-                throw ApiException.badRequest("recipients: only members of this relationship can receive its reminders.");
+                throw ApiException.badRequest(
+                        "recipients: only members of this relationship can receive its reminders.");
             }
             if (Reminder.count("coupleId", coupleId) >= MAX_PER_COUPLE) {
-                throw ApiException.limitReached("A relationship can have at most " + MAX_PER_COUPLE + " reminders; remove "
-                        + "one first. Fewer, well-timed reminders work better than many.");
+                throw ApiException.limitReached("A relationship can have at most " + MAX_PER_COUPLE
+                        + " reminders; remove " + "one first. Fewer, well-timed reminders work better than many.");
             }
             lockRemindersOf(recipients); // for planning them (see lockRemindersOf)
         } else {
             // Counted under the owner's lock, so parallel requests cannot get past the cap.
-            Caps.enforce(remindersOf(ownerId), MAX_PER_PERSON, () -> personalReminders(ownerId),
+            Caps.enforce(
+                    remindersOf(ownerId),
+                    MAX_PER_PERSON,
+                    () -> personalReminders(ownerId),
                     "A person can have at most " + MAX_PER_PERSON + " personal reminders; remove one first. Fewer, "
                             + "well-timed reminders work better than many.");
         }
@@ -127,11 +174,13 @@ public class ReminderService {
         reminder.timeOfDay = spec.timeOfDay();
         reminder.zonePolicy = policy;
         reminder.fixedZone = spec.fixedZone();
-        reminder.sharedMomentMinutes = spec.sharedMomentMinutes() == null ? null : spec.sharedMomentMinutes().shortValue();
+        reminder.sharedMomentMinutes = spec.sharedMomentMinutes() == null
+                ? null
+                : spec.sharedMomentMinutes().shortValue();
         reminder.origin = spec.origin() == null ? Reminder.Origin.USER : spec.origin();
         reminder.createdAt = now;
         reminder.persist();
-        List<ReminderRecipient> planned = new java.util.ArrayList<>();
+        List<ReminderRecipient> planned = new ArrayList<>();
         for (String partnerId : recipients) {
             ReminderRecipient recipient = new ReminderRecipient();
             recipient.reminderId = reminder.id;
@@ -152,8 +201,9 @@ public class ReminderService {
     @Transactional
     public Reminder update(UUID reminderId, String partnerId, Change change, IfMatch ifMatch) {
         Reminder reminder = Reminder.findById(reminderId, LockModeType.PESSIMISTIC_WRITE);
-        boolean mayEdit = reminder != null && (reminder.ownerId.equals(partnerId)
-                || reminder.coupleId != null && CoupleViewMember.isMember(reminder.coupleId, partnerId));
+        boolean mayEdit = reminder != null
+                && (reminder.ownerId.equals(partnerId)
+                        || reminder.coupleId != null && CoupleViewMember.isMember(reminder.coupleId, partnerId));
         if (!mayEdit) {
             throw ApiException.notFound("You have no reminder " + reminderId + ".");
         }
@@ -166,9 +216,12 @@ public class ReminderService {
         LocalDate start = change.startDate() == null ? reminder.startDate : change.startDate();
         ReminderSchedule schedule = validSchedule(rrule, start, time);
         Reminder.ZonePolicy policy = change.zonePolicy() == null ? reminder.zonePolicy : change.zonePolicy();
-        String zone = policy == Reminder.ZonePolicy.FOLLOW_ME ? null : change.fixedZone() == null ? reminder.fixedZone : change.fixedZone();
+        String zone = policy == Reminder.ZonePolicy.FOLLOW_ME
+                ? null
+                : change.fixedZone() == null ? reminder.fixedZone : change.fixedZone();
         if (policy == Reminder.ZonePolicy.FOLLOW_ME && change.fixedZone() != null) {
-            throw ApiException.badRequest("fixedZone: only FIXED reminders take a zone; FOLLOW_ME ones follow each recipient.");
+            throw ApiException.badRequest(
+                    "fixedZone: only FIXED reminders take a zone; FOLLOW_ME ones follow each recipient.");
         }
         validZone(policy, zone);
         Short shared = reminder.sharedMomentMinutes;
@@ -183,9 +236,12 @@ public class ReminderService {
         if (change.title() != null) {
             reminder.title = change.title().strip();
         }
-        boolean rescheduled = !schedule.rrule().equals(reminder.rrule) || !time.equals(reminder.timeOfDay)
-                || !java.util.Objects.equals(start, reminder.startDate) || policy != reminder.zonePolicy
-                || !java.util.Objects.equals(zone, reminder.fixedZone) || !java.util.Objects.equals(shared, reminder.sharedMomentMinutes);
+        boolean rescheduled = !schedule.rrule().equals(reminder.rrule)
+                || !time.equals(reminder.timeOfDay)
+                || !Objects.equals(start, reminder.startDate)
+                || policy != reminder.zonePolicy
+                || !Objects.equals(zone, reminder.fixedZone)
+                || !Objects.equals(shared, reminder.sharedMomentMinutes);
         reminder.rrule = schedule.rrule();
         reminder.timeOfDay = time;
         reminder.startDate = start;
@@ -197,8 +253,11 @@ public class ReminderService {
             // (ReminderLifecycle) takes the person's lock first too, so the two queue on it and never take each
             // other's rows in opposite orders (by reminder here, by person there), and it replans from this reminder
             // as changed, not as it was.
-            lockRemindersOf(Reminder.getEntityManager().createQuery("select r.partnerId from ReminderRecipient r "
-                    + "where r.reminderId = ?1", String.class).setParameter(1, reminderId).getResultList());
+            lockRemindersOf(Reminder.getEntityManager()
+                    .createQuery(
+                            "select r.partnerId from ReminderRecipient r " + "where r.reminderId = ?1", String.class)
+                    .setParameter(1, reminderId)
+                    .getResultList());
             Instant now = clock.instant();
             lockedForReplanning("reminderId = ?1 order by partnerId", reminderId)
                     .forEach(recipient -> planner.replan(reminder, recipient, now));
@@ -215,32 +274,33 @@ public class ReminderService {
     }
 
     private static void validZone(Reminder.ZonePolicy policy, String fixedZone) {
-        if (policy == Reminder.ZonePolicy.FIXED && (fixedZone == null || !ZoneId.getAvailableZoneIds().contains(fixedZone))) {
+        if (policy == Reminder.ZonePolicy.FIXED
+                && (fixedZone == null || !ZoneId.getAvailableZoneIds().contains(fixedZone))) {
             throw ApiException.badRequest("fixedZone: a FIXED reminder needs an IANA time zone such as Europe/Paris"
                     + (fixedZone == null ? "." : "; '" + fixedZone + "' is not one."));
         }
         if (policy == Reminder.ZonePolicy.FOLLOW_ME && fixedZone != null) {
-            throw ApiException.badRequest("fixedZone: only FIXED reminders take a zone; FOLLOW_ME ones follow each recipient.");
+            throw ApiException.badRequest(
+                    "fixedZone: only FIXED reminders take a zone; FOLLOW_ME ones follow each recipient.");
         }
     }
 
     /** A person's reminder settings (the defaults when they never changed them). */
     @Transactional
-    public app.hearth.reminder.ReminderSettings settings(String partnerId) {
-        app.hearth.reminder.ReminderSettings settings = app.hearth.reminder.ReminderSettings.findById(partnerId);
+    public ReminderSettings settings(String partnerId) {
+        ReminderSettings settings = ReminderSettings.findById(partnerId);
         if (settings == null) {
-            settings = new app.hearth.reminder.ReminderSettings();
+            settings = new ReminderSettings();
             settings.partnerId = partnerId;
         }
         return settings;
     }
 
     @Transactional
-    public app.hearth.reminder.ReminderSettings changeSettings(String partnerId, Boolean partnerWaitingNudge) {
-        app.hearth.reminder.ReminderSettings settings = app.hearth.reminder.ReminderSettings.findById(partnerId,
-                LockModeType.PESSIMISTIC_WRITE);
+    public ReminderSettings changeSettings(String partnerId, Boolean partnerWaitingNudge) {
+        ReminderSettings settings = ReminderSettings.findById(partnerId, LockModeType.PESSIMISTIC_WRITE);
         if (settings == null) {
-            settings = new app.hearth.reminder.ReminderSettings();
+            settings = new ReminderSettings();
             settings.partnerId = partnerId;
             settings.persist();
         }
@@ -248,7 +308,7 @@ public class ReminderService {
             settings.partnerWaitingNudge = partnerWaitingNudge;
             if (!partnerWaitingNudge) {
                 // Turning nudges off also cancels any already planned.
-                app.hearth.reminder.PartnerNudge.delete("partnerId = ?1 and firedAt is null", partnerId);
+                PartnerNudge.delete("partnerId = ?1 and firedAt is null", partnerId);
             }
         }
         return settings;
@@ -257,7 +317,9 @@ public class ReminderService {
     /** Reminders the person receives, personal and couple ones. */
     @Transactional
     public List<Reminder> receivedBy(String partnerId) {
-        List<UUID> ids = ReminderRecipient.<ReminderRecipient>list("partnerId", partnerId).stream().map(r -> r.reminderId).toList();
+        List<UUID> ids = ReminderRecipient.<ReminderRecipient>list("partnerId", partnerId).stream()
+                .map(r -> r.reminderId)
+                .toList();
         return ids.isEmpty() ? List.of() : Reminder.list("id in ?1 order by createdAt, id", ids);
     }
 
@@ -270,8 +332,9 @@ public class ReminderService {
     @Transactional
     public Reminder visibleTo(UUID reminderId, String partnerId) {
         Reminder reminder = Reminder.findById(reminderId);
-        if (reminder == null || !(reminder.ownerId.equals(partnerId)
-                || ReminderRecipient.findById(new ReminderRecipient.Key(reminderId, partnerId)) != null)) {
+        if (reminder == null
+                || !(reminder.ownerId.equals(partnerId)
+                        || ReminderRecipient.findById(new ReminderRecipient.Key(reminderId, partnerId)) != null)) {
             throw ApiException.notFound("You have no reminder " + reminderId + ".");
         }
         return reminder;
@@ -294,18 +357,21 @@ public class ReminderService {
     }
 
     @Transactional
-    public app.hearth.platform.paging.Page<Notification> inbox(String partnerId, app.hearth.platform.paging.PageRequest request) {
-        var query = Notification.<Notification>find("partnerId = ?1 and status <> ?2 order by firedAt desc, id", partnerId,
-                Notification.Status.DISMISSED);
-        return new app.hearth.platform.paging.Page<>(query.page(Page.of(request.page(), request.size())).list(),
-                request.page(), request.size(), query.count());
+    public app.hearth.platform.paging.Page<Notification> inbox(String partnerId, PageRequest request) {
+        var query = Notification.<Notification>find(
+                "partnerId = ?1 and status <> ?2 order by firedAt desc, id", partnerId, Notification.Status.DISMISSED);
+        return new app.hearth.platform.paging.Page<>(
+                query.page(Page.of(request.page(), request.size())).list(),
+                request.page(),
+                request.size(),
+                query.count());
     }
 
     /** Vacation: none of the person's reminders fire through {@code until} (a local date, at most a year ahead). */
     @Transactional
     public ReminderPause pause(String partnerId, LocalDate until) {
         Instant now = clock.instant();
-        LocalDate today = LocalDate.ofInstant(now, java.time.ZoneOffset.UTC);
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         if (until.isBefore(today.minusDays(1)) || until.isAfter(today.plusDays(366))) {
             throw ApiException.badRequest("until: " + until + " must be between today and a year from now.");
         }
@@ -327,7 +393,8 @@ public class ReminderService {
     @Transactional
     public void resume(String partnerId) {
         if (ReminderPause.deleteById(partnerId)) {
-            outbox.publish(ReminderEvents.RESUMED, partnerId, new ReminderEvents.RemindersResumed(partnerId, clock.instant()));
+            outbox.publish(
+                    ReminderEvents.RESUMED, partnerId, new ReminderEvents.RemindersResumed(partnerId, clock.instant()));
         }
     }
 
@@ -335,7 +402,8 @@ public class ReminderService {
     @Transactional
     public Notification snooze(UUID notificationId, String partnerId, int minutes) {
         Notification notification = mark(notificationId, partnerId, Notification.Status.SNOOZED);
-        notification.snoozedUntil = clock.instant().plus(java.time.Duration.ofMinutes(minutes)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        notification.snoozedUntil =
+                clock.instant().plus(Duration.ofMinutes(minutes)).truncatedTo(ChronoUnit.SECONDS);
         return notification;
     }
 
@@ -343,14 +411,14 @@ public class ReminderService {
     @Transactional
     public ReminderRecipient skipNext(UUID reminderId, String partnerId) {
         visibleTo(reminderId, partnerId);
-        ReminderRecipient recipient = ReminderRecipient.findById(new ReminderRecipient.Key(reminderId, partnerId),
-                LockModeType.PESSIMISTIC_WRITE);
+        ReminderRecipient recipient = ReminderRecipient.findById(
+                new ReminderRecipient.Key(reminderId, partnerId), LockModeType.PESSIMISTIC_WRITE);
         if (recipient == null || recipient.occurrenceAt == null) {
             throw ApiException.conflict("nothing-to-skip", "This reminder has no upcoming occurrence for you.");
         }
         recipient.skippedThrough = recipient.occurrenceAt;
-        planner.planNext(Reminder.findById(reminderId), recipient, recipient.occurrenceAt,
-                app.hearth.membership.PartnerView.findById(partnerId));
+        planner.planNext(
+                Reminder.findById(reminderId), recipient, recipient.occurrenceAt, PartnerView.findById(partnerId));
         return recipient;
     }
 

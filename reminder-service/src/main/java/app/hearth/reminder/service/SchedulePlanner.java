@@ -4,10 +4,9 @@ import app.hearth.membership.PartnerView;
 import app.hearth.reminder.Reminder;
 import app.hearth.reminder.ReminderRecipient;
 import jakarta.enterprise.context.ApplicationScoped;
-
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -35,9 +34,11 @@ public class SchedulePlanner {
         Optional<Instant> next = ReminderSchedule.of(reminder.rrule, reminder.startDate, reminder.timeOfDay)
                 .nextAfter(after, zone, reminder.createdAt);
         recipient.occurrenceAt = next.orElse(null);
-        recipient.nextFireAt = next.map(at -> calendar == null || calendar.quietHoursStart == null ? at
-                : ReminderSchedule.holdForQuietHours(at, ZoneId.of(calendar.timeZone), calendar.quietHoursStart,
-                        calendar.quietHoursEnd)).orElse(null);
+        recipient.nextFireAt = next.map(at -> calendar == null || calendar.quietHoursStart == null
+                        ? at
+                        : ReminderSchedule.holdForQuietHours(
+                                at, ZoneId.of(calendar.timeZone), calendar.quietHoursStart, calendar.quietHoursEnd))
+                .orElse(null);
     }
 
     /**
@@ -50,7 +51,12 @@ public class SchedulePlanner {
     }
 
     static Instant endOfLocalDay(Instant at, ZoneId zone) {
-        return at.atZone(zone).toLocalDate().plusDays(1).atStartOfDay(zone).toInstant().minusNanos(1);
+        return at.atZone(zone)
+                .toLocalDate()
+                .plusDays(1)
+                .atStartOfDay(zone)
+                .toInstant()
+                .minusNanos(1);
     }
 
     /**
@@ -68,9 +74,10 @@ public class SchedulePlanner {
     }
 
     private static Instant hold(Instant at, PartnerView calendar) {
-        return calendar == null || calendar.quietHoursStart == null ? at
-                : ReminderSchedule.holdForQuietHours(at, ZoneId.of(calendar.timeZone), calendar.quietHoursStart,
-                calendar.quietHoursEnd);
+        return calendar == null || calendar.quietHoursStart == null
+                ? at
+                : ReminderSchedule.holdForQuietHours(
+                        at, ZoneId.of(calendar.timeZone), calendar.quietHoursStart, calendar.quietHoursEnd);
     }
 
     /**
@@ -85,18 +92,25 @@ public class SchedulePlanner {
                 .nextAfter(after, zone, reminder.createdAt);
         recipient.occurrenceAt = next.orElse(null);
         recipient.nextFireAt = next.map(nominal -> {
-            List<SharedWindows.Calendar> everyone = ReminderRecipient.<ReminderRecipient>list("reminderId", reminder.id).stream()
-                    .map(r -> SharedWindows.calendarOf(PartnerView.findById(r.partnerId))).toList();
-            List<SharedWindows.Interval> windows = SharedWindows.between(nominal, nominal.plus(Duration.ofDays(7)), everyone,
-                    reminder.sharedMomentMinutes);
-            if (!windows.isEmpty()) {
-                return windows.get(0).start();
-            }
-            PartnerView calendar = PartnerView.findById(recipient.partnerId);
-            return calendar == null || calendar.quietHoursStart == null ? nominal
-                    : ReminderSchedule.holdForQuietHours(nominal, ZoneId.of(calendar.timeZone), calendar.quietHoursStart,
-                    calendar.quietHoursEnd);
-        }).orElse(null);
+                    List<SharedWindows.Calendar> everyone =
+                            ReminderRecipient.<ReminderRecipient>list("reminderId", reminder.id).stream()
+                                    .map(r -> SharedWindows.calendarOf(PartnerView.findById(r.partnerId)))
+                                    .toList();
+                    List<SharedWindows.Interval> windows = SharedWindows.between(
+                            nominal, nominal.plus(Duration.ofDays(7)), everyone, reminder.sharedMomentMinutes);
+                    if (!windows.isEmpty()) {
+                        return windows.get(0).start();
+                    }
+                    PartnerView calendar = PartnerView.findById(recipient.partnerId);
+                    return calendar == null || calendar.quietHoursStart == null
+                            ? nominal
+                            : ReminderSchedule.holdForQuietHours(
+                                    nominal,
+                                    ZoneId.of(calendar.timeZone),
+                                    calendar.quietHoursStart,
+                                    calendar.quietHoursEnd);
+                })
+                .orElse(null);
     }
 
     static ZoneId zoneFor(Reminder reminder, PartnerView calendar) {

@@ -1,5 +1,6 @@
 package app.hearth.reminder.service;
 
+import app.hearth.membership.PartnerView;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -14,25 +15,25 @@ import java.util.List;
  */
 public final class SharedWindows {
 
-    public record Interval(Instant start, Instant end) {
-    }
+    public record Interval(Instant start, Instant end) {}
 
     /** A person's calendar for this purpose: their zone and quiet hours (start after end wraps midnight). */
-    public record Calendar(ZoneId zone, LocalTime quietStart, LocalTime quietEnd) {
-    }
+    public record Calendar(ZoneId zone, LocalTime quietStart, LocalTime quietEnd) {}
 
     /** Assumed for someone whose quiet hours are not known here yet. */
     public static final LocalTime ASSUMED_QUIET_START = LocalTime.of(22, 0);
+
     public static final LocalTime ASSUMED_QUIET_END = LocalTime.of(7, 0);
 
-    private SharedWindows() {
-    }
+    private SharedWindows() {}
 
     /** A person's calendar as this service knows it: UTC and 22:00-07:00 quiet hours until their profile arrives. */
-    public static Calendar calendarOf(app.hearth.membership.PartnerView view) {
+    public static Calendar calendarOf(PartnerView view) {
         boolean known = view != null && view.quietHoursStart != null;
-        return new Calendar(view == null ? ZoneId.of("UTC") : ZoneId.of(view.timeZone),
-                known ? view.quietHoursStart : ASSUMED_QUIET_START, known ? view.quietHoursEnd : ASSUMED_QUIET_END);
+        return new Calendar(
+                view == null ? ZoneId.of("UTC") : ZoneId.of(view.timeZone),
+                known ? view.quietHoursStart : ASSUMED_QUIET_START,
+                known ? view.quietHoursEnd : ASSUMED_QUIET_END);
     }
 
     /** The windows in [from, to) in which everyone is awake, at least {@code minMinutes} long. */
@@ -41,7 +42,9 @@ public final class SharedWindows {
         for (Calendar person : people) {
             shared = intersect(shared, awake(person, from, to));
         }
-        return shared.stream().filter(i -> i.end().getEpochSecond() - i.start().getEpochSecond() >= minMinutes * 60L).toList();
+        return shared.stream()
+                .filter(i -> i.end().getEpochSecond() - i.start().getEpochSecond() >= minMinutes * 60L)
+                .toList();
     }
 
     /** A person's waking intervals overlapping [from, to), merged across midnight. */
@@ -86,8 +89,12 @@ public final class SharedWindows {
         int i = 0;
         int j = 0;
         while (i < a.size() && j < b.size()) {
-            Instant start = a.get(i).start().isAfter(b.get(j).start()) ? a.get(i).start() : b.get(j).start();
-            Instant end = a.get(i).end().isBefore(b.get(j).end()) ? a.get(i).end() : b.get(j).end();
+            Instant start = a.get(i).start().isAfter(b.get(j).start())
+                    ? a.get(i).start()
+                    : b.get(j).start();
+            Instant end = a.get(i).end().isBefore(b.get(j).end())
+                    ? a.get(i).end()
+                    : b.get(j).end();
             if (end.isAfter(start)) {
                 out.add(new Interval(start, end));
             }

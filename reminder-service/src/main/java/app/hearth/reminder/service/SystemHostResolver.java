@@ -2,7 +2,6 @@ package app.hearth.reminder.service;
 
 import io.quarkus.arc.DefaultBean;
 import jakarta.inject.Singleton;
-
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Arrays;

@@ -37,14 +37,12 @@ public final class WebhookDestinations {
     }
 
     /** A checked destination: connect to {@code address}, but speak to {@code host} (Host header, SNI, certificate). */
-    public record Destination(String host, int port, boolean https, InetAddress address, String pathAndQuery) {
-    }
+    public record Destination(String host, int port, boolean https, InetAddress address, String pathAndQuery) {}
 
     private static final Pattern NUMERIC_LAST_LABEL = Pattern.compile("(0x[0-9a-f]*|[0-9]+)");
     private static final Pattern CANONICAL_IPV4 = Pattern.compile("(0|[1-9][0-9]{0,2})(\\.(0|[1-9][0-9]{0,2})){3}");
 
-    private WebhookDestinations() {
-    }
+    private WebhookDestinations() {}
 
     /**
      * Checks {@code uri} (already known to be http or https with a host) and picks the address to connect to.
@@ -55,7 +53,8 @@ public final class WebhookDestinations {
         boolean https = "https".equalsIgnoreCase(uri.getScheme());
         if (uri.getHost() == null) {
             // java.net.URI keeps no host for authorities that are not a valid name or address ("127.1", "0x7F.0.0.1").
-            throw new Refused("url: '" + uri.getRawAuthority() + "' is not a host name or an IP address written as a.b.c.d.");
+            throw new Refused(
+                    "url: '" + uri.getRawAuthority() + "' is not a host name or an IP address written as a.b.c.d.");
         }
         String host = uri.getHost().toLowerCase(Locale.ROOT);
         if (host.endsWith(".")) {
@@ -70,8 +69,11 @@ public final class WebhookDestinations {
                 Optional<String> why = nonPublic(address);
                 if (why.isPresent()) {
                     // A name's resolved addresses are not echoed: that would map what is inside the network.
-                    throw new Refused("url: " + host + " is " + (address.getHostAddress().equals(stripBrackets(host))
-                            ? why.get() : "not a public address") + "; webhooks go only to public internet addresses.");
+                    throw new Refused("url: " + host + " is "
+                            + (address.getHostAddress().equals(stripBrackets(host))
+                                    ? why.get()
+                                    : "not a public address")
+                            + "; webhooks go only to public internet addresses.");
                 }
             }
             if (!https) {
@@ -80,7 +82,11 @@ public final class WebhookDestinations {
         }
         int port = uri.getPort() >= 0 ? uri.getPort() : https ? 443 : 80;
         String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
-        return new Destination(stripBrackets(host), port, https, addresses.get(0),
+        return new Destination(
+                stripBrackets(host),
+                port,
+                https,
+                addresses.get(0),
                 uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery());
     }
 
@@ -176,7 +182,9 @@ public final class WebhookDestinations {
         if ((first & 0xFFC0) == 0xFEC0) {
             return Optional.of("a site-local (private) address");
         }
-        if (first == 0x2001 && second == 0x0db8 || first == 0x0100 && allZero(b, 2, 8) || first == 0x2001 && second < 0x0200) {
+        if (first == 0x2001 && second == 0x0db8
+                || first == 0x0100 && allZero(b, 2, 8)
+                || first == 0x2001 && second < 0x0200) {
             return Optional.of("a documentation, discard or reserved address");
         }
         if ((first & 0xE000) != 0x2000) {
@@ -204,8 +212,11 @@ public final class WebhookDestinations {
         if (a >= 224) {
             return Optional.of("a multicast or reserved address");
         }
-        if (a == 192 && b == 0 && (c == 0 || c == 2) || a == 198 && (b & 0xFE) == 18 || a == 198 && b == 51 && c == 100
-                || a == 203 && b == 0 && c == 113 || a == 192 && b == 88 && c == 99) {
+        if (a == 192 && b == 0 && (c == 0 || c == 2)
+                || a == 198 && (b & 0xFE) == 18
+                || a == 198 && b == 51 && c == 100
+                || a == 203 && b == 0 && c == 113
+                || a == 192 && b == 88 && c == 99) {
             return Optional.of("a documentation, benchmarking or reserved address");
         }
         return Optional.empty();

@@ -4,7 +4,6 @@ import app.hearth.reminder.config.ReminderConfig;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -46,13 +45,17 @@ public class WebhookLookups {
     /** The checked destination, or a failure: {@link WebhookDestinations.Refused}, or a {@link TimeoutException}. */
     public CompletableFuture<WebhookDestinations.Destination> check(URI uri) {
         Duration timeout = config.webhooks().dnsTimeout();
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                return WebhookDestinations.check(uri, resolver, config.webhooks().allowLoopbackHttp());
-            } catch (WebhookDestinations.Refused refused) {
-                throw new CompletionException(refused);
-            }
-        }, pool).orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        return CompletableFuture.supplyAsync(
+                        () -> {
+                            try {
+                                return WebhookDestinations.check(
+                                        uri, resolver, config.webhooks().allowLoopbackHttp());
+                            } catch (WebhookDestinations.Refused refused) {
+                                throw new CompletionException(refused);
+                            }
+                        },
+                        pool)
+                .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** As {@link #check}, waiting for it: a lookup that does not answer in time is refused, saying so. */

@@ -1,6 +1,7 @@
 package app.hearth.reminder.service;
 
 import app.hearth.events.Sealing;
+import app.hearth.platform.crypto.SecretKeys;
 import app.hearth.reminder.WebhookSubscription;
 import app.hearth.reminder.config.ReminderConfig;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -8,15 +9,14 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import org.jboss.logging.Logger;
-
-import javax.crypto.SecretKey;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import javax.crypto.SecretKey;
+import org.jboss.logging.Logger;
 
 /**
  * Webhook signing secrets at rest: sealed with AES-256-GCM under {@code hearth.reminders.webhooks.secret-key} (a
@@ -30,7 +30,7 @@ public class WebhookSecrets {
     private final SecretKey key;
 
     @Inject
-    public WebhookSecrets(ReminderConfig config, app.hearth.platform.crypto.SecretKeys keys) {
+    public WebhookSecrets(ReminderConfig config, SecretKeys keys) {
         key = keys.aes("HEARTH_WEBHOOK_SECRET_KEY", config.webhooks().secretKey());
     }
 
@@ -42,16 +42,22 @@ public class WebhookSecrets {
         try {
             return Sealing.unbox(key, aad(subscriptionId), box);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("the webhook secret of " + subscriptionId
-                    + " cannot be opened: was hearth.reminders.webhooks.secret-key changed?", e);
+            throw new IllegalStateException(
+                    "the webhook secret of " + subscriptionId
+                            + " cannot be opened: was hearth.reminders.webhooks.secret-key changed?",
+                    e);
         }
     }
 
     /** The secrets that sign a delivery now: the current one, and the rotated-out one during its overlap. */
     public List<String> signingSecrets(WebhookSubscription subscription, Instant now) {
         List<String> secrets = new ArrayList<>(2);
-        secrets.add(subscription.secretBox != null ? open(subscription.id, subscription.secretBox) : subscription.legacySecret);
-        if (subscription.previousSecretBox != null && subscription.previousSecretExpiresAt != null
+        secrets.add(
+                subscription.secretBox != null
+                        ? open(subscription.id, subscription.secretBox)
+                        : subscription.legacySecret);
+        if (subscription.previousSecretBox != null
+                && subscription.previousSecretExpiresAt != null
                 && now.isBefore(subscription.previousSecretExpiresAt)) {
             secrets.add(open(subscription.id, subscription.previousSecretBox));
         }

@@ -1,6 +1,7 @@
 package app.hearth.reminder.service;
 
 import app.hearth.membership.PartnerAppGrant;
+import app.hearth.platform.scheduling.PeriodicWork;
 import app.hearth.reminder.WebhookDelivery;
 import app.hearth.reminder.WebhookSubscription;
 import app.hearth.reminder.config.ReminderConfig;
@@ -20,20 +21,26 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.jboss.logging.Logger;
-
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import javax.net.ssl.SSLException;
+import org.jboss.logging.Logger;
 
 /**
  * Sends queued webhook deliveries, in every replica. A batch is claimed with {@code FOR UPDATE SKIP LOCKED} and
@@ -58,7 +65,7 @@ public class WebhookSender {
     Clock clock;
 
     @Inject
-    app.hearth.platform.scheduling.PeriodicWork work;
+    PeriodicWork work;
 
     @Inject
     MeterRegistry metrics;
@@ -77,8 +84,7 @@ public class WebhookSender {
 
     private HttpClient http;
 
-    private record Claimed(UUID id, String url, List<String> secrets, String payload, int attempt) {
-    }
+    private record Claimed(UUID id, String url, List<String> secrets, String payload, int attempt) {}
 
     /** What an attempt came to: {@code delivered}, {@code http-4xx}, {@code timeout}, ... and the status, if any. */
     record Outcome(UUID id, int attempt, Integer status, String category) {
@@ -106,9 +112,11 @@ public class WebhookSender {
         http.close();
     }
 
-    @Scheduled(every = "${hearth.reminders.webhooks.send-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(
+            every = "${hearth.reminders.webhooks.send-interval:1s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
-        work.run("webhook-sender", java.time.Duration.ofMinutes(2), () -> sendDue());
+        work.run("webhook-sender", Duration.ofMinutes(2), () -> sendDue());
     }
 
     /** Sends everything due now; returns how many attempts were made. */
@@ -119,8 +127,10 @@ public class WebhookSender {
             if (batch.isEmpty()) {
                 return attempts;
             }
-            List<CompletableFuture<Outcome>> sending = batch.stream().map(this::send).toList();
-            List<Outcome> outcomes = sending.stream().map(CompletableFuture::join).toList();
+            List<CompletableFuture<Outcome>> sending =
+                    batch.stream().map(this::send).toList();
+            List<Outcome> outcomes =
+                    sending.stream().map(CompletableFuture::join).toList();
             QuarkusTransaction.requiringNew().run(() -> outcomes.forEach(this::record));
             attempts += batch.size();
             if (batch.size() < BATCH) {
@@ -132,18 +142,22 @@ public class WebhookSender {
     private List<Claimed> claim() {
         Instant now = clock.instant();
         @SuppressWarnings("unchecked")
-        List<WebhookDelivery> due = Panache.getEntityManager().createNativeQuery("""
+        List<WebhookDelivery> due = Panache.getEntityManager()
+                .createNativeQuery("""
                         select * from webhook_delivery where status = 'PENDING' and next_attempt_at <= ?1
                         order by next_attempt_at limit ?2 for update skip locked""", WebhookDelivery.class)
-                .setParameter(1, now).setParameter(2, BATCH).getResultList();
+                .setParameter(1, now)
+                .setParameter(2, BATCH)
+                .getResultList();
         if (due.isEmpty()) {
             return List.of();
         }
-        Map<UUID, WebhookSubscription> subscriptions = WebhookSubscription.<WebhookSubscription>list("id in ?1",
-                        due.stream().map(d -> d.subscriptionId).collect(Collectors.toSet())).stream()
+        Map<UUID, WebhookSubscription> subscriptions = WebhookSubscription.<WebhookSubscription>list(
+                        "id in ?1", due.stream().map(d -> d.subscriptionId).collect(Collectors.toSet()))
+                .stream()
                 .collect(Collectors.toMap(s -> s.id, Function.identity()));
         Instant lease = now.plus(config.webhooks().timeout().multipliedBy(2)).plusSeconds(30);
-        List<Claimed> claimed = new java.util.ArrayList<>();
+        List<Claimed> claimed = new ArrayList<>();
         for (WebhookDelivery delivery : due) {
             WebhookSubscription subscription = subscriptions.get(delivery.subscriptionId);
             if (!stillGranted(subscription, now)) {
@@ -155,7 +169,11 @@ public class WebhookSender {
             }
             delivery.attempts++;
             delivery.nextAttemptAt = lease;
-            claimed.add(new Claimed(delivery.id, subscription.url, secrets.signingSecrets(subscription, now), delivery.payload,
+            claimed.add(new Claimed(
+                    delivery.id,
+                    subscription.url,
+                    secrets.signingSecrets(subscription, now),
+                    delivery.payload,
                     delivery.attempts));
         }
         return claimed;
@@ -163,8 +181,10 @@ public class WebhookSender {
 
     private static boolean stillGranted(WebhookSubscription subscription, Instant now) {
         return subscription.ownerType == WebhookSubscription.OwnerType.PERSON
-                || PartnerAppGrant.<PartnerAppGrant>list("coupleId = ?1 and clientId = ?2", subscription.coupleId, subscription.ownerId)
-                .stream().anyMatch(g -> g.allows(WebhookService.PARTNER_APP_SCOPE, now));
+                || PartnerAppGrant.<PartnerAppGrant>list(
+                                "coupleId = ?1 and clientId = ?2", subscription.coupleId, subscription.ownerId)
+                        .stream()
+                        .anyMatch(g -> g.allows(WebhookService.PARTNER_APP_SCOPE, now));
     }
 
     /**
@@ -183,7 +203,7 @@ public class WebhookSender {
             }
         });
         lookups.check(URI.create(delivery.url())).whenComplete((destination, failure) -> {
-            Throwable cause = failure instanceof java.util.concurrent.CompletionException ? failure.getCause() : failure;
+            Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
             if (cause instanceof WebhookDestinations.Refused) {
                 outcome.complete(new Outcome(delivery.id(), delivery.attempt(), null, "destination-refused"));
             } else if (cause != null) {
@@ -195,12 +215,16 @@ public class WebhookSender {
         return outcome.whenComplete((done, error) -> vertx.cancelTimer(deadline));
     }
 
-    private void post(Claimed delivery, WebhookDestinations.Destination destination, CompletableFuture<Outcome> outcome,
-                      AtomicReference<HttpClientRequest> sending) {
+    private void post(
+            Claimed delivery,
+            WebhookDestinations.Destination destination,
+            CompletableFuture<Outcome> outcome,
+            AtomicReference<HttpClientRequest> sending) {
         long timestamp = clock.instant().getEpochSecond();
         RequestOptions request = new RequestOptions()
                 .setMethod(HttpMethod.POST)
-                .setServer(SocketAddress.inetSocketAddress(destination.port(), destination.address().getHostAddress()))
+                .setServer(SocketAddress.inetSocketAddress(
+                        destination.port(), destination.address().getHostAddress()))
                 .setHost(destination.host())
                 .setPort(destination.port())
                 .setSsl(destination.https())
@@ -210,51 +234,58 @@ public class WebhookSender {
                 .putHeader("User-Agent", "Hearth-Webhooks/1")
                 .putHeader("webhook-id", delivery.id().toString())
                 .putHeader("webhook-timestamp", Long.toString(timestamp))
-                .putHeader("webhook-signature", WebhookSignatures.header(delivery.secrets(), delivery.id().toString(), timestamp,
-                        delivery.payload()))
+                .putHeader(
+                        "webhook-signature",
+                        WebhookSignatures.header(
+                                delivery.secrets(), delivery.id().toString(), timestamp, delivery.payload()))
                 .putHeader("Hearth-Attempt", Integer.toString(delivery.attempt()));
-        java.util.function.Consumer<Throwable> failed = failure ->
-                outcome.complete(new Outcome(delivery.id(), delivery.attempt(), null, category(failure)));
+        Consumer<Throwable> failed =
+                failure -> outcome.complete(new Outcome(delivery.id(), delivery.attempt(), null, category(failure)));
         http.request(request).onFailure(failed::accept).onSuccess(req -> {
             sending.set(req);
             if (outcome.isDone()) {
                 req.reset();
                 return;
             }
-            req.send(Buffer.buffer(delivery.payload())).onFailure(failed::accept).onSuccess(response -> {
-                int status = response.statusCode();
-                long[] read = {0};
-                response.exceptionHandler(failed::accept);
-                response.handler(chunk -> {
-                    read[0] += chunk.length();
-                    if (read[0] > MAX_ANSWER_BYTES && outcome.complete(new Outcome(delivery.id(), delivery.attempt(), status,
-                            "answer-too-large"))) {
-                        req.reset();
-                    }
-                });
-                response.endHandler(end -> outcome.complete(new Outcome(delivery.id(), delivery.attempt(), status,
-                        category(status))));
-            });
+            req.send(Buffer.buffer(delivery.payload()))
+                    .onFailure(failed::accept)
+                    .onSuccess(response -> {
+                        int status = response.statusCode();
+                        long[] read = {0};
+                        response.exceptionHandler(failed::accept);
+                        response.handler(chunk -> {
+                            read[0] += chunk.length();
+                            if (read[0] > MAX_ANSWER_BYTES
+                                    && outcome.complete(new Outcome(
+                                            delivery.id(), delivery.attempt(), status, "answer-too-large"))) {
+                                req.reset();
+                            }
+                        });
+                        response.endHandler(end -> outcome.complete(
+                                new Outcome(delivery.id(), delivery.attempt(), status, category(status))));
+                    });
         });
     }
 
     /** {@code delivered} for 2xx, else the status class: {@code http-3xx} (redirects are not followed), 4xx, 5xx. */
     static String category(int status) {
-        return status >= 200 && status < 300 ? DELIVERED : status >= 300 && status < 600 ? "http-" + status / 100 + "xx"
-                : "network-error";
+        return status >= 200 && status < 300
+                ? DELIVERED
+                : status >= 300 && status < 600 ? "http-" + status / 100 + "xx" : "network-error";
     }
 
     /** A failed attempt's category: {@code timeout}, {@code connection-refused}, {@code tls-failed} or {@code network-error}. */
     static String category(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof TimeoutException || t instanceof java.net.SocketTimeoutException
+            if (t instanceof TimeoutException
+                    || t instanceof SocketTimeoutException
                     || t.getClass().getSimpleName().contains("Timeout")) {
                 return "timeout";
             }
-            if (t instanceof java.net.ConnectException) {
+            if (t instanceof ConnectException) {
                 return "connection-refused";
             }
-            if (t instanceof javax.net.ssl.SSLException) {
+            if (t instanceof SSLException) {
                 return "tls-failed";
             }
         }
@@ -276,13 +307,22 @@ public class WebhookSender {
         } else if (outcome.attempt() >= config.webhooks().maxAttempts()) {
             delivery.status = WebhookDelivery.Status.DEAD;
             delivery.nextAttemptAt = null;
-            LOG.infof("Webhook delivery %s dead after %d attempts: %s", delivery.id, outcome.attempt(), delivery.lastOutcome);
+            LOG.infof(
+                    "Webhook delivery %s dead after %d attempts: %s",
+                    delivery.id, outcome.attempt(), delivery.lastOutcome);
         } else {
-            delivery.nextAttemptAt = now.plus(backoff(outcome.attempt(), config.webhooks().initialBackoff(),
+            delivery.nextAttemptAt = now.plus(backoff(
+                    outcome.attempt(),
+                    config.webhooks().initialBackoff(),
                     config.webhooks().maxBackoff()));
         }
-        metrics.counter("hearth_webhook_attempts", "outcome", delivery.status == WebhookDelivery.Status.PENDING ? "retry"
-                : delivery.status.name().toLowerCase(java.util.Locale.ROOT)).increment();
+        metrics.counter(
+                        "hearth_webhook_attempts",
+                        "outcome",
+                        delivery.status == WebhookDelivery.Status.PENDING
+                                ? "retry"
+                                : delivery.status.name().toLowerCase(Locale.ROOT))
+                .increment();
     }
 
     /** The wait after the {@code attempt}-th failure: initial, doubled each time, never more than {@code max}. */

@@ -1,22 +1,29 @@
 package app.hearth.reminder.service;
 
 import app.hearth.platform.limits.Caps;
+import app.hearth.platform.paging.PageRequest;
 import app.hearth.platform.problem.ApiException;
 import app.hearth.reminder.WebhookDelivery;
 import app.hearth.reminder.WebhookSubscription;
 import app.hearth.reminder.config.ReminderConfig;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.time.Instant;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
 
 /** Webhook subscriptions of people and partner apps, and their deliveries' status. */
 @ApplicationScoped
@@ -37,15 +44,13 @@ public class WebhookService {
     WebhookLookups lookups;
 
     /** When each owner's registrations were last refused for their destination (this replica, the last hour). */
-    private final java.util.Map<String, java.util.Deque<Instant>> refusals = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Deque<Instant>> refusals = new ConcurrentHashMap<>();
 
     /** A new subscription and its signing secret, shown to its owner this once. */
-    public record Subscribed(WebhookSubscription subscription, String secret) {
-    }
+    public record Subscribed(WebhookSubscription subscription, String secret) {}
 
     /** A rotated secret, shown this once; the previous one keeps signing until {@code previousValidUntil}. */
-    public record Rotated(WebhookSubscription subscription, String secret, Instant previousValidUntil) {
-    }
+    public record Rotated(WebhookSubscription subscription, String secret, Instant previousValidUntil) {}
 
     /**
      * Not a transaction of its own: the destination's host is looked up (bounded, {@link WebhookLookups}) before any
@@ -55,11 +60,12 @@ public class WebhookService {
     public Subscribed subscribe(WebhookSubscription.OwnerType type, String ownerId, UUID coupleId, String url) {
         String owner = type + "/" + ownerId;
         Instant now = clock.instant();
-        java.util.Deque<Instant> refused = refusals.computeIfAbsent(owner, o -> new java.util.concurrent.ConcurrentLinkedDeque<>());
-        refused.removeIf(at -> at.isBefore(now.minus(java.time.Duration.ofHours(1))));
+        Deque<Instant> refused = refusals.computeIfAbsent(owner, o -> new ConcurrentLinkedDeque<>());
+        refused.removeIf(at -> at.isBefore(now.minus(Duration.ofHours(1))));
         if (refused.size() >= config.webhooks().maxRefusedPerHour()) {
-            throw ApiException.limitReached("Too many webhook addresses were refused in the last hour; check the URL and "
-                    + "try again later.");
+            throw ApiException.limitReached(
+                    "Too many webhook addresses were refused in the last hour; check the URL and "
+                            + "try again later.");
         }
         URI uri;
         try {
@@ -68,15 +74,18 @@ public class WebhookService {
             refused.add(now);
             throw invalid;
         }
-        return io.quarkus.narayana.jta.QuarkusTransaction.joiningExisting().call(() -> store(type, ownerId, coupleId, uri));
+        return QuarkusTransaction.joiningExisting().call(() -> store(type, ownerId, coupleId, uri));
     }
 
     private Subscribed store(WebhookSubscription.OwnerType type, String ownerId, UUID coupleId, URI uri) {
         int max = config.webhooks().maxPerOwner();
-        Caps.enforce("webhooks/" + type + "/" + ownerId + "/" + coupleId, max,
+        Caps.enforce(
+                "webhooks/" + type + "/" + ownerId + "/" + coupleId,
+                max,
                 () -> type == WebhookSubscription.OwnerType.PERSON
                         ? WebhookSubscription.count("ownerType = ?1 and ownerId = ?2", type, ownerId)
-                        : WebhookSubscription.count("ownerType = ?1 and ownerId = ?2 and coupleId = ?3", type, ownerId, coupleId),
+                        : WebhookSubscription.count(
+                                "ownerType = ?1 and ownerId = ?2 and coupleId = ?3", type, ownerId, coupleId),
                 "At most " + max + " webhooks" + (coupleId == null ? "" : " per couple") + "; remove one first.");
         WebhookSubscription subscription = new WebhookSubscription();
         subscription.id = UUID.randomUUID();
@@ -99,7 +108,7 @@ public class WebhookService {
     @Transactional
     public Rotated rotateSecret(UUID id, String ownerId, UUID coupleIdOrNull) {
         WebhookSubscription subscription = owned(id, ownerId, coupleIdOrNull);
-        WebhookSubscription.findById(subscription.id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        WebhookSubscription.findById(subscription.id, LockModeType.PESSIMISTIC_WRITE);
         Instant now = clock.instant();
         String secret = WebhookSignatures.newSecret();
         subscription.previousSecretBox = subscription.secretBox;
@@ -110,8 +119,8 @@ public class WebhookService {
 
     @Transactional
     public List<WebhookSubscription> ofPerson(String partnerId) {
-        return WebhookSubscription.list("ownerType = ?1 and ownerId = ?2 order by createdAt",
-                WebhookSubscription.OwnerType.PERSON, partnerId);
+        return WebhookSubscription.list(
+                "ownerType = ?1 and ownerId = ?2 order by createdAt", WebhookSubscription.OwnerType.PERSON, partnerId);
     }
 
     /** A couple's partner-app webhooks: all of them for its members, only its own for a partner app. */
@@ -119,14 +128,16 @@ public class WebhookService {
     public List<WebhookSubscription> ofCouple(UUID coupleId, String clientIdOrNull) {
         return clientIdOrNull == null
                 ? WebhookSubscription.list("coupleId = ?1 order by createdAt", coupleId)
-                : WebhookSubscription.list("coupleId = ?1 and ownerId = ?2 order by createdAt", coupleId, clientIdOrNull);
+                : WebhookSubscription.list(
+                        "coupleId = ?1 and ownerId = ?2 order by createdAt", coupleId, clientIdOrNull);
     }
 
     /** The subscription if {@code ownerId} owns it (a person, or a partner app for this couple); else 404. */
     @Transactional
     public WebhookSubscription owned(UUID id, String ownerId, UUID coupleIdOrNull) {
         WebhookSubscription subscription = WebhookSubscription.findById(id);
-        if (subscription == null || !subscription.ownerId.equals(ownerId)
+        if (subscription == null
+                || !subscription.ownerId.equals(ownerId)
                 || (coupleIdOrNull != null && !coupleIdOrNull.equals(subscription.coupleId))) {
             throw ApiException.notFound("You have no webhook " + id + ".");
         }
@@ -139,14 +150,18 @@ public class WebhookService {
     }
 
     @Transactional
-    public app.hearth.platform.paging.Page<WebhookDelivery> deliveries(UUID subscriptionId, WebhookDelivery.Status status,
-                                                                        app.hearth.platform.paging.PageRequest request) {
+    public app.hearth.platform.paging.Page<WebhookDelivery> deliveries(
+            UUID subscriptionId, WebhookDelivery.Status status, PageRequest request) {
         var query = status == null
-                ? WebhookDelivery.<WebhookDelivery>find("subscriptionId = ?1 order by createdAt desc, id", subscriptionId)
-                : WebhookDelivery.<WebhookDelivery>find("subscriptionId = ?1 and status = ?2 order by createdAt desc, id",
-                subscriptionId, status);
-        return new app.hearth.platform.paging.Page<>(query.page(Page.of(request.page(), request.size())).list(),
-                request.page(), request.size(), query.count());
+                ? WebhookDelivery.<WebhookDelivery>find(
+                        "subscriptionId = ?1 order by createdAt desc, id", subscriptionId)
+                : WebhookDelivery.<WebhookDelivery>find(
+                        "subscriptionId = ?1 and status = ?2 order by createdAt desc, id", subscriptionId, status);
+        return new app.hearth.platform.paging.Page<>(
+                query.page(Page.of(request.page(), request.size())).list(),
+                request.page(),
+                request.size(),
+                query.count());
     }
 
     /**
@@ -179,8 +194,10 @@ public class WebhookService {
         try {
             check.check(uri);
         } catch (WebhookDestinations.Refused refused) {
-            throw ApiException.badRequest(refused.getMessage() + (allowLoopback
-                    ? " (This local stack also accepts a receiver on this machine: localhost, 127.0.0.1 or [::1].)" : ""));
+            throw ApiException.badRequest(refused.getMessage()
+                    + (allowLoopback
+                            ? " (This local stack also accepts a receiver on this machine: localhost, 127.0.0.1 or [::1].)"
+                            : ""));
         }
         return uri;
     }

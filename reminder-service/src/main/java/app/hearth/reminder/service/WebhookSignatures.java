@@ -1,13 +1,13 @@
 package app.hearth.reminder.service;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
 import java.util.stream.Collectors;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Standard Webhooks signatures (https://www.standardwebhooks.com): {@code webhook-signature} carries
@@ -19,8 +19,7 @@ public final class WebhookSignatures {
     public static final String PREFIX = "whsec_";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private WebhookSignatures() {
-    }
+    private WebhookSignatures() {}
 
     /** A new secret: 32 random bytes. */
     public static String newSecret() {
@@ -31,7 +30,9 @@ public final class WebhookSignatures {
 
     /** The {@code webhook-signature} header value for a delivery signed with each of {@code secrets}. */
     public static String header(List<String> secrets, String id, long timestampSeconds, String body) {
-        return secrets.stream().map(s -> "v1," + sign(s, id, timestampSeconds, body)).collect(Collectors.joining(" "));
+        return secrets.stream()
+                .map(s -> "v1," + sign(s, id, timestampSeconds, body))
+                .collect(Collectors.joining(" "));
     }
 
     /** Base64 HMAC-SHA256 of {@code id.timestamp.body}. */
@@ -39,8 +40,9 @@ public final class WebhookSignatures {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(keyOf(secret), "HmacSHA256"));
-            return Base64.getEncoder().encodeToString(
-                    mac.doFinal((id + "." + timestampSeconds + "." + body).getBytes(StandardCharsets.UTF_8)));
+            return Base64.getEncoder()
+                    .encodeToString(
+                            mac.doFinal((id + "." + timestampSeconds + "." + body).getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
         }
@@ -48,7 +50,8 @@ public final class WebhookSignatures {
 
     /** The HMAC key: the decoded part of a {@code whsec_} secret; the text itself for a secret issued before those. */
     static byte[] keyOf(String secret) {
-        return secret.startsWith(PREFIX) ? Base64.getDecoder().decode(secret.substring(PREFIX.length()))
+        return secret.startsWith(PREFIX)
+                ? Base64.getDecoder().decode(secret.substring(PREFIX.length()))
                 : secret.getBytes(StandardCharsets.UTF_8);
     }
 }

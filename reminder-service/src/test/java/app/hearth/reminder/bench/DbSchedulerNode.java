@@ -14,9 +14,10 @@ import io.agroal.api.AgroalDataSource;
 import io.agroal.api.configuration.supplier.AgroalDataSourceConfigurationSupplier;
 import io.agroal.api.security.NamePrincipal;
 import io.agroal.api.security.SimplePassword;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
@@ -31,8 +32,7 @@ import java.util.UUID;
  */
 public final class DbSchedulerNode {
 
-    private DbSchedulerNode() {
-    }
+    private DbSchedulerNode() {}
 
     public static void main(String[] args) throws Exception {
         String url = args[0];
@@ -40,17 +40,17 @@ public final class DbSchedulerNode {
         AgroalDataSource dataSource = AgroalDataSource.from(new AgroalDataSourceConfigurationSupplier()
                 .connectionPoolConfiguration(pool -> pool.maxSize(threads + 4)
                         .connectionFactoryConfiguration(factory -> factory.jdbcUrl(url)
-                                .principal(new NamePrincipal(args[1])).credential(new SimplePassword(args[2])))));
+                                .principal(new NamePrincipal(args[1]))
+                                .credential(new SimplePassword(args[2])))));
         LocalTime at = LocalTime.parse(args[3]);
-        CustomTask<Void> reminder = Tasks.custom("hearth-reminder", Void.class)
-                .execute((instance, context) -> {
-                    fire(dataSource, instance.getId(), context.getExecution().executionTime);
-                    return new CompletionHandler.OnCompleteReschedule<>(Schedules.daily(ZoneOffset.UTC, at));
-                });
+        CustomTask<Void> reminder = Tasks.custom("hearth-reminder", Void.class).execute((instance, context) -> {
+            fire(dataSource, instance.getId(), context.getExecution().executionTime);
+            return new CompletionHandler.OnCompleteReschedule<>(Schedules.daily(ZoneOffset.UTC, at));
+        });
         Scheduler scheduler = Scheduler.create(dataSource, reminder)
                 .threads(threads)
                 .pollUsingLockAndFetch(Double.parseDouble(args[5]), Double.parseDouble(args[6]))
-                .pollingInterval(java.time.Duration.ofMillis(Long.parseLong(args[7])))
+                .pollingInterval(Duration.ofMillis(Long.parseLong(args[7])))
                 .schedulerName(new SchedulerName.Fixed(args[8]))
                 .registerShutdownHook()
                 .build();
@@ -61,15 +61,20 @@ public final class DbSchedulerNode {
     /** The notification and its ReminderFired event, in one transaction (as reminder-service commits them). */
     private static void fire(AgroalDataSource dataSource, String partnerId, Instant occurrence) {
         Instant now = Instant.now();
-        String reminderId = UUID.nameUUIDFromBytes(("dbs-r-" + partnerId).getBytes()).toString();
-        EventEnvelope event = EventEnvelope.create(ReminderEvents.FIRED, "/reminder-service", partnerId,
-                new ReminderEvents.ReminderFired(reminderId, partnerId, null, ReminderEvents.Kind.GRATITUDE, null, occurrence, now));
+        String reminderId =
+                UUID.nameUUIDFromBytes(("dbs-r-" + partnerId).getBytes()).toString();
+        EventEnvelope event = EventEnvelope.create(
+                ReminderEvents.FIRED,
+                "/reminder-service",
+                partnerId,
+                new ReminderEvents.ReminderFired(
+                        reminderId, partnerId, null, ReminderEvents.Kind.GRATITUDE, null, occurrence, now));
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try (PreparedStatement notification = c.prepareStatement("""
                     insert into notification (id, reminder_id, partner_id, kind, title, occurrence_at, fired_at, status)
                     values (?, ?::uuid, ?, 'GRATITUDE', 'Say one thing you appreciate', ?, ?, 'UNREAD')""");
-                 PreparedStatement outbox = c.prepareStatement("""
+                    PreparedStatement outbox = c.prepareStatement("""
                     insert into outbox_event (event_id, topic, event_key, event_type, payload, created_at)
                     values (?, ?, ?, ?, ?, ?)""")) {
                 notification.setObject(1, UUID.randomUUID());
@@ -87,7 +92,7 @@ public final class DbSchedulerNode {
                 outbox.executeUpdate();
             }
             c.commit();
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
     }

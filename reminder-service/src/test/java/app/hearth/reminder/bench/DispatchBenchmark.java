@@ -1,25 +1,21 @@
 package app.hearth.reminder.bench;
 
+import static app.hearth.testsupport.Benchmarks.arg;
+import static app.hearth.testsupport.Benchmarks.log;
+import static app.hearth.testsupport.Benchmarks.percentile;
+
 import app.hearth.events.EventEnvelope;
 import app.hearth.events.EventJson;
 import app.hearth.events.Topics;
 import app.hearth.testsupport.HearthTestResource;
 import app.hearth.testsupport.PeerServices;
-import static app.hearth.testsupport.Benchmarks.arg;
-import static app.hearth.testsupport.Benchmarks.log;
-import static app.hearth.testsupport.Benchmarks.percentile;
 import app.hearth.testsupport.TestInfrastructure;
 import app.hearth.testsupport.TopicReader;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.postgresql.PGConnection;
-import org.postgresql.PGNotification;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
@@ -33,6 +29,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
 
 /**
  * Benchmark (not a test): N reminders due in the same minute, fired by R replicas of the packaged reminder-service
@@ -55,8 +54,8 @@ public final class DispatchBenchmark {
         List<PeerServices.Instance> instances = new ArrayList<>();
         try {
             for (int i = 1; i <= replicas; i++) {
-                instances.add(PeerServices.replica("reminder-service", database, "bench-reminder-" + i,
-                        Map.of("JAVA_XMX", "-Xmx512m")));
+                instances.add(PeerServices.replica(
+                        "reminder-service", database, "bench-reminder-" + i, Map.of("JAVA_XMX", "-Xmx512m")));
                 log("replica " + i + " ready at " + instances.get(i - 1).url());
             }
             run(database, reminders, replicas, spread, out);
@@ -68,8 +67,16 @@ public final class DispatchBenchmark {
     }
 
     /** What one burst gave: from the due instant to each notification's commit, and what was doubled or missed. */
-    record Burst(int n, long committed, long heard, double seconds, List<Long> latenessMillis, long duplicateRows,
-                 long duplicateEvents, long misses, long events) {
+    record Burst(
+            int n,
+            long committed,
+            long heard,
+            double seconds,
+            List<Long> latenessMillis,
+            long duplicateRows,
+            long duplicateEvents,
+            long misses,
+            long events) {
         double rate() {
             return n / seconds;
         }
@@ -95,12 +102,16 @@ public final class DispatchBenchmark {
     /** Hearth's own: n people, each with a personal daily reminder at the same UTC minute (FIXED zone: no calendars). */
     static Loader reminders(String prefix, int n, int spread) {
         return (s, due, timeOfDay) -> {
-            s.executeUpdate("insert into reminder (id, owner_id, kind, title, rrule, start_date, time_of_day, zone_policy, "
-                    + "fixed_zone, created_at, origin) select md5('" + prefix + "r-' || i)::uuid, '" + prefix + "' || i, 'GRATITUDE', "
-                    + "'Say one thing you appreciate', 'FREQ=DAILY', current_date - 1, time '" + timeOfDay + "', 'FIXED', "
-                    + "'UTC', now(), 'USER' from generate_series(1, " + n + ") i");
+            s.executeUpdate(
+                    "insert into reminder (id, owner_id, kind, title, rrule, start_date, time_of_day, zone_policy, "
+                            + "fixed_zone, created_at, origin) select md5('" + prefix + "r-' || i)::uuid, '" + prefix
+                            + "' || i, 'GRATITUDE', "
+                            + "'Say one thing you appreciate', 'FREQ=DAILY', current_date - 1, time '" + timeOfDay
+                            + "', 'FIXED', "
+                            + "'UTC', now(), 'USER' from generate_series(1, " + n + ") i");
             s.executeUpdate("insert into reminder_recipient (reminder_id, partner_id, occurrence_at, next_fire_at) "
-                    + "select md5('" + prefix + "r-' || i)::uuid, '" + prefix + "' || i, t, t from (select i, timestamptz '" + due
+                    + "select md5('" + prefix + "r-' || i)::uuid, '" + prefix
+                    + "' || i, t, t from (select i, timestamptz '" + due
                     + "' + (i - 1) * interval '1 millisecond' * " + (spread * 1000L) + " / " + n + " as t "
                     + "from generate_series(1, " + n + ") i) due");
         };
@@ -111,9 +122,10 @@ public final class DispatchBenchmark {
      * seconds into the minute (a steady load).
      */
     private static void run(String database, int n, int replicas, int spread, Path out) throws Exception {
-        Burst b = burst(database, "bench-", n, spread, reminders("bench-", n, spread), () -> { });
+        Burst b = burst(database, "bench-", n, spread, reminders("bench-", n, spread), () -> {});
         // The fire rate is what the replicas sustained: for a steady load it is the offered rate.
-        String result = String.format("""
+        String result = String.format(
+                """
 
                 ## %s: %,d reminders due %s, %d replicas
 
@@ -126,14 +138,30 @@ public final class DispatchBenchmark {
                 | duplicates (database rows / ReminderFired events) | %d / %d |
                 | misses (due, never fired) | %d |
                 | ReminderFired events on the broker | %,d |
-                """, Instant.now().truncatedTo(ChronoUnit.SECONDS), n,
-                spread == 0 ? "at the same instant (a burst)" : "spread evenly over " + spread + " s", replicas,
-                Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"), b.committed(), b.heard(),
-                b.rate(), b.seconds(), b.p(50), b.p(99), b.max(), b.duplicateRows(), b.duplicateEvents(), b.misses(), b.events());
+                """,
+                Instant.now().truncatedTo(ChronoUnit.SECONDS),
+                n,
+                spread == 0 ? "at the same instant (a burst)" : "spread evenly over " + spread + " s",
+                replicas,
+                Runtime.getRuntime().availableProcessors(),
+                System.getProperty("os.name"),
+                b.committed(),
+                b.heard(),
+                b.rate(),
+                b.seconds(),
+                b.p(50),
+                b.p(99),
+                b.max(),
+                b.duplicateRows(),
+                b.duplicateEvents(),
+                b.misses(),
+                b.events());
         Files.createDirectories(out.toAbsolutePath().getParent());
         if (!Files.exists(out)) {
-            Files.writeString(out, "# reminder-service dispatch benchmark\n\nProduced by `bench/reminder-dispatch`; "
-                    + "each run is appended.\n");
+            Files.writeString(
+                    out,
+                    "# reminder-service dispatch benchmark\n\nProduced by `bench/reminder-dispatch`; "
+                            + "each run is appended.\n");
         }
         Files.writeString(out, result, StandardOpenOption.APPEND);
         System.out.println(result);
@@ -148,13 +176,19 @@ public final class DispatchBenchmark {
      * LISTEN/NOTIFY the live stream uses) against its due instant; then counts duplicates (rows, and ReminderFired
      * events on the broker) and misses.
      */
-    static Burst burst(String database, String prefix, int n, int spread, Loader loader, Runnable started) throws Exception {
+    static Burst burst(String database, String prefix, int n, int spread, Loader loader, Runnable started)
+            throws Exception {
         String url = TestInfrastructure.jdbcUrl(database);
-        try (Connection db = DriverManager.getConnection(url, TestInfrastructure.DB_USER, TestInfrastructure.DB_PASSWORD);
-             Connection listen = DriverManager.getConnection(url, TestInfrastructure.DB_USER, TestInfrastructure.DB_PASSWORD);
-             TopicReader fired = new TopicReader(Topics.REMINDER_EVENTS)) {
+        try (Connection db =
+                        DriverManager.getConnection(url, TestInfrastructure.DB_USER, TestInfrastructure.DB_PASSWORD);
+                Connection listen =
+                        DriverManager.getConnection(url, TestInfrastructure.DB_USER, TestInfrastructure.DB_PASSWORD);
+                TopicReader fired = new TopicReader(Topics.REMINDER_EVENTS)) {
             // The minute every reminder is due in: the next whole minute at least 40 s away (time to load).
-            Instant due = Instant.now().plusSeconds(40).truncatedTo(ChronoUnit.MINUTES).plus(1, ChronoUnit.MINUTES);
+            Instant due = Instant.now()
+                    .plusSeconds(40)
+                    .truncatedTo(ChronoUnit.MINUTES)
+                    .plus(1, ChronoUnit.MINUTES);
             String timeOfDay = due.atOffset(ZoneOffset.UTC).toLocalTime().toString();
             long loadStart = System.nanoTime();
             try (Statement s = db.createStatement()) {
@@ -163,7 +197,8 @@ public final class DispatchBenchmark {
             try (Statement s = listen.createStatement()) {
                 s.execute("LISTEN hearth_notification");
             }
-            log(String.format("loaded %d (%s) in %.1f s; all due at %s", n, prefix, (System.nanoTime() - loadStart) / 1e9, due));
+            log(String.format(
+                    "loaded %d (%s) in %.1f s; all due at %s", n, prefix, (System.nanoTime() - loadStart) / 1e9, due));
             started.run();
 
             // Lateness: when each notification was committed (heard), minus the instant it was due.
@@ -172,7 +207,8 @@ public final class DispatchBenchmark {
             Set<String> heard = new HashSet<>();
             int heardTotal = 0;
             Instant last = null;
-            long deadline = System.nanoTime() + Duration.between(Instant.now(), due).plusMinutes(10).toNanos();
+            long deadline = System.nanoTime()
+                    + Duration.between(Instant.now(), due).plusMinutes(10).toNanos();
             while (heard.size() < n && System.nanoTime() < deadline) {
                 PGNotification[] batch = pg.getNotifications(1_000);
                 if (batch == null) {
@@ -180,7 +216,9 @@ public final class DispatchBenchmark {
                 }
                 Instant now = Instant.now();
                 for (PGNotification notification : batch) {
-                    String partner = notification.getParameter().substring(0, notification.getParameter().indexOf(' '));
+                    String partner = notification
+                            .getParameter()
+                            .substring(0, notification.getParameter().indexOf(' '));
                     if (!partner.startsWith(prefix)) {
                         continue;
                     }
@@ -199,23 +237,44 @@ public final class DispatchBenchmark {
             long misses;
             try (Statement s = db.createStatement()) {
                 rows = single(s, "select count(*) from notification where partner_id like '" + prefix + "%'");
-                duplicateRows = single(s, "select count(*) - count(distinct (reminder_id, occurrence_at, partner_id)) "
-                        + "from notification where partner_id like '" + prefix + "%'");
-                misses = n - single(s, "select count(distinct partner_id) from notification where partner_id like '" + prefix + "%'");
+                duplicateRows = single(
+                        s,
+                        "select count(*) - count(distinct (reminder_id, occurrence_at, partner_id)) "
+                                + "from notification where partner_id like '" + prefix + "%'");
+                misses = n
+                        - single(
+                                s,
+                                "select count(distinct partner_id) from notification where partner_id like '" + prefix
+                                        + "%'");
             }
             // Every firing is also a ReminderFired event on the broker (through the outbox): exactly one each.
-            List<ConsumerRecord<String, String>> events = fired.await(r -> r.key() != null && r.key().startsWith(prefix), n,
-                    Duration.ofMinutes(5));
+            List<ConsumerRecord<String, String>> events =
+                    fired.await(r -> r.key() != null && r.key().startsWith(prefix), n, Duration.ofMinutes(5));
             Map<String, Integer> perOccurrence = new HashMap<>();
             for (ConsumerRecord<String, String> record : events) {
                 EventEnvelope event = EventJson.read(record.value());
-                perOccurrence.merge(event.data().get("reminderId").asText() + "/" + event.data().get("partnerId").asText()
-                        + "/" + event.data().get("occurrenceAt").asText(), 1, Integer::sum);
+                perOccurrence.merge(
+                        event.data().get("reminderId").asText() + "/"
+                                + event.data().get("partnerId").asText() + "/"
+                                + event.data().get("occurrenceAt").asText(),
+                        1,
+                        Integer::sum);
             }
-            long duplicateEvents = perOccurrence.values().stream().mapToLong(c -> c - 1).sum();
+            long duplicateEvents =
+                    perOccurrence.values().stream().mapToLong(c -> c - 1).sum();
             Collections.sort(latenessMillis);
-            double seconds = last == null ? 0 : Math.max(Duration.between(due, last).toMillis(), 1) / 1000.0;
-            return new Burst(n, rows, heardTotal, seconds, latenessMillis, duplicateRows, duplicateEvents, misses, events.size());
+            double seconds =
+                    last == null ? 0 : Math.max(Duration.between(due, last).toMillis(), 1) / 1000.0;
+            return new Burst(
+                    n,
+                    rows,
+                    heardTotal,
+                    seconds,
+                    latenessMillis,
+                    duplicateRows,
+                    duplicateEvents,
+                    misses,
+                    events.size());
         }
     }
 

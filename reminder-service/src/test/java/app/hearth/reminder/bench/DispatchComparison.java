@@ -1,9 +1,11 @@
 package app.hearth.reminder.bench;
 
+import static app.hearth.testsupport.Benchmarks.arg;
+import static app.hearth.testsupport.Benchmarks.log;
+
 import app.hearth.testsupport.HearthTestResource;
 import app.hearth.testsupport.PeerServices;
 import app.hearth.testsupport.TestInfrastructure;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -14,11 +16,9 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-
-import static app.hearth.testsupport.Benchmarks.arg;
-import static app.hearth.testsupport.Benchmarks.log;
 
 /**
  * bench/compare's dispatch pair: N reminders due at the same instant, fired by two replicas of reminder-service, then
@@ -29,8 +29,7 @@ import static app.hearth.testsupport.Benchmarks.log;
  */
 public final class DispatchComparison {
 
-    private DispatchComparison() {
-    }
+    private DispatchComparison() {}
 
     record Config(int threads, double lower, double upper) {
         static Config parse(String text) {
@@ -46,8 +45,10 @@ public final class DispatchComparison {
 
     public static void main(String[] args) throws Exception {
         int n = Integer.parseInt(arg(args, "--reminders", "100000"));
-        List<Config> configs = java.util.Arrays.stream(arg(args, "--db-scheduler", "8:1.0:4.0,8:4.0:20.0,16:4.0:20.0").split(","))
-                .map(Config::parse).toList();
+        List<Config> configs = Arrays.stream(arg(args, "--db-scheduler", "8:1.0:4.0,8:4.0:20.0,16:4.0:20.0")
+                        .split(","))
+                .map(Config::parse)
+                .toList();
         Path out = Path.of(arg(args, "--out", "bench/results/compare.md"));
         String database = "reminders_compare";
         TestInfrastructure.ensureRunning();
@@ -56,9 +57,11 @@ public final class DispatchComparison {
         List<PeerServices.Instance> replicas = new ArrayList<>();
         try {
             for (int i = 1; i <= 2; i++) {
-                replicas.add(PeerServices.replica("reminder-service", database, "compare-reminder-" + i, Map.of("JAVA_XMX", "-Xmx512m")));
+                replicas.add(PeerServices.replica(
+                        "reminder-service", database, "compare-reminder-" + i, Map.of("JAVA_XMX", "-Xmx512m")));
             }
-            try (Connection c = connect(database); Statement s = c.createStatement()) {
+            try (Connection c = connect(database);
+                    Statement s = c.createStatement()) {
                 // db-scheduler's table, as its README gives it for PostgreSQL.
                 s.execute("""
                         create table if not exists scheduled_tasks (
@@ -69,7 +72,8 @@ public final class DispatchComparison {
                             primary key (task_name, task_instance))""");
                 s.execute("create index if not exists execution_time_idx on scheduled_tasks (execution_time)");
                 s.execute("create index if not exists last_heartbeat_idx on scheduled_tasks (last_heartbeat)");
-                s.execute("create index if not exists priority_execution_time_idx on scheduled_tasks (priority desc, execution_time asc)");
+                s.execute(
+                        "create index if not exists priority_execution_time_idx on scheduled_tasks (priority desc, execution_time asc)");
             }
             int round = 0;
             Config bestSoFar = null;
@@ -81,9 +85,10 @@ public final class DispatchComparison {
                 String settings = settings(database);
                 round++;
                 String hearthPrefix = "h" + round + "-";
-                DispatchBenchmark.Burst hearth = DispatchBenchmark.burst(database, hearthPrefix, n, 0,
-                        DispatchBenchmark.reminders(hearthPrefix, n, 0), () -> { });
-                log(String.format("Hearth: %,.0f fires/s, p99 %,d ms, exact %s", hearth.rate(), hearth.p(99), hearth.exact()));
+                DispatchBenchmark.Burst hearth = DispatchBenchmark.burst(
+                        database, hearthPrefix, n, 0, DispatchBenchmark.reminders(hearthPrefix, n, 0), () -> {});
+                log(String.format(
+                        "Hearth: %,.0f fires/s, p99 %,d ms, exact %s", hearth.rate(), hearth.p(99), hearth.exact()));
                 DispatchBenchmark.Burst best = null;
                 Config bestConfig = null;
                 // Every configuration on the first database; the best of them again on the durable one.
@@ -93,16 +98,26 @@ public final class DispatchComparison {
                     String prefix = "d" + round + k + "-";
                     List<Process> nodes = new ArrayList<>();
                     try {
-                        DispatchBenchmark.Burst b = DispatchBenchmark.burst(database, prefix, n, 0, (s, due, timeOfDay) -> {
-                            s.executeUpdate("delete from scheduled_tasks");
-                            s.executeUpdate("insert into scheduled_tasks (task_name, task_instance, execution_time, picked, version) "
-                                    + "select 'hearth-reminder', '" + prefix + "' || i, timestamptz '" + due + "', false, 1 "
-                                    + "from generate_series(1, " + n + ") i");
-                            for (int node = 1; node <= 2; node++) {
-                                nodes.add(node(database, timeOfDay, config, "node-" + node));
-                            }
-                        }, () -> { });
-                        log(String.format("db-scheduler (%s): %,.0f fires/s, p99 %,d ms, exact %s", config, b.rate(), b.p(99), b.exact()));
+                        DispatchBenchmark.Burst b = DispatchBenchmark.burst(
+                                database,
+                                prefix,
+                                n,
+                                0,
+                                (s, due, timeOfDay) -> {
+                                    s.executeUpdate("delete from scheduled_tasks");
+                                    s.executeUpdate(
+                                            "insert into scheduled_tasks (task_name, task_instance, execution_time, picked, version) "
+                                                    + "select 'hearth-reminder', '" + prefix + "' || i, timestamptz '"
+                                                    + due + "', false, 1 "
+                                                    + "from generate_series(1, " + n + ") i");
+                                    for (int node = 1; node <= 2; node++) {
+                                        nodes.add(node(database, timeOfDay, config, "node-" + node));
+                                    }
+                                },
+                                () -> {});
+                        log(String.format(
+                                "db-scheduler (%s): %,.0f fires/s, p99 %,d ms, exact %s",
+                                config, b.rate(), b.p(99), b.exact()));
                         if (best == null || b.rate() > best.rate()) {
                             best = b;
                             bestConfig = config;
@@ -115,10 +130,21 @@ public final class DispatchComparison {
                     }
                 }
                 bestSoFar = bestConfig;
-                rows.append(String.format("| %,d reminders due at once, 2 replicas vs db-scheduler %s at its best of %d "
+                rows.append(String.format(
+                        "| %,d reminders due at once, 2 replicas vs db-scheduler %s at its best of %d "
                                 + "configurations tried (%s, 2 JVMs) | %s | %,.0f fires/s, lateness p99 %,d ms, %s | %,.0f fires/s, "
-                                + "lateness p99 %,d ms, %s | %.2fx | >= 2x |%n", n, "16.7.1", tried.size(), bestConfig, settings,
-                        hearth.rate(), hearth.p(99), exactness(hearth), best.rate(), best.p(99), exactness(best),
+                                + "lateness p99 %,d ms, %s | %.2fx | >= 2x |%n",
+                        n,
+                        "16.7.1",
+                        tried.size(),
+                        bestConfig,
+                        settings,
+                        hearth.rate(),
+                        hearth.p(99),
+                        exactness(hearth),
+                        best.rate(),
+                        best.p(99),
+                        exactness(best),
                         hearth.rate() / best.rate()));
             }
         } finally {
@@ -145,23 +171,38 @@ public final class DispatchComparison {
     }
 
     private static Process node(String database, String timeOfDay, Config config, String name) throws Exception {
-        return new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-                "-cp", System.getProperty("java.class.path"), DbSchedulerNode.class.getName(), TestInfrastructure.jdbcUrl(database),
-                TestInfrastructure.DB_USER, TestInfrastructure.DB_PASSWORD, timeOfDay, String.valueOf(config.threads()),
-                String.valueOf(config.lower()), String.valueOf(config.upper()), "100", name))
+        return new ProcessBuilder(List.of(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx512m",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        DbSchedulerNode.class.getName(),
+                        TestInfrastructure.jdbcUrl(database),
+                        TestInfrastructure.DB_USER,
+                        TestInfrastructure.DB_PASSWORD,
+                        timeOfDay,
+                        String.valueOf(config.threads()),
+                        String.valueOf(config.lower()),
+                        String.valueOf(config.upper()),
+                        "100",
+                        name))
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(TestInfrastructure.projectRoot()
-                        .resolve("deploy/local/.data-test/logs/db-scheduler-" + name + ".log").toFile()))
+                        .resolve("deploy/local/.data-test/logs/db-scheduler-" + name + ".log")
+                        .toFile()))
                 .start();
     }
 
     private static Connection connect(String database) throws Exception {
-        return DriverManager.getConnection(TestInfrastructure.jdbcUrl(database), TestInfrastructure.DB_USER, TestInfrastructure.DB_PASSWORD);
+        return DriverManager.getConnection(
+                TestInfrastructure.jdbcUrl(database), TestInfrastructure.DB_USER, TestInfrastructure.DB_PASSWORD);
     }
 
     private static String settings(String database) throws Exception {
-        try (Connection c = connect(database); Statement s = c.createStatement();
-             ResultSet r = s.executeQuery("select current_setting('fsync'), current_setting('synchronous_commit')")) {
+        try (Connection c = connect(database);
+                Statement s = c.createStatement();
+                ResultSet r =
+                        s.executeQuery("select current_setting('fsync'), current_setting('synchronous_commit')")) {
             r.next();
             return "fsync=" + r.getString(1) + ", synchronous_commit=" + r.getString(2);
         }

@@ -1,8 +1,7 @@
 package app.hearth.reminder.service;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,9 +9,10 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Expected instants are computed by hand from the published rules, not by java.time: New York springs forward on
@@ -39,78 +39,98 @@ class ReminderScheduleTest {
     @Test
     void newYorkSpringForwardGapFiresAtTheEndOfTheGap() {
         ReminderSchedule daily = ReminderSchedule.of("FREQ=DAILY", LocalDate.of(2027, 3, 1), LocalTime.of(2, 30));
-        assertThat(firings(daily, NEW_YORK, Instant.parse("2027-03-13T12:00:00Z"), 2)).containsExactly(
-                Instant.parse("2027-03-14T07:00:00Z"),  // 02:30 does not exist: 03:00 EDT (UTC-4)
-                Instant.parse("2027-03-15T06:30:00Z")); // 02:30 EDT
+        assertThat(firings(daily, NEW_YORK, Instant.parse("2027-03-13T12:00:00Z"), 2))
+                .containsExactly(
+                        Instant.parse("2027-03-14T07:00:00Z"), // 02:30 does not exist: 03:00 EDT (UTC-4)
+                        Instant.parse("2027-03-15T06:30:00Z")); // 02:30 EDT
     }
 
     @Test
     void newYorkFallBackOverlapFiresOnceAtTheFirstOccurrence() {
         ReminderSchedule daily = ReminderSchedule.of("FREQ=DAILY", LocalDate.of(2026, 10, 1), LocalTime.of(1, 30));
-        assertThat(firings(daily, NEW_YORK, Instant.parse("2026-10-31T12:00:00Z"), 2)).containsExactly(
-                Instant.parse("2026-11-01T05:30:00Z"),  // 01:30 EDT (UTC-4), the first of the two
-                Instant.parse("2026-11-02T06:30:00Z")); // 01:30 EST (UTC-5)
+        assertThat(firings(daily, NEW_YORK, Instant.parse("2026-10-31T12:00:00Z"), 2))
+                .containsExactly(
+                        Instant.parse("2026-11-01T05:30:00Z"), // 01:30 EDT (UTC-4), the first of the two
+                        Instant.parse("2026-11-02T06:30:00Z")); // 01:30 EST (UTC-5)
     }
 
     @Test
     void berlinGapAndOverlap() {
         ReminderSchedule daily = ReminderSchedule.of("FREQ=DAILY", LocalDate.of(2026, 1, 1), LocalTime.of(2, 30));
-        assertThat(firings(daily, BERLIN, Instant.parse("2026-10-24T12:00:00Z"), 2)).containsExactly(
-                Instant.parse("2026-10-25T00:30:00Z"),  // 02:30 CEST (UTC+2), once
-                Instant.parse("2026-10-26T01:30:00Z")); // 02:30 CET (UTC+1)
-        assertThat(firings(daily, BERLIN, Instant.parse("2027-03-27T12:00:00Z"), 2)).containsExactly(
-                Instant.parse("2027-03-28T01:00:00Z"),  // 02:30 missing: 03:00 CEST
-                Instant.parse("2027-03-29T00:30:00Z"));
+        assertThat(firings(daily, BERLIN, Instant.parse("2026-10-24T12:00:00Z"), 2))
+                .containsExactly(
+                        Instant.parse("2026-10-25T00:30:00Z"), // 02:30 CEST (UTC+2), once
+                        Instant.parse("2026-10-26T01:30:00Z")); // 02:30 CET (UTC+1)
+        assertThat(firings(daily, BERLIN, Instant.parse("2027-03-27T12:00:00Z"), 2))
+                .containsExactly(
+                        Instant.parse("2027-03-28T01:00:00Z"), // 02:30 missing: 03:00 CEST
+                        Instant.parse("2027-03-29T00:30:00Z"));
     }
 
     @Test
     void lordHoweShiftsByHalfAnHour() {
         ReminderSchedule gap = ReminderSchedule.of("FREQ=DAILY", LocalDate.of(2026, 9, 1), LocalTime.of(2, 15));
-        assertThat(firings(gap, LORD_HOWE, Instant.parse("2026-10-03T00:00:00Z"), 2)).containsExactly(
-                Instant.parse("2026-10-03T15:30:00Z"),  // 02:15 missing: 02:30 at +11:00
-                Instant.parse("2026-10-04T15:15:00Z")); // 02:15 at +11:00
+        assertThat(firings(gap, LORD_HOWE, Instant.parse("2026-10-03T00:00:00Z"), 2))
+                .containsExactly(
+                        Instant.parse("2026-10-03T15:30:00Z"), // 02:15 missing: 02:30 at +11:00
+                        Instant.parse("2026-10-04T15:15:00Z")); // 02:15 at +11:00
         ReminderSchedule overlap = ReminderSchedule.of("FREQ=DAILY", LocalDate.of(2027, 3, 1), LocalTime.of(1, 45));
-        assertThat(firings(overlap, LORD_HOWE, Instant.parse("2027-04-03T00:00:00Z"), 2)).containsExactly(
-                Instant.parse("2027-04-03T14:45:00Z"),  // 01:45 at +11:00, the first of the two
-                Instant.parse("2027-04-04T15:15:00Z")); // 01:45 at +10:30
+        assertThat(firings(overlap, LORD_HOWE, Instant.parse("2027-04-03T00:00:00Z"), 2))
+                .containsExactly(
+                        Instant.parse("2027-04-03T14:45:00Z"), // 01:45 at +11:00, the first of the two
+                        Instant.parse("2027-04-04T15:15:00Z")); // 01:45 at +10:30
     }
 
     @Test
     void weeklyOnDaysMonthlyCountAndUntil() {
-        ReminderSchedule weekly = ReminderSchedule.of("FREQ=WEEKLY;BYDAY=MO,TH", LocalDate.of(2026, 11, 23), LocalTime.of(20, 0));
-        assertThat(firings(weekly, ZoneId.of("Europe/Paris"), Instant.parse("2026-11-24T00:00:00Z"), 3)).containsExactly(
-                Instant.parse("2026-11-26T19:00:00Z"), Instant.parse("2026-11-30T19:00:00Z"), Instant.parse("2026-12-03T19:00:00Z"));
+        ReminderSchedule weekly =
+                ReminderSchedule.of("FREQ=WEEKLY;BYDAY=MO,TH", LocalDate.of(2026, 11, 23), LocalTime.of(20, 0));
+        assertThat(firings(weekly, ZoneId.of("Europe/Paris"), Instant.parse("2026-11-24T00:00:00Z"), 3))
+                .containsExactly(
+                        Instant.parse("2026-11-26T19:00:00Z"),
+                        Instant.parse("2026-11-30T19:00:00Z"),
+                        Instant.parse("2026-12-03T19:00:00Z"));
 
-        ReminderSchedule monthly = ReminderSchedule.of("FREQ=MONTHLY;BYMONTHDAY=1;COUNT=2", LocalDate.of(2026, 12, 1), LocalTime.of(9, 0));
+        ReminderSchedule monthly =
+                ReminderSchedule.of("FREQ=MONTHLY;BYMONTHDAY=1;COUNT=2", LocalDate.of(2026, 12, 1), LocalTime.of(9, 0));
         ZoneId utc = ZoneId.of("UTC");
-        assertThat(firings(monthly, utc, Instant.parse("2026-11-01T00:00:00Z"), 2)).containsExactly(
-                Instant.parse("2026-12-01T09:00:00Z"), Instant.parse("2027-01-01T09:00:00Z"));
-        assertThat(monthly.nextAfter(Instant.parse("2027-01-01T09:00:00Z"), utc)).isEmpty();
+        assertThat(firings(monthly, utc, Instant.parse("2026-11-01T00:00:00Z"), 2))
+                .containsExactly(Instant.parse("2026-12-01T09:00:00Z"), Instant.parse("2027-01-01T09:00:00Z"));
+        assertThat(monthly.nextAfter(Instant.parse("2027-01-01T09:00:00Z"), utc))
+                .isEmpty();
 
         // Without a start date the series starts at creation, on the recipient's wall clock: COUNT counts from there.
         ReminderSchedule three = ReminderSchedule.of("FREQ=DAILY;COUNT=3", null, LocalTime.of(20, 0));
         Instant created = Instant.parse("2026-11-25T20:30:00Z"); // 21:30 in Paris: today's 20:00 is already past
         ZoneId paris = ZoneId.of("Europe/Paris");
-        java.util.List<Instant> fires = new java.util.ArrayList<>();
+        List<Instant> fires = new ArrayList<>();
         for (Instant at = created; ; ) {
-            java.util.Optional<Instant> next = three.nextAfter(at, paris, created);
+            Optional<Instant> next = three.nextAfter(at, paris, created);
             if (next.isEmpty()) {
                 break;
             }
             fires.add(next.get());
             at = next.get();
         }
-        assertThat(fires).containsExactly(Instant.parse("2026-11-26T19:00:00Z"), Instant.parse("2026-11-27T19:00:00Z"),
-                Instant.parse("2026-11-28T19:00:00Z"));
+        assertThat(fires)
+                .containsExactly(
+                        Instant.parse("2026-11-26T19:00:00Z"),
+                        Instant.parse("2026-11-27T19:00:00Z"),
+                        Instant.parse("2026-11-28T19:00:00Z"));
         assertThat(three.rrule()).contains("COUNT=3");
         // In Tokyo the same creation instant is 05:30 the next morning: three from there.
-        assertThat(three.nextAfter(created, ZoneId.of("Asia/Tokyo"), created)).contains(Instant.parse("2026-11-26T11:00:00Z"));
-        ReminderSchedule weeklyFromNow = ReminderSchedule.of("FREQ=WEEKLY;BYDAY=MO;UNTIL=20261207", null, LocalTime.of(9, 0));
+        assertThat(three.nextAfter(created, ZoneId.of("Asia/Tokyo"), created))
+                .contains(Instant.parse("2026-11-26T11:00:00Z"));
+        ReminderSchedule weeklyFromNow =
+                ReminderSchedule.of("FREQ=WEEKLY;BYDAY=MO;UNTIL=20261207", null, LocalTime.of(9, 0));
         assertThat(weeklyFromNow.nextAfter(created, utc, created)).contains(Instant.parse("2026-11-30T09:00:00Z"));
-        assertThat(weeklyFromNow.nextAfter(Instant.parse("2026-11-30T09:00:00Z"), utc, created)).contains(Instant.parse("2026-12-07T09:00:00Z"));
-        assertThat(weeklyFromNow.nextAfter(Instant.parse("2026-12-07T09:00:00Z"), utc, created)).isEmpty();
+        assertThat(weeklyFromNow.nextAfter(Instant.parse("2026-11-30T09:00:00Z"), utc, created))
+                .contains(Instant.parse("2026-12-07T09:00:00Z"));
+        assertThat(weeklyFromNow.nextAfter(Instant.parse("2026-12-07T09:00:00Z"), utc, created))
+                .isEmpty();
 
-        ReminderSchedule until = ReminderSchedule.of("FREQ=DAILY;UNTIL=20261203", LocalDate.of(2026, 12, 1), LocalTime.of(8, 0));
+        ReminderSchedule until =
+                ReminderSchedule.of("FREQ=DAILY;UNTIL=20261203", LocalDate.of(2026, 12, 1), LocalTime.of(8, 0));
         assertThat(until.nextAfter(Instant.parse("2026-12-03T08:00:00Z"), utc)).isEmpty();
     }
 
@@ -139,17 +159,29 @@ class ReminderScheduleTest {
         assertThat(ReminderSchedule.holdForQuietHours(Instant.parse("2026-11-26T06:00:00Z"), paris, start, end))
                 .isEqualTo(Instant.parse("2026-11-26T06:00:00Z"));
         // A daytime window that does not wrap; equal ends mean none.
-        assertThat(ReminderSchedule.holdForQuietHours(Instant.parse("2026-11-25T12:30:00Z"), paris, LocalTime.of(13, 0), LocalTime.of(15, 0)))
+        assertThat(ReminderSchedule.holdForQuietHours(
+                        Instant.parse("2026-11-25T12:30:00Z"), paris, LocalTime.of(13, 0), LocalTime.of(15, 0)))
                 .isEqualTo(Instant.parse("2026-11-25T14:00:00Z"));
         assertThat(ReminderSchedule.holdForQuietHours(Instant.parse("2026-11-25T22:30:00Z"), paris, start, start))
                 .isEqualTo(Instant.parse("2026-11-25T22:30:00Z"));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"FREQ=MINUTELY", "FREQ=HOURLY", "FREQ=SECONDLY", "FREQ=DAILY;BYHOUR=8,12,18", "FREQ=DAILY;BYMINUTE=0,30",
-            "every day", "FREQ=WEEKLY;BYDAY=XX", "", "FREQ=DAILY;UNTIL=20261203T080000Z"})
+    @ValueSource(
+            strings = {
+                "FREQ=MINUTELY",
+                "FREQ=HOURLY",
+                "FREQ=SECONDLY",
+                "FREQ=DAILY;BYHOUR=8,12,18",
+                "FREQ=DAILY;BYMINUTE=0,30",
+                "every day",
+                "FREQ=WEEKLY;BYDAY=XX",
+                "",
+                "FREQ=DAILY;UNTIL=20261203T080000Z"
+            })
     void tooFrequentOrMalformedRulesAreRefusedWithAReason(String rrule) {
         assertThatThrownBy(() -> ReminderSchedule.of(rrule, LocalDate.of(2026, 1, 1), LocalTime.NOON))
-                .isInstanceOf(InvalidScheduleException.class).hasMessageContaining("rrule");
+                .isInstanceOf(InvalidScheduleException.class)
+                .hasMessageContaining("rrule");
     }
 }

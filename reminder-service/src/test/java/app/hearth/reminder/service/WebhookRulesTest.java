@@ -1,16 +1,21 @@
 package app.hearth.reminder.service;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import app.hearth.platform.problem.ApiException;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLHandshakeException;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class WebhookRulesTest {
 
@@ -29,15 +34,21 @@ class WebhookRulesTest {
     void signaturesFollowStandardWebhooks() {
         // The test vector published with the Standard Webhooks specification.
         String secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
-        assertThat(WebhookSignatures.header(List.of(secret), "msg_p5jXN8AQM9LWM0D4loKWxJek", 1614265330,
-                "{\"test\": 2432232314}")).isEqualTo("v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=");
+        assertThat(WebhookSignatures.header(
+                        List.of(secret), "msg_p5jXN8AQM9LWM0D4loKWxJek", 1614265330, "{\"test\": 2432232314}"))
+                .isEqualTo("v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=");
         // During a rotation's overlap both secrets sign, space-separated, the new one first.
         String other = WebhookSignatures.newSecret();
-        assertThat(WebhookSignatures.header(List.of(other, secret), "id", 1, "{}").split(" "))
-                .containsExactly("v1," + WebhookSignatures.sign(other, "id", 1, "{}"), "v1," + WebhookSignatures.sign(secret, "id", 1, "{}"));
+        assertThat(WebhookSignatures.header(List.of(other, secret), "id", 1, "{}")
+                        .split(" "))
+                .containsExactly(
+                        "v1," + WebhookSignatures.sign(other, "id", 1, "{}"),
+                        "v1," + WebhookSignatures.sign(secret, "id", 1, "{}"));
         // The id and timestamp are signed: a body replayed under another id or time does not verify.
-        assertThat(WebhookSignatures.sign(secret, "id", 2, "{}")).isNotEqualTo(WebhookSignatures.sign(secret, "id", 1, "{}"));
-        assertThat(WebhookSignatures.sign(secret, "id2", 1, "{}")).isNotEqualTo(WebhookSignatures.sign(secret, "id", 1, "{}"));
+        assertThat(WebhookSignatures.sign(secret, "id", 2, "{}"))
+                .isNotEqualTo(WebhookSignatures.sign(secret, "id", 1, "{}"));
+        assertThat(WebhookSignatures.sign(secret, "id2", 1, "{}"))
+                .isNotEqualTo(WebhookSignatures.sign(secret, "id", 1, "{}"));
     }
 
     @Test
@@ -53,17 +64,18 @@ class WebhookRulesTest {
         assertThat(WebhookSender.category(302)).isEqualTo("http-3xx");
         assertThat(WebhookSender.category(404)).isEqualTo("http-4xx");
         assertThat(WebhookSender.category(503)).isEqualTo("http-5xx");
-        assertThat(WebhookSender.category(new java.net.ConnectException("Connection refused: /10.0.0.1:22")))
+        assertThat(WebhookSender.category(new ConnectException("Connection refused: /10.0.0.1:22")))
                 .isEqualTo("connection-refused");
-        assertThat(WebhookSender.category(new RuntimeException(new javax.net.ssl.SSLHandshakeException("PKIX path"))))
+        assertThat(WebhookSender.category(new RuntimeException(new SSLHandshakeException("PKIX path"))))
                 .isEqualTo("tls-failed");
-        assertThat(WebhookSender.category(new java.util.concurrent.TimeoutException("x"))).isEqualTo("timeout");
-        assertThat(WebhookSender.category(new java.io.IOException("SSH-2.0-OpenSSH_9.6"))).isEqualTo("network-error");
+        assertThat(WebhookSender.category(new TimeoutException("x"))).isEqualTo("timeout");
+        assertThat(WebhookSender.category(new IOException("SSH-2.0-OpenSSH_9.6")))
+                .isEqualTo("network-error");
     }
 
     private static final WebhookDestinations.HostResolver RESOLVER = host -> switch (host) {
-        case "hooks.example.com" -> List.of(java.net.InetAddress.getByName("93.184.215.14"));
-        default -> throw new java.net.UnknownHostException(host);
+        case "hooks.example.com" -> List.of(InetAddress.getByName("93.184.215.14"));
+        default -> throw new UnknownHostException(host);
     };
 
     @ParameterizedTest
@@ -73,24 +85,41 @@ class WebhookRulesTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"http://localhost:9000/hook,true", "http://127.0.0.1:9000/hook,true", "http://[::1]:9000/hook,true",
-            "http://localhost:9000/hook,false", "http://hooks.example.com/hook,true", "http://127.0.0.1.nip.io/hook,true",
-            "http://10.0.0.1/hook,true", "https://127.0.0.1/hook,false"})
+    @CsvSource({
+        "http://localhost:9000/hook,true",
+        "http://127.0.0.1:9000/hook,true",
+        "http://[::1]:9000/hook,true",
+        "http://localhost:9000/hook,false",
+        "http://hooks.example.com/hook,true",
+        "http://127.0.0.1.nip.io/hook,true",
+        "http://10.0.0.1/hook,true",
+        "https://127.0.0.1/hook,false"
+    })
     void loopbackOnlyInLocalModeAndPlainHttpOnlyToLoopback(String url, boolean localMode) {
         boolean loopback = url.contains("localhost") || url.contains("127.0.0.1:") || url.contains("[::1]");
         if (localMode && loopback) {
             assertThat(WebhookService.validUrl(url, RESOLVER, true)).isNotNull();
         } else {
-            assertThatThrownBy(() -> WebhookService.validUrl(url, RESOLVER, localMode)).isInstanceOf(ApiException.class)
+            assertThatThrownBy(() -> WebhookService.validUrl(url, RESOLVER, localMode))
+                    .isInstanceOf(ApiException.class)
                     .hasMessageContaining("url");
         }
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"ftp://example.com/x", "https://user:secret@example.com/x", "https:///nohost", "not a url",
-            "/relative", "https://example.com/x#fragment", "https://unknown.invalid/x"})
+    @ValueSource(
+            strings = {
+                "ftp://example.com/x",
+                "https://user:secret@example.com/x",
+                "https:///nohost",
+                "not a url",
+                "/relative",
+                "https://example.com/x#fragment",
+                "https://unknown.invalid/x"
+            })
     void otherUrlsAreRefused(String url) {
-        assertThatThrownBy(() -> WebhookService.validUrl(url, RESOLVER, true)).isInstanceOf(ApiException.class)
+        assertThatThrownBy(() -> WebhookService.validUrl(url, RESOLVER, true))
+                .isInstanceOf(ApiException.class)
                 .hasMessageContaining("url");
     }
 }
