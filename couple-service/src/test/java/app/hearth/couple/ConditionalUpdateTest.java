@@ -1,12 +1,12 @@
 package app.hearth.couple;
 
-import static app.hearth.couple.CoupleApi.as;
-import static app.hearth.couple.CoupleApi.concurrently;
 import static app.hearth.couple.CoupleApi.freshRomanticPair;
+import static app.hearth.testsupport.Api.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import app.hearth.couple.CoupleApi.Pair;
+import app.hearth.testsupport.Concurrently;
 import app.hearth.testsupport.TestUsers;
 import app.hearth.testsupport.TestUsers.Person;
 import io.quarkus.test.junit.QuarkusTest;
@@ -28,7 +28,7 @@ class ConditionalUpdateTest {
         assertThat(as(pair.b()).get(couple).header("ETag")).isEqualTo(etag);
 
         // Both read the same version and change it at the same moment: exactly one change lands, the other is told.
-        List<Response> answers = concurrently(List.of(
+        List<Response> answers = Concurrently.all(List.of(
                 () -> as(pair.a())
                         .header("If-Match", etag)
                         .body(Map.of("pauseWord", "pineapple"))

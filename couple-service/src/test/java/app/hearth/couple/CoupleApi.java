@@ -1,37 +1,21 @@
 package app.hearth.couple;
 
-import static io.restassured.RestAssured.given;
+import static app.hearth.testsupport.Api.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.hearth.events.EventJson;
 import app.hearth.events.EventSchemas;
 import app.hearth.testsupport.TestUsers;
 import app.hearth.testsupport.TestUsers.Person;
-import io.restassured.http.ContentType;
-import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
-import io.restassured.specification.RequestSpecification;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /** The couple-service API as the tests drive it, with fresh people each time. */
 final class CoupleApi {
 
     private CoupleApi() {}
-
-    static RequestSpecification as(Person person) {
-        return given().auth()
-                .oauth2(person.token())
-                .contentType(ContentType.JSON)
-                .accept(ContentType.JSON);
-    }
 
     static String invite(Person inviter, String kind) {
         return as(inviter)
@@ -58,29 +42,6 @@ final class CoupleApi {
         Person a = TestUsers.create("Alice");
         Person b = TestUsers.create("Bob");
         return new Pair(a, b, pair(a, b, "ROMANTIC"));
-    }
-
-    /** Sends the requests at the same moment (one thread each) and returns their answers in order. */
-    static List<Response> concurrently(List<Callable<Response>> requests) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(requests.size());
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Response>> futures = new ArrayList<>();
-            for (var request : requests) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return request.call();
-                }));
-            }
-            start.countDown();
-            List<Response> responses = new ArrayList<>();
-            for (var future : futures) {
-                responses.add(future.get());
-            }
-            return responses;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 
     /** Asserts each record is a valid catalogue event and returns their types in order. */

@@ -1,8 +1,8 @@
 package app.hearth.couple;
 
-import static app.hearth.couple.CoupleApi.as;
 import static app.hearth.couple.CoupleApi.invite;
 import static app.hearth.couple.CoupleApi.pair;
+import static app.hearth.testsupport.Api.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -15,6 +15,7 @@ import app.hearth.events.Topics;
 import app.hearth.platform.preconditions.IfMatch;
 import app.hearth.platform.problem.ApiException;
 import app.hearth.testsupport.HeldTransaction;
+import app.hearth.testsupport.Sql;
 import app.hearth.testsupport.TestUsers;
 import app.hearth.testsupport.TestUsers.Person;
 import app.hearth.testsupport.TopicReader;
@@ -265,16 +266,7 @@ class ErasureTest {
         Assertions.assertThatThrownBy(() -> partners.me(gil.id(), "Gil"))
                 .isInstanceOf(ApiException.class)
                 .hasMessageContaining("erased");
-        assertThat(count("select count(*) from partner where id = '" + gil.id() + "'"))
+        assertThat(Sql.number(dataSource, "select count(*) from partner where id = '" + gil.id() + "'"))
                 .isZero();
-    }
-
-    private long count(String sql) throws Exception {
-        try (Connection c = dataSource.getConnection();
-                Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
     }
 }

@@ -1,12 +1,12 @@
 package app.hearth.couple;
 
-import static app.hearth.couple.CoupleApi.as;
-import static app.hearth.couple.CoupleApi.concurrently;
 import static app.hearth.couple.CoupleApi.invite;
+import static app.hearth.testsupport.Api.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
+import app.hearth.testsupport.Concurrently;
 import app.hearth.testsupport.DatabaseScan;
 import app.hearth.testsupport.TestUsers;
 import app.hearth.testsupport.TestUsers.Person;
@@ -83,7 +83,7 @@ class IdempotencyTest {
         String key = UUID.randomUUID().toString();
         // Accepting twice without a key is a 409 (the code is used); with the same key, every duplicate gets the
         // couple.
-        List<Response> answers = concurrently(Collections.nCopies(
+        List<Response> answers = Concurrently.all(Collections.nCopies(
                 8, () -> as(bob).header("Idempotency-Key", key).post("/v1/invitations/" + code + "/accept")));
         assertThat(answers).extracting(Response::statusCode).containsOnly(201);
         assertThat(answers)
@@ -95,7 +95,7 @@ class IdempotencyTest {
         as(bob).get("/v1/couples").then().body("items", hasSize(1));
 
         String createKey = UUID.randomUUID().toString();
-        List<Response> created = concurrently(Collections.nCopies(
+        List<Response> created = Concurrently.all(Collections.nCopies(
                 8,
                 () -> as(alice)
                         .header("Idempotency-Key", createKey)

@@ -1,8 +1,8 @@
 package app.hearth.couple;
 
 import static app.hearth.couple.CoupleApi.accept;
-import static app.hearth.couple.CoupleApi.as;
 import static app.hearth.couple.CoupleApi.invite;
+import static app.hearth.testsupport.Api.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

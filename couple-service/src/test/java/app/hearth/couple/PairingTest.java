@@ -1,9 +1,9 @@
 package app.hearth.couple;
 
 import static app.hearth.couple.CoupleApi.accept;
-import static app.hearth.couple.CoupleApi.as;
 import static app.hearth.couple.CoupleApi.invite;
 import static app.hearth.couple.CoupleApi.pair;
+import static app.hearth.testsupport.Api.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;

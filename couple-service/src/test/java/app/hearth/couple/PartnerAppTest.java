@@ -1,7 +1,7 @@
 package app.hearth.couple;
 
-import static app.hearth.couple.CoupleApi.as;
 import static app.hearth.couple.CoupleApi.freshRomanticPair;
+import static app.hearth.testsupport.Api.as;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;

@@ -1,6 +1,6 @@
 package app.hearth.couple;
 
-import static app.hearth.couple.CoupleApi.as;
+import static app.hearth.testsupport.Api.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;

@@ -1,5 +1,9 @@
 package app.hearth.exercise;
 
+import static app.hearth.exercise.ExerciseApi.answers;
+import static app.hearth.exercise.ExerciseApi.pair;
+import static app.hearth.exercise.ExerciseApi.profile;
+import static app.hearth.testsupport.Api.as;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -12,21 +16,19 @@ import app.hearth.events.EventJson;
 import app.hearth.events.EventSchemas;
 import app.hearth.events.Topics;
 import app.hearth.testsupport.PeerServices;
+import app.hearth.testsupport.TestClock;
 import app.hearth.testsupport.TestKeyring;
 import app.hearth.testsupport.TestUsers;
 import app.hearth.testsupport.TestUsers.Person;
 import app.hearth.testsupport.Tokens;
 import app.hearth.testsupport.TopicReader;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManagerFactory;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -47,59 +49,6 @@ class CheckInTest {
     @AfterEach
     void realTime() {
         TestClock.CLOCK.reset();
-    }
-
-    static RequestSpecification as(Person person) {
-        return given().auth()
-                .oauth2(person.token())
-                .contentType(ContentType.JSON)
-                .accept(ContentType.JSON);
-    }
-
-    /** Pairs two people through couple-service; returns the couple id. */
-    static String pair(Person a, Person b, String kind) {
-        String couples = PeerServices.url("couple-service");
-        String code = as(a).body(Map.of("relationshipKind", kind))
-                .post(couples + "/v1/invitations")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("code");
-        return as(b).post(couples + "/v1/invitations/" + code + "/accept")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
-    }
-
-    static void profile(Person person, String zone) {
-        as(person)
-                .body(Map.of("timeZone", zone, "startOfDayHour", 4))
-                .patch(PeerServices.url("couple-service") + "/v1/me")
-                .then()
-                .statusCode(200);
-    }
-
-    static Map<String, Object> answers(int closeness, String privateNote) {
-        Map<String, Object> body = new HashMap<>(Map.of(
-                "mood",
-                "CONTENT",
-                "moodIntensity",
-                3,
-                "closeness",
-                closeness,
-                "satisfaction",
-                7,
-                "screenTime",
-                "1_TO_3H",
-                "gratitude",
-                "the soup you made",
-                "challenging",
-                "my long week",
-                "need",
-                "a slow Sunday"));
-        body.put("privateNote", privateNote);
-        return body;
     }
 
     @Test

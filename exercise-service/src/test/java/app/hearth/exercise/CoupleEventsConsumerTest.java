@@ -8,6 +8,7 @@ import app.hearth.events.CoupleEvents;
 import app.hearth.events.EventEnvelope;
 import app.hearth.events.EventJson;
 import app.hearth.events.Topics;
+import app.hearth.testsupport.Sql;
 import app.hearth.testsupport.TestInfrastructure;
 import app.hearth.testsupport.TestUsers;
 import app.hearth.testsupport.TestUsers.Person;
@@ -15,9 +16,6 @@ import app.hearth.testsupport.TopicReader;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -59,17 +57,6 @@ class CoupleEventsConsumerTest {
                         CoupleEvents.CheckInCadence.WEEKLY));
     }
 
-    private int count(String sql, Object param) throws Exception {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement(sql)) {
-            s.setObject(1, param);
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getInt(1);
-            }
-        }
-    }
-
     @Test
     void aDuplicateEventIsAppliedOnce() throws Exception {
         Person a = TestUsers.create("Ana");
@@ -99,11 +86,15 @@ class CoupleEventsConsumerTest {
         send(coupleId, EventJson.write(ended));
         send(coupleId, EventJson.write(event)); // replayed late: must not revive anything
         await().atMost(Duration.ofSeconds(10))
-                .until(() -> count("select count(*) from inbox_event where event_id = ?", ended.id()) == 1);
+                .until(() ->
+                        Sql.number(dataSource, "select count(*) from inbox_event where event_id = ?", ended.id()) == 1);
 
-        assertThat(count("select count(*) from inbox_event where event_id = ?", event.id()))
+        assertThat(Sql.number(dataSource, "select count(*) from inbox_event where event_id = ?", event.id()))
                 .isEqualTo(1);
-        assertThat(count("select count(*) from couple_view_member where couple_id = ?", UUID.fromString(coupleId)))
+        assertThat(Sql.number(
+                        dataSource,
+                        "select count(*) from couple_view_member where couple_id = ?",
+                        UUID.fromString(coupleId)))
                 .isEqualTo(2);
         given().auth()
                 .oauth2(b.token())
@@ -172,14 +163,17 @@ class CoupleEventsConsumerTest {
                 EventJson.write(EventEnvelope.create(
                         CoupleEvents.PURGED, "/couple-service", coupleId, new CoupleEvents.CouplePurged(coupleId))));
         await().atMost(Duration.ofSeconds(10))
-                .until(() ->
-                        count("select count(*) from couple_view where couple_id = ?", UUID.fromString(coupleId)) == 0);
+                .until(() -> Sql.number(
+                                dataSource,
+                                "select count(*) from couple_view where couple_id = ?",
+                                UUID.fromString(coupleId))
+                        == 0);
         UUID id = UUID.fromString(coupleId);
-        assertThat(count("select count(*) from check_in where couple_id = ?", id))
+        assertThat(Sql.number(dataSource, "select count(*) from check_in where couple_id = ?", id))
                 .isZero();
-        assertThat(count("select count(*) from exercise_session where couple_id = ?", id))
+        assertThat(Sql.number(dataSource, "select count(*) from exercise_session where couple_id = ?", id))
                 .isZero();
-        assertThat(count("select count(*) from check_in_submission where partner_id = ?", a.id()))
+        assertThat(Sql.number(dataSource, "select count(*) from check_in_submission where partner_id = ?", a.id()))
                 .isZero();
         given().auth()
                 .oauth2(a.token())

@@ -1,14 +1,15 @@
 package app.hearth.exercise;
 
-import static app.hearth.exercise.CheckInTest.answers;
-import static app.hearth.exercise.CheckInTest.as;
-import static app.hearth.exercise.CheckInTest.pair;
+import static app.hearth.exercise.ExerciseApi.answers;
+import static app.hearth.exercise.ExerciseApi.pair;
+import static app.hearth.testsupport.Api.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
 import app.hearth.testsupport.PeerServices;
+import app.hearth.testsupport.TestClock;
 import app.hearth.testsupport.TestUsers;
 import app.hearth.testsupport.TestUsers.Person;
 import io.quarkus.test.junit.QuarkusTest;

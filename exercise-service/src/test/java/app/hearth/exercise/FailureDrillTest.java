@@ -1,7 +1,7 @@
 package app.hearth.exercise;
 
-import static app.hearth.exercise.CheckInTest.answers;
-import static app.hearth.exercise.CheckInTest.as;
+import static app.hearth.exercise.ExerciseApi.answers;
+import static app.hearth.testsupport.Api.as;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -11,6 +11,7 @@ import app.hearth.events.EventEnvelope;
 import app.hearth.events.EventJson;
 import app.hearth.events.PartnerEvents;
 import app.hearth.events.Topics;
+import app.hearth.testsupport.Sql;
 import app.hearth.testsupport.TestUsers;
 import app.hearth.testsupport.TestUsers.Person;
 import app.hearth.testsupport.Tokens;
@@ -20,8 +21,6 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
@@ -84,13 +83,18 @@ class FailureDrillTest {
             TopicWriter.send(Topics.PARTNER_EVENTS, ana.id(), EventJson.write(erased));
 
             await().atMost(Duration.ofSeconds(20)).until(() -> retries(Topics.PARTNER_EVENTS) >= retriesBefore + 3);
-            assertThat(count("select count(*) from check_in_submission where partner_id = ?", ana.id()))
+            assertThat(Sql.number(
+                            dataSource, "select count(*) from check_in_submission where partner_id = ?", ana.id()))
                     .as("not applied while the database refuses")
                     .isEqualTo(1);
 
             sql("truncate drill_fault"); // the database is back
             await().atMost(Duration.ofSeconds(40))
-                    .until(() -> count("select count(*) from check_in_submission where partner_id = ?", ana.id()) == 0);
+                    .until(() -> Sql.number(
+                                    dataSource,
+                                    "select count(*) from check_in_submission where partner_id = ?",
+                                    ana.id())
+                            == 0);
             assertThat(deadLetters.pollFor(Duration.ofSeconds(1)))
                     .noneMatch(r -> ana.id().equals(r.key()));
         }
@@ -142,7 +146,8 @@ class FailureDrillTest {
         String purgedCouple = UUID.randomUUID().toString();
         TopicWriter.publish(
                 CoupleEvents.PURGED, "/couple-service", purgedCouple, new CoupleEvents.CouplePurged(purgedCouple));
-        await().atMost(Duration.ofSeconds(10)).until(() -> count("select count(*) from erased_subject", null) >= 2);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> Sql.number(dataSource, "select count(*) from erased_subject", null) >= 2);
 
         String couple = UUID.randomUUID().toString();
         List<EventEnvelope> late = List.of(
@@ -175,21 +180,33 @@ class FailureDrillTest {
         String marker = formed(ben, TestUsers.create("Dee")); // someone else's couple still forms
         for (EventEnvelope event : late) { // seen (recorded in the inbox), and dropped
             await().atMost(Duration.ofSeconds(10))
-                    .until(() -> count("select count(*) from inbox_event where event_id = ?", event.id()) == 1);
+                    .until(() ->
+                            Sql.number(dataSource, "select count(*) from inbox_event where event_id = ?", event.id())
+                                    == 1);
         }
 
-        assertThat(count("select count(*) from partner_view where partner_id = ?", ana.id()))
+        assertThat(Sql.number(dataSource, "select count(*) from partner_view where partner_id = ?", ana.id()))
                 .isZero();
         // Ana's part of the couple goes; Ben keeps his (couple-service ends such a couple right after).
-        assertThat(count("select count(*) from couple_view_member where partner_id = ?", ana.id()))
+        assertThat(Sql.number(dataSource, "select count(*) from couple_view_member where partner_id = ?", ana.id()))
                 .isZero();
-        assertThat(count("select count(*) from couple_view_member where couple_id = ?", UUID.fromString(couple)))
+        assertThat(Sql.number(
+                        dataSource,
+                        "select count(*) from couple_view_member where couple_id = ?",
+                        UUID.fromString(couple)))
                 .isOne();
-        assertThat(count("select count(*) from couple_view where couple_id = ?", UUID.fromString(purgedCouple)))
+        assertThat(Sql.number(
+                        dataSource,
+                        "select count(*) from couple_view where couple_id = ?",
+                        UUID.fromString(purgedCouple)))
                 .isZero();
-        assertThat(count("select count(*) from couple_view where couple_id = ?", UUID.fromString(marker)))
+        assertThat(Sql.number(
+                        dataSource, "select count(*) from couple_view where couple_id = ?", UUID.fromString(marker)))
                 .isOne();
-        assertThat(count("select count(*) from erased_subject where subject_hash like ?", "%" + ana.id() + "%"))
+        assertThat(Sql.number(
+                        dataSource,
+                        "select count(*) from erased_subject where subject_hash like ?",
+                        "%" + ana.id() + "%"))
                 .as("the ledger holds hashes, never ids")
                 .isZero();
     }
@@ -208,8 +225,11 @@ class FailureDrillTest {
                         Instant.now(),
                         CoupleEvents.CheckInCadence.WEEKLY));
         await().atMost(Duration.ofSeconds(10))
-                .until(() ->
-                        count("select count(*) from couple_view where couple_id = ?", UUID.fromString(couple)) == 1);
+                .until(() -> Sql.number(
+                                dataSource,
+                                "select count(*) from couple_view where couple_id = ?",
+                                UUID.fromString(couple))
+                        == 1);
         return couple;
     }
 
@@ -227,19 +247,6 @@ class FailureDrillTest {
                 Statement s = c.createStatement()) {
             for (String statement : statements) {
                 s.execute(statement);
-            }
-        }
-    }
-
-    private int count(String sql, Object param) throws Exception {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement(sql)) {
-            if (param != null) {
-                s.setObject(1, param);
-            }
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getInt(1);
             }
         }
     }

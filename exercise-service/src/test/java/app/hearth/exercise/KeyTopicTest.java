@@ -1,6 +1,6 @@
 package app.hearth.exercise;
 
-import static app.hearth.exercise.CheckInTest.as;
+import static app.hearth.testsupport.Api.as;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

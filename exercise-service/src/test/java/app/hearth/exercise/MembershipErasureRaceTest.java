@@ -1,7 +1,7 @@
 package app.hearth.exercise;
 
-import static app.hearth.exercise.CheckInTest.as;
-import static app.hearth.exercise.CheckInTest.pair;
+import static app.hearth.exercise.ExerciseApi.pair;
+import static app.hearth.testsupport.Api.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

@@ -1,8 +1,8 @@
 package app.hearth.exercise;
 
-import static app.hearth.exercise.CheckInTest.answers;
-import static app.hearth.exercise.CheckInTest.as;
-import static app.hearth.exercise.CheckInTest.pair;
+import static app.hearth.exercise.ExerciseApi.answers;
+import static app.hearth.exercise.ExerciseApi.pair;
+import static app.hearth.testsupport.Api.as;
 import static org.hamcrest.Matchers.equalTo;
 
 import app.hearth.testsupport.BrokerOutage;

@@ -1,7 +1,7 @@
 package app.hearth.exercise;
 
-import static app.hearth.exercise.CheckInTest.as;
-import static app.hearth.exercise.CheckInTest.pair;
+import static app.hearth.exercise.ExerciseApi.pair;
+import static app.hearth.testsupport.Api.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -13,6 +13,7 @@ import static org.hamcrest.Matchers.nullValue;
 import app.hearth.events.EventJson;
 import app.hearth.events.EventSchemas;
 import app.hearth.events.Topics;
+import app.hearth.testsupport.TestClock;
 import app.hearth.testsupport.TestUsers;
 import app.hearth.testsupport.TestUsers.Person;
 import app.hearth.testsupport.TopicReader;

@@ -1,6 +1,6 @@
 package app.hearth.exercise;
 
-import static app.hearth.exercise.CheckInTest.as;
+import static app.hearth.testsupport.Api.as;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -14,6 +14,7 @@ import app.hearth.events.Sealing;
 import app.hearth.events.Topics;
 import app.hearth.testsupport.HearthTestResource;
 import app.hearth.testsupport.PeerServices;
+import app.hearth.testsupport.Sql;
 import app.hearth.testsupport.TestUsers;
 import app.hearth.testsupport.TopicReader;
 import app.hearth.testsupport.TopicWriter;
@@ -23,9 +24,6 @@ import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.security.SecureRandom;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.util.Base64;
@@ -127,7 +125,9 @@ class SecretKeysTest {
                     new PartnerEvents.PartnerRegistered(new PartnerEvents.PartnerProfile(
                             behind, "Behind", "UTC", "en", LocalTime.of(22, 0), LocalTime.of(7, 0), 4)));
             await().atMost(Duration.ofSeconds(20))
-                    .until(() -> count("select count(*) from partner_view where partner_id = ?", behind) == 1);
+                    .until(() ->
+                            Sql.number(dataSource, "select count(*) from partner_view where partner_id = ?", behind)
+                                    == 1);
             EventEnvelope registered = EventEnvelope.create(
                     PartnerEvents.REGISTERED,
                     "/couple-service",
@@ -150,8 +150,10 @@ class SecretKeysTest {
             }
             // The channel went on: the erasure behind it applied. The person was not treated as erased either.
             await().atMost(Duration.ofSeconds(10))
-                    .until(() -> count("select count(*) from partner_view where partner_id = ?", behind) == 0);
-            assertThat(count("select count(*) from partner_view where partner_id = ?", person))
+                    .until(() ->
+                            Sql.number(dataSource, "select count(*) from partner_view where partner_id = ?", behind)
+                                    == 0);
+            assertThat(Sql.number(dataSource, "select count(*) from partner_view where partner_id = ?", person))
                     .isZero();
             // One record among many that open does not make this service unready.
             given().get("/q/health/ready").then().statusCode(200);
@@ -164,16 +166,5 @@ class SecretKeysTest {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         return Base64.getEncoder().encodeToString(bytes);
-    }
-
-    private int count(String sql, String param) throws Exception {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement(sql)) {
-            s.setString(1, param);
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getInt(1);
-            }
-        }
     }
 }

@@ -1,7 +1,7 @@
 package app.hearth.exercise;
 
-import static app.hearth.exercise.CheckInTest.as;
-import static app.hearth.exercise.CheckInTest.pair;
+import static app.hearth.exercise.ExerciseApi.pair;
+import static app.hearth.testsupport.Api.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -15,6 +15,7 @@ import app.hearth.events.Topics;
 import app.hearth.exercise.service.SessionService;
 import app.hearth.membership.CoupleView;
 import app.hearth.testsupport.PeerServices;
+import app.hearth.testsupport.TestClock;
 import app.hearth.testsupport.TestKeyring;
 import app.hearth.testsupport.TestUsers;
 import app.hearth.testsupport.TestUsers.Person;
@@ -255,8 +256,8 @@ class SessionTest {
         Person alice = TestUsers.create("Alice");
         Person bob = TestUsers.create("Bob");
         String couple = pair(alice, bob, "ROMANTIC");
-        CheckInTest.profile(alice, "Europe/Paris");
-        CheckInTest.profile(bob, "Pacific/Auckland");
+        ExerciseApi.profile(alice, "Europe/Paris");
+        ExerciseApi.profile(bob, "Pacific/Auckland");
         Instant start = Instant.parse("2026-11-23T09:00:00Z"); // Monday 10:00 in Paris, 22:00 in Auckland
         TestClock.CLOCK.set(start);
         try (TopicReader events = new TopicReader(Topics.EXERCISE_EVENTS)) {

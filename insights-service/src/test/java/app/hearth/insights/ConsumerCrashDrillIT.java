@@ -8,6 +8,7 @@ import app.hearth.events.CoupleEvents;
 import app.hearth.events.ExerciseEvents;
 import app.hearth.testsupport.HearthTestResource;
 import app.hearth.testsupport.PeerServices;
+import app.hearth.testsupport.Sql;
 import app.hearth.testsupport.TestInfrastructure;
 import app.hearth.testsupport.Tokens;
 import app.hearth.testsupport.TopicWriter;
@@ -133,18 +134,27 @@ class ConsumerCrashDrillIT {
             // its backlog can take longer to replay than the drill's check-ins on exercise-events.
             await().atMost(Duration.ofSeconds(90))
                     .pollInterval(Duration.ofMillis(500))
-                    .until(() -> scalar("select count(*) from check_in_score where couple_id in (" + inList + ")")
+                    .until(() -> Sql.number(
+                                            Sql.database(DATABASE),
+                                            "select count(*) from check_in_score where couple_id in (" + inList + ")")
                                     == expectedScores
-                            && scalar("select count(*) from couple_fact where couple_id in (" + inList + ")")
+                            && Sql.number(
+                                            Sql.database(DATABASE),
+                                            "select count(*) from couple_fact where couple_id in (" + inList + ")")
                                     == COUPLES);
             long caughtUpMillis = (System.nanoTime() - started) / 1_000_000;
-            assertThat(scalar("select coalesce(sum(closeness), 0) from check_in_score where couple_id in (" + inList
-                            + ")"))
+            assertThat(Sql.number(
+                            Sql.database(DATABASE),
+                            "select coalesce(sum(closeness), 0) from check_in_score where couple_id in (" + inList
+                                    + ")"))
                     .isEqualTo(expectedCloseness);
-            assertThat(scalar("select count(*) from couple_fact where couple_id in (" + inList + ")"))
+            assertThat(Sql.number(
+                            Sql.database(DATABASE),
+                            "select count(*) from couple_fact where couple_id in (" + inList + ")"))
                     .isEqualTo(COUPLES);
             assertThat(
-                            scalar(
+                            Sql.number(
+                                    Sql.database(DATABASE),
                                     "select count(*) from inbox_event where consumer = 'insights-facts' and event_type like '%check-in-completed%'"))
                     .as("each check-in applied once")
                     .isGreaterThanOrEqualTo(COUPLES * PERIODS);
@@ -176,21 +186,11 @@ class ConsumerCrashDrillIT {
                     restartMillis,
                     caughtUpMillis,
                     expectedScores,
-                    scalar("select count(*) from check_in_score where couple_id in (" + inList + ")"));
+                    Sql.number(
+                            Sql.database(DATABASE),
+                            "select count(*) from check_in_score where couple_id in (" + inList + ")"));
         } finally {
             consumer.close();
-        }
-    }
-
-    private static long scalar(String sql) throws Exception {
-        try (Connection c = DriverManager.getConnection(
-                        TestInfrastructure.jdbcUrl(DATABASE),
-                        TestInfrastructure.DB_USER,
-                        TestInfrastructure.DB_PASSWORD);
-                Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
         }
     }
 

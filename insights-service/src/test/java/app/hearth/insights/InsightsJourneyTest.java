@@ -1,5 +1,8 @@
 package app.hearth.insights;
 
+import static app.hearth.insights.InsightsApi.checkIn;
+import static app.hearth.testsupport.Api.as;
+import static app.hearth.testsupport.Api.pair;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -17,6 +20,8 @@ import app.hearth.insights.service.InsightsService;
 import app.hearth.insights.service.ProjectionRebuild;
 import app.hearth.membership.CoupleViewMember;
 import app.hearth.testsupport.PeerServices;
+import app.hearth.testsupport.Sql;
+import app.hearth.testsupport.TestClock;
 import app.hearth.testsupport.TestUsers;
 import app.hearth.testsupport.TestUsers.Person;
 import app.hearth.testsupport.Tokens;
@@ -27,7 +32,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -68,29 +72,6 @@ class InsightsJourneyTest {
         PeerServices.shiftClock("exercise-service", Duration.ZERO);
     }
 
-    static RequestSpecification as(Person person) {
-        return given().auth()
-                .oauth2(person.token())
-                .contentType(ContentType.JSON)
-                .accept(ContentType.JSON);
-    }
-
-    static Map<String, Object> checkIn(int closeness, int satisfaction, String screenTime) {
-        return Map.of(
-                "mood",
-                "CONTENT",
-                "moodIntensity",
-                3,
-                "closeness",
-                closeness,
-                "satisfaction",
-                satisfaction,
-                "screenTime",
-                screenTime,
-                "gratitude",
-                "a private thought that must never reach insights");
-    }
-
     /** Insights without the instant they were generated at: what must be identical across replays. */
     static String stable(Person who, String couple) {
         JsonPath body = as(who).get("/v1/couples/" + couple + "/insights")
@@ -113,18 +94,7 @@ class InsightsJourneyTest {
                     .then()
                     .statusCode(200);
         }
-        String code = as(alice)
-                .body(Map.of("relationshipKind", "ROMANTIC"))
-                .post(couples + "/v1/invitations")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("code");
-        String couple = as(bob).post(couples + "/v1/invitations/" + code + "/accept")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
+        String couple = pair(couples, alice, bob, "ROMANTIC");
         Instant start = Instant.now();
 
         for (int week = 0; week < WEEKS; week++) {
@@ -455,10 +425,13 @@ class InsightsJourneyTest {
                 new ReminderEvents.RemindersPaused(
                         alex, LocalDate.parse("2026-11-20"), Instant.parse("2026-11-05T08:00:00Z")));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            assertThat(scalar("select count(*) from couple_fact where couple_id = '" + couple
-                            + "' and kind = 'FRIENDSHIP' " + "and formed_at is not null and ended_at is not null"))
+            assertThat(Sql.number(
+                            dataSource,
+                            "select count(*) from couple_fact where couple_id = '" + couple
+                                    + "' and kind = 'FRIENDSHIP' "
+                                    + "and formed_at is not null and ended_at is not null"))
                     .isEqualTo(1);
-            assertThat(scalar("""
+            assertThat(Sql.number(dataSource, """
                     select count(*) from vacation_fact v where v.partner_id = '%s' and (select min(r.resumed_at)
                     from vacation_resume_fact r where r.partner_id = v.partner_id and r.resumed_at >= v.paused_at) is not null""".formatted(alex))).isEqualTo(1);
         });
@@ -476,7 +449,7 @@ class InsightsJourneyTest {
                                 .extract()
                                 .path("state")));
         // Another replica is rebuilding (its heartbeat is fresh): this one refuses to start a second.
-        execute("update projection_rebuild set state = 'RUNNING', heartbeat_at = now() where id = 1");
+        Sql.update(dataSource, "update projection_rebuild set state = 'RUNNING', heartbeat_at = now() where id = 1");
         given().auth()
                 .oauth2(ops)
                 .post("/v1/ops/projections/rebuild")
@@ -485,7 +458,8 @@ class InsightsJourneyTest {
                 .body("type", containsString("rebuild-running"));
         given().auth().oauth2(ops).get("/v1/ops/projections/rebuild").then().body("state", equalTo("RUNNING"));
         // That replica died a while ago: its rebuild is taken over.
-        execute("update projection_rebuild set heartbeat_at = now() - interval '5 minutes' where id = 1");
+        Sql.update(
+                dataSource, "update projection_rebuild set heartbeat_at = now() - interval '5 minutes' where id = 1");
         given().auth().oauth2(ops).post("/v1/ops/projections/rebuild").then().statusCode(202);
         await().atMost(Duration.ofMinutes(3))
                 .until(() -> "DONE"
@@ -497,38 +471,12 @@ class InsightsJourneyTest {
                                 .path("state")));
     }
 
-    private long scalar(String sql) throws Exception {
-        try (Connection c = dataSource.getConnection();
-                ResultSet r = c.createStatement().executeQuery(sql)) {
-            r.next();
-            return r.getLong(1);
-        }
-    }
-
-    private void execute(String sql) throws Exception {
-        try (Connection c = dataSource.getConnection();
-                Statement st = c.createStatement()) {
-            st.executeUpdate(sql);
-        }
-    }
-
     @Test
     void onlyMembersAndGrantedPartnerAppsSeeACouplesInsights() {
         String couples = PeerServices.url("couple-service");
         Person alice = TestUsers.create("Alice");
         Person bob = TestUsers.create("Bob");
-        String code = as(alice)
-                .body(Map.of("relationshipKind", "FRIENDSHIP"))
-                .post(couples + "/v1/invitations")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("code");
-        String couple = as(bob).post(couples + "/v1/invitations/" + code + "/accept")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
+        String couple = pair(couples, alice, bob, "FRIENDSHIP");
         as(alice).get("/v1/couples/" + couple + "/insights").then().statusCode(200);
 
         Person carol = TestUsers.create("Carol");

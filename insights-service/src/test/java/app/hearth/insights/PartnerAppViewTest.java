@@ -1,7 +1,8 @@
 package app.hearth.insights;
 
-import static app.hearth.insights.InsightsJourneyTest.as;
-import static app.hearth.insights.InsightsJourneyTest.checkIn;
+import static app.hearth.insights.InsightsApi.checkIn;
+import static app.hearth.testsupport.Api.as;
+import static app.hearth.testsupport.Api.pair;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -27,17 +28,7 @@ class PartnerAppViewTest {
         String exercises = PeerServices.url("exercise-service");
         Person ann = TestUsers.create("Ann");
         Person tom = TestUsers.create("Tom");
-        String code = as(ann).body(Map.of("relationshipKind", "ROMANTIC"))
-                .post(couples + "/v1/invitations")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("code");
-        String couple = as(tom).post(couples + "/v1/invitations/" + code + "/accept")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
+        String couple = pair(couples, ann, tom, "ROMANTIC");
         as(ann).body(checkIn(5, 7, "UNDER_1H"))
                 .post(exercises + "/v1/couples/" + couple + "/check-ins")
                 .then()

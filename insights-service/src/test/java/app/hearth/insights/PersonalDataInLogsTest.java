@@ -1,7 +1,7 @@
 package app.hearth.insights;
 
-import static app.hearth.insights.InsightsJourneyTest.as;
-import static app.hearth.insights.InsightsJourneyTest.checkIn;
+import static app.hearth.insights.InsightsApi.checkIn;
+import static app.hearth.testsupport.Api.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

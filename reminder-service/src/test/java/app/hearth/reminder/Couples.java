@@ -1,6 +1,7 @@
 package app.hearth.reminder;
 
-import static app.hearth.reminder.ReminderTest.as;
+import static app.hearth.testsupport.Api.as;
+import static app.hearth.testsupport.Api.pair;
 import static org.awaitility.Awaitility.await;
 
 import app.hearth.testsupport.PeerServices;
@@ -31,17 +32,7 @@ final class Couples {
      * knows both calendars.
      */
     static String form(Person a, Person b) {
-        String code = as(a).body(Map.of("relationshipKind", "ROMANTIC"))
-                .post(couples() + "/v1/invitations")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("code");
-        String couple = as(b).post(couples() + "/v1/invitations/" + code + "/accept")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
+        String couple = pair(couples(), a, b, "ROMANTIC");
         await().atMost(Duration.ofSeconds(15))
                 .until(() -> as(a).get("/v1/couples/" + couple + "/reminders")
                         .then()

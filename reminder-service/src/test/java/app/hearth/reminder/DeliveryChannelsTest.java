@@ -1,7 +1,8 @@
 package app.hearth.reminder;
 
-import static app.hearth.reminder.ReminderTest.as;
-import static app.hearth.reminder.ReminderTest.daily;
+import static app.hearth.reminder.Receiver.expectedSignature;
+import static app.hearth.reminder.ReminderApi.daily;
+import static app.hearth.testsupport.Api.as;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -12,38 +13,30 @@ import static org.hamcrest.Matchers.hasSize;
 import app.hearth.reminder.service.Dispatcher;
 import app.hearth.reminder.service.WebhookSender;
 import app.hearth.testsupport.DatabaseScan;
+import app.hearth.testsupport.TestClock;
 import app.hearth.testsupport.TestUsers;
 import app.hearth.testsupport.TestUsers.Person;
 import app.hearth.testsupport.Tokens;
-import com.sun.net.httpserver.HttpServer;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
-import java.net.InetSocketAddress;
 import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.Base64;
-import java.util.Deque;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -67,53 +60,6 @@ class DeliveryChannelsTest {
     @AfterEach
     void realTime() {
         TestClock.CLOCK.reset();
-    }
-
-    /** A webhook receiver on this machine answering with the given statuses in turn (the last one repeats). */
-    static final class Receiver implements AutoCloseable {
-        record Received(String body, Map<String, String> headers) {}
-
-        final List<Received> received = new CopyOnWriteArrayList<>();
-        private final HttpServer server;
-        private final Deque<Integer> statuses;
-
-        Receiver(Integer... statuses) throws Exception {
-            this.statuses = new ArrayDeque<>(List.of(statuses));
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            server.createContext("/hook", exchange -> {
-                String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-                Map<String, String> headers = new HashMap<>();
-                exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(), values.get(0)));
-                received.add(new Received(body, headers));
-                int status;
-                synchronized (this.statuses) {
-                    status = this.statuses.size() > 1 ? this.statuses.poll() : this.statuses.peek();
-                }
-                exchange.sendResponseHeaders(status, -1);
-                exchange.close();
-            });
-            server.start();
-        }
-
-        String url() {
-            return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
-        }
-
-        @Override
-        public void close() {
-            server.stop(0);
-        }
-    }
-
-    /**
-     * The receiver's side of the Standard Webhooks contract, computed independently of the service's code: the base64
-     * HMAC-SHA256, keyed with the decoded secret, of "id.timestamp.body".
-     */
-    static String expectedSignature(String secret, Receiver.Received r) throws Exception {
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
-        String signed = r.headers().get("webhook-id") + "." + r.headers().get("webhook-timestamp") + "." + r.body();
-        return "v1," + Base64.getEncoder().encodeToString(mac.doFinal(signed.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** Lets retries come due: moves the clock on and sends, a few times. */

@@ -14,6 +14,8 @@ import app.hearth.events.EventJson;
 import app.hearth.events.ExerciseEvents;
 import app.hearth.events.PartnerEvents;
 import app.hearth.events.Topics;
+import app.hearth.testsupport.Api;
+import app.hearth.testsupport.Sql;
 import app.hearth.testsupport.TestInfrastructure;
 import app.hearth.testsupport.TestUsers;
 import app.hearth.testsupport.TestUsers.Person;
@@ -24,9 +26,6 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -60,9 +59,9 @@ class EventFailureTest {
                 new ExerciseEvents.CheckInSubmitted(
                         couple, eva.id(), "2026-W48", CheckInCadence.WEEKLY, Instant.now()));
         awaitApplied(late);
-        assertThat(count("select count(*) from check_in_submission where partner_id = ?", eva.id()))
+        assertThat(Sql.number(dataSource, "select count(*) from check_in_submission where partner_id = ?", eva.id()))
                 .isZero();
-        ReminderTest.as(eva).get("/v1/me/reminders").then().statusCode(401); // her token too
+        Api.as(eva).get("/v1/me/reminders").then().statusCode(401); // her token too
     }
 
     @Test
@@ -120,7 +119,8 @@ class EventFailureTest {
         assertThat(listed).doesNotContain(garbage).contains("failed in an older version");
 
         given().auth().oauth2(ops).post("/v1/ops/dead-letters/replay").then().statusCode(200);
-        assertThat(count(
+        assertThat(Sql.number(
+                        dataSource,
                         "select count(*) from check_in_submission where partner_id = ? and period = '2026-W48'",
                         kim.id()))
                 .isOne();
@@ -131,7 +131,7 @@ class EventFailureTest {
                 .then()
                 .statusCode(200)
                 .body("applied", equalTo(0));
-        assertThat(count("select count(*) from inbox_event where event_id = ?", valid.id()))
+        assertThat(Sql.number(dataSource, "select count(*) from inbox_event where event_id = ?", valid.id()))
                 .isOne();
     }
 
@@ -172,15 +172,17 @@ class EventFailureTest {
         }
         await().atMost(Duration.ofSeconds(5))
                 .until(() -> deadLetters(Topics.EXERCISE_EVENTS) + deadLetters(Topics.COUPLE_EVENTS) >= before + 3);
-        assertThat(count("select count(*) from check_in_submission where partner_id = ?", mia.id()))
+        assertThat(Sql.number(dataSource, "select count(*) from check_in_submission where partner_id = ?", mia.id()))
                 .isZero();
-        assertThat(count("select count(*) from couple_view where couple_id = ?", UUID.fromString(claimed)))
+        assertThat(Sql.number(
+                        dataSource, "select count(*) from couple_view where couple_id = ?", UUID.fromString(claimed)))
                 .isZero();
     }
 
     private void awaitApplied(EventEnvelope event) {
         await().atMost(Duration.ofSeconds(15))
-                .until(() -> count("select count(*) from inbox_event where event_id = ?", event.id()) >= 1);
+                .until(() ->
+                        Sql.number(dataSource, "select count(*) from inbox_event where event_id = ?", event.id()) >= 1);
     }
 
     private static double deadLetters(String topic) {
@@ -190,16 +192,5 @@ class EventFailureTest {
                 .filter(l -> l.startsWith("hearth_dead_letters_total{") && l.contains("topic=\"" + topic + "\""))
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
                 .sum();
-    }
-
-    private int count(String sql, Object param) throws Exception {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement(sql)) {
-            s.setObject(1, param);
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getInt(1);
-            }
-        }
     }
 }

@@ -1,12 +1,13 @@
 package app.hearth.reminder;
 
-import static app.hearth.reminder.ReminderTest.as;
-import static app.hearth.reminder.ReminderTest.daily;
+import static app.hearth.reminder.ReminderApi.daily;
+import static app.hearth.testsupport.Api.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import app.hearth.reminder.service.LiveNotifications;
+import app.hearth.testsupport.Concurrently;
 import app.hearth.testsupport.TestUsers;
 import app.hearth.testsupport.TestUsers.Person;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -22,11 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -41,28 +38,10 @@ class LimitsTest {
     @TestHTTPResource("/v1/me/notifications/stream")
     URL stream;
 
-    /** The statuses of {@code n} copies of {@code request} sent at once. */
-    static List<Integer> inParallel(int n, Callable<Integer> request) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(n);
-        try {
-            List<Callable<Integer>> all = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                all.add(request);
-            }
-            List<Integer> statuses = new ArrayList<>();
-            for (Future<Integer> f : pool.invokeAll(all)) {
-                statuses.add(f.get());
-            }
-            return statuses;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
     @Test
     void parallelRemindersCannotGetPastTwelvePerPerson() throws Exception {
         Person rio = TestUsers.create("Rio");
-        List<Integer> statuses = inParallel(
+        List<Integer> statuses = Concurrently.times(
                 20,
                 () -> as(rio).body(daily("08:00"))
                         .post("/v1/me/reminders")
@@ -90,7 +69,7 @@ class LimitsTest {
         Person ivy = TestUsers.create("Ivy");
         Person jon = TestUsers.create("Jon");
         String couple = Couples.form(ivy, jon); // with its default weekly check-in: 1 of the relationship's 12
-        List<Integer> statuses = inParallel(
+        List<Integer> statuses = Concurrently.times(
                 14,
                 () -> as(ivy).body(daily("09:00"))
                         .post("/v1/couples/" + couple + "/reminders")

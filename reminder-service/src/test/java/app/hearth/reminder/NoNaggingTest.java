@@ -1,6 +1,6 @@
 package app.hearth.reminder;
 
-import static app.hearth.reminder.ReminderTest.as;
+import static app.hearth.testsupport.Api.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -11,6 +11,7 @@ import app.hearth.events.EventJson;
 import app.hearth.events.EventSchemas;
 import app.hearth.events.ExerciseEvents;
 import app.hearth.reminder.service.Dispatcher;
+import app.hearth.testsupport.TestClock;
 import app.hearth.testsupport.TestUsers;
 import app.hearth.testsupport.TestUsers.Person;
 import app.hearth.testsupport.TopicWriter;
@@ -212,7 +213,7 @@ class NoNaggingTest {
     void afterDowntimeARecurringReminderFiresOnceForItsLatestMissedOccurrenceWithinTheGrace() {
         TestClock.CLOCK.set(Instant.parse("2026-11-25T12:00:00Z"));
         Person ida = TestUsers.create("Ida");
-        String reminder = as(ida).body(ReminderTest.daily("20:30"))
+        String reminder = as(ida).body(ReminderApi.daily("20:30"))
                 .post("/v1/me/reminders")
                 .then()
                 .statusCode(201)

@@ -1,6 +1,8 @@
 package app.hearth.reminder;
 
-import static io.restassured.RestAssured.given;
+import static app.hearth.reminder.ReminderApi.daily;
+import static app.hearth.testsupport.Api.as;
+import static app.hearth.testsupport.Api.pair;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
@@ -13,14 +15,13 @@ import app.hearth.events.Topics;
 import app.hearth.reminder.service.Dispatcher;
 import app.hearth.reminder.service.ReminderService;
 import app.hearth.testsupport.PeerServices;
+import app.hearth.testsupport.TestClock;
 import app.hearth.testsupport.TestUsers;
 import app.hearth.testsupport.TestUsers.Person;
 import app.hearth.testsupport.TopicReader;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -59,31 +60,6 @@ class ReminderTest {
     @AfterEach
     void realTime() {
         TestClock.CLOCK.reset();
-    }
-
-    static RequestSpecification as(Person person) {
-        return given().auth()
-                .oauth2(person.token())
-                .contentType(ContentType.JSON)
-                .accept(ContentType.JSON);
-    }
-
-    static Map<String, Object> daily(String time) {
-        return new HashMap<>(Map.of(
-                "kind",
-                "GRATITUDE",
-                "title",
-                "Say one thing you appreciate",
-                "rrule",
-                "FREQ=DAILY",
-                "timeOfDay",
-                time,
-                "zonePolicy",
-                "FIXED",
-                "fixedZone",
-                "Europe/Paris",
-                "startDate",
-                "2026-11-01"));
     }
 
     @Test
@@ -496,17 +472,7 @@ class ReminderTest {
                 .patch(couples + "/v1/me")
                 .then()
                 .statusCode(200);
-        String code = as(aiko).body(Map.of("relationshipKind", "ROMANTIC"))
-                .post(couples + "/v1/invitations")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("code");
-        String couple = as(lee).post(couples + "/v1/invitations/" + code + "/accept")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
+        String couple = pair(couples, aiko, lee, "ROMANTIC");
         TestClock.CLOCK.set(Instant.parse("2026-11-25T12:00:00Z"));
         await().atMost(Duration.ofSeconds(15))
                 .until(() -> as(aiko).get("/v1/couples/" + couple + "/shared-windows?days=2")
@@ -538,18 +504,7 @@ class ReminderTest {
         Person alice = TestUsers.create("Alice");
         Person bob = TestUsers.create("Bob");
         String couples = PeerServices.url("couple-service");
-        String code = as(alice)
-                .body(Map.of("relationshipKind", "ROMANTIC"))
-                .post(couples + "/v1/invitations")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("code");
-        String couple = as(bob).post(couples + "/v1/invitations/" + code + "/accept")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
+        String couple = pair(couples, alice, bob, "ROMANTIC");
 
         Map<String, Object> body = daily("21:00");
         body.put("kind", "CHECK_IN");

@@ -1,9 +1,8 @@
 package app.hearth.reminder;
 
-import static app.hearth.reminder.DeliveryChannelsTest.Receiver;
-import static app.hearth.reminder.DeliveryChannelsTest.expectedSignature;
-import static app.hearth.reminder.ReminderTest.as;
-import static app.hearth.reminder.ReminderTest.daily;
+import static app.hearth.reminder.Receiver.expectedSignature;
+import static app.hearth.reminder.ReminderApi.daily;
+import static app.hearth.testsupport.Api.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -12,6 +11,8 @@ import static org.hamcrest.Matchers.startsWith;
 import app.hearth.reminder.service.Dispatcher;
 import app.hearth.reminder.service.WebhookSecrets;
 import app.hearth.reminder.service.WebhookSender;
+import app.hearth.testsupport.Concurrently;
+import app.hearth.testsupport.TestClock;
 import app.hearth.testsupport.TestUsers;
 import app.hearth.testsupport.TestUsers.Person;
 import com.sun.net.httpserver.HttpServer;
@@ -401,7 +402,7 @@ class WebhookHardeningTest {
     @Test
     void parallelSubscriptionsCannotGetPastTheCap() throws Exception {
         Person max = TestUsers.create("Max");
-        List<Integer> statuses = LimitsTest.inParallel(
+        List<Integer> statuses = Concurrently.times(
                 20,
                 () -> as(max).body(Map.of("url", "http://127.0.0.1:9/hook"))
                         .post("/v1/me/webhooks")

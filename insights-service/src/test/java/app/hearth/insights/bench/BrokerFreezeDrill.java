@@ -9,6 +9,7 @@ import app.hearth.events.EventJson;
 import app.hearth.events.Topics;
 import app.hearth.testsupport.BrokerOutage;
 import app.hearth.testsupport.PeerServices;
+import app.hearth.testsupport.Sql;
 import app.hearth.testsupport.TestInfrastructure;
 import app.hearth.testsupport.TestUsers;
 import app.hearth.testsupport.TestUsers.Person;
@@ -16,10 +17,6 @@ import app.hearth.testsupport.TopicReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -124,8 +121,8 @@ public final class BrokerFreezeDrill {
             PeerServices.shiftClock("exercise-service", Duration.ZERO);
             long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
             long found;
-            while ((found = scalar(
-                                    "insights_peer",
+            while ((found = Sql.number(
+                                    Sql.database("insights_peer"),
                                     "select count(*) from check_in_score where couple_id in (" + inList + ")"))
                             < 2L * accepted.get()
                     && System.nanoTime() < deadline) {
@@ -140,8 +137,8 @@ public final class BrokerFreezeDrill {
                     .map(r -> EventJson.read(r.value()).id())
                     .distinct()
                     .count();
-            long inExercise = scalar(
-                    "exercises_peer",
+            long inExercise = Sql.number(
+                    Sql.database("exercises_peer"),
                     "select count(*) from check_in where status = 'COMPLETED' and couple_id in (" + inList + ")");
             String result = String.format(
                     """
@@ -181,17 +178,5 @@ public final class BrokerFreezeDrill {
         }
         pool.shutdown();
         System.exit(0);
-    }
-
-    private static long scalar(String database, String sql) throws Exception {
-        try (Connection c = DriverManager.getConnection(
-                        TestInfrastructure.jdbcUrl(database),
-                        TestInfrastructure.DB_USER,
-                        TestInfrastructure.DB_PASSWORD);
-                Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
     }
 }

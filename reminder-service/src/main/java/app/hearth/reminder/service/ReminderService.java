@@ -5,7 +5,6 @@ import app.hearth.events.ReminderEvents.Kind;
 import app.hearth.membership.CoupleViewMember;
 import app.hearth.membership.MembershipService;
 import app.hearth.membership.PartnerView;
-import app.hearth.platform.limits.Caps;
 import app.hearth.platform.outbox.Outbox;
 import app.hearth.platform.paging.PageRequest;
 import app.hearth.platform.preconditions.IfMatch;

@@ -1,6 +1,5 @@
 package app.hearth.reminder.service;
 
-import app.hearth.platform.limits.Caps;
 import app.hearth.platform.paging.PageRequest;
 import app.hearth.platform.problem.ApiException;
 import app.hearth.reminder.WebhookDelivery;

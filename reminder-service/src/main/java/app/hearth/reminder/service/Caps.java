@@ -1,4 +1,4 @@
-package app.hearth.platform.limits;
+package app.hearth.reminder.service;
 
 import app.hearth.platform.problem.ApiException;
 import io.quarkus.hibernate.orm.panache.Panache;

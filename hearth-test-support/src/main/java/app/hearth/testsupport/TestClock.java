@@ -1,11 +1,13 @@
-package app.hearth.exercise;
+package app.hearth.testsupport;
 
-import app.hearth.testsupport.SettableClock;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 
-/** Replaces the platform's default clock in tests, so time-dependent rules can be checked at chosen instants. */
+/**
+ * Replaces the platform's default clock in every service's tests (this module is indexed, so Quarkus finds the
+ * producer), so time-dependent rules can be checked at chosen instants. Reset it after each test that sets it.
+ */
 public class TestClock {
     public static final SettableClock CLOCK = new SettableClock();
 

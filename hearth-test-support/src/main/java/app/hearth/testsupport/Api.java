@@ -1,0 +1,41 @@
+package app.hearth.testsupport;
+
+import static io.restassured.RestAssured.given;
+
+import app.hearth.testsupport.TestUsers.Person;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import java.util.Map;
+
+/** Calls to Hearth's APIs as the tests make them: as a person, and the pairing every journey starts with. */
+public final class Api {
+
+    private Api() {}
+
+    /** A JSON request with the person's bearer token. */
+    public static RequestSpecification as(Person person) {
+        return given().auth()
+                .oauth2(person.token())
+                .contentType(ContentType.JSON)
+                .accept(ContentType.JSON);
+    }
+
+    /**
+     * Pairs two people through couple-service at {@code couples} ({@code ""} when couple-service is the app under
+     * test): {@code a} invites, {@code b} accepts. Returns the couple id.
+     */
+    public static String pair(String couples, Person a, Person b, String kind) {
+        String code = as(a).body(Map.of("relationshipKind", kind))
+                .post(couples + "/v1/invitations")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("code");
+        return as(b).body(Map.of("code", code))
+                .post(couples + "/v1/invitations/accept")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+    }
+}
