@@ -5,8 +5,8 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import app.hearth.events.Sealing;
 import app.hearth.events.Topics;
+import app.hearth.platform.crypto.Box;
 import app.hearth.platform.crypto.PersonKeyring;
 import app.hearth.testsupport.PeerServices;
 import app.hearth.testsupport.TestKeyring;
@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class KeyTopicTest {
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final SecretKey LOCAL_WRAPPING = Sealing.keyFromPassphrase("local-only-key-wrapping-key");
+    private static final SecretKey LOCAL_WRAPPING = Box.keyFromPassphrase("local-only-key-wrapping-key");
 
     @Inject
     PersonKeyring keyring;
@@ -98,7 +98,7 @@ class KeyTopicTest {
     }
 
     private static String wrapped(String person, String keyId, SecretKey key) {
-        String box = Sealing.box(
+        String box = Box.box(
                 LOCAL_WRAPPING,
                 (person + "/" + keyId).getBytes(StandardCharsets.UTF_8),
                 Base64.getEncoder().encodeToString(key.getEncoded()));

@@ -10,8 +10,9 @@ import static org.hamcrest.Matchers.containsString;
 import app.hearth.events.EventEnvelope;
 import app.hearth.events.EventJson;
 import app.hearth.events.PartnerEvents;
-import app.hearth.events.Sealing;
 import app.hearth.events.Topics;
+import app.hearth.platform.crypto.Box;
+import app.hearth.platform.crypto.SealedParts;
 import app.hearth.testsupport.HearthTestResource;
 import app.hearth.testsupport.PeerServices;
 import app.hearth.testsupport.Sql;
@@ -111,7 +112,7 @@ class SecretKeysTest {
                 keyTopic,
                 recordKey,
                 "{\"partnerId\":\"" + person + "\",\"keyId\":\"" + keyId + "\",\"wrapped\":\""
-                        + Sealing.box(
+                        + Box.box(
                                 otherWrapping,
                                 recordKey.getBytes(StandardCharsets.UTF_8),
                                 Base64.getEncoder().encodeToString(dataKey.getEncoded()))
@@ -134,7 +135,8 @@ class SecretKeysTest {
                     person,
                     new PartnerEvents.PartnerRegistered(new PartnerEvents.PartnerProfile(
                             person, "Sealed Name", "Europe/Rome", "en", LocalTime.of(22, 0), LocalTime.of(7, 0), 4)));
-            String sealed = Sealing.seal(EventJson.write(registered), owner -> new Sealing.KeyRef(keyId, dataKey));
+            String sealed =
+                    SealedParts.seal(EventJson.write(registered), owner -> new SealedParts.KeyRef(keyId, dataKey));
             try (TopicReader deadLetters = new TopicReader(Topics.deadLetter("exercise-service"))) {
                 TopicWriter.send(Topics.PARTNER_EVENTS, person, sealed);
                 TopicWriter.publish(

@@ -27,7 +27,7 @@ public final class Topics {
 
     /**
      * The compacted topic of the data keys {@code writer} seals its events' personal fields with: only that service
-     * writes it (Kafka ACLs in a cluster), every service reads it. See {@link Sealing#keyWriters()}.
+     * writes it (Kafka ACLs in a cluster), every service reads it. See {@link PersonalFields#keyWriters()}.
      */
     public static String personKeys(String writer) {
         return "hearth-person-keys." + writer;

@@ -2,8 +2,10 @@ package app.hearth.testsupport;
 
 import app.hearth.events.EventEnvelope;
 import app.hearth.events.EventJson;
-import app.hearth.events.Sealing;
+import app.hearth.events.PersonalFields;
 import app.hearth.events.Topics;
+import app.hearth.platform.crypto.Box;
+import app.hearth.platform.crypto.SealedParts;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -31,7 +33,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  */
 public final class TestKeyring {
     public static final List<String> TOPICS =
-            Sealing.keyWriters().stream().map(Topics::personKeys).toList();
+            PersonalFields.keyWriters().stream().map(Topics::personKeys).toList();
     private static final String LOCAL_WRAPPING_KEY = "local-only-key-wrapping-key";
     private final Map<String, SecretKey> keys = new HashMap<>();
 
@@ -66,7 +68,7 @@ public final class TestKeyring {
                     JsonNode node = EventJson.mapper().readTree(record.value());
                     try {
                         byte[] raw = Base64.getDecoder()
-                                .decode(Sealing.unbox(
+                                .decode(Box.unbox(
                                         wrapping,
                                         record.key().getBytes(StandardCharsets.UTF_8),
                                         node.path("wrapped").asText()));
@@ -101,6 +103,6 @@ public final class TestKeyring {
 
     /** An event as a consumer holding these keys sees it: sealed parts opened, parts whose key is gone left out. */
     public EventEnvelope open(String eventJson) {
-        return Sealing.open(EventJson.read(eventJson), this::key);
+        return SealedParts.open(EventJson.read(eventJson), this::key);
     }
 }

@@ -2,7 +2,7 @@ package app.hearth.k8s;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.hearth.events.Sealing;
+import app.hearth.events.PersonalFields;
 import app.hearth.events.Topics;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -209,7 +209,7 @@ class PolicyTest {
                 Topics.REMINDER_EVENTS,
                 Topics.PROBE));
         Manifests.SERVICES.forEach(s -> used.add(Topics.deadLetter(s)));
-        Sealing.keyWriters().forEach(w -> used.add(Topics.personKeys(w)));
+        PersonalFields.keyWriters().forEach(w -> used.add(Topics.personKeys(w)));
         used.addAll(configuredTopics());
         assertThat(topics.keySet())
                 .containsExactlyInAnyOrderElementsOf(local.stringPropertyNames())
@@ -278,7 +278,7 @@ class PolicyTest {
                     .as(service)
                     .containsExactly("topic:" + Topics.deadLetter(service));
             // Issue 24: a person's keys change only through their writer; every service reads every key topic.
-            for (String writer : Sealing.keyWriters()) {
+            for (String writer : PersonalFields.keyWriters()) {
                 assertThat(grants.getOrDefault("topic:" + Topics.personKeys(writer), Set.of())
                                 .contains("Write"))
                         .as(service + " writes " + Topics.personKeys(writer))

@@ -1,7 +1,7 @@
 package app.hearth.platform.crypto;
 
 import app.hearth.events.EventEnvelope;
-import app.hearth.events.Sealing;
+import app.hearth.events.PersonalFields;
 import app.hearth.platform.erasure.ErasureLedger;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -26,10 +26,10 @@ public class EventSealer {
 
     /** The payload to publish: personal fields sealed with each owner's key (none for someone already erased). */
     public String seal(String type, String payload, Connection connection) {
-        if (!Sealing.hasPersonalFields(type)) {
+        if (!PersonalFields.hasPersonalFields(type)) {
             return payload;
         }
-        return Sealing.seal(payload, owner -> erased(connection, owner) ? null : keyring.keyFor(owner));
+        return SealedParts.seal(payload, owner -> erased(connection, owner) ? null : keyring.keyFor(owner));
     }
 
     /**
@@ -38,12 +38,12 @@ public class EventSealer {
      * owner was erased) and that owner's part goes. Throws, to be retried, if the key topic cannot be read.
      */
     public EventEnvelope open(EventEnvelope event) {
-        if (!Sealing.hasPersonalFields(event.type())) {
+        if (!PersonalFields.hasPersonalFields(event.type())) {
             return event;
         }
-        if (!Sealing.missingKeys(event, keyring::key).isEmpty()) {
+        if (!SealedParts.missingKeys(event, keyring::key).isEmpty()) {
             keyring.awaitCaughtUp();
-            for (String[] missing : Sealing.missingKeys(event, keyring::key)) {
+            for (String[] missing : SealedParts.missingKeys(event, keyring::key)) {
                 if (keyring.cannotUnwrap(missing[0], missing[1])) {
                     throw new UnopenablePartException(
                             "event " + event.id() + " has a part sealed with a key this service "
@@ -51,7 +51,7 @@ public class EventSealer {
                 }
             }
         }
-        return Sealing.open(event, keyring::key);
+        return SealedParts.open(event, keyring::key);
     }
 
     /** A sealed part whose key exists but cannot be unwrapped here: the event is set aside, never applied without it. */

@@ -1,7 +1,7 @@
 package app.hearth.platform.crypto;
 
 import app.hearth.events.EventMentions;
-import app.hearth.events.Sealing;
+import app.hearth.events.PersonalFields;
 import app.hearth.events.Topics;
 import app.hearth.platform.erasure.ErasureLedger;
 import app.hearth.platform.kafka.KafkaClientConfig;
@@ -51,7 +51,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Every person's data keys, held by the system itself and never by a database. The services whose events carry
- * personal fields ({@link Sealing#keyWriters()}: couple-service for names, exercise-service for scores and ratings)
+ * personal fields ({@link PersonalFields#keyWriters()}: couple-service for names, exercise-service for scores and ratings)
  * each create the keys they seal with on a compacted topic of their own ({@link Topics#personKeys}, record key
  * {@code <person>/<writer>:<uuid>}), wrapped with the wrapping key from configuration; every service reads all of them
  * into memory.
@@ -125,8 +125,8 @@ public class PersonKeyring {
             metrics.counter("hearth.person.keys.refused", "record", outcome); // at 0 from start-up, for the alert
         }
         wrapping = secretKeys.aes("HEARTH_KEY_WRAPPING_KEY", config.wrappingKey());
-        topics = Sealing.keyWriters().stream().map(Topics::personKeys).toList();
-        ownTopic = Sealing.keyWriters().contains(service) ? Topics.personKeys(service) : null;
+        topics = PersonalFields.keyWriters().stream().map(Topics::personKeys).toList();
+        ownTopic = PersonalFields.keyWriters().contains(service) ? Topics.personKeys(service) : null;
         producer = new KafkaProducer<>(
                 KafkaClientConfig.producer(
                         kafkaConfig,
@@ -188,11 +188,12 @@ public class PersonKeyring {
     }
 
     /** A key of this service's own to seal the person's data with: one already known, or a new one published first. */
-    public Sealing.KeyRef keyFor(String person) {
+    public SealedParts.KeyRef keyFor(String person) {
         if (ownTopic == null) {
-            throw new IllegalStateException(service + " seals nothing (not one of " + Sealing.keyWriters() + ")");
+            throw new IllegalStateException(
+                    service + " seals nothing (not one of " + PersonalFields.keyWriters() + ")");
         }
-        Optional<Sealing.KeyRef> known = ownKey(person);
+        Optional<SealedParts.KeyRef> known = ownKey(person);
         if (known.isEmpty()) {
             awaitCaughtUp(); // another replica may have created it already
             known = ownKey(person);
@@ -206,14 +207,14 @@ public class PersonKeyring {
         String keyId = service + ":" + UUID.randomUUID();
         send(person + "/" + keyId, record(person, keyId, key)).join();
         keys.computeIfAbsent(person, p -> new ConcurrentHashMap<>()).put(keyId, key);
-        return new Sealing.KeyRef(keyId, key);
+        return new SealedParts.KeyRef(keyId, key);
     }
 
-    private Optional<Sealing.KeyRef> ownKey(String person) {
+    private Optional<SealedParts.KeyRef> ownKey(String person) {
         return keys.getOrDefault(person, Map.of()).entrySet().stream()
                 .filter(e -> e.getKey().startsWith(service + ":"))
                 .min(Map.Entry.comparingByKey())
-                .map(e -> new Sealing.KeyRef(e.getKey(), e.getValue()));
+                .map(e -> new SealedParts.KeyRef(e.getKey(), e.getValue()));
     }
 
     /**
@@ -285,7 +286,7 @@ public class PersonKeyring {
     }
 
     private String record(String person, String keyId, SecretKey key) {
-        String wrapped = Sealing.box(
+        String wrapped = Box.box(
                 wrapping,
                 (person + "/" + keyId).getBytes(StandardCharsets.UTF_8),
                 Base64.getEncoder().encodeToString(key.getEncoded()));
@@ -383,7 +384,7 @@ public class PersonKeyring {
             String writer = record.topic().substring(Topics.personKeys("").length());
             String person = record.key().substring(0, slash);
             String keyId = record.key().substring(slash + 1);
-            if (!Sealing.keyWriter(keyId).map(writer::equals).orElse(false)) {
+            if (!PersonalFields.keyWriter(keyId).map(writer::equals).orElse(false)) {
                 refused("foreign-id", record, "a key record on %s names a key id another writer owns: ignored");
                 continue;
             }
@@ -406,7 +407,7 @@ public class PersonKeyring {
             byte[] raw;
             try {
                 raw = Base64.getDecoder()
-                        .decode(Sealing.unbox(
+                        .decode(Box.unbox(
                                 wrapping,
                                 record.key().getBytes(StandardCharsets.UTF_8),
                                 JSON.readTree(record.value()).path("wrapped").asText()));

@@ -1,6 +1,5 @@
 package app.hearth.platform.crypto;
 
-import app.hearth.events.Sealing;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
@@ -39,7 +38,7 @@ public class SecretKeys {
     /** An AES-256 key from the value of {@code variable}. */
     public SecretKey aes(String variable, String value) {
         byte[] random = random(variable, value);
-        return random != null ? new SecretKeySpec(random, 0, BYTES, "AES") : Sealing.keyFromPassphrase(value);
+        return random != null ? new SecretKeySpec(random, 0, BYTES, "AES") : Box.keyFromPassphrase(value);
     }
 
     /** The key's random bytes, or null for an accepted local-only passphrase; throws for anything else. */

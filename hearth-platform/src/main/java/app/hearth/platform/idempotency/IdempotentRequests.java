@@ -1,6 +1,6 @@
 package app.hearth.platform.idempotency;
 
-import app.hearth.events.Sealing;
+import app.hearth.platform.crypto.Box;
 import app.hearth.platform.crypto.KeyedHash;
 import app.hearth.platform.crypto.SecretKeys;
 import app.hearth.platform.problem.Problem;
@@ -194,7 +194,7 @@ public class IdempotentRequests {
                                 5,
                                 body == null
                                         ? null
-                                        : Sealing.box(
+                                        : Box.box(
                                                 claim.sealing(), aad(claim), new String(body, StandardCharsets.UTF_8)))
                         .executeUpdate();
                 transactions.commit();
@@ -251,7 +251,7 @@ public class IdempotentRequests {
         }
         if (stored.sealedBody() != null) {
             answer.type(stored.contentType())
-                    .entity(Sealing.unbox(claim.sealing(), aad(claim), stored.sealedBody())
+                    .entity(Box.unbox(claim.sealing(), aad(claim), stored.sealedBody())
                             .getBytes(StandardCharsets.UTF_8));
         }
         return answer.build();

@@ -3,7 +3,6 @@ package app.hearth.platform.crypto;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import app.hearth.events.Sealing;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 
@@ -42,8 +41,7 @@ class SecretKeysTest {
                 .isEqualTo(new KeyedHash("local-only-erasure-ledger-key").of("x"));
         assertThat(LOCAL.aes("HEARTH_KEY_WRAPPING_KEY", "local-only-key-wrapping-key")
                         .getEncoded())
-                .isEqualTo(
-                        Sealing.keyFromPassphrase("local-only-key-wrapping-key").getEncoded());
+                .isEqualTo(Box.keyFromPassphrase("local-only-key-wrapping-key").getEncoded());
         assertThatThrownBy(() -> LOCAL.hmac("HEARTH_PSEUDONYM_KEY", "a passphrase"))
                 .hasMessageContaining("not base64");
     }

@@ -1,6 +1,6 @@
 package app.hearth.reminder.service;
 
-import app.hearth.events.Sealing;
+import app.hearth.platform.crypto.Box;
 import app.hearth.platform.crypto.SecretKeys;
 import app.hearth.reminder.WebhookSubscription;
 import app.hearth.reminder.config.ReminderConfig;
@@ -35,12 +35,12 @@ public class WebhookSecrets {
     }
 
     public String seal(UUID subscriptionId, String secret) {
-        return Sealing.box(key, aad(subscriptionId), secret);
+        return Box.box(key, aad(subscriptionId), secret);
     }
 
     public String open(UUID subscriptionId, String box) {
         try {
-            return Sealing.unbox(key, aad(subscriptionId), box);
+            return Box.unbox(key, aad(subscriptionId), box);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(
                     "the webhook secret of " + subscriptionId

@@ -1,8 +1,14 @@
-package app.hearth.events;
+package app.hearth.platform.crypto;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import app.hearth.events.CoupleEvents;
+import app.hearth.events.EventEnvelope;
+import app.hearth.events.EventJson;
+import app.hearth.events.EventSchemas;
+import app.hearth.events.ExerciseEvents;
+import app.hearth.events.PartnerEvents;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.util.List;
@@ -12,7 +18,7 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 
-class SealingTest {
+class SealedPartsTest {
     static final SecretKey ALICE = new SecretKeySpec(new byte[32], "AES");
     static final SecretKey BOB = new SecretKeySpec(
             new byte[] {
@@ -53,28 +59,28 @@ class SealingTest {
         return Optional.ofNullable(KEYS.get(owner + "/" + keyId));
     }
 
-    static Sealing.KeyRef keyFor(String owner) {
-        return owner.equals("alice") ? new Sealing.KeyRef("k1", ALICE) : new Sealing.KeyRef("k2", BOB);
+    static SealedParts.KeyRef keyFor(String owner) {
+        return owner.equals("alice") ? new SealedParts.KeyRef("k1", ALICE) : new SealedParts.KeyRef("k2", BOB);
     }
 
     @Test
     void sealedScoresTravelUnreadableAndOpenWithTheOwnersKey() {
         EventEnvelope event = checkIn();
-        String wire = Sealing.seal(EventJson.write(event), SealingTest::keyFor);
+        String wire = SealedParts.seal(EventJson.write(event), SealedPartsTest::keyFor);
 
         assertThat(wire)
                 .doesNotContain("LONELY", "JOYFUL", "OVER_3H", "closeness")
                 .contains("\"partnerId\":\"alice\"", "sealed");
         assertThat(EventSchemas.validate(wire)).isEmpty();
-        EventEnvelope opened = Sealing.open(EventJson.read(wire), SealingTest::key);
+        EventEnvelope opened = SealedParts.open(EventJson.read(wire), SealedPartsTest::key);
         assertThat(opened.dataAs(ExerciseEvents.CHECK_IN_COMPLETED))
                 .isEqualTo(event.dataAs(ExerciseEvents.CHECK_IN_COMPLETED));
     }
 
     @Test
     void aDestroyedKeyTakesItsOwnersPartAndNothingElse() {
-        String wire = Sealing.seal(EventJson.write(checkIn()), SealingTest::keyFor);
-        EventEnvelope withoutAlice = Sealing.open(
+        String wire = SealedParts.seal(EventJson.write(checkIn()), SealedPartsTest::keyFor);
+        EventEnvelope withoutAlice = SealedParts.open(
                 EventJson.read(wire), (owner, keyId) -> owner.equals("alice") ? Optional.empty() : key(owner, keyId));
         assertThat(withoutAlice.dataAs(ExerciseEvents.CHECK_IN_COMPLETED).scores())
                 .singleElement()
@@ -83,9 +89,9 @@ class SealingTest {
 
         // Someone already erased when the event was published: sealed with no key at all.
         String forNobody =
-                Sealing.seal(EventJson.write(checkIn()), owner -> owner.equals("alice") ? null : keyFor(owner));
+                SealedParts.seal(EventJson.write(checkIn()), owner -> owner.equals("alice") ? null : keyFor(owner));
         assertThat(forNobody).contains("\"key\":\"none\"").doesNotContain("LONELY");
-        assertThat(Sealing.open(EventJson.read(forNobody), SealingTest::key)
+        assertThat(SealedParts.open(EventJson.read(forNobody), SealedPartsTest::key)
                         .dataAs(ExerciseEvents.CHECK_IN_COMPLETED)
                         .scores())
                 .extracting(ExerciseEvents.CheckInScores::partnerId)
@@ -94,7 +100,7 @@ class SealingTest {
 
     @Test
     void aBoxMovedToAnotherEventDoesNotOpen() {
-        String one = Sealing.seal(EventJson.write(checkIn()), SealingTest::keyFor);
+        String one = SealedParts.seal(EventJson.write(checkIn()), SealedPartsTest::keyFor);
         EventEnvelope other = checkIn();
         String moved = EventJson.write(new EventEnvelope(
                 other.specversion(),
@@ -105,7 +111,7 @@ class SealingTest {
                 other.time(),
                 other.datacontenttype(),
                 EventJson.read(one).data()));
-        assertThatThrownBy(() -> Sealing.open(EventJson.read(moved), SealingTest::key))
+        assertThatThrownBy(() -> SealedParts.open(EventJson.read(moved), SealedPartsTest::key))
                 .isInstanceOf(IllegalStateException.class);
     }
 
@@ -117,15 +123,15 @@ class SealingTest {
                 "alice",
                 new PartnerEvents.PartnerRegistered(new PartnerEvents.PartnerProfile(
                         "alice", "Alice Liddell", "Europe/London", "en", LocalTime.of(22, 0), LocalTime.of(7, 0), 4)));
-        String wire = Sealing.seal(EventJson.write(registered), SealingTest::keyFor);
+        String wire = SealedParts.seal(EventJson.write(registered), SealedPartsTest::keyFor);
         assertThat(wire).doesNotContain("Liddell").contains("Europe/London");
         assertThat(EventSchemas.validate(wire)).isEmpty();
-        assertThat(Sealing.open(EventJson.read(wire), SealingTest::key)
+        assertThat(SealedParts.open(EventJson.read(wire), SealedPartsTest::key)
                         .dataAs(PartnerEvents.REGISTERED)
                         .profile()
                         .displayName())
                 .isEqualTo("Alice Liddell");
-        assertThat(Sealing.open(EventJson.read(wire), (o, k) -> Optional.empty())
+        assertThat(SealedParts.open(EventJson.read(wire), (o, k) -> Optional.empty())
                         .dataAs(PartnerEvents.REGISTERED)
                         .profile()
                         .displayName())

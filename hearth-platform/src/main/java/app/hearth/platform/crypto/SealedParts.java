@@ -1,27 +1,19 @@
-package app.hearth.events;
+package app.hearth.platform.crypto;
 
+import app.hearth.events.EventEnvelope;
+import app.hearth.events.EventJson;
+import app.hearth.events.PersonalFields;
+import app.hearth.events.PersonalFields.Target;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.SortedSet;
-import java.util.TreeSet;
 import java.util.function.BiFunction;
 import java.util.function.Function;
-import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Crypto-shredding of what events say about a person: their name, their check-in scores, their ratings travel sealed
@@ -30,54 +22,16 @@ import javax.crypto.spec.SecretKeySpec;
  * them, while the rest of each event (ids, periods, the other partner's part) stays usable.
  *
  * <p>On the wire a sealed part keeps its {@code partnerId} and replaces its personal fields with
- * {@code "sealed": {"key": <key id>, "box": <base64 iv + ciphertext>}}; key id {@value #NO_KEY} marks a part sealed for
+ * {@code "sealed": {"key": <key id>, "box": <base64 iv + ciphertext>}}; key id {@value PersonalFields#NO_KEY} marks a part sealed for
  * someone already erased when it was published (nothing can open it).
  */
-public final class Sealing {
-    public static final String NO_KEY = "none";
-    private static final SecureRandom RANDOM = new SecureRandom();
-
-    /** Where an event type carries personal fields: an object (or each object of an array) owned by its partnerId. */
-    public record Target(String container, boolean array, List<String> fields) {}
-
-    public static final Map<String, Target> TARGETS = Map.of(
-            PartnerEvents.REGISTERED.type(), new Target("profile", false, List.of("displayName")),
-            PartnerEvents.PROFILE_UPDATED.type(), new Target("profile", false, List.of("displayName")),
-            ExerciseEvents.CHECK_IN_COMPLETED.type(),
-                    new Target(
-                            "scores",
-                            true,
-                            List.of("mood", "moodIntensity", "closeness", "satisfaction", "screenTime")),
-            ExerciseEvents.EXERCISE_COMPLETED.type(),
-                    new Target("ratings", true, List.of("feltConnected", "feltSafe")));
+public final class SealedParts {
+    private static final String NO_KEY = PersonalFields.NO_KEY;
 
     /** A person's key for sealing: its id and the key. */
     public record KeyRef(String keyId, SecretKey key) {}
 
-    private Sealing() {}
-
-    /**
-     * The services that seal, and so create and tombstone data keys, each on its own key topic
-     * ({@link Topics#personKeys}): the owners of the topics of the event types with personal fields.
-     */
-    public static SortedSet<String> keyWriters() {
-        SortedSet<String> writers = new TreeSet<>();
-        TARGETS.keySet()
-                .forEach(type -> writers.add(
-                        Topics.owner(EventCatalogue.byType(type).orElseThrow().topic())
-                                .substring(1)));
-        return writers;
-    }
-
-    /** The writer whose key topic alone may carry a key with this id: ids are {@code <writer>:<uuid>}. */
-    public static Optional<String> keyWriter(String keyId) {
-        int colon = keyId.indexOf(':');
-        return colon > 0 ? Optional.of(keyId.substring(0, colon)) : Optional.empty();
-    }
-
-    public static boolean hasPersonalFields(String type) {
-        return TARGETS.containsKey(type);
-    }
+    private SealedParts() {}
 
     /**
      * Seals the personal fields of an event (a JSON envelope). {@code keyFor} gives the owner's key, or null for
@@ -85,7 +39,7 @@ public final class Sealing {
      */
     public static String seal(String eventJson, Function<String, KeyRef> keyFor) {
         EventEnvelope event = EventJson.read(eventJson);
-        Target target = TARGETS.get(event.type());
+        Target target = PersonalFields.TARGETS.get(event.type());
         if (target == null || event.data() == null) {
             return eventJson;
         }
@@ -104,7 +58,7 @@ public final class Sealing {
             KeyRef key = keyFor.apply(owner);
             ObjectNode sealed = part.putObject("sealed");
             sealed.put("key", key == null ? NO_KEY : key.keyId());
-            sealed.put("box", key == null ? "" : box(key.key(), aad(event, owner), plain.toString()));
+            sealed.put("box", key == null ? "" : Box.box(key.key(), aad(event, owner), plain.toString()));
         }
         return EventJson.write(new EventEnvelope(
                 event.specversion(),
@@ -121,7 +75,7 @@ public final class Sealing {
     public static List<String[]> missingKeys(
             EventEnvelope event, BiFunction<String, String, Optional<SecretKey>> keyOf) {
         List<String[]> missing = new ArrayList<>();
-        Target target = TARGETS.get(event.type());
+        Target target = PersonalFields.TARGETS.get(event.type());
         if (target == null || event.data() == null || !event.data().isObject()) {
             return missing;
         }
@@ -146,7 +100,7 @@ public final class Sealing {
      * person's part does: an array element is removed, an object loses its personal fields.
      */
     public static EventEnvelope open(EventEnvelope event, BiFunction<String, String, Optional<SecretKey>> keyOf) {
-        Target target = TARGETS.get(event.type());
+        Target target = PersonalFields.TARGETS.get(event.type());
         if (target == null || event.data() == null || !event.data().isObject()) {
             return event;
         }
@@ -166,7 +120,7 @@ public final class Sealing {
             if (key.isPresent()) {
                 try {
                     ObjectNode plain = (ObjectNode) EventJson.mapper()
-                            .readTree(unbox(
+                            .readTree(Box.unbox(
                                     key.get(),
                                     aad(event, owner),
                                     sealed.path("box").asText()));
@@ -212,41 +166,5 @@ public final class Sealing {
 
     private static byte[] aad(EventEnvelope event, String owner) {
         return (event.id() + "|" + owner).getBytes(StandardCharsets.UTF_8);
-    }
-
-    /** An AES-256 key from a passphrase in configuration (a Kubernetes secret): its SHA-256. */
-    public static SecretKey keyFromPassphrase(String passphrase) {
-        try {
-            return new SecretKeySpec(
-                    MessageDigest.getInstance("SHA-256").digest(passphrase.getBytes(StandardCharsets.UTF_8)), "AES");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
-    }
-
-    public static String box(SecretKey key, byte[] aad, String plaintext) {
-        try {
-            byte[] iv = new byte[12];
-            RANDOM.nextBytes(iv);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(128, iv));
-            cipher.updateAAD(aad);
-            byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
-            return Base64.getEncoder()
-                    .encodeToString(ByteBuffer.allocate(iv.length + sealed.length)
-                            .put(iv)
-                            .put(sealed)
-                            .array());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES-GCM is part of every JDK", e);
-        }
-    }
-
-    public static String unbox(SecretKey key, byte[] aad, String box) throws GeneralSecurityException {
-        byte[] all = Base64.getDecoder().decode(box);
-        Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-        cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(128, all, 0, 12));
-        cipher.updateAAD(aad);
-        return new String(cipher.doFinal(all, 12, all.length - 12), StandardCharsets.UTF_8);
     }
 }
