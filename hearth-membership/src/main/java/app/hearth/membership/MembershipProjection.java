@@ -26,19 +26,19 @@ import java.util.UUID;
 public class MembershipProjection {
 
     @Inject
-    Event<LocalErasure.PartnerErased> partnerErased;
+    Event<LocalErasure.PartnerErasureApplied> partnerErased;
 
     @Inject
-    Event<LocalErasure.CouplePurged> couplePurged;
+    Event<LocalErasure.CouplePurgeApplied> couplePurged;
 
     @Inject
     Event<PartnerCalendarChanged> partnerChanged;
 
     @Inject
-    Event<LocalErasure.CoupleEnded> coupleEnded;
+    Event<LocalErasure.CoupleEndApplied> coupleEnded;
 
     @Inject
-    Event<CoupleFormed> coupleFormed;
+    Event<CoupleFormationApplied> coupleFormed;
 
     /** couple-service's events, each to what it changes here; any other type is not this view's business. */
     private final EventHandlers handlers = new EventHandlers()
@@ -71,7 +71,8 @@ public class MembershipProjection {
                 formed.checkInCadence(),
                 null,
                 formed.memberIds());
-        coupleFormed.fire(new CoupleFormed(UUID.fromString(formed.coupleId()), formed.kind(), formed.memberIds()));
+        coupleFormed.fire(
+                new CoupleFormationApplied(UUID.fromString(formed.coupleId()), formed.kind(), formed.memberIds()));
     }
 
     private void updated(CoupleEvents.CoupleUpdated updated) {
@@ -90,11 +91,11 @@ public class MembershipProjection {
             couple.updatedAt = Instant.now();
         }
         PartnerAppGrant.delete("coupleId", coupleId);
-        coupleEnded.fire(new LocalErasure.CoupleEnded(coupleId));
+        coupleEnded.fire(new LocalErasure.CoupleEndApplied(coupleId));
     }
 
     private void purged(UUID coupleId) {
-        couplePurged.fire(new LocalErasure.CouplePurged(coupleId));
+        couplePurged.fire(new LocalErasure.CouplePurgeApplied(coupleId));
         CoupleView.deleteById(coupleId);
     }
 
@@ -113,7 +114,7 @@ public class MembershipProjection {
     }
 
     private void erased(String partnerId) {
-        partnerErased.fire(new LocalErasure.PartnerErased(partnerId));
+        partnerErased.fire(new LocalErasure.PartnerErasureApplied(partnerId));
         CoupleViewMember.delete("partnerId", partnerId);
         PartnerView.deleteById(partnerId);
     }
@@ -207,7 +208,7 @@ public class MembershipProjection {
      * A relationship was formed (fired once per event: the inbox drops redeliveries). A REST confirmation that stored
      * the couple earlier does not fire it, so services set up per-couple defaults here.
      */
-    public record CoupleFormed(UUID coupleId, CoupleEvents.RelationshipKind kind, List<String> memberIds) {}
+    public record CoupleFormationApplied(UUID coupleId, CoupleEvents.RelationshipKind kind, List<String> memberIds) {}
 
     /** A partner's zone, start of day or quiet hours changed: schedules that follow them may need to move. */
     public record PartnerCalendarChanged(String partnerId) {}

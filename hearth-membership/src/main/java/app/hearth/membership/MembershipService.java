@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
@@ -40,6 +41,21 @@ public class MembershipService {
 
     @Inject
     ErasureLedger ledger;
+
+    /**
+     * Work a member does on their couple, in a transaction of its own that checks the membership as it locks what it
+     * needs: {@code work} answers empty when this service does not know the caller as a member (yet: the formation
+     * may not have arrived). Then the membership is confirmed with couple-service (404 if the caller is not a member)
+     * and the work runs once more; still empty then is a 404 too.
+     */
+    public <T> T asMember(UUID coupleId, String personId, Supplier<Optional<T>> work) {
+        Optional<T> done = work.get();
+        if (done.isPresent()) {
+            return done.get();
+        }
+        requireMember(coupleId, personId);
+        return work.get().orElseThrow(() -> notFound(coupleId));
+    }
 
     /** The couple as this service knows it, if {@code personId} is a member. */
     public CoupleView requireMember(UUID coupleId, String personId) {

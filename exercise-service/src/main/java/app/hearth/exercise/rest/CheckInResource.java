@@ -206,14 +206,8 @@ public class CheckInResource {
             @NotNull(message = "send your check-in as a JSON object") @Valid CheckInRequest request,
             @Context UriInfo uri) {
         String me = caller.personId();
-        CheckInService.Submitted submitted = checkIns.submit(coupleId, me, request.answers());
-        if (submitted == null) { // not known here as a member yet: confirmed with couple-service (or 404), then again
-            membership.requireMember(coupleId, me);
-            submitted = checkIns.submit(coupleId, me, request.answers());
-            if (submitted == null) {
-                throw MembershipService.notFound(coupleId);
-            }
-        }
+        CheckInService.Submitted submitted =
+                membership.asMember(coupleId, me, () -> checkIns.submit(coupleId, me, request.answers()));
         CheckIn checkIn = submitted.checkIn();
         CheckInView view = view(checkIn, submitted.submissions(), me);
         return Response.created(
@@ -247,14 +241,9 @@ public class CheckInResource {
             @NotNull(message = "send your check-in as a JSON object") @Valid CheckInRequest request) {
         String me = caller.personId();
         IfMatch condition = IfMatch.of(ifMatch);
-        CheckInService.Edited edited = checkIns.edit(coupleId, me, validPeriod(period), request.answers(), condition);
-        if (edited == null) { // not known here as a member yet: confirmed with couple-service (or 404), then again
-            membership.requireMember(coupleId, me);
-            edited = checkIns.edit(coupleId, me, period, request.answers(), condition);
-            if (edited == null) {
-                throw MembershipService.notFound(coupleId);
-            }
-        }
+        String valid = validPeriod(period);
+        CheckInService.Edited edited = membership.asMember(
+                coupleId, me, () -> checkIns.edit(coupleId, me, valid, request.answers(), condition));
         // Still open (an edit is refused once complete), so the partner's answers are not shown.
         CheckInView view = new CheckInView(
                 edited.period(),

@@ -28,6 +28,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.hibernate.Session;
 
@@ -58,15 +59,15 @@ public class CheckInService {
 
     /**
      * Submits the caller's answers for their current period (in their own calendar). The couple is locked with the
-     * membership check in one statement; null when this service does not know the caller as a member yet (confirm
-     * it, then call again).
+     * membership check in one statement; empty when this service does not know the caller as a member yet (see
+     * {@link MembershipService#asMember}).
      */
     @Transactional
-    public Submitted submit(UUID coupleId, String personId, Answers answers) {
+    public Optional<Submitted> submit(UUID coupleId, String personId, Answers answers) {
         CoupleView couple = MembershipService.lockActiveForMember(
                 coupleId, personId, "its check-ins can be read but no longer added.");
         if (couple == null) {
-            return null;
+            return Optional.empty();
         }
         PartnerView calendar = PartnerView.findById(personId);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS); // as stored: the answers' version
@@ -130,7 +131,7 @@ public class CheckInService {
                                             s.screenTime))
                                     .toList()));
         }
-        return new Submitted(checkIn, all);
+        return Optional.of(new Submitted(checkIn, all));
     }
 
     /** An edited check-in: still open (an edit never reveals the partner's answers), with the caller's answers. */
@@ -139,11 +140,11 @@ public class CheckInService {
     /**
      * Changes the caller's answers while the partner has not submitted yet. When it applies, one statement does it
      * (the couple locked, serialising it with the partner's submission, with the membership and status checks, and
-     * the update); when it does not, the slow path finds out why (404 not submitted, 409 complete or ended). Null
-     * when this service does not know the caller as a member yet (confirm it, then call again).
+     * the update); when it does not, the slow path finds out why (404 not submitted, 409 complete or ended). Empty
+     * when this service does not know the caller as a member yet (see {@link MembershipService#asMember}).
      */
     @Transactional
-    public Edited edit(UUID coupleId, String personId, String period, Answers answers, IfMatch ifMatch) {
+    public Optional<Edited> edit(UUID coupleId, String personId, String period, Answers answers, IfMatch ifMatch) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS); // as stored: the answers' version
         if (ifMatch.isConditional()) {
             // The version must be checked under the lock before writing: the careful path does both.
@@ -190,16 +191,16 @@ public class CheckInService {
                 }
             }
         });
-        return edited != null ? edited : explainedEdit(coupleId, personId, period, answers, now, ifMatch);
+        return edited != null ? Optional.of(edited) : explainedEdit(coupleId, personId, period, answers, now, ifMatch);
     }
 
     /** The edit that the one statement did not apply: why not (or, if it applies by now, the edit). */
-    private Edited explainedEdit(
+    private Optional<Edited> explainedEdit(
             UUID coupleId, String personId, String period, Answers answers, Instant now, IfMatch ifMatch) {
         if (MembershipService.lockActiveForMember(
                         coupleId, personId, "its check-ins can be read but no longer changed.")
                 == null) {
-            return null;
+            return Optional.empty();
         }
         CheckIn checkIn = find(coupleId, period);
         CheckInSubmission mine =
@@ -215,7 +216,8 @@ public class CheckInService {
         }
         ifMatch.check(mine.version(), "Your answers for " + period, false);
         apply(mine, answers, now);
-        return new Edited(period, checkIn.cadence, mine, submissions(checkIn.id).size() > 1);
+        return Optional.of(new Edited(
+                period, checkIn.cadence, mine, submissions(checkIn.id).size() > 1));
     }
 
     @Transactional

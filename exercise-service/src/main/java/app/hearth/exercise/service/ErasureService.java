@@ -17,7 +17,7 @@ import jakarta.transaction.Transactional;
 public class ErasureService {
 
     @Transactional(Transactional.TxType.MANDATORY)
-    void erasePartner(@Observes LocalErasure.PartnerErased erased) {
+    void erasePartner(@Observes LocalErasure.PartnerErasureApplied erased) {
         String partnerId = erased.partnerId();
         CheckInSubmission.delete("partnerId", partnerId);
         SessionResponse.delete("partnerId", partnerId);

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.function.ToIntFunction;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
@@ -83,10 +84,30 @@ public final class CoupleInsights {
 
     private CoupleInsights() {}
 
+    /** The facts an insight is read from: the couple's, their recent periods, and who is reading. */
+    private record Context(
+            CoupleFacts facts,
+            String currentPeriod,
+            Instant now,
+            Voice voice,
+            List<String> periods,
+            Map<String, Map<String, CoupleFacts.Score>> byPeriod,
+            Set<String> complete,
+            Set<String> frozen) {}
+
+    /** Every insight, in the order they are shown; each reads the same context and may have nothing to say. */
+    private static final List<Function<Context, List<Insight>>> INSIGHTS = List.of(
+            CoupleInsights::streak,
+            CoupleInsights::trends,
+            CoupleInsights::alignment,
+            CoupleInsights::screenTime,
+            CoupleInsights::layerCoverage,
+            CoupleInsights::consistency,
+            c -> milestones(c.facts(), c.complete(), c.frozen(), c.currentPeriod()),
+            c -> warningSigns(c.facts(), c.periods(), c.complete(), c.frozen(), c.currentPeriod(), c.now(), c.voice()));
+
     /** The couple's current period (in the first member's calendar) and everything below. */
     public static List<Insight> of(CoupleFacts facts, String currentPeriod, Instant now, Voice voice) {
-        List<Insight> insights = new ArrayList<>();
-        List<String> periods = PeriodMath.lastN(currentPeriod, 12);
         Map<String, Map<String, CoupleFacts.Score>> byPeriod = new TreeMap<>();
         for (CoupleFacts.Score s : facts.scores()) {
             byPeriod.computeIfAbsent(s.period(), p -> new TreeMap<>()).put(s.partnerId(), s);
@@ -95,8 +116,31 @@ public final class CoupleInsights {
                 .filter(e -> e.getValue().size() >= 2)
                 .map(Map.Entry::getKey)
                 .collect(Collectors.toSet());
-        Set<String> frozen = frozen(facts, PeriodMath.lastN(currentPeriod, 104));
+        Context context = new Context(
+                facts,
+                currentPeriod,
+                now,
+                voice,
+                PeriodMath.lastN(currentPeriod, 12),
+                byPeriod,
+                complete,
+                frozen(facts, PeriodMath.lastN(currentPeriod, 104)));
+        List<Insight> insights = new ArrayList<>();
+        INSIGHTS.forEach(insight -> insights.addAll(insight.apply(context)));
+        if (!voice.perPartner()) {
+            // Each partner's own scores are check-in data: an app sees them only with checkins.read as well.
+            insights.removeIf(i -> i.numbers() != null && i.numbers().containsKey("partnerId"));
+        }
+        return insights;
+    }
 
+    /** The check-in streak (vacations freeze it), if the couple shows streaks. */
+    private static List<Insight> streak(Context c) {
+        List<Insight> insights = new ArrayList<>();
+        CoupleFacts facts = c.facts();
+        String currentPeriod = c.currentPeriod();
+        Set<String> complete = c.complete();
+        Set<String> frozen = c.frozen();
         if (facts.showStreaks()) {
             List<String> newestFirst = new ArrayList<>(PeriodMath.lastN(currentPeriod, 104));
             Collections.reverse(newestFirst);
@@ -125,8 +169,15 @@ public final class CoupleInsights {
                             streak.frozen()),
                     covers(newestFirst.get(streakSpan(streak) - 1), currentPeriod)));
         }
+        return insights;
+    }
 
-        // Trends per partner.
+    /** Each partner's closeness and satisfaction over the last twelve periods. */
+    private static List<Insight> trends(Context c) {
+        List<Insight> insights = new ArrayList<>();
+        CoupleFacts facts = c.facts();
+        Voice voice = c.voice();
+        List<String> periods = c.periods();
         for (String partner : facts.members()) {
             List<Integer> closeness = series(facts, partner, periods, CoupleFacts.Score::closeness);
             List<Integer> satisfaction = series(facts, partner, periods, CoupleFacts.Score::satisfaction);
@@ -136,7 +187,16 @@ public final class CoupleInsights {
             insights.add(trend("closeness-trend", partner, "closeness", "1-7", closeness, voice, periods));
             insights.add(trend("satisfaction-trend", partner, "satisfaction", "0-10", satisfaction, voice, periods));
         }
+        return insights;
+    }
 
+    /** The gap between the partners' closeness in the last four complete periods. */
+    private static List<Insight> alignment(Context c) {
+        List<Insight> insights = new ArrayList<>();
+        CoupleFacts facts = c.facts();
+        List<String> periods = c.periods();
+        Map<String, Map<String, CoupleFacts.Score>> byPeriod = c.byPeriod();
+        Set<String> complete = c.complete();
         // Alignment: the gap between the partners' closeness in the last four complete periods.
         List<String> pairedPeriods = periods.stream().filter(complete::contains).toList();
         List<String> lastPaired = pairedPeriods.subList(Math.max(0, pairedPeriods.size() - 4), pairedPeriods.size());
@@ -171,7 +231,13 @@ public final class CoupleInsights {
                             InsightMaths.LARGE_GAP),
                     covers(lastPaired.get(0), lastPaired.get(lastPaired.size() - 1))));
         }
+        return insights;
+    }
 
+    /** Screen time against closeness, for this couple (the guide's table, for them). */
+    private static List<Insight> screenTime(Context c) {
+        List<Insight> insights = new ArrayList<>();
+        CoupleFacts facts = c.facts();
         // Screen time against closeness, for this couple (the guide's table, for them).
         Map<String, List<Integer>> byBucket = new TreeMap<>();
         facts.scores()
@@ -210,7 +276,14 @@ public final class CoupleInsights {
                             facts.scores().get(0).period(),
                             facts.scores().get(facts.scores().size() - 1).period())));
         }
+        return insights;
+    }
 
+    /** The five layers practised over 30 and 90 days, and the one to strengthen next. */
+    private static List<Insight> layerCoverage(Context c) {
+        List<Insight> insights = new ArrayList<>();
+        CoupleFacts facts = c.facts();
+        Instant now = c.now();
         // Layer coverage over 30 and 90 days.
         Map<Layer, Integer> last30 = InsightMaths.layerCounts(completedSince(facts, now.minus(Duration.ofDays(30))));
         Map<Layer, Integer> last90 = InsightMaths.layerCounts(completedSince(facts, now.minus(Duration.ofDays(90))));
@@ -230,7 +303,14 @@ public final class CoupleInsights {
                         + "layer is progress too.",
                 numbers("last30Days", layerMap(last30), "last90Days", layerMap(last90), "nextLayer", next.name()),
                 new Covers(day(now.minus(Duration.ofDays(90))), day(now), 0)));
+        return insights;
+    }
 
+    /** Micro-habits and rituals per week, and reminders acted on within a day. */
+    private static List<Insight> consistency(Context c) {
+        List<Insight> insights = new ArrayList<>();
+        CoupleFacts facts = c.facts();
+        Instant now = c.now();
         // Consistency: micro-habits and rituals per week, reminders acted on within a day.
         long habits = facts.sessions().stream()
                 .filter(s -> s.completedAt() != null
@@ -262,13 +342,6 @@ public final class CoupleInsights {
                         "shareActedOnPercent",
                         share),
                 new Covers(day(now.minus(Duration.ofDays(30))), day(now), 0)));
-
-        insights.addAll(milestones(facts, complete, frozen, currentPeriod));
-        insights.addAll(warningSigns(facts, periods, complete, frozen, currentPeriod, now, voice));
-        if (!voice.perPartner()) {
-            // Each partner's own scores are check-in data: an app sees them only with checkins.read as well.
-            insights.removeIf(i -> i.numbers() != null && i.numbers().containsKey("partnerId"));
-        }
         return insights;
     }
 

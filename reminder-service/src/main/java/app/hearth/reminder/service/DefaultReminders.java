@@ -5,7 +5,7 @@ import app.hearth.events.ExerciseEvents.SessionStarted;
 import app.hearth.events.ReminderEvents.Kind;
 import app.hearth.membership.CoupleView;
 import app.hearth.membership.CoupleViewMember;
-import app.hearth.membership.MembershipProjection.CoupleFormed;
+import app.hearth.membership.MembershipProjection.CoupleFormationApplied;
 import app.hearth.membership.PartnerView;
 import app.hearth.reminder.Reminder;
 import app.hearth.reminder.config.ReminderConfig;
@@ -42,7 +42,7 @@ public class DefaultReminders {
 
     /** Every new relationship gets a weekly check-in reminder for both, on a sensible local evening. */
     @Transactional(Transactional.TxType.MANDATORY)
-    void onCoupleFormed(@Observes CoupleFormed formed) {
+    void onCoupleFormed(@Observes CoupleFormationApplied formed) {
         if (formed.memberIds().isEmpty()) {
             return; // both were erased before the formation reached us: no one to remind
         }

@@ -153,7 +153,7 @@ public class LiveNotifications {
      * then on, so they do not come back). Announced in the erasure's transaction, so a rolled-back erasure ends nothing.
      */
     @jakarta.transaction.Transactional(jakarta.transaction.Transactional.TxType.MANDATORY)
-    void erased(@Observes LocalErasure.PartnerErased erased) {
+    void erased(@Observes LocalErasure.PartnerErasureApplied erased) {
         Panache.getEntityManager()
                 .createNativeQuery("select pg_notify(?1, ?2)")
                 .setParameter(1, ENDED_CHANNEL)

@@ -47,17 +47,17 @@ public class ReminderLifecycle {
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    void onCoupleEnded(@Observes LocalErasure.CoupleEnded ended) {
+    void onCoupleEnded(@Observes LocalErasure.CoupleEndApplied ended) {
         forgetCouple(ended.coupleId());
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    void onCouplePurged(@Observes LocalErasure.CouplePurged purged) {
+    void onCouplePurged(@Observes LocalErasure.CouplePurgeApplied purged) {
         forgetCouple(purged.coupleId());
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    void onPartnerErased(@Observes LocalErasure.PartnerErased erased) {
+    void onPartnerErased(@Observes LocalErasure.PartnerErasureApplied erased) {
         String partnerId = erased.partnerId();
         Reminder.delete("ownerId", partnerId);
         ReminderRecipient.delete("partnerId", partnerId);
