@@ -17,7 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Operations: rebuild the insight facts by replaying every topic from its start (see README, "Rebuilding insights"). */
+/** Operations: rebuild the insight facts by replaying every topic from its start (see docs/operations.md, "Rebuilding insights"). */
 @Tag(
         name = "Operations",
         description =
