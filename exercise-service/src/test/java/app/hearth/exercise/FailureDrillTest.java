@@ -147,7 +147,7 @@ class FailureDrillTest {
         TopicWriter.publish(
                 CoupleEvents.PURGED, "/couple-service", purgedCouple, new CoupleEvents.CouplePurged(purgedCouple));
         await().atMost(Duration.ofSeconds(10))
-                .until(() -> Sql.number(dataSource, "select count(*) from erased_subject", null) >= 2);
+                .until(() -> Sql.number(dataSource, "select count(*) from erased_subject") >= 2);
 
         String couple = UUID.randomUUID().toString();
         List<EventEnvelope> late = List.of(

@@ -41,7 +41,7 @@ public final class Sql {
 
     private static PreparedStatement prepared(Connection c, String sql, Object... params) throws SQLException {
         PreparedStatement statement = c.prepareStatement(sql);
-        for (int i = 0; i < params.length; i++) {
+        for (int i = 0; params != null && i < params.length; i++) {
             statement.setObject(i + 1, params[i]);
         }
         return statement;
