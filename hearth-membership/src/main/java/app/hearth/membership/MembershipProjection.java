@@ -40,6 +40,9 @@ public class MembershipProjection {
     @Inject
     Event<CoupleFormationApplied> coupleFormed;
 
+    @Inject
+    MembershipPersonalData membershipData;
+
     /** couple-service's events, each to what it changes here; any other type is not this view's business. */
     private final EventHandlers handlers = new EventHandlers()
             .on(CoupleEvents.FORMED, this::formed)
@@ -96,7 +99,7 @@ public class MembershipProjection {
 
     private void purged(UUID coupleId) {
         couplePurged.fire(new LocalErasure.CouplePurgeApplied(coupleId));
-        CoupleView.deleteById(coupleId);
+        membershipData.eraseCouple(coupleId); // last: the service's part may still read the couple
     }
 
     private void granted(CoupleEvents.IntegrationGranted granted) {
@@ -115,8 +118,7 @@ public class MembershipProjection {
 
     private void erased(String partnerId) {
         partnerErased.fire(new LocalErasure.PartnerErasureApplied(partnerId));
-        CoupleViewMember.delete("partnerId", partnerId);
-        PartnerView.deleteById(partnerId);
+        membershipData.erasePerson(partnerId); // last: the service's part may still read the membership
     }
 
     /**

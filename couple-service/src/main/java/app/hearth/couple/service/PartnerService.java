@@ -3,7 +3,6 @@ package app.hearth.couple.service;
 import app.hearth.couple.AttachmentStyle;
 import app.hearth.couple.Couple;
 import app.hearth.couple.CoupleMember;
-import app.hearth.couple.Invitation;
 import app.hearth.couple.Partner;
 import app.hearth.events.CoupleEvents.EndReason;
 import app.hearth.events.PartnerEvents;
@@ -45,6 +44,9 @@ public class PartnerService {
 
     @Inject
     PersonKeyring keyring;
+
+    @Inject
+    CouplePersonalData personalData;
 
     @Inject
     AccountDeletions accountDeletions;
@@ -153,7 +155,7 @@ public class PartnerService {
         if (!ledger.forget(ErasureLedger.Kind.PERSON, subject, now)) {
             return; // erased already (a retry, or a concurrent call that committed first)
         }
-        Partner partner = Partner.findById(subject, LockModeType.PESSIMISTIC_WRITE);
+        Partner.findById(subject, LockModeType.PESSIMISTIC_WRITE); // the profile locked, as its updates lock it
         for (CoupleMember membership : CoupleMember.ofPartner(subject)) {
             UUID coupleId = membership.coupleId;
             Couple couple = Couple.findById(coupleId, LockModeType.PESSIMISTIC_WRITE);
@@ -165,10 +167,7 @@ public class PartnerService {
                 couples.purgeLocked(couple);
             }
         }
-        Invitation.delete("inviterId", subject);
-        if (partner != null) {
-            partner.delete();
-        }
+        personalData.erasePerson(subject);
         accountDeletions.queue(subject, now);
         outbox.publish(PartnerEvents.ERASED, subject, new PartnerEvents.PartnerErased(subject));
         // Crypto-shredding of their name on every copy of partner-events: this service wrote those keys, and only it

@@ -46,6 +46,9 @@ public class ErasureLedger {
     @Inject
     EntityManager em;
 
+    @Inject
+    PlatformPersonalData platformData;
+
     private final KeyedHash hmac;
 
     @Inject
@@ -66,10 +69,7 @@ public class ErasureLedger {
         String hash = hash(kind, id);
         lock(List.of(hash));
         if (kind == Kind.PERSON) {
-            // The answers kept for the person's retries (IdempotentRequests) hold what they sent and were shown.
-            em.createNativeQuery("delete from idempotent_request where caller = ?1")
-                    .setParameter(1, id)
-                    .executeUpdate();
+            platformData.erasePerson(id); // the platform's own tables go with the ledger entry, wherever it is written
         }
         return 1
                 == em.createNativeQuery("""

@@ -8,17 +8,42 @@ import app.hearth.exercise.SessionRating;
 import app.hearth.exercise.SessionResponse;
 import app.hearth.exercise.SessionResumeReady;
 import app.hearth.membership.LocalErasure;
+import app.hearth.platform.erasure.PersonalData;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
+import java.util.Set;
 
-/** Forgetting, as couple-service asks: a person's answers and notes, or a couple's whole shared history. */
+/**
+ * What exercise-service holds about people: their check-in answers and notes, their session answers, ratings and
+ * readiness; who started, paused, ended a session or completed a plan day is unlinked (the couple's history stays
+ * theirs). A purged couple's check-ins and sessions go with couple_view (on delete cascade).
+ */
 @ApplicationScoped
-public class ErasureService {
+public class ExercisePersonalData implements PersonalData {
+
+    @Override
+    public Set<String> personColumns() {
+        return Set.of(
+                "check_in_submission.partner_id",
+                "session_response.partner_id",
+                "session_prompt_answer.partner_id",
+                "session_rating.partner_id",
+                "session_resume_ready.partner_id",
+                "plan_day.completed_by",
+                "exercise_session.started_by",
+                "exercise_session.paused_by",
+                "exercise_session.ended_by");
+    }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    void erasePartner(@Observes LocalErasure.PartnerErasureApplied erased) {
-        String partnerId = erased.partnerId();
+    void applied(@Observes LocalErasure.PartnerErasureApplied erased) {
+        erasePerson(erased.partnerId());
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void erasePerson(String partnerId) {
         CheckInSubmission.delete("partnerId", partnerId);
         SessionResponse.delete("partnerId", partnerId);
         SessionPromptAnswer.delete("partnerId", partnerId);
@@ -29,6 +54,4 @@ public class ErasureService {
         ExerciseSession.update("pausedBy = null where pausedBy = ?1", partnerId);
         ExerciseSession.update("endedBy = null, endReason = null where endedBy = ?1", partnerId);
     }
-
-    // CouplePurged needs nothing here: check-ins and sessions reference couple_view and go with it (on delete cascade).
 }

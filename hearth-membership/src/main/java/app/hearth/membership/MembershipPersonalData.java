@@ -1,0 +1,31 @@
+package app.hearth.membership;
+
+import app.hearth.platform.erasure.PersonalData;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.Set;
+import java.util.UUID;
+
+/** The membership view's part: who is in which couple, and each person's calendar. */
+@ApplicationScoped
+public class MembershipPersonalData implements PersonalData {
+
+    @Override
+    public Set<String> personColumns() {
+        return Set.of("couple_view_member.partner_id", "partner_view.partner_id");
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void erasePerson(String personId) {
+        CoupleViewMember.delete("partnerId", personId);
+        PartnerView.deleteById(personId);
+    }
+
+    /** The couple's row; the service tables that reference it go with it (on delete cascade). */
+    @Override
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void eraseCouple(UUID coupleId) {
+        CoupleView.deleteById(coupleId);
+    }
+}
