@@ -12,7 +12,7 @@ import static org.hamcrest.Matchers.nullValue;
 import app.hearth.events.EventJson;
 import app.hearth.events.EventSchemas;
 import app.hearth.events.Topics;
-import app.hearth.exercise.service.SessionService;
+import app.hearth.exercise.service.SessionEndings;
 import app.hearth.membership.CoupleView;
 import app.hearth.testsupport.PeerServices;
 import app.hearth.testsupport.TestClock;
@@ -540,7 +540,7 @@ class SessionTest {
     }
 
     @Inject
-    SessionService sessionsService;
+    SessionEndings sessionsService;
 
     @Inject
     SessionFactory sessionFactory;

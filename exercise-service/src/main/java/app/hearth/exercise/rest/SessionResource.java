@@ -7,6 +7,8 @@ import app.hearth.exercise.Layer;
 import app.hearth.exercise.Level;
 import app.hearth.exercise.SessionPrompts;
 import app.hearth.exercise.StepType;
+import app.hearth.exercise.service.SessionEndings;
+import app.hearth.exercise.service.SessionPauses;
 import app.hearth.exercise.service.SessionService;
 import app.hearth.membership.MembershipService;
 import app.hearth.platform.paging.PageLinks;
@@ -69,6 +71,12 @@ public class SessionResource {
 
     @Inject
     SessionService sessions;
+
+    @Inject
+    SessionPauses pauses;
+
+    @Inject
+    SessionEndings endings;
 
     @Inject
     Clock clock;
@@ -320,7 +328,7 @@ public class SessionResource {
         boolean said = request != null
                 && request.pauseWord() != null
                 && !request.pauseWord().isBlank();
-        return view(sessions.pause(coupleId, sessionId, me, said), me);
+        return view(pauses.pause(coupleId, sessionId, me, said), me);
     }
 
     /**
@@ -349,7 +357,7 @@ public class SessionResource {
     @Path("/{sessionId}/resume")
     public Response resume(@PathParam("coupleId") UUID coupleId, @PathParam("sessionId") UUID sessionId) {
         String me = member(coupleId);
-        ExerciseSession session = sessions.resume(coupleId, sessionId, me);
+        ExerciseSession session = pauses.resume(coupleId, sessionId, me);
         Instant now = clock.instant();
         if (session.status == ExerciseSession.Status.PAUSED && now.isBefore(session.resumeNotBefore)) {
             throw new ApiException(
@@ -377,7 +385,7 @@ public class SessionResource {
     public SessionView end(
             @PathParam("coupleId") UUID coupleId, @PathParam("sessionId") UUID sessionId, @Valid EndRequest request) {
         String me = member(coupleId);
-        return view(sessions.end(coupleId, sessionId, me, request == null ? null : request.reason()), me);
+        return view(endings.end(coupleId, sessionId, me, request == null ? null : request.reason()), me);
     }
 
     @Operation(
@@ -392,7 +400,7 @@ public class SessionResource {
             @PathParam("sessionId") UUID sessionId,
             @NotNull(message = "send {\"feltConnected\": 1-5, \"feltSafe\": 1-5}") @Valid RatingRequest request) {
         String me = member(coupleId);
-        return view(sessions.rate(coupleId, sessionId, me, request.feltConnected(), request.feltSafe()), me);
+        return view(endings.rate(coupleId, sessionId, me, request.feltConnected(), request.feltSafe()), me);
     }
 
     @Operation(
@@ -405,7 +413,7 @@ public class SessionResource {
     public SessionView completeDay(
             @PathParam("coupleId") UUID coupleId, @PathParam("sessionId") UUID sessionId, @PathParam("day") int day) {
         String me = member(coupleId);
-        return view(sessions.completeDay(coupleId, sessionId, me, day), me);
+        return view(endings.completeDay(coupleId, sessionId, me, day), me);
     }
 
     private String member(UUID coupleId) {

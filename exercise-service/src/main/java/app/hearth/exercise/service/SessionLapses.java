@@ -11,7 +11,7 @@ import java.time.Duration;
 public class SessionLapses {
 
     @Inject
-    SessionService sessions;
+    SessionEndings sessions;
 
     @Inject
     PeriodicWork work;
