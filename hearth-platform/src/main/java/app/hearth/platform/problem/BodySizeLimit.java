@@ -13,9 +13,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Singleton
 public class BodySizeLimit {
 
-    void install(
-            @Observes Router router,
-            @ConfigProperty(name = "hearth.http.max-body-bytes", defaultValue = "65536") long maxBytes) {
+    void install(@Observes Router router, @ConfigProperty(name = "hearth.http.max-body-bytes") long maxBytes) {
         router.route().order(Integer.MIN_VALUE + 10).handler(ctx -> {
             String length = ctx.request().getHeader("Content-Length");
             long announced;

@@ -41,8 +41,8 @@ public class HttpEdgeGuard {
 
     void install(
             @Observes Router router,
-            @ConfigProperty(name = "hearth.http.max-uri-length", defaultValue = "8192") int maxUriLength,
-            @ConfigProperty(name = "hearth.http.max-header-bytes", defaultValue = "16384") int maxHeaderBytes) {
+            @ConfigProperty(name = "hearth.http.max-uri-length") int maxUriLength,
+            @ConfigProperty(name = "hearth.http.max-header-bytes") int maxHeaderBytes) {
         router.route().order(Integer.MIN_VALUE).handler(ctx -> {
             Optional<Problem> refusal = screen(ctx.request(), maxUriLength, maxHeaderBytes);
             if (refusal.isPresent()) {

@@ -31,6 +31,17 @@ public interface ReminderConfig {
     @WithDefault("PT2H")
     Duration catchUpGrace();
 
+    /** A person's own (personal) reminders are bounded, so nobody is reminded of everything all day. */
+    @WithDefault("12")
+    int maxPerPerson();
+
+    /**
+     * A relationship's reminders have a cap of their own: they never use a member's personal allowance, so one member
+     * cannot fill another's (which would also have cost them the relationship's default check-in).
+     */
+    @WithDefault("12")
+    int maxPerCouple();
+
     /** Open live streams per person on one replica (each holds a connection of it). */
     @WithDefault("5")
     int maxLiveStreamsPerPerson();

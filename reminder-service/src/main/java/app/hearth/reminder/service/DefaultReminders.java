@@ -106,7 +106,7 @@ public class DefaultReminders {
         if (couple == null || !couple.isActive()) {
             return;
         }
-        if (Reminder.count("coupleId", coupleId) >= ReminderService.MAX_PER_COUPLE) {
+        if (Reminder.count("coupleId", coupleId) >= config.maxPerCouple()) {
             LOG.infof("No %s reminder for couple %s: it is at its reminder limit", origin, coupleId);
             return;
         }

@@ -15,6 +15,7 @@ import app.hearth.reminder.Reminder;
 import app.hearth.reminder.ReminderPause;
 import app.hearth.reminder.ReminderRecipient;
 import app.hearth.reminder.ReminderSettings;
+import app.hearth.reminder.config.ReminderConfig;
 import io.quarkus.panache.common.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -36,13 +37,8 @@ import java.util.UUID;
 
 @ApplicationScoped
 public class ReminderService {
-    /** A person's own (personal) reminders are bounded, so nobody is reminded of everything all day. */
-    static final int MAX_PER_PERSON = 12;
-    /**
-     * A relationship's reminders have a cap of their own: they never use a member's personal allowance, so one member
-     * cannot fill another's (which would also have cost them the relationship's default check-in).
-     */
-    static final int MAX_PER_COUPLE = 12;
+    @Inject
+    ReminderConfig config;
 
     static long personalReminders(String ownerId) {
         return Reminder.count("ownerId = ?1 and coupleId is null", ownerId);
@@ -146,8 +142,8 @@ public class ReminderService {
                 throw ApiException.badRequest(
                         "recipients: only members of this relationship can receive its reminders.");
             }
-            if (Reminder.count("coupleId", coupleId) >= MAX_PER_COUPLE) {
-                throw ApiException.limitReached("A relationship can have at most " + MAX_PER_COUPLE
+            if (Reminder.count("coupleId", coupleId) >= config.maxPerCouple()) {
+                throw ApiException.limitReached("A relationship can have at most " + config.maxPerCouple()
                         + " reminders; remove " + "one first. Fewer, well-timed reminders work better than many.");
             }
             lockRemindersOf(recipients); // for planning them (see lockRemindersOf)
@@ -155,9 +151,10 @@ public class ReminderService {
             // Counted under the owner's lock, so parallel requests cannot get past the cap.
             Caps.enforce(
                     remindersOf(ownerId),
-                    MAX_PER_PERSON,
+                    config.maxPerPerson(),
                     () -> personalReminders(ownerId),
-                    "A person can have at most " + MAX_PER_PERSON + " personal reminders; remove one first. Fewer, "
+                    "A person can have at most " + config.maxPerPerson()
+                            + " personal reminders; remove one first. Fewer, "
                             + "well-timed reminders work better than many.");
         }
         Instant now = clock.instant();
