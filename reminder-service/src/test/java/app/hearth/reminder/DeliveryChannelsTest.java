@@ -11,7 +11,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
 import app.hearth.reminder.service.Dispatcher;
-import app.hearth.reminder.service.WebhookSender;
+import app.hearth.reminder.webhook.WebhookSender;
 import app.hearth.testsupport.DatabaseScan;
 import app.hearth.testsupport.TestClock;
 import app.hearth.testsupport.TestUsers;

@@ -1,6 +1,6 @@
 package app.hearth.reminder;
 
-import app.hearth.reminder.service.WebhookDestinations;
+import app.hearth.reminder.webhook.WebhookDestinations;
 import jakarta.inject.Singleton;
 import java.net.InetAddress;
 import java.net.UnknownHostException;

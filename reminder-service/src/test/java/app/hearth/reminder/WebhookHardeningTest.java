@@ -9,8 +9,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
 import app.hearth.reminder.service.Dispatcher;
-import app.hearth.reminder.service.WebhookSecrets;
-import app.hearth.reminder.service.WebhookSender;
+import app.hearth.reminder.webhook.WebhookSecrets;
+import app.hearth.reminder.webhook.WebhookSender;
 import app.hearth.testsupport.Concurrently;
 import app.hearth.testsupport.TestClock;
 import app.hearth.testsupport.TestUsers;

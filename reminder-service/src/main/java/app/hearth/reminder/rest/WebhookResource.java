@@ -9,7 +9,7 @@ import app.hearth.platform.problem.Params;
 import app.hearth.platform.security.Caller;
 import app.hearth.reminder.WebhookDelivery;
 import app.hearth.reminder.WebhookSubscription;
-import app.hearth.reminder.service.WebhookService;
+import app.hearth.reminder.webhook.WebhookService;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;

@@ -3,6 +3,7 @@ package app.hearth.reminder.service;
 import app.hearth.events.EventJson;
 import app.hearth.events.ReminderEvents.Kind;
 import app.hearth.reminder.Notification;
+import app.hearth.reminder.webhook.WebhookChannel;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;

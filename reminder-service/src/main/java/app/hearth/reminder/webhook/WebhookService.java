@@ -1,10 +1,11 @@
-package app.hearth.reminder.service;
+package app.hearth.reminder.webhook;
 
 import app.hearth.platform.paging.PageRequest;
 import app.hearth.platform.problem.ApiException;
 import app.hearth.reminder.WebhookDelivery;
 import app.hearth.reminder.WebhookSubscription;
 import app.hearth.reminder.config.ReminderConfig;
+import app.hearth.reminder.service.Caps;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Page;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,4 +1,4 @@
-package app.hearth.reminder.service;
+package app.hearth.reminder.webhook;
 
 import app.hearth.platform.crypto.Box;
 import app.hearth.platform.crypto.SecretKeys;

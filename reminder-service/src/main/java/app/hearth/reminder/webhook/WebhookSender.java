@@ -1,4 +1,4 @@
-package app.hearth.reminder.service;
+package app.hearth.reminder.webhook;
 
 import app.hearth.membership.PartnerAppGrant;
 import app.hearth.platform.scheduling.PeriodicWork;

@@ -1,4 +1,4 @@
-package app.hearth.reminder.service;
+package app.hearth.reminder.webhook;
 
 import java.net.Inet4Address;
 import java.net.Inet6Address;

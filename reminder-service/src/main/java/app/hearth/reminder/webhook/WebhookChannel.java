@@ -1,7 +1,9 @@
-package app.hearth.reminder.service;
+package app.hearth.reminder.webhook;
 
 import app.hearth.platform.security.Pseudonyms;
 import app.hearth.reminder.Notification;
+import app.hearth.reminder.service.DeliveryChannel;
+import app.hearth.reminder.service.NotificationWriter;
 import app.hearth.reminder.service.NotificationWriter.Draft;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,4 +1,4 @@
-package app.hearth.reminder.service;
+package app.hearth.reminder.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

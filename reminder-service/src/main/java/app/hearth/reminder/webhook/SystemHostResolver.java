@@ -1,4 +1,4 @@
-package app.hearth.reminder.service;
+package app.hearth.reminder.webhook;
 
 import io.quarkus.arc.DefaultBean;
 import jakarta.inject.Singleton;

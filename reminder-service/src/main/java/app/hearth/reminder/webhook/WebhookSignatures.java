@@ -1,4 +1,4 @@
-package app.hearth.reminder.service;
+package app.hearth.reminder.webhook;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
