@@ -1,6 +1,6 @@
 package app.hearth.insights.rest;
 
-import app.hearth.insights.service.InsightsService;
+import app.hearth.insights.service.InsightsPersonalData;
 import app.hearth.platform.security.Caller;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
@@ -29,7 +29,7 @@ public class MeExportResource {
     Caller caller;
 
     @Inject
-    InsightsService insights;
+    InsightsPersonalData personalData;
 
     @Inject
     Clock clock;
@@ -45,6 +45,6 @@ public class MeExportResource {
     @GET
     public Export export() {
         String me = caller.personId();
-        return new Export("insights-service", me, clock.instant(), insights.export(me));
+        return new Export("insights-service", me, clock.instant(), personalData.export(me));
     }
 }

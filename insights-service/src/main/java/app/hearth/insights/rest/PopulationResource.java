@@ -1,7 +1,7 @@
 package app.hearth.insights.rest;
 
 import app.hearth.insights.config.InsightsConfig;
-import app.hearth.insights.service.InsightsService;
+import app.hearth.insights.service.PopulationInsights;
 import app.hearth.insights.service.PopulationTables;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -26,7 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class PopulationResource {
 
     @Inject
-    InsightsService insights;
+    PopulationInsights population;
 
     @Inject
     InsightsConfig config;
@@ -43,6 +43,6 @@ public class PopulationResource {
                     "The guide's tables from Hearth's own anonymised data: k-anonymous aggregates, no ids. Operators only.")
     @GET
     public PopulationView tables() {
-        return new PopulationView(clock.instant(), config.populationK(), insights.population());
+        return new PopulationView(clock.instant(), config.populationK(), population.population());
     }
 }
