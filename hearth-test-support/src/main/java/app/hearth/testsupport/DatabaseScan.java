@@ -8,7 +8,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /** Reads a whole database as text, for erasure tests: which rows of which tables still mention someone. */
 public final class DatabaseScan {
@@ -17,15 +16,7 @@ public final class DatabaseScan {
 
     /** As {@link #rowsMentioning(DataSource, String)}, for a database of the test infrastructure by name. */
     public static List<String> rowsMentioning(String database, String needle) {
-        return rowsMentioning(
-                new PGSimpleDataSource() {
-                    {
-                        setURL(TestInfrastructure.jdbcUrl(database));
-                        setUser(TestInfrastructure.DB_USER);
-                        setPassword(TestInfrastructure.DB_PASSWORD);
-                    }
-                },
-                needle);
+        return rowsMentioning(Sql.database(database), needle);
     }
 
     /** Every row of every table (schema {@code public}) whose text form contains {@code needle}, as "table: row". */

@@ -2,6 +2,7 @@ package app.hearth.insights;
 
 import static app.hearth.insights.InsightsApi.checkIn;
 import static app.hearth.testsupport.Api.as;
+import static app.hearth.testsupport.Api.pair;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -51,19 +52,7 @@ class ErasureProbeTest {
                 .patch(couples + "/v1/me")
                 .then()
                 .statusCode(200);
-        String code = as(probe)
-                .body(Map.of("relationshipKind", "ROMANTIC"))
-                .post(couples + "/v1/invitations")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("code");
-        String couple = as(partner)
-                .post(couples + "/v1/invitations/" + code + "/accept")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
+        String couple = pair(couples, probe, partner, "ROMANTIC");
         Map<String, Object> answers = new HashMap<>(checkIn(5, 7, "UNDER_1H"));
         answers.put("privateNote", name + " private note");
         as(probe)

@@ -1,6 +1,7 @@
 package app.hearth.insights;
 
 import static app.hearth.testsupport.Api.as;
+import static app.hearth.testsupport.Api.pair;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -43,17 +44,7 @@ class PairThenEraseDrillTest {
                 runs.add(pool.submit(() -> {
                     Person inviter = TestUsers.create("Drill");
                     Person invitee = TestUsers.create("Drill");
-                    String code = as(inviter)
-                            .body(Map.of("relationshipKind", "ROMANTIC"))
-                            .post(couples + "/v1/invitations")
-                            .then()
-                            .statusCode(201)
-                            .extract()
-                            .path("code");
-                    as(invitee)
-                            .post(couples + "/v1/invitations/" + code + "/accept")
-                            .then()
-                            .statusCode(201);
+                    pair(couples, inviter, invitee, "ROMANTIC");
                     Person leaving = inviterLeaves ? inviter : invitee;
                     as(leaving).delete(couples + "/v1/me").then().statusCode(204);
                     return leaving;
