@@ -1,13 +1,18 @@
 package app.hearth.membership;
 
 import app.hearth.platform.erasure.PersonalData;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.Set;
 import java.util.UUID;
 
-/** The membership view's part: who is in which couple, and each person's calendar. */
+/**
+ * The membership view's part: who is in which couple, and each person's calendar. Erased last (priority -1): the
+ * service's own part may read the view to find what it holds of the person or couple.
+ */
 @ApplicationScoped
+@Priority(-1)
 public class MembershipPersonalData implements PersonalData {
 
     @Override

@@ -26,36 +26,29 @@ import java.util.UUID;
 public class MembershipProjection {
 
     @Inject
-    Event<LocalErasure.PartnerErasureApplied> partnerErased;
-
-    @Inject
-    Event<LocalErasure.CouplePurgeApplied> couplePurged;
-
-    @Inject
     Event<PartnerCalendarChanged> partnerChanged;
 
     @Inject
-    Event<LocalErasure.CoupleEndApplied> coupleEnded;
+    Event<CoupleEndApplied> coupleEnded;
 
     @Inject
     Event<CoupleFormationApplied> coupleFormed;
 
-    @Inject
-    MembershipPersonalData membershipData;
-
-    /** couple-service's events, each to what it changes here; any other type is not this view's business. */
+    /**
+     * couple-service's events, each to what it changes here; any other type is not this view's business. Erasures and
+     * purges are not handled here: the inbox applies them to every part of the service first (platform
+     * {@code Erasures}), this view's {@link MembershipPersonalData} last.
+     */
     private final EventHandlers handlers = new EventHandlers()
             .on(CoupleEvents.FORMED, this::formed)
             .on(CoupleEvents.UPDATED, this::updated)
             .on(CoupleEvents.ENDED, ended -> ended(UUID.fromString(ended.coupleId())))
-            .on(CoupleEvents.PURGED, purged -> purged(UUID.fromString(purged.coupleId())))
             .on(CoupleEvents.INTEGRATION_GRANTED, this::granted)
             .on(
                     CoupleEvents.INTEGRATION_REVOKED,
                     revoked -> PartnerAppGrant.deleteById(UUID.fromString(revoked.grantId())))
             .on(PartnerEvents.REGISTERED, registered -> upsertPartner(registered.profile()))
-            .on(PartnerEvents.PROFILE_UPDATED, updated -> upsertPartner(updated.profile()))
-            .on(PartnerEvents.ERASED, erased -> erased(erased.partnerId()));
+            .on(PartnerEvents.PROFILE_UPDATED, updated -> upsertPartner(updated.profile()));
 
     public Set<EventType<?>> handledTypes() {
         return handlers.types();
@@ -94,12 +87,7 @@ public class MembershipProjection {
             couple.updatedAt = Instant.now();
         }
         PartnerAppGrant.delete("coupleId", coupleId);
-        coupleEnded.fire(new LocalErasure.CoupleEndApplied(coupleId));
-    }
-
-    private void purged(UUID coupleId) {
-        couplePurged.fire(new LocalErasure.CouplePurgeApplied(coupleId));
-        membershipData.eraseCouple(coupleId); // last: the service's part may still read the couple
+        coupleEnded.fire(new CoupleEndApplied(coupleId));
     }
 
     private void granted(CoupleEvents.IntegrationGranted granted) {
@@ -114,11 +102,6 @@ public class MembershipProjection {
             grant.expiresAt = granted.expiresAt();
             grant.persist();
         }
-    }
-
-    private void erased(String partnerId) {
-        partnerErased.fire(new LocalErasure.PartnerErasureApplied(partnerId));
-        membershipData.erasePerson(partnerId); // last: the service's part may still read the membership
     }
 
     /**
@@ -211,6 +194,12 @@ public class MembershipProjection {
      * the couple earlier does not fire it, so services set up per-couple defaults here.
      */
     public record CoupleFormationApplied(UUID coupleId, CoupleEvents.RelationshipKind kind, List<String> memberIds) {}
+
+    /**
+     * A relationship ended (fired once per CoupleEnded, in its transaction): services stop what should no longer
+     * happen for it, such as reminders.
+     */
+    public record CoupleEndApplied(UUID coupleId) {}
 
     /** A partner's zone, start of day or quiet hours changed: schedules that follow them may need to move. */
     public record PartnerCalendarChanged(String partnerId) {}

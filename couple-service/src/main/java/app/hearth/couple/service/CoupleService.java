@@ -3,12 +3,12 @@ package app.hearth.couple.service;
 import app.hearth.couple.Couple;
 import app.hearth.couple.CoupleMember;
 import app.hearth.couple.IntegrationGrant;
-import app.hearth.couple.Invitation;
 import app.hearth.couple.config.CoupleConfig;
 import app.hearth.events.CoupleEvents;
 import app.hearth.events.CoupleEvents.CheckInCadence;
 import app.hearth.events.CoupleEvents.EndReason;
 import app.hearth.events.CoupleEvents.RevokeReason;
+import app.hearth.platform.erasure.Erasures;
 import app.hearth.platform.outbox.Outbox;
 import app.hearth.platform.preconditions.IfMatch;
 import app.hearth.platform.problem.ApiException;
@@ -34,6 +34,9 @@ public class CoupleService {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    Erasures erasures;
 
     @Inject
     CoupleConfig config;
@@ -120,12 +123,12 @@ public class CoupleService {
                 new CoupleEvents.CoupleEnded(couple.id.toString(), reason, now, couple.purgeAfter));
     }
 
-    /** Deletes a couple's shared history here and tells every other service to do the same. */
+    /**
+     * Deletes a couple's shared history here (every part of this service: {@link CouplePersonalData#eraseCouple}) and
+     * tells every other service to do the same.
+     */
     void purgeLocked(Couple couple) {
-        Invitation.update("coupleId = null where coupleId = ?1", couple.id);
-        IntegrationGrant.delete("coupleId", couple.id);
-        CoupleMember.delete("coupleId", couple.id);
-        couple.delete();
+        erasures.purgeCouple(couple.id, Instant.now());
         outbox.publish(CoupleEvents.PURGED, couple.id.toString(), new CoupleEvents.CouplePurged(couple.id.toString()));
     }
 

@@ -1,13 +1,10 @@
 package app.hearth.couple.service;
 
 import app.hearth.couple.AttachmentStyle;
-import app.hearth.couple.Couple;
-import app.hearth.couple.CoupleMember;
 import app.hearth.couple.Partner;
-import app.hearth.events.CoupleEvents.EndReason;
 import app.hearth.events.PartnerEvents;
-import app.hearth.platform.crypto.PersonKeyring;
 import app.hearth.platform.erasure.ErasureLedger;
+import app.hearth.platform.erasure.Erasures;
 import app.hearth.platform.outbox.Outbox;
 import app.hearth.platform.preconditions.IfMatch;
 import app.hearth.platform.problem.ApiException;
@@ -22,7 +19,6 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 
 @ApplicationScoped
 public class PartnerService {
@@ -37,16 +33,10 @@ public class PartnerService {
     Outbox outbox;
 
     @Inject
-    CoupleService couples;
-
-    @Inject
     ErasureLedger ledger;
 
     @Inject
-    PersonKeyring keyring;
-
-    @Inject
-    CouplePersonalData personalData;
+    Erasures erasures;
 
     @Inject
     AccountDeletions accountDeletions;
@@ -142,37 +132,22 @@ public class PartnerService {
     }
 
     /**
-     * Forgets the person: active relationships end, their invitations and attempts go, their membership rows and
-     * profile are deleted, and PartnerErased tells every other service to delete what it holds about them, whether
-     * or not this service ever held a profile (someone who only used reminders is erased too). A relationship nobody
-     * is left in is purged at once. The erasure ledger makes it happen once: a retried or concurrent call finds it
-     * recorded and does nothing more; every token of the person is refused from now on (see Caller), and their login
-     * is queued for deletion at the identity provider when configured.
+     * Forgets the person: every part of this service erases its share ({@link CouplePersonalData}: their relationships
+     * end, and one nobody is left in is purged at once; their invitations, attempts, memberships and profile go), and
+     * PartnerErased tells every other service to do the same, whether or not this service ever held a profile
+     * (someone who only used reminders is erased too). The erasure ledger makes it happen once: a retried or
+     * concurrent call finds it recorded and announces nothing more; every token of the person is refused from now on
+     * (see Caller), and their login is queued for deletion at the identity provider when configured. Their sealed name
+     * on partner-events becomes unreadable once this commits: this service wrote those keys and tombstones them
+     * ({@code PersonKeyring}).
      */
     @Transactional
     public void erase(String subject) {
         Instant now = Instant.now();
-        if (!ledger.forget(ErasureLedger.Kind.PERSON, subject, now)) {
-            return; // erased already (a retry, or a concurrent call that committed first)
+        if (erasures.erasePerson(subject, now)) {
+            accountDeletions.queue(subject, now);
+            outbox.publish(PartnerEvents.ERASED, subject, new PartnerEvents.PartnerErased(subject));
         }
-        Partner.findById(subject, LockModeType.PESSIMISTIC_WRITE); // the profile locked, as its updates lock it
-        for (CoupleMember membership : CoupleMember.ofPartner(subject)) {
-            UUID coupleId = membership.coupleId;
-            Couple couple = Couple.findById(coupleId, LockModeType.PESSIMISTIC_WRITE);
-            if (couple.isActive()) {
-                couples.endLocked(couple, EndReason.PARTNER_ERASED, now);
-            }
-            membership.delete();
-            if (CoupleMember.count("coupleId", coupleId) == 0) {
-                couples.purgeLocked(couple);
-            }
-        }
-        personalData.erasePerson(subject);
-        accountDeletions.queue(subject, now);
-        outbox.publish(PartnerEvents.ERASED, subject, new PartnerEvents.PartnerErased(subject));
-        // Crypto-shredding of their name on every copy of partner-events: this service wrote those keys, and only it
-        // may tombstone them (each writer tombstones its own; see PersonKeyring). Done once this commits.
-        keyring.forget(subject);
     }
 
     /**

@@ -7,10 +7,8 @@ import app.hearth.exercise.SessionPromptAnswer;
 import app.hearth.exercise.SessionRating;
 import app.hearth.exercise.SessionResponse;
 import app.hearth.exercise.SessionResumeReady;
-import app.hearth.membership.LocalErasure;
 import app.hearth.platform.erasure.PersonalData;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import java.util.Set;
 
@@ -34,11 +32,6 @@ public class ExercisePersonalData implements PersonalData {
                 "exercise_session.started_by",
                 "exercise_session.paused_by",
                 "exercise_session.ended_by");
-    }
-
-    @Transactional(Transactional.TxType.MANDATORY)
-    void applied(@Observes LocalErasure.PartnerErasureApplied erased) {
-        erasePerson(erased.partnerId());
     }
 
     @Override

@@ -46,9 +46,6 @@ public class ErasureLedger {
     @Inject
     EntityManager em;
 
-    @Inject
-    PlatformPersonalData platformData;
-
     private final KeyedHash hmac;
 
     @Inject
@@ -68,9 +65,6 @@ public class ErasureLedger {
     public boolean forget(Kind kind, String id, Instant at) {
         String hash = hash(kind, id);
         lock(List.of(hash));
-        if (kind == Kind.PERSON) {
-            platformData.erasePerson(id); // the platform's own tables go with the ledger entry, wherever it is written
-        }
         return 1
                 == em.createNativeQuery("""
                         insert into erased_subject (subject_hash, kind, erased_at) values (?1, ?2, ?3)

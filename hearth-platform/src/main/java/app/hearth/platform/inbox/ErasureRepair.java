@@ -1,11 +1,9 @@
 package app.hearth.platform.inbox;
 
-import app.hearth.events.CoupleEvents;
-import app.hearth.events.EventEnvelope;
 import app.hearth.events.EventMentions;
-import app.hearth.events.PartnerEvents;
 import app.hearth.events.Topics;
 import app.hearth.platform.erasure.ErasureLedger;
+import app.hearth.platform.erasure.Erasures;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
@@ -25,7 +24,7 @@ import org.jboss.logging.Logger;
  * event took the erasure lock (issue 30: a CoupleFormed applied while the PartnerErased of one of its members was
  * committing wrote that member back into the membership view, and the reminders and facts built on it). Every id in a
  * column that names a person or a couple is checked against the erasure ledger; for each one found there the erasure is
- * applied again, by the same consumers and code as when it first arrived. Runs once per database, in the background
+ * applied again, by the same code as when it first arrived ({@link Erasures}). Runs once per database, in the background
  * after start-up (recorded in {@code one_off_task}); running it again finds nothing more to do.
  */
 @ApplicationScoped
@@ -47,6 +46,9 @@ public class ErasureRepair {
 
     @Inject
     ErasureLedger ledger;
+
+    @Inject
+    Erasures erasures;
 
     @Inject
     EntityManager em;
@@ -102,29 +104,21 @@ public class ErasureRepair {
                             .couples()));
         }
         for (String person : people) {
-            applyAgain(EventEnvelope.create(
-                    PartnerEvents.ERASED,
-                    Topics.owner(Topics.PARTNER_EVENTS),
-                    person,
-                    new PartnerEvents.PartnerErased(person)));
+            applyAgain(new EventMentions(Set.of(person), Set.of()), () -> erasures.applyPersonErasure(person));
         }
         for (String couple : couples) {
-            applyAgain(EventEnvelope.create(
-                    CoupleEvents.PURGED,
-                    Topics.owner(Topics.COUPLE_EVENTS),
-                    couple,
-                    new CoupleEvents.CouplePurged(couple)));
+            applyAgain(
+                    new EventMentions(Set.of(), Set.of(couple)),
+                    () -> erasures.applyCouplePurge(UUID.fromString(couple)));
         }
         return new Result(people, couples);
     }
 
-    /** The erasure event, as each consumer of its topic applies it, in one transaction under the subject's lock. */
-    private void applyAgain(EventEnvelope erasure) {
-        String topic =
-                erasure.type().equals(PartnerEvents.ERASED.type()) ? Topics.PARTNER_EVENTS : Topics.COUPLE_EVENTS;
+    /** The erasure applied again as when it first arrived, in one transaction under the subject's lock. */
+    private void applyAgain(EventMentions subject, Runnable erasure) {
         QuarkusTransaction.requiringNew().run(() -> {
-            ledger.lockAndFind(EventMentions.of(erasure));
-            consumersOf(topic).forEach(consumer -> consumer.apply(erasure));
+            ledger.lockAndFind(subject);
+            erasure.run();
         });
     }
 

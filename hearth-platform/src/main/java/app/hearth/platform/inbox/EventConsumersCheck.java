@@ -1,6 +1,8 @@
 package app.hearth.platform.inbox;
 
+import app.hearth.events.CoupleEvents;
 import app.hearth.events.EventType;
+import app.hearth.events.PartnerEvents;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -9,11 +11,13 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
- * At start-up: every event type a consumer handles travels on a topic it reads. A handler for a type on a topic the
- * consumer does not subscribe to would never run (a type moved to another topic, a channel forgotten), so the
- * service refuses to start and says which.
+ * At start-up: every event type a consumer handles travels on a topic it reads, and none is an erasure or purge. A
+ * handler for a type on a topic the consumer does not subscribe to would never run (a type moved to another topic, a
+ * channel forgotten); one for an erasure would be a second way of forgetting someone beside {@code Erasures}. Either
+ * way the service refuses to start and says which.
  */
 @ApplicationScoped
 public class EventConsumersCheck {
@@ -30,10 +34,17 @@ public class EventConsumersCheck {
         }
     }
 
+    private static final Set<EventType<?>> ERASURES = Set.of(PartnerEvents.ERASED, CoupleEvents.PURGED);
+
     static List<String> problems(Iterable<EventConsumer> consumers) {
         List<String> problems = new ArrayList<>();
         for (EventConsumer consumer : consumers) {
             for (EventType<?> type : consumer.handledTypes()) {
+                if (ERASURES.contains(type)) {
+                    problems.add(consumer.name() + " handles " + type.type()
+                            + ", which the inbox applies to every part of the service itself (Erasures): "
+                            + "declare what it reaches in the service's PersonalData instead");
+                }
                 if (!consumer.topics().contains(type.topic())) {
                     problems.add(consumer.name() + " handles " + type.type() + ", which travels on " + type.topic()
                             + ", a topic it does not read " + consumer.topics());

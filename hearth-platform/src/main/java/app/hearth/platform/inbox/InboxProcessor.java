@@ -9,8 +9,8 @@ import app.hearth.events.EventSchemas;
 import app.hearth.events.PartnerEvents;
 import app.hearth.events.Topics;
 import app.hearth.platform.crypto.EventSealer;
-import app.hearth.platform.crypto.PersonKeyring;
 import app.hearth.platform.erasure.ErasureLedger;
+import app.hearth.platform.erasure.Erasures;
 import app.hearth.platform.tracing.Traces;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -28,6 +28,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -72,7 +73,7 @@ public class InboxProcessor {
     RetryConfig retry;
 
     @Inject
-    PersonKeyring keyring;
+    Erasures erasures;
 
     @Inject
     EventSealer sealer;
@@ -187,8 +188,9 @@ public class InboxProcessor {
 
     /**
      * Applies an event once: false if this consumer already applied it or it is about someone forgotten. Erasure
-     * events record the erasure first, so everything after them about that person or couple is dropped (or, for an
-     * event about a couple one of whose members was erased, applied without that member's part).
+     * events are recorded and applied to every part of the service ({@link Erasures}) first, so everything after them
+     * about that person or couple is dropped (or, for an event about a couple one of whose members was erased, applied
+     * without that member's part).
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean apply(String consumer, EventEnvelope event, Consumer<EventEnvelope> apply) {
@@ -206,12 +208,11 @@ public class InboxProcessor {
                 ? ledger.lockAndFind(EventMentions.of(event))
                 : ledger.forgottenIn(EventMentions.of(event));
         if (PartnerEvents.ERASED.type().equals(event.type())) {
-            String person = event.dataAs(PartnerEvents.ERASED).partnerId();
-            ledger.forget(ErasureLedger.Kind.PERSON, person, event.time());
-            keyring.forget(person); // crypto-shredding: every copy of their sealed data becomes unreadable
+            // Applied here, for every part of the service, before any handler sees the event (handlers leave it alone).
+            erasures.erasePerson(event.dataAs(PartnerEvents.ERASED).partnerId(), event.time());
         } else if (CoupleEvents.PURGED.type().equals(event.type())) {
-            ledger.forget(
-                    ErasureLedger.Kind.COUPLE, event.dataAs(CoupleEvents.PURGED).coupleId(), event.time());
+            erasures.purgeCouple(
+                    UUID.fromString(event.dataAs(CoupleEvents.PURGED).coupleId()), event.time());
         } else {
             if (!forgotten.none()) {
                 // A purged couple's events go whole; an erased person's part goes, the others keep theirs.

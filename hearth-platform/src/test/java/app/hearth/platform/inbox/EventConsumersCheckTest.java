@@ -6,6 +6,7 @@ import app.hearth.events.CoupleEvents;
 import app.hearth.events.EventEnvelope;
 import app.hearth.events.EventType;
 import app.hearth.events.ExerciseEvents;
+import app.hearth.events.PartnerEvents;
 import app.hearth.events.Topics;
 import java.util.List;
 import java.util.Set;
@@ -42,5 +43,14 @@ class EventConsumersCheckTest {
                         Set.of(Topics.COUPLE_EVENTS, Topics.EXERCISE_EVENTS),
                         Set.of(CoupleEvents.FORMED, ExerciseEvents.CHECK_IN_COMPLETED)))))
                 .isEmpty();
+    }
+
+    @Test
+    void aHandlerForAnErasureOrPurgeIsReported() {
+        assertThat(EventConsumersCheck.problems(List.of(consumer(
+                        Set.of(Topics.COUPLE_EVENTS, Topics.PARTNER_EVENTS),
+                        Set.of(CoupleEvents.FORMED, CoupleEvents.PURGED, PartnerEvents.ERASED)))))
+                .hasSize(2)
+                .allSatisfy(problem -> assertThat(problem).contains("Erasures", "PersonalData"));
     }
 }

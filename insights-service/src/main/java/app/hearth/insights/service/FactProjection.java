@@ -5,7 +5,6 @@ import app.hearth.events.EventEnvelope;
 import app.hearth.events.EventHandlers;
 import app.hearth.events.EventType;
 import app.hearth.events.ExerciseEvents;
-import app.hearth.events.PartnerEvents;
 import app.hearth.events.ReminderEvents;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -23,7 +22,8 @@ import java.util.UUID;
 /**
  * Every service's events as facts. Each write is an insert keyed by what the fact is about (or an update that keeps
  * the latest value), so a duplicate, a redelivery or a replay from the start of the topics changes nothing. Events about
- * erased people and purged couples never get here (hearth-platform's inbox drops them).
+ * erased people and purged couples never get here (hearth-platform's inbox drops them), and the erasures and purges
+ * themselves are applied by the inbox through {@link InsightsPersonalData}.
  */
 @ApplicationScoped
 public class FactProjection {
@@ -51,8 +51,6 @@ public class FactProjection {
     private final EventHandlers handlers = new EventHandlers()
             .onWithEnvelope(CoupleEvents.FORMED, (formed, event) -> formed(formed, event.time()))
             .onWithEnvelope(CoupleEvents.ENDED, (ended, event) -> ended(ended, event.time()))
-            .on(CoupleEvents.PURGED, purged -> forgetCouple(UUID.fromString(purged.coupleId())))
-            .on(PartnerEvents.ERASED, erased -> forgetPartner(erased.partnerId()))
             .on(ExerciseEvents.CHECK_IN_SUBMITTED, this::submitted)
             .on(ExerciseEvents.CHECK_IN_COMPLETED, this::completed)
             .on(ExerciseEvents.SESSION_STARTED, this::started)
@@ -206,46 +204,6 @@ public class FactProjection {
                 insert into vacation_fact (partner_id, paused_at, until_date) values (?1, ?2, ?3)
                 on conflict do nothing""", p.partnerId(), p.pausedAt(), p.until());
         readModel.touchPartner(p.partnerId());
-    }
-
-    /**
-     * PartnerErased: that person's contribution goes. hearth-platform's erasure ledger keeps a keyed hash of the id,
-     * so later, replayed or rebuilt events about them never reach this class.
-     */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void forgetPartner(String partnerId) {
-        for (String table : new String[] {
-            "check_in_score",
-            "check_in_submitted",
-            "session_rating",
-            "reminder_fired_fact",
-            "vacation_fact",
-            "vacation_resume_fact"
-        }) {
-            sql("delete from " + table + " where partner_id = ?1", partnerId);
-        }
-        readModel.forgetPartner(partnerId);
-    }
-
-    /** CouplePurged: everything about the couple goes. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void forgetCouple(UUID coupleId) {
-        sql(
-                "delete from session_rating where session_id in (select session_id from session_fact where couple_id = ?1)",
-                coupleId);
-        for (String table : new String[] {
-            "check_in_score",
-            "check_in_submitted",
-            "session_fact",
-            "plan_day_fact",
-            "pause_fact",
-            "reminder_fired_fact",
-            "insight_preference",
-            "couple_fact"
-        }) {
-            sql("delete from " + table + " where couple_id = ?1", coupleId);
-        }
-        readModel.forgetCouple(coupleId);
     }
 
     private static void sql(String statement, Object... args) {

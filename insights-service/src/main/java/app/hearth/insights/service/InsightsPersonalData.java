@@ -14,39 +14,73 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
- * What insights-service holds about people, for their export and their erasure: each person's facts (scores, submissions, ratings, reminders fired,
- * vacations) and the read-model documents that mention them. The facts consumer applies erasures and purges as they
- * arrive ({@link FactProjection#forgetPartner}, {@link FactProjection#forgetCouple}); this is the same, said once.
+ * What insights-service holds about people, for their export and their erasure: each person's facts (scores,
+ * submissions, ratings, reminders fired, vacations) and the read-model documents that mention them. The erasure
+ * ledger keeps a keyed hash of an erased person or purged couple, so later, replayed or rebuilt events about them never
+ * reach the facts again.
  */
 @ApplicationScoped
 public class InsightsPersonalData implements PersonalData {
 
+    /** Fact tables with a row per person. */
+    private static final List<String> PERSON_FACTS = List.of(
+            "check_in_score",
+            "check_in_submitted",
+            "session_rating",
+            "reminder_fired_fact",
+            "vacation_fact",
+            "vacation_resume_fact");
+
+    /** Fact tables with a row per couple (session ratings go through their session first). */
+    private static final List<String> COUPLE_FACTS = List.of(
+            "check_in_score",
+            "check_in_submitted",
+            "session_fact",
+            "plan_day_fact",
+            "pause_fact",
+            "reminder_fired_fact",
+            "insight_preference",
+            "couple_fact");
+
     @Inject
-    FactProjection facts;
+    InsightsReadModel readModel;
 
     @Override
     public Set<String> personColumns() {
-        return Set.of(
-                "check_in_score.partner_id",
-                "check_in_submitted.partner_id",
-                "session_rating.partner_id",
-                "reminder_fired_fact.partner_id",
-                "vacation_fact.partner_id",
-                "vacation_resume_fact.partner_id");
+        return PERSON_FACTS.stream().map(table -> table + ".partner_id").collect(Collectors.toSet());
     }
 
+    /** The person's contribution goes, and every document that held something of theirs is emptied. */
     @Override
     @Transactional(Transactional.TxType.MANDATORY)
     public void erasePerson(String personId) {
-        facts.forgetPartner(personId);
+        for (String table : PERSON_FACTS) {
+            delete("delete from " + table + " where partner_id = ?1", personId);
+        }
+        readModel.forgetPartner(personId);
     }
 
+    /** Everything about the couple goes. */
     @Override
     @Transactional(Transactional.TxType.MANDATORY)
     public void eraseCouple(UUID coupleId) {
-        facts.forgetCouple(coupleId);
+        delete(
+                "delete from session_rating where session_id in (select session_id from session_fact where couple_id = ?1)",
+                coupleId);
+        for (String table : COUPLE_FACTS) {
+            delete("delete from " + table + " where couple_id = ?1", coupleId);
+        }
+        readModel.forgetCouple(coupleId);
+    }
+
+    private static void delete(String statement, Object id) {
+        Panache.getEntityManager()
+                .createNativeQuery(statement)
+                .setParameter(1, id)
+                .executeUpdate();
     }
 
     /** Everything insights hold about one person. */

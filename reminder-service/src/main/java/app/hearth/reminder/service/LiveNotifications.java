@@ -1,6 +1,6 @@
 package app.hearth.reminder.service;
 
-import app.hearth.membership.LocalErasure;
+import app.hearth.platform.erasure.Erasures;
 import app.hearth.platform.problem.ApiException;
 import app.hearth.reminder.Notification;
 import app.hearth.reminder.config.ReminderConfig;
@@ -153,11 +153,11 @@ public class LiveNotifications {
      * then on, so they do not come back). Announced in the erasure's transaction, so a rolled-back erasure ends nothing.
      */
     @jakarta.transaction.Transactional(jakarta.transaction.Transactional.TxType.MANDATORY)
-    void erased(@Observes LocalErasure.PartnerErasureApplied erased) {
+    void erased(@Observes Erasures.ErasureApplied erased) {
         Panache.getEntityManager()
                 .createNativeQuery("select pg_notify(?1, ?2)")
                 .setParameter(1, ENDED_CHANNEL)
-                .setParameter(2, erased.partnerId())
+                .setParameter(2, erased.personId())
                 .getSingleResult();
     }
 

@@ -1,6 +1,6 @@
 package app.hearth.reminder.service;
 
-import app.hearth.membership.LocalErasure;
+import app.hearth.membership.MembershipProjection.CoupleEndApplied;
 import app.hearth.membership.MembershipProjection.PartnerCalendarChanged;
 import app.hearth.reminder.Reminder;
 import app.hearth.reminder.ReminderRecipient;
@@ -12,7 +12,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
-/** What couple-service's events mean for reminders: moving with a traveller, and stopping and forgetting. */
+/**
+ * What couple-service's events mean for reminders: moving with a traveller, and stopping when a relationship ends
+ * (erasures and purges reach {@link ReminderPersonalData} through the platform's {@code Erasures}).
+ */
 @ApplicationScoped
 public class ReminderLifecycle {
 
@@ -43,17 +46,7 @@ public class ReminderLifecycle {
 
     /** An ended relationship reminds nobody any more: its reminders and notifications go at once. */
     @Transactional(Transactional.TxType.MANDATORY)
-    void onCoupleEnded(@Observes LocalErasure.CoupleEndApplied ended) {
+    void onCoupleEnded(@Observes CoupleEndApplied ended) {
         personalData.eraseCouple(ended.coupleId());
-    }
-
-    @Transactional(Transactional.TxType.MANDATORY)
-    void onCouplePurged(@Observes LocalErasure.CouplePurgeApplied purged) {
-        personalData.eraseCouple(purged.coupleId());
-    }
-
-    @Transactional(Transactional.TxType.MANDATORY)
-    void onPartnerErased(@Observes LocalErasure.PartnerErasureApplied erased) {
-        personalData.erasePerson(erased.partnerId());
     }
 }
