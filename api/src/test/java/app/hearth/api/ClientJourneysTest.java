@@ -16,7 +16,7 @@ import app.hearth.client.exercise.model.CheckInRequest;
 import app.hearth.client.exercise.model.CheckInView;
 import app.hearth.client.exercise.model.Layer;
 import app.hearth.client.exercise.model.Mood;
-import app.hearth.client.exercise.model.PageExerciseSummary;
+import app.hearth.client.exercise.model.PageOfExerciseSummary;
 import app.hearth.client.exercise.model.ScreenTime;
 import app.hearth.client.insights.api.InsightsApi;
 import app.hearth.client.insights.model.InsightsView;
@@ -137,7 +137,7 @@ class ClientJourneysTest {
 
     @Test
     void exerciseServiceCheckInsRevealThePartnerOnceBothSubmitted() throws Exception {
-        PageExerciseSummary catalogue =
+        PageOfExerciseSummary catalogue =
                 new ExercisesApi(exercises(alice)).searchExercises(null, Layer.SAFETY, null, null, null, 0, null, 5);
         assertThat(catalogue.getItems()).isNotEmpty().hasSizeLessThanOrEqualTo(5);
         assertThat(catalogue.getTotal())

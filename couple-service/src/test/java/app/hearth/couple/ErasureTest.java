@@ -12,8 +12,8 @@ import app.hearth.couple.CoupleApi.Pair;
 import app.hearth.couple.service.PartnerService;
 import app.hearth.events.EventJson;
 import app.hearth.events.Topics;
-import app.hearth.platform.preconditions.IfMatch;
-import app.hearth.platform.problem.ApiException;
+import app.hearth.platform.http.ApiException;
+import app.hearth.platform.http.IfMatch;
 import app.hearth.testsupport.HeldTransaction;
 import app.hearth.testsupport.Sql;
 import app.hearth.testsupport.TestUsers;
@@ -67,11 +67,12 @@ class ErasureTest {
         as(erin).get("/v1/me/export?part=couple-service")
                 .then()
                 .statusCode(200)
-                .body("profile.id", equalTo(erin.id()))
-                .body("relationships.id", hasItem(couple))
-                .body("invitations.status", Matchers.containsInAnyOrder("ACCEPTED", "PENDING"))
-                .body("invitations.code", Matchers.everyItem(Matchers.nullValue()))
-                .body("grants", hasSize(1));
+                .body("personId", equalTo(erin.id()))
+                .body("held.profile.id", equalTo(erin.id()))
+                .body("held.relationships.id", hasItem(couple))
+                .body("held.invitations.status", Matchers.containsInAnyOrder("ACCEPTED", "PENDING"))
+                .body("held.invitations.code", Matchers.everyItem(Matchers.nullValue()))
+                .body("held.grants", hasSize(1));
     }
 
     @Test

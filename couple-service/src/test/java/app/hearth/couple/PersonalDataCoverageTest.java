@@ -2,7 +2,7 @@ package app.hearth.couple;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.hearth.platform.erasure.PersonalData;
+import app.hearth.platform.privacy.PersonalData;
 import app.hearth.testsupport.PersonalDataCoverage;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -180,8 +180,8 @@ class CoupleEventsConsumerTest {
                 .get("/v1/me/export")
                 .then()
                 .statusCode(200)
-                .body("checkIns", Matchers.hasSize(0))
-                .body("sessionAnswers", Matchers.hasSize(0));
+                .body("held.checkIns", Matchers.hasSize(0))
+                .body("held.sessionAnswers", Matchers.hasSize(0));
     }
 
     @Test

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import app.hearth.events.Topics;
-import app.hearth.platform.crypto.Box;
-import app.hearth.platform.crypto.PersonKeyring;
+import app.hearth.platform.privacy.Box;
+import app.hearth.platform.privacy.PersonKeyring;
 import app.hearth.testsupport.PeerServices;
 import app.hearth.testsupport.TestKeyring;
 import app.hearth.testsupport.TestUsers;

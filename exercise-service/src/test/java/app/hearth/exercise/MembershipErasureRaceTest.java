@@ -8,7 +8,7 @@ import static org.awaitility.Awaitility.await;
 import app.hearth.events.EventEnvelope;
 import app.hearth.events.PartnerEvents;
 import app.hearth.membership.CoupleServiceEventsConsumer;
-import app.hearth.platform.inbox.InboxProcessor;
+import app.hearth.platform.messaging.InboxProcessor;
 import app.hearth.testsupport.HeldTransaction;
 import app.hearth.testsupport.TestUsers;
 import app.hearth.testsupport.TestUsers.Person;

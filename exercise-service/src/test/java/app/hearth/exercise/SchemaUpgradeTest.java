@@ -3,8 +3,8 @@ package app.hearth.exercise;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.hearth.membership.MembershipMigrations;
-import app.hearth.platform.migration.PlatformMigrations;
-import app.hearth.platform.migration.SharedMigrations;
+import app.hearth.platform.runtime.PlatformMigrations;
+import app.hearth.platform.runtime.SharedMigrations;
 import app.hearth.testsupport.HearthTestResource;
 import app.hearth.testsupport.TestInfrastructure;
 import java.io.IOException;

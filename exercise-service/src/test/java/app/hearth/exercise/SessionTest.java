@@ -159,7 +159,7 @@ class SessionTest {
             assertThat(TestKeyring.read().open(emitted.get(1).value()).data().toString())
                     .contains("\"feltConnected\":4", "\"feltSafe\":4");
         }
-        as(alice).get("/v1/me/export").then().body("sessionAnswers.privateNote", hasItem(aliceNote));
+        as(alice).get("/v1/me/export").then().body("held.sessionAnswers.privateNote", hasItem(aliceNote));
     }
 
     @Test

@@ -1,6 +1,6 @@
 package app.hearth.membership;
 
-import app.hearth.platform.migration.SharedMigrations;
+import app.hearth.platform.runtime.SharedMigrations;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 

@@ -1,6 +1,6 @@
 package app.hearth.membership;
 
-import app.hearth.platform.erasure.PersonalData;
+import app.hearth.platform.privacy.PersonalData;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;

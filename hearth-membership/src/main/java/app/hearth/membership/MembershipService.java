@@ -2,8 +2,8 @@ package app.hearth.membership;
 
 import app.hearth.events.CoupleEvents.CheckInCadence;
 import app.hearth.events.EventMentions;
-import app.hearth.platform.erasure.ErasureLedger;
-import app.hearth.platform.problem.ApiException;
+import app.hearth.platform.http.ApiException;
+import app.hearth.platform.privacy.ErasureLedger;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,6 +1,6 @@
 package app.hearth.testsupport;
 
-import app.hearth.platform.erasure.PersonalData;
+import app.hearth.platform.privacy.PersonalData;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -9,7 +9,7 @@ import app.hearth.events.EventJson;
 import app.hearth.events.EventSchemas;
 import app.hearth.events.PlatformEvents;
 import app.hearth.events.Topics;
-import app.hearth.platform.outbox.Outbox;
+import app.hearth.platform.messaging.Outbox;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.http.ContentType;

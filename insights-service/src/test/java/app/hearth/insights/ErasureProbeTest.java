@@ -118,15 +118,17 @@ class ErasureProbeTest {
             assertThat(export.getMap("services").keySet())
                     .containsExactlyInAnyOrder(
                             "couple-service", "exercise-service", "reminder-service", "insights-service");
-            assertThat(export.getString("services.'couple-service'.profile.displayName"))
+            assertThat(export.getString("services.'couple-service'.held.profile.displayName"))
                     .isEqualTo(name + " Q");
-            assertThat(export.getList("services.'exercise-service'.checkIns.privateNote"))
+            assertThat(export.getList("services.'exercise-service'.held.checkIns.privateNote"))
                     .containsExactly(name + " private note");
-            assertThat(export.getList("services.'exercise-service'.sessions.sessionId"))
+            assertThat(export.getList("services.'exercise-service'.held.sessions.sessionId"))
                     .containsExactly(session);
-            assertThat(export.getList("services.'reminder-service'.reminders.title"))
+            assertThat(export.getList("services.'reminder-service'.held.reminders.title"))
                     .contains(name + " reminder");
-            assertThat(export.getString("services.'insights-service'")).isNotNull();
+            assertThat(export.getString("services.'insights-service'.personId")).isEqualTo(probe.id());
+            assertThat(export.getList("services.'insights-service'.held.checkInScores"))
+                    .isNotNull();
         }
 
         // On the broker, their name and scores travel sealed with their own key: readable only with it.

@@ -190,10 +190,10 @@ class DeliveryChannelsTest {
             as(dana).get("/v1/me/export")
                     .then()
                     .statusCode(200)
-                    .body("reminders.id", Matchers.hasItem(reminder))
-                    .body("notifications", hasSize(1))
-                    .body("webhooks", hasSize(2))
-                    .body("webhookDeliveries", hasSize(2))
+                    .body("held.reminders.id", Matchers.hasItem(reminder))
+                    .body("held.notifications", hasSize(1))
+                    .body("held.webhooks", hasSize(2))
+                    .body("held.webhookDeliveries", hasSize(2))
                     .body(Matchers.not(containsString(secret)));
             as(dana).delete("/v1/me/webhooks/" + brokenId).then().statusCode(204);
             as(dana).get("/v1/me/webhooks").then().body("items", hasSize(1));

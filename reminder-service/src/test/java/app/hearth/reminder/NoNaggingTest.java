@@ -62,7 +62,7 @@ class NoNaggingTest {
                         .then()
                         .extract()
                         .jsonPath()
-                        .getList("checkInsSeen.period")
+                        .getList("held.checkInsSeen.period")
                         .contains(period));
     }
 
@@ -310,8 +310,8 @@ class NoNaggingTest {
                 .hasSize(1);
         as(finn).get("/v1/me/export")
                 .then()
-                .body("settings.partnerWaitingNudge", equalTo(false))
-                .body("partnerWaitingNudges", hasSize(1));
+                .body("held.settings.partnerWaitingNudge", equalTo(false))
+                .body("held.partnerWaitingNudges", hasSize(1));
     }
 
     @Test

@@ -4,11 +4,11 @@ import app.hearth.couple.Couple;
 import app.hearth.couple.service.CoupleAccess;
 import app.hearth.couple.service.CoupleService;
 import app.hearth.events.CoupleEvents.CheckInCadence;
-import app.hearth.platform.paging.Page;
-import app.hearth.platform.paging.PageLinks;
-import app.hearth.platform.paging.PageRequest;
-import app.hearth.platform.preconditions.IfMatch;
-import app.hearth.platform.security.Caller;
+import app.hearth.platform.http.IfMatch;
+import app.hearth.platform.http.PageLinks;
+import app.hearth.platform.http.PageOf;
+import app.hearth.platform.http.PageRequest;
+import app.hearth.platform.privacy.Caller;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -66,12 +66,12 @@ public class CoupleResource {
             summary = "List my couples",
             description = "The couples you are a member of, active and ended.")
     @GET
-    public RestResponse<Page<CoupleViews.CoupleResponse>> mine(
+    public RestResponse<PageOf<CoupleViews.CoupleResponse>> mine(
             @QueryParam("page") String page, @QueryParam("size") String size, @Context UriInfo uri) {
         String me = caller.personId();
         List<CoupleViews.CoupleResponse> all =
                 couples.mine(me).stream().map(c -> CoupleViews.forMember(c, me)).toList();
-        return PageLinks.answer(Page.of(all, PageRequest.of(page, size)), uri);
+        return PageLinks.answer(PageOf.of(all, PageRequest.of(page, size)), uri);
     }
 
     /** For a member, the whole couple; for a partner app with an active {@code couples.read} grant, a narrower view. */

@@ -2,10 +2,10 @@ package app.hearth.couple.rest;
 
 import app.hearth.couple.IntegrationGrant;
 import app.hearth.couple.service.GrantService;
-import app.hearth.platform.paging.Page;
-import app.hearth.platform.paging.PageLinks;
-import app.hearth.platform.paging.PageRequest;
-import app.hearth.platform.security.Caller;
+import app.hearth.platform.http.PageLinks;
+import app.hearth.platform.http.PageOf;
+import app.hearth.platform.http.PageRequest;
+import app.hearth.platform.privacy.Caller;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -92,7 +92,7 @@ public class GrantResource {
             summary = "List a couple's grants",
             description = "Every grant of the couple: pending, active, revoked and expired.")
     @GET
-    public RestResponse<Page<CoupleViews.GrantResponse>> list(
+    public RestResponse<PageOf<CoupleViews.GrantResponse>> list(
             @PathParam("coupleId") UUID coupleId,
             @QueryParam("page") String page,
             @QueryParam("size") String size,
@@ -100,7 +100,7 @@ public class GrantResource {
         List<CoupleViews.GrantResponse> all = grants.list(coupleId, caller.personId()).stream()
                 .map(CoupleViews.GrantResponse::of)
                 .toList();
-        return PageLinks.answer(Page.of(all, PageRequest.of(page, size)), uri);
+        return PageLinks.answer(PageOf.of(all, PageRequest.of(page, size)), uri);
     }
 
     @Operation(

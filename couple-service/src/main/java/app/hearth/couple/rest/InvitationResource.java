@@ -3,10 +3,10 @@ package app.hearth.couple.rest;
 import app.hearth.couple.Couple;
 import app.hearth.couple.service.InvitationService;
 import app.hearth.events.CoupleEvents.RelationshipKind;
-import app.hearth.platform.paging.Page;
-import app.hearth.platform.paging.PageLinks;
-import app.hearth.platform.paging.PageRequest;
-import app.hearth.platform.security.Caller;
+import app.hearth.platform.http.PageLinks;
+import app.hearth.platform.http.PageOf;
+import app.hearth.platform.http.PageRequest;
+import app.hearth.platform.privacy.Caller;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -82,12 +82,12 @@ public class InvitationResource {
             summary = "List my invitations",
             description = "The invitations you created and their state; codes are never shown again.")
     @GET
-    public RestResponse<Page<CoupleViews.InvitationResponse>> mine(
+    public RestResponse<PageOf<CoupleViews.InvitationResponse>> mine(
             @QueryParam("page") String page, @QueryParam("size") String size, @Context UriInfo uri) {
         List<CoupleViews.InvitationResponse> all = invitations.mine(caller.personId()).stream()
                 .map(CoupleViews.InvitationResponse::of)
                 .toList();
-        return PageLinks.answer(Page.of(all, PageRequest.of(page, size)), uri);
+        return PageLinks.answer(PageOf.of(all, PageRequest.of(page, size)), uri);
     }
 
     /** Withdraws one of your invitations, by its id (or by its code, if you still have it). */

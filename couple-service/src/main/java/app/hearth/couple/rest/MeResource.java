@@ -8,9 +8,10 @@ import app.hearth.couple.service.ExportGatherer;
 import app.hearth.couple.service.GrantService;
 import app.hearth.couple.service.InvitationService;
 import app.hearth.couple.service.PartnerService;
-import app.hearth.platform.preconditions.IfMatch;
-import app.hearth.platform.problem.ApiException;
-import app.hearth.platform.security.Caller;
+import app.hearth.platform.http.ApiException;
+import app.hearth.platform.http.IfMatch;
+import app.hearth.platform.privacy.Caller;
+import app.hearth.platform.privacy.ExportPart;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
@@ -155,7 +156,7 @@ public class MeResource {
     @GET
     @Path("/export")
     public Object export(@QueryParam("part") String part) {
-        Export mine = localExport();
+        ExportPart<CoupleData> mine = localExport();
         if (part != null) {
             if (!part.equals("couple-service")) {
                 throw ApiException.badRequest("part: only 'couple-service' can be asked for alone here; each other "
@@ -163,15 +164,16 @@ public class MeResource {
             }
             return mine;
         }
-        Map<String, Object> services = new LinkedHashMap<>();
+        Map<String, ExportPart<?>> services = new LinkedHashMap<>();
         services.put("couple-service", mine);
         services.putAll(exports.gather(token.getRawToken()));
-        return new FullExport(mine.profile().id(), Instant.now(), services);
+        return new FullExport(mine.personId(), Instant.now(), services);
     }
 
-    public record FullExport(String personId, Instant exportedAt, Map<String, Object> services) {}
+    /** Every service's part, by service name, each in the same envelope. */
+    public record FullExport(String personId, Instant exportedAt, Map<String, ExportPart<?>> services) {}
 
-    private Export localExport() {
+    private ExportPart<CoupleData> localExport() {
         String me = caller.personId();
         Partner partner = partners.me(me, caller.nameFromToken().orElse(null));
         List<Couple> mine = couples.mine(me);
@@ -179,20 +181,21 @@ public class MeResource {
         List<CoupleViews.GrantResponse> grants = grantService.ofCouples(ids).stream()
                 .map(CoupleViews.GrantResponse::of)
                 .toList();
-        return new Export(
+        return ExportPart.of(
                 "couple-service",
+                me,
                 Instant.now(),
-                MeResponse.of(partner),
-                mine.stream().map(c -> CoupleViews.forMember(c, me)).toList(),
-                invitations.mine(me).stream()
-                        .map(CoupleViews.InvitationResponse::of)
-                        .toList(),
-                grants);
+                new CoupleData(
+                        MeResponse.of(partner),
+                        mine.stream().map(c -> CoupleViews.forMember(c, me)).toList(),
+                        invitations.mine(me).stream()
+                                .map(CoupleViews.InvitationResponse::of)
+                                .toList(),
+                        grants));
     }
 
-    public record Export(
-            String service,
-            Instant exportedAt,
+    /** What couple-service holds about the caller. */
+    public record CoupleData(
             MeResponse profile,
             List<CoupleViews.CoupleResponse> relationships,
             List<CoupleViews.InvitationResponse> invitations,

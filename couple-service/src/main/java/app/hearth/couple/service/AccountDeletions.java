@@ -1,7 +1,7 @@
 package app.hearth.couple.service;
 
 import app.hearth.couple.config.AccountDeletionConfig;
-import app.hearth.platform.scheduling.PeriodicWork;
+import app.hearth.platform.runtime.PeriodicWork;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;

@@ -3,7 +3,7 @@ package app.hearth.couple.service;
 import app.hearth.couple.Couple;
 import app.hearth.couple.CoupleMember;
 import app.hearth.couple.IntegrationGrant;
-import app.hearth.platform.problem.ApiException;
+import app.hearth.platform.http.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;

@@ -7,7 +7,7 @@ import app.hearth.couple.IntegrationGrant;
 import app.hearth.couple.Invitation;
 import app.hearth.couple.Partner;
 import app.hearth.events.CoupleEvents.EndReason;
-import app.hearth.platform.erasure.PersonalData;
+import app.hearth.platform.privacy.PersonalData;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;

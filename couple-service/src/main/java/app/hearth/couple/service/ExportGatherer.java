@@ -1,7 +1,10 @@
 package app.hearth.couple.service;
 
 import app.hearth.couple.config.ExportConfig;
-import app.hearth.platform.problem.ApiException;
+import app.hearth.platform.http.ApiException;
+import app.hearth.platform.privacy.ExportPart;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,7 +41,10 @@ public class ExportGatherer {
     @Inject
     ObjectMapper json;
 
-    public Map<String, JsonNode> gather(String bearerToken) {
+    private static final TypeReference<ExportPart<JsonNode>> PART = new TypeReference<>() {};
+
+    /** Every other service's part, read into the common envelope (a part not in it fails the export as unavailable). */
+    public Map<String, ExportPart<JsonNode>> gather(String bearerToken) {
         Map<String, CompletableFuture<HttpResponse<String>>> calls = new TreeMap<>();
         config.peers()
                 .forEach((service, url) -> calls.put(
@@ -51,7 +57,7 @@ public class ExportGatherer {
                                         .GET()
                                         .build(),
                                 HttpResponse.BodyHandlers.ofString())));
-        Map<String, JsonNode> exports = new LinkedHashMap<>();
+        Map<String, ExportPart<JsonNode>> exports = new LinkedHashMap<>();
         long deadline = System.nanoTime() + config.timeout().toNanos();
         for (var call : calls.entrySet()) {
             String service = call.getKey();
@@ -61,9 +67,11 @@ public class ExportGatherer {
                 if (response.statusCode() != 200) {
                     throw unavailable(service, "it answered HTTP " + response.statusCode());
                 }
-                exports.put(service, json.readTree(response.body()));
+                exports.put(service, json.readValue(response.body(), PART));
             } catch (TimeoutException e) {
                 throw unavailable(service, "it did not answer in time");
+            } catch (JsonProcessingException e) {
+                throw unavailable(service, "its answer was not an export part");
             } catch (ExecutionException | IOException e) {
                 throw unavailable(service, "it could not be reached");
             } catch (InterruptedException e) {

@@ -2,8 +2,8 @@ package app.hearth.couple.service;
 
 import app.hearth.couple.Invitation;
 import app.hearth.couple.config.CoupleConfig;
-import app.hearth.platform.crypto.KeyedHash;
-import app.hearth.platform.crypto.SecretKeys;
+import app.hearth.platform.privacy.KeyedHash;
+import app.hearth.platform.privacy.SecretKeys;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;

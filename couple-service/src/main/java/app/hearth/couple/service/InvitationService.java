@@ -9,8 +9,8 @@ import app.hearth.couple.config.CoupleConfig;
 import app.hearth.events.CoupleEvents;
 import app.hearth.events.CoupleEvents.CheckInCadence;
 import app.hearth.events.CoupleEvents.RelationshipKind;
-import app.hearth.platform.outbox.Outbox;
-import app.hearth.platform.problem.ApiException;
+import app.hearth.platform.http.ApiException;
+import app.hearth.platform.messaging.Outbox;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -99,7 +99,9 @@ public class InvitationService {
     /**
      * Pairs the caller with the code's inviter. Every attempt first takes one of the caller's hourly attempts, under a
      * lock on the caller's row, so parallel guesses cannot get past the limit; the attempt is given back in the same
-     * transaction that pairs, so only attempts that failed keep counting.
+     * transaction that pairs, so only attempts that failed keep counting. Both are transactions of their own, also
+     * under an {@code Idempotency-Key} (whose claim they do not join): a failed guess must count even though the
+     * request fails (a retry after an answer lost at that point runs again, against the invitation as accepted).
      */
     public Couple accept(String personId, String nameFromToken, String typedCode) {
         Long attempt = QuarkusTransaction.requiringNew().call(() -> {

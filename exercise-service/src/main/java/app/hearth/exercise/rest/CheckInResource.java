@@ -8,12 +8,12 @@ import app.hearth.exercise.CheckInSubmission;
 import app.hearth.exercise.service.CheckInService;
 import app.hearth.membership.CheckInPeriods;
 import app.hearth.membership.MembershipService;
-import app.hearth.platform.paging.Page;
-import app.hearth.platform.paging.PageLinks;
-import app.hearth.platform.paging.PageRequest;
-import app.hearth.platform.preconditions.IfMatch;
-import app.hearth.platform.problem.ApiException;
-import app.hearth.platform.security.Caller;
+import app.hearth.platform.http.ApiException;
+import app.hearth.platform.http.IfMatch;
+import app.hearth.platform.http.PageLinks;
+import app.hearth.platform.http.PageOf;
+import app.hearth.platform.http.PageRequest;
+import app.hearth.platform.privacy.Caller;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
@@ -306,7 +306,7 @@ public class CheckInResource {
             summary = "List check-ins",
             description = "The couple's check-ins between `from` and `to` (periods), newest first.")
     @GET
-    public RestResponse<Page<CheckInListItem>> list(
+    public RestResponse<PageOf<CheckInListItem>> list(
             @PathParam("coupleId") UUID coupleId,
             @Parameter(description = "The earliest period, e.g. `2026-W40` or `2026-10-01` (inclusive).")
                     @QueryParam("from")

@@ -11,10 +11,10 @@ import app.hearth.exercise.Level;
 import app.hearth.exercise.SafetyNote;
 import app.hearth.exercise.StepType;
 import app.hearth.exercise.service.CatalogueService;
-import app.hearth.platform.paging.Page;
-import app.hearth.platform.paging.PageLinks;
-import app.hearth.platform.paging.PageRequest;
-import app.hearth.platform.problem.Params;
+import app.hearth.platform.http.PageLinks;
+import app.hearth.platform.http.PageOf;
+import app.hearth.platform.http.PageRequest;
+import app.hearth.platform.http.Params;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
@@ -121,7 +121,7 @@ public class ExerciseResource {
             summary = "Search the catalogue",
             description = "Exercises filtered by layer, kind, duration and language, a page at a time.")
     @GET
-    public RestResponse<Page<ExerciseSummary>> search(
+    public RestResponse<PageOf<ExerciseSummary>> search(
             @Parameter(schema = @Schema(implementation = Layer.class)) @QueryParam("layer") String layer,
             @Parameter(schema = @Schema(implementation = ExerciseKind.class)) @QueryParam("kind") String kind,
             @Parameter(schema = @Schema(implementation = Level.class)) @QueryParam("level") String level,
@@ -159,7 +159,7 @@ public class ExerciseResource {
         PageRequest request = PageRequest.of(page, size, MAX_PAGE_SIZE);
         var result = catalogue.search(filter, request.page(), request.size());
         return PageLinks.answer(
-                new Page<>(
+                new PageOf<>(
                         result.items().stream().map(ExerciseSummary::of).toList(),
                         result.page(),
                         result.size(),

@@ -2,9 +2,9 @@ package app.hearth.exercise.rest;
 
 import app.hearth.exercise.service.GuidanceService;
 import app.hearth.exercise.service.GuidanceService.Article;
-import app.hearth.platform.paging.Page;
-import app.hearth.platform.paging.PageLinks;
-import app.hearth.platform.paging.PageRequest;
+import app.hearth.platform.http.PageLinks;
+import app.hearth.platform.http.PageOf;
+import app.hearth.platform.http.PageRequest;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -47,7 +47,7 @@ public class GuidanceResource {
             description =
                     "Every guidance article, in the language `Accept-Language` asks for when there is a translation (`Content-Language` says which).")
     @GET
-    public RestResponse<Page<GuidanceSummary>> list(
+    public RestResponse<PageOf<GuidanceSummary>> list(
             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
             @QueryParam("page") String page,
             @QueryParam("size") String size,
@@ -56,7 +56,7 @@ public class GuidanceResource {
         List<GuidanceSummary> items = guidance.list(locale).stream()
                 .map(g -> new GuidanceSummary(g.slug, g.title, g.summary, g.locale))
                 .toList();
-        return PageLinks.builder(Page.of(items, PageRequest.of(page, size)), uri)
+        return PageLinks.builder(PageOf.of(items, PageRequest.of(page, size)), uri)
                 .header("Content-Language", locale)
                 .build();
     }

@@ -1,7 +1,8 @@
 package app.hearth.exercise.rest;
 
-import app.hearth.exercise.service.ExportService;
-import app.hearth.platform.security.Caller;
+import app.hearth.exercise.service.ExerciseExport;
+import app.hearth.platform.privacy.Caller;
+import app.hearth.platform.privacy.ExportPart;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -28,16 +29,14 @@ public class MeExportResource {
     Caller caller;
 
     @Inject
-    ExportService exports;
+    ExerciseExport exports;
 
-    public record Export(
-            String service,
-            String partnerId,
-            Instant exportedAt,
+    /** What exercise-service holds about the caller. */
+    public record ExerciseData(
             List<String> coupleIds,
-            List<ExportService.MyCheckIn> checkIns,
-            List<ExportService.MySessionAnswer> sessionAnswers,
-            List<ExportService.MySession> sessions) {}
+            List<ExerciseExport.MyCheckIn> checkIns,
+            List<ExerciseExport.MySessionAnswer> sessionAnswers,
+            List<ExerciseExport.MySession> sessions) {}
 
     @Operation(
             operationId = "exportMyExerciseData",
@@ -46,15 +45,13 @@ public class MeExportResource {
                     "This service's part of your data export: your check-in answers, private notes and session answers. couple-service's export gathers it; not routed through the public entry point.")
     @Extension(name = "x-internal", value = "true")
     @GET
-    public Export export() {
+    public ExportPart<ExerciseData> export() {
         String me = caller.personId();
-        return new Export(
+        return ExportPart.of(
                 "exercise-service",
                 me,
                 Instant.now(),
-                exports.coupleIds(me),
-                exports.checkIns(me),
-                exports.sessionAnswers(me),
-                exports.sessions(me));
+                new ExerciseData(
+                        exports.coupleIds(me), exports.checkIns(me), exports.sessionAnswers(me), exports.sessions(me)));
     }
 }

@@ -11,10 +11,11 @@ import app.hearth.exercise.service.SessionEndings;
 import app.hearth.exercise.service.SessionPauses;
 import app.hearth.exercise.service.SessionService;
 import app.hearth.membership.MembershipService;
-import app.hearth.platform.paging.PageLinks;
-import app.hearth.platform.paging.PageRequest;
-import app.hearth.platform.problem.ApiException;
-import app.hearth.platform.security.Caller;
+import app.hearth.platform.http.ApiException;
+import app.hearth.platform.http.PageLinks;
+import app.hearth.platform.http.PageOf;
+import app.hearth.platform.http.PageRequest;
+import app.hearth.platform.privacy.Caller;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
@@ -241,17 +242,15 @@ public class SessionResource {
             summary = "List sessions",
             description = "The couple's sessions, newest first, a page at a time.")
     @GET
-    public RestResponse<app.hearth.platform.paging.Page<SessionView>> list(
+    public RestResponse<PageOf<SessionView>> list(
             @PathParam("coupleId") UUID coupleId,
             @QueryParam("page") String page,
             @QueryParam("size") String size,
             @Context UriInfo uri) {
         String me = member(coupleId);
-        app.hearth.platform.paging.Page<ExerciseSession> found = sessions.list(coupleId, PageRequest.of(page, size));
+        PageOf<ExerciseSession> found = sessions.list(coupleId, PageRequest.of(page, size));
         return PageLinks.answer(
-                new app.hearth.platform.paging.Page<>(
-                        views.of(coupleId, found.items(), me), found.page(), found.size(), found.total()),
-                uri);
+                new PageOf<>(views.of(coupleId, found.items(), me), found.page(), found.size(), found.total()), uri);
     }
 
     @Operation(

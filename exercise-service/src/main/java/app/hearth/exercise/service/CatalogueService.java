@@ -5,7 +5,7 @@ import app.hearth.exercise.Exercise;
 import app.hearth.exercise.ExerciseKind;
 import app.hearth.exercise.Layer;
 import app.hearth.exercise.Level;
-import app.hearth.platform.problem.ApiException;
+import app.hearth.platform.http.ApiException;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Page;
 import jakarta.enterprise.context.ApplicationScoped;

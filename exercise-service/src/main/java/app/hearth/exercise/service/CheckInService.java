@@ -11,10 +11,11 @@ import app.hearth.membership.CoupleView;
 import app.hearth.membership.CoupleViewMember;
 import app.hearth.membership.MembershipService;
 import app.hearth.membership.PartnerView;
-import app.hearth.platform.outbox.Outbox;
-import app.hearth.platform.paging.PageRequest;
-import app.hearth.platform.preconditions.IfMatch;
-import app.hearth.platform.problem.ApiException;
+import app.hearth.platform.http.ApiException;
+import app.hearth.platform.http.IfMatch;
+import app.hearth.platform.http.PageOf;
+import app.hearth.platform.http.PageRequest;
+import app.hearth.platform.messaging.Outbox;
 import io.quarkus.panache.common.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -227,14 +228,13 @@ public class CheckInService {
 
     /** The couple's check-ins with periods in [from, to] (inclusive, by period key), newest first. */
     @Transactional
-    public app.hearth.platform.paging.Page<CheckIn> list(
-            UUID coupleId, String from, String to, boolean completedOnly, PageRequest request) {
+    public PageOf<CheckIn> list(UUID coupleId, String from, String to, boolean completedOnly, PageRequest request) {
         String where = "coupleId = ?1 and period >= ?2 and period <= ?3" + (completedOnly ? " and status = ?4" : "");
         Object[] values = completedOnly
                 ? new Object[] {coupleId, from == null ? "" : from, to == null ? "9999" : to, CheckIn.Status.COMPLETED}
                 : new Object[] {coupleId, from == null ? "" : from, to == null ? "9999" : to};
         var query = CheckIn.<CheckIn>find(where + " order by period desc, id", values);
-        return new app.hearth.platform.paging.Page<>(
+        return new PageOf<>(
                 query.page(Page.of(request.page(), request.size())).list(),
                 request.page(),
                 request.size(),

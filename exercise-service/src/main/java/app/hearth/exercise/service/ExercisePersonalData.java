@@ -7,7 +7,7 @@ import app.hearth.exercise.SessionPromptAnswer;
 import app.hearth.exercise.SessionRating;
 import app.hearth.exercise.SessionResponse;
 import app.hearth.exercise.SessionResumeReady;
-import app.hearth.platform.erasure.PersonalData;
+import app.hearth.platform.privacy.PersonalData;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.Set;

@@ -2,7 +2,7 @@ package app.hearth.exercise.service;
 
 import app.hearth.exercise.Guidance;
 import app.hearth.exercise.GuidanceBlock;
-import app.hearth.platform.problem.ApiException;
+import app.hearth.platform.http.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.List;

@@ -1,6 +1,6 @@
 package app.hearth.exercise.service;
 
-import app.hearth.platform.scheduling.PeriodicWork;
+import app.hearth.platform.runtime.PeriodicWork;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -3,7 +3,7 @@ package app.hearth.exercise.service;
 import app.hearth.exercise.ExerciseSession;
 import app.hearth.membership.CoupleView;
 import app.hearth.membership.MembershipService;
-import app.hearth.platform.problem.ApiException;
+import app.hearth.platform.http.ApiException;
 import jakarta.persistence.LockModeType;
 import java.util.UUID;
 

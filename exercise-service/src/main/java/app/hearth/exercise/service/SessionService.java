@@ -18,9 +18,10 @@ import app.hearth.exercise.SessionResponse;
 import app.hearth.exercise.StepType;
 import app.hearth.exercise.config.SessionConfig;
 import app.hearth.membership.CoupleView;
-import app.hearth.platform.outbox.Outbox;
-import app.hearth.platform.paging.PageRequest;
-import app.hearth.platform.problem.ApiException;
+import app.hearth.platform.http.ApiException;
+import app.hearth.platform.http.PageOf;
+import app.hearth.platform.http.PageRequest;
+import app.hearth.platform.messaging.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -160,9 +161,9 @@ public class SessionService {
 
     /** A page of the couple's sessions, newest first. */
     @Transactional
-    public app.hearth.platform.paging.Page<ExerciseSession> list(UUID coupleId, PageRequest request) {
+    public PageOf<ExerciseSession> list(UUID coupleId, PageRequest request) {
         var query = ExerciseSession.<ExerciseSession>find("coupleId = ?1 order by startedAt desc, id", coupleId);
-        return new app.hearth.platform.paging.Page<>(
+        return new PageOf<>(
                 query.page(request.page(), request.size()).list(), request.page(), request.size(), query.count());
     }
 

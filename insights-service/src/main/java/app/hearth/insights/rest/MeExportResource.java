@@ -1,7 +1,8 @@
 package app.hearth.insights.rest;
 
-import app.hearth.insights.service.InsightsPersonalData;
-import app.hearth.platform.security.Caller;
+import app.hearth.insights.service.InsightsExport;
+import app.hearth.platform.privacy.Caller;
+import app.hearth.platform.privacy.ExportPart;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -9,8 +10,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -29,12 +28,10 @@ public class MeExportResource {
     Caller caller;
 
     @Inject
-    InsightsPersonalData personalData;
+    InsightsExport export;
 
     @Inject
     Clock clock;
-
-    public record Export(String service, String partnerId, Instant exportedAt, Map<String, Object> held) {}
 
     @Operation(
             operationId = "exportMyInsightsData",
@@ -43,8 +40,8 @@ public class MeExportResource {
                     "This service's part of your data export: the facts insights keep about you. couple-service's export gathers it; not routed through the public entry point.")
     @Extension(name = "x-internal", value = "true")
     @GET
-    public Export export() {
+    public ExportPart<InsightsExport.InsightsData> export() {
         String me = caller.personId();
-        return new Export("insights-service", me, clock.instant(), personalData.export(me));
+        return ExportPart.of("insights-service", me, clock.instant(), export.of(me));
     }
 }

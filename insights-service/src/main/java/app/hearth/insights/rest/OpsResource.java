@@ -1,7 +1,7 @@
 package app.hearth.insights.rest;
 
 import app.hearth.insights.service.ProjectionRebuild;
-import app.hearth.platform.problem.ApiException;
+import app.hearth.platform.http.ApiException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;

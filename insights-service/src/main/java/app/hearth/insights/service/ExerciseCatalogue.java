@@ -1,7 +1,7 @@
 package app.hearth.insights.service;
 
 import app.hearth.insights.config.InsightsConfig;
-import app.hearth.platform.problem.ApiException;
+import app.hearth.platform.http.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;

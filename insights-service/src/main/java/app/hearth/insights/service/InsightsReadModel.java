@@ -2,7 +2,7 @@ package app.hearth.insights.service;
 
 import app.hearth.events.EventMentions;
 import app.hearth.insights.config.InsightsConfig;
-import app.hearth.platform.erasure.ErasureLedger;
+import app.hearth.platform.privacy.ErasureLedger;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;

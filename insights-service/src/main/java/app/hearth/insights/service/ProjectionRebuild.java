@@ -1,9 +1,9 @@
 package app.hearth.insights.service;
 
 import app.hearth.events.Topics;
-import app.hearth.platform.inbox.InboxProcessor;
-import app.hearth.platform.inbox.PoisonEventException;
-import app.hearth.platform.kafka.KafkaClientConfig;
+import app.hearth.platform.messaging.InboxProcessor;
+import app.hearth.platform.messaging.KafkaClientConfig;
+import app.hearth.platform.messaging.PoisonEventException;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.common.annotation.Identifier;

@@ -1,13 +1,14 @@
 package app.hearth.reminder.rest;
 
-import app.hearth.platform.security.Caller;
+import app.hearth.platform.privacy.Caller;
+import app.hearth.platform.privacy.ExportPart;
 import app.hearth.reminder.PartnerNudge;
 import app.hearth.reminder.rest.ReminderViews.NotificationView;
 import app.hearth.reminder.rest.ReminderViews.RecipientView;
 import app.hearth.reminder.rest.ReminderViews.ReminderView;
 import app.hearth.reminder.rest.WebhookResource.DeliveryView;
 import app.hearth.reminder.rest.WebhookResource.SubscriptionView;
-import app.hearth.reminder.service.PersonalDataExport;
+import app.hearth.reminder.service.ReminderExport;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -37,17 +38,15 @@ public class MeExportResource {
     Caller caller;
 
     @Inject
-    PersonalDataExport export;
+    ReminderExport export;
 
     @Inject
     Clock clock;
 
     public record NudgeView(UUID coupleId, String period, Instant dueAt, Instant handledAt) {}
 
-    public record Export(
-            String service,
-            String partnerId,
-            Instant exportedAt,
+    /** What reminder-service holds about the caller; webhook secrets are not repeated. */
+    public record ReminderData(
             List<ReminderView> reminders,
             List<RecipientView> mySchedule,
             List<NotificationView> notifications,
@@ -56,7 +55,7 @@ public class MeExportResource {
             List<SubscriptionView> webhooks,
             List<DeliveryView> webhookDeliveries,
             List<NudgeView> partnerWaitingNudges,
-            List<PersonalDataExport.CheckInRecord> checkInsSeen) {}
+            List<ReminderExport.CheckInRecord> checkInsSeen) {}
 
     @Operation(
             operationId = "exportMyReminderData",
@@ -65,28 +64,31 @@ public class MeExportResource {
                     "This service's part of your data export: your reminders, notifications, webhooks and settings. couple-service's export gathers it; not routed through the public entry point.")
     @Extension(name = "x-internal", value = "true")
     @GET
-    public Export export() {
+    public ExportPart<ReminderData> export() {
         String me = caller.personId();
-        PersonalDataExport.Held held = export.of(me);
-        return new Export(
+        ReminderExport.Held held = export.of(me);
+        return ExportPart.of(
                 "reminder-service",
                 me,
                 clock.instant(),
-                held.reminders().stream()
-                        .map(r -> ReminderView.of(
-                                r,
-                                held.schedules().stream()
-                                        .filter(s -> s.reminderId.equals(r.id))
-                                        .toList()))
-                        .toList(),
-                held.schedules().stream().map(RecipientView::of).toList(),
-                held.notifications().stream().map(NotificationView::of).toList(),
-                held.pause() == null ? null : held.pause().untilDate,
-                new ReminderViews.SettingsView(held.settings() == null || held.settings().partnerWaitingNudge),
-                held.webhooks().stream().map(s -> SubscriptionView.of(s, null)).toList(),
-                held.deliveries().stream().map(DeliveryView::of).toList(),
-                held.nudges().stream().map(MeExportResource::nudge).toList(),
-                held.checkIns());
+                new ReminderData(
+                        held.reminders().stream()
+                                .map(r -> ReminderView.of(
+                                        r,
+                                        held.schedules().stream()
+                                                .filter(s -> s.reminderId.equals(r.id))
+                                                .toList()))
+                                .toList(),
+                        held.schedules().stream().map(RecipientView::of).toList(),
+                        held.notifications().stream().map(NotificationView::of).toList(),
+                        held.pause() == null ? null : held.pause().untilDate,
+                        new ReminderViews.SettingsView(held.settings() == null || held.settings().partnerWaitingNudge),
+                        held.webhooks().stream()
+                                .map(s -> SubscriptionView.of(s, null))
+                                .toList(),
+                        held.deliveries().stream().map(DeliveryView::of).toList(),
+                        held.nudges().stream().map(MeExportResource::nudge).toList(),
+                        held.checkIns()));
     }
 
     private static NudgeView nudge(PartnerNudge n) {

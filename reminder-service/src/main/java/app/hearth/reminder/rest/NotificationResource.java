@@ -1,9 +1,9 @@
 package app.hearth.reminder.rest;
 
-import app.hearth.platform.paging.Page;
-import app.hearth.platform.paging.PageLinks;
-import app.hearth.platform.paging.PageRequest;
-import app.hearth.platform.security.Caller;
+import app.hearth.platform.http.PageLinks;
+import app.hearth.platform.http.PageOf;
+import app.hearth.platform.http.PageRequest;
+import app.hearth.platform.privacy.Caller;
 import app.hearth.reminder.Notification;
 import app.hearth.reminder.rest.ReminderViews.NotificationView;
 import app.hearth.reminder.service.LiveNotifications;
@@ -58,7 +58,7 @@ public class NotificationResource {
             summary = "List my notifications",
             description = "Your notifications, newest first, a page at a time.")
     @GET
-    public RestResponse<Page<NotificationView>> inbox(
+    public RestResponse<PageOf<NotificationView>> inbox(
             @QueryParam("page") String page, @QueryParam("size") String size, @Context UriInfo uri) {
         return PageLinks.answer(
                 reminders.inbox(caller.personId(), PageRequest.of(page, size)).map(NotificationView::of), uri);

@@ -2,12 +2,12 @@ package app.hearth.reminder.rest;
 
 import app.hearth.membership.CoupleViewMember;
 import app.hearth.membership.MembershipService;
-import app.hearth.platform.paging.Page;
-import app.hearth.platform.paging.PageLinks;
-import app.hearth.platform.paging.PageRequest;
-import app.hearth.platform.preconditions.IfMatch;
-import app.hearth.platform.problem.ApiException;
-import app.hearth.platform.security.Caller;
+import app.hearth.platform.http.ApiException;
+import app.hearth.platform.http.IfMatch;
+import app.hearth.platform.http.PageLinks;
+import app.hearth.platform.http.PageOf;
+import app.hearth.platform.http.PageRequest;
+import app.hearth.platform.privacy.Caller;
 import app.hearth.reminder.Reminder;
 import app.hearth.reminder.rest.ReminderViews.CreateReminderRequest;
 import app.hearth.reminder.rest.ReminderViews.ReminderView;
@@ -121,13 +121,13 @@ public class ReminderResource {
             description = "Your reminders, personal and those of your couples you receive, with their next occurrence.")
     @GET
     @Path("/me/reminders")
-    public RestResponse<Page<ReminderView>> mine(
+    public RestResponse<PageOf<ReminderView>> mine(
             @QueryParam("page") String page, @QueryParam("size") String size, @Context UriInfo uri) {
         String me = caller.personId();
         List<ReminderView> all = reminders.receivedBy(me).stream()
                 .map(r -> ReminderView.of(r, reminders.recipients(r.id)))
                 .toList();
-        return PageLinks.answer(Page.of(all, PageRequest.of(page, size)), uri);
+        return PageLinks.answer(PageOf.of(all, PageRequest.of(page, size)), uri);
     }
 
     @Operation(
@@ -137,7 +137,7 @@ public class ReminderResource {
                     "The couple's reminders; for a partner app with `reminders.read`, without the titles people wrote.")
     @GET
     @Path("/couples/{coupleId}/reminders")
-    public RestResponse<Page<ReminderView>> ofCouple(
+    public RestResponse<PageOf<ReminderView>> ofCouple(
             @PathParam("coupleId") UUID coupleId,
             @QueryParam("page") String page,
             @QueryParam("size") String size,
@@ -146,7 +146,7 @@ public class ReminderResource {
         List<ReminderView> all = reminders.ofCouple(coupleId).stream()
                 .map(r -> ReminderView.of(r, reminders.recipients(r.id)))
                 .toList();
-        return PageLinks.answer(Page.of(all, PageRequest.of(page, size)), uri);
+        return PageLinks.answer(PageOf.of(all, PageRequest.of(page, size)), uri);
     }
 
     @Operation(

@@ -1,12 +1,12 @@
 package app.hearth.reminder.rest;
 
 import app.hearth.membership.MembershipService;
-import app.hearth.platform.paging.Page;
-import app.hearth.platform.paging.PageLinks;
-import app.hearth.platform.paging.PageRequest;
-import app.hearth.platform.problem.ApiException;
-import app.hearth.platform.problem.Params;
-import app.hearth.platform.security.Caller;
+import app.hearth.platform.http.ApiException;
+import app.hearth.platform.http.PageLinks;
+import app.hearth.platform.http.PageOf;
+import app.hearth.platform.http.PageRequest;
+import app.hearth.platform.http.Params;
+import app.hearth.platform.privacy.Caller;
 import app.hearth.reminder.WebhookDelivery;
 import app.hearth.reminder.WebhookSubscription;
 import app.hearth.reminder.webhook.WebhookService;
@@ -149,12 +149,12 @@ public class WebhookResource {
             description = "Your webhook subscriptions (secrets are never shown again).")
     @GET
     @Path("/me/webhooks")
-    public RestResponse<Page<SubscriptionView>> mine(
+    public RestResponse<PageOf<SubscriptionView>> mine(
             @QueryParam("page") String page, @QueryParam("size") String size, @Context UriInfo uri) {
         List<SubscriptionView> all = webhooks.ofPerson(caller.personId()).stream()
                 .map(s -> SubscriptionView.of(s, null))
                 .toList();
-        return PageLinks.answer(Page.of(all, PageRequest.of(page, size)), uri);
+        return PageLinks.answer(PageOf.of(all, PageRequest.of(page, size)), uri);
     }
 
     /** A new secret, shown once; the old one keeps signing too until {@code previousSecretValidUntil}. */
@@ -176,7 +176,7 @@ public class WebhookResource {
             description = "A subscription's deliveries and their outcome, newest first, a page at a time.")
     @GET
     @Path("/me/webhooks/{webhookId}/deliveries")
-    public RestResponse<Page<DeliveryView>> myDeliveries(
+    public RestResponse<PageOf<DeliveryView>> myDeliveries(
             @PathParam("webhookId") UUID id,
             @Parameter(
                             description = "Only deliveries in this state.",
@@ -238,7 +238,7 @@ public class WebhookResource {
                     "A partner app sees its own webhooks; the couple's members see every app's, so they know who receives what.")
     @GET
     @Path("/couples/{coupleId}/webhooks")
-    public RestResponse<Page<SubscriptionView>> ofCouple(
+    public RestResponse<PageOf<SubscriptionView>> ofCouple(
             @PathParam("coupleId") UUID coupleId,
             @QueryParam("page") String page,
             @QueryParam("size") String size,
@@ -253,7 +253,7 @@ public class WebhookResource {
         List<SubscriptionView> all = webhooks.ofCouple(coupleId, app).stream()
                 .map(s -> SubscriptionView.of(s, null))
                 .toList();
-        return PageLinks.answer(Page.of(all, PageRequest.of(page, size)), uri);
+        return PageLinks.answer(PageOf.of(all, PageRequest.of(page, size)), uri);
     }
 
     @Operation(
@@ -262,7 +262,7 @@ public class WebhookResource {
             description = "A partner app's subscription's deliveries and their outcome, newest first.")
     @GET
     @Path("/couples/{coupleId}/webhooks/{webhookId}/deliveries")
-    public RestResponse<Page<DeliveryView>> appDeliveries(
+    public RestResponse<PageOf<DeliveryView>> appDeliveries(
             @PathParam("coupleId") UUID coupleId,
             @PathParam("webhookId") UUID id,
             @Parameter(
@@ -303,7 +303,7 @@ public class WebhookResource {
         webhooks.delete(id, caller.clientId(), coupleId);
     }
 
-    private Page<DeliveryView> deliveries(UUID id, String status, String page, String size) {
+    private PageOf<DeliveryView> deliveries(UUID id, String status, String page, String size) {
         return webhooks.deliveries(
                         id,
                         Params.enumValue("status", status, WebhookDelivery.Status.class)

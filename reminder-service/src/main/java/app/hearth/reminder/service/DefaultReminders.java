@@ -12,7 +12,6 @@ import app.hearth.reminder.config.ReminderConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -102,7 +101,7 @@ public class DefaultReminders {
         // A relationship at its reminder limit simply does not get the default; it is a convenience, not a right.
         // Counted under the couple's lock, which create takes too, so create cannot refuse it (an event handler that
         // threw would be retried for ever). The members' personal reminders do not count.
-        CoupleView couple = CoupleView.findById(coupleId, LockModeType.PESSIMISTIC_WRITE);
+        CoupleView couple = ReminderLocks.couple(coupleId);
         if (couple == null || !couple.isActive()) {
             return;
         }

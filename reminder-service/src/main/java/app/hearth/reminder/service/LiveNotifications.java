@@ -1,7 +1,7 @@
 package app.hearth.reminder.service;
 
-import app.hearth.platform.erasure.Erasures;
-import app.hearth.platform.problem.ApiException;
+import app.hearth.platform.http.ApiException;
+import app.hearth.platform.privacy.Erasures;
 import app.hearth.reminder.Notification;
 import app.hearth.reminder.config.ReminderConfig;
 import io.quarkus.hibernate.orm.panache.Panache;

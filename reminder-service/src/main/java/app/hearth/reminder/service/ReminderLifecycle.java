@@ -34,10 +34,10 @@ public class ReminderLifecycle {
         // The person's reminder lock, which creating a reminder for them holds while it plans: a reminder created
         // while this change commits is either planned on the new calendar or listed below, never planned on the old
         // calendar and missed here (seen in CI: a new FOLLOW_ME reminder kept UTC after the zone change).
-        ReminderService.lockRemindersOf(List.of(changed.partnerId()));
+        ReminderLocks.remindersOf(List.of(changed.partnerId()));
         Instant now = clock.instant();
         for (ReminderRecipient recipient :
-                ReminderService.lockedForReplanning("partnerId = ?1 order by reminderId", changed.partnerId())) {
+                ReminderLocks.recipientsForReplanning("partnerId = ?1 order by reminderId", changed.partnerId())) {
             if (recipient.occurrenceAt != null) {
                 planner.replan(Reminder.findById(recipient.reminderId), recipient, now);
             }

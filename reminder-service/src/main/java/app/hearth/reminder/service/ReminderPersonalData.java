@@ -1,6 +1,6 @@
 package app.hearth.reminder.service;
 
-import app.hearth.platform.erasure.PersonalData;
+import app.hearth.platform.privacy.PersonalData;
 import app.hearth.reminder.Notification;
 import app.hearth.reminder.PartnerNudge;
 import app.hearth.reminder.Reminder;

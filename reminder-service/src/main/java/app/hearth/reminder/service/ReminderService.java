@@ -3,12 +3,12 @@ package app.hearth.reminder.service;
 import app.hearth.events.ReminderEvents;
 import app.hearth.events.ReminderEvents.Kind;
 import app.hearth.membership.CoupleViewMember;
-import app.hearth.membership.MembershipService;
 import app.hearth.membership.PartnerView;
-import app.hearth.platform.outbox.Outbox;
-import app.hearth.platform.paging.PageRequest;
-import app.hearth.platform.preconditions.IfMatch;
-import app.hearth.platform.problem.ApiException;
+import app.hearth.platform.http.ApiException;
+import app.hearth.platform.http.IfMatch;
+import app.hearth.platform.http.PageOf;
+import app.hearth.platform.http.PageRequest;
+import app.hearth.platform.messaging.Outbox;
 import app.hearth.reminder.Notification;
 import app.hearth.reminder.PartnerNudge;
 import app.hearth.reminder.Reminder;
@@ -19,7 +19,6 @@ import app.hearth.reminder.config.ReminderConfig;
 import io.quarkus.panache.common.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,7 +29,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -42,31 +40,6 @@ public class ReminderService {
 
     static long personalReminders(String ownerId) {
         return Reminder.count("ownerId = ?1 and coupleId is null", ownerId);
-    }
-
-    /** The lock of one person's reminders: counted against the cap and planned under it. */
-    static String remindersOf(String partnerId) {
-        return "reminders/" + partnerId;
-    }
-
-    /**
-     * Holds each person's reminder lock until the transaction ends, in a fixed order (so two transactions cannot wait
-     * on each other). Whatever counts a person's reminders or plans them from their calendar takes it first: a reminder
-     * being created is then either planned on a calendar change's new calendar or replanned by it, never missed.
-     */
-    static void lockRemindersOf(Collection<String> people) {
-        people.stream().sorted().distinct().forEach(person -> Caps.lock(remindersOf(person)));
-    }
-
-    /**
-     * The rows to replan, locked: a skip, a firing or another replanning of the same row waits for this transaction
-     * and then reads what it wrote, instead of this one overwriting theirs with a plan made from the row before them.
-     * (The dispatcher skips locked rows and comes back to them.)
-     */
-    static List<ReminderRecipient> lockedForReplanning(String query, Object param) {
-        return ReminderRecipient.<ReminderRecipient>find(query, param)
-                .withLock(LockModeType.PESSIMISTIC_WRITE)
-                .list();
     }
 
     @Inject
@@ -136,7 +109,7 @@ public class ReminderService {
         }
         if (coupleId != null) {
             // The couple's row lock also serialises its reminders' count against its cap.
-            MembershipService.lockActive(coupleId, "it takes no new reminders.");
+            ReminderLocks.activeCouple(coupleId, "it takes no new reminders.");
             List<String> members = CoupleViewMember.memberIds(coupleId);
             if (!members.containsAll(recipients)) {
                 throw ApiException.badRequest(
@@ -146,11 +119,11 @@ public class ReminderService {
                 throw ApiException.limitReached("A relationship can have at most " + config.maxPerCouple()
                         + " reminders; remove " + "one first. Fewer, well-timed reminders work better than many.");
             }
-            lockRemindersOf(recipients); // for planning them (see lockRemindersOf)
+            ReminderLocks.remindersOf(recipients); // for planning them
         } else {
             // Counted under the owner's lock, so parallel requests cannot get past the cap.
-            Caps.enforce(
-                    remindersOf(ownerId),
+            ReminderLocks.remindersOf(List.of(ownerId));
+            Caps.refuseAtLimit(
                     config.maxPerPerson(),
                     () -> personalReminders(ownerId),
                     "A person can have at most " + config.maxPerPerson()
@@ -196,7 +169,7 @@ public class ReminderService {
      */
     @Transactional
     public Reminder update(UUID reminderId, String partnerId, Change change, IfMatch ifMatch) {
-        Reminder reminder = Reminder.findById(reminderId, LockModeType.PESSIMISTIC_WRITE);
+        Reminder reminder = ReminderLocks.reminder(reminderId);
         boolean mayEdit = reminder != null
                 && (reminder.ownerId.equals(partnerId)
                         || reminder.coupleId != null && CoupleViewMember.isMember(reminder.coupleId, partnerId));
@@ -204,7 +177,7 @@ public class ReminderService {
             throw ApiException.notFound("You have no reminder " + reminderId + ".");
         }
         if (reminder.coupleId != null) {
-            MembershipService.lockActive(reminder.coupleId, "its reminders can no longer change.");
+            ReminderLocks.activeCouple(reminder.coupleId, "its reminders can no longer change.");
         }
         ifMatch.check(reminder.version, "This reminder", reminder.coupleId != null);
         String rrule = change.rrule() == null ? reminder.rrule : change.rrule();
@@ -249,13 +222,13 @@ public class ReminderService {
             // (ReminderLifecycle) takes the person's lock first too, so the two queue on it and never take each
             // other's rows in opposite orders (by reminder here, by person there), and it replans from this reminder
             // as changed, not as it was.
-            lockRemindersOf(Reminder.getEntityManager()
+            ReminderLocks.remindersOf(Reminder.getEntityManager()
                     .createQuery(
                             "select r.partnerId from ReminderRecipient r " + "where r.reminderId = ?1", String.class)
                     .setParameter(1, reminderId)
                     .getResultList());
             Instant now = clock.instant();
-            lockedForReplanning("reminderId = ?1 order by partnerId", reminderId)
+            ReminderLocks.recipientsForReplanning("reminderId = ?1 order by partnerId", reminderId)
                     .forEach(recipient -> planner.replan(reminder, recipient, now));
         }
         return reminder;
@@ -294,7 +267,7 @@ public class ReminderService {
 
     @Transactional
     public ReminderSettings changeSettings(String partnerId, Boolean partnerWaitingNudge) {
-        ReminderSettings settings = ReminderSettings.findById(partnerId, LockModeType.PESSIMISTIC_WRITE);
+        ReminderSettings settings = ReminderLocks.settings(partnerId);
         if (settings == null) {
             settings = new ReminderSettings();
             settings.partnerId = partnerId;
@@ -353,10 +326,10 @@ public class ReminderService {
     }
 
     @Transactional
-    public app.hearth.platform.paging.Page<Notification> inbox(String partnerId, PageRequest request) {
+    public PageOf<Notification> inbox(String partnerId, PageRequest request) {
         var query = Notification.<Notification>find(
                 "partnerId = ?1 and status <> ?2 order by firedAt desc, id", partnerId, Notification.Status.DISMISSED);
-        return new app.hearth.platform.paging.Page<>(
+        return new PageOf<>(
                 query.page(Page.of(request.page(), request.size())).list(),
                 request.page(),
                 request.size(),
@@ -371,7 +344,7 @@ public class ReminderService {
         if (until.isBefore(today.minusDays(1)) || until.isAfter(today.plusDays(366))) {
             throw ApiException.badRequest("until: " + until + " must be between today and a year from now.");
         }
-        ReminderPause pause = ReminderPause.findById(partnerId, LockModeType.PESSIMISTIC_WRITE);
+        ReminderPause pause = ReminderLocks.pause(partnerId);
         if (pause == null) {
             pause = new ReminderPause();
             pause.partnerId = partnerId;
@@ -407,8 +380,7 @@ public class ReminderService {
     @Transactional
     public ReminderRecipient skipNext(UUID reminderId, String partnerId) {
         visibleTo(reminderId, partnerId);
-        ReminderRecipient recipient = ReminderRecipient.findById(
-                new ReminderRecipient.Key(reminderId, partnerId), LockModeType.PESSIMISTIC_WRITE);
+        ReminderRecipient recipient = ReminderLocks.recipient(reminderId, partnerId);
         if (recipient == null || recipient.occurrenceAt == null) {
             throw ApiException.conflict("nothing-to-skip", "This reminder has no upcoming occurrence for you.");
         }

@@ -1,6 +1,6 @@
 package app.hearth.reminder.webhook;
 
-import app.hearth.platform.security.Pseudonyms;
+import app.hearth.platform.privacy.Pseudonyms;
 import app.hearth.reminder.Notification;
 import app.hearth.reminder.service.DeliveryChannel;
 import app.hearth.reminder.service.NotificationWriter;

@@ -1,7 +1,7 @@
 package app.hearth.reminder.webhook;
 
-import app.hearth.platform.crypto.Box;
-import app.hearth.platform.crypto.SecretKeys;
+import app.hearth.platform.privacy.Box;
+import app.hearth.platform.privacy.SecretKeys;
 import app.hearth.reminder.WebhookSubscription;
 import app.hearth.reminder.config.ReminderConfig;
 import io.quarkus.narayana.jta.QuarkusTransaction;

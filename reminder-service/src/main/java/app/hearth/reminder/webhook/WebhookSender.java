@@ -1,7 +1,7 @@
 package app.hearth.reminder.webhook;
 
 import app.hearth.membership.PartnerAppGrant;
-import app.hearth.platform.scheduling.PeriodicWork;
+import app.hearth.platform.runtime.PeriodicWork;
 import app.hearth.reminder.WebhookDelivery;
 import app.hearth.reminder.WebhookSubscription;
 import app.hearth.reminder.config.ReminderConfig;

@@ -1,16 +1,17 @@
 package app.hearth.reminder.webhook;
 
-import app.hearth.platform.paging.PageRequest;
-import app.hearth.platform.problem.ApiException;
+import app.hearth.platform.http.ApiException;
+import app.hearth.platform.http.PageOf;
+import app.hearth.platform.http.PageRequest;
 import app.hearth.reminder.WebhookDelivery;
 import app.hearth.reminder.WebhookSubscription;
 import app.hearth.reminder.config.ReminderConfig;
 import app.hearth.reminder.service.Caps;
+import app.hearth.reminder.service.ReminderLocks;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -79,8 +80,8 @@ public class WebhookService {
 
     private Subscribed store(WebhookSubscription.OwnerType type, String ownerId, UUID coupleId, URI uri) {
         int max = config.webhooks().maxPerOwner();
-        Caps.enforce(
-                "webhooks/" + type + "/" + ownerId + "/" + coupleId,
+        ReminderLocks.webhooksOf(type + "/" + ownerId + "/" + coupleId);
+        Caps.refuseAtLimit(
                 max,
                 () -> type == WebhookSubscription.OwnerType.PERSON
                         ? WebhookSubscription.count("ownerType = ?1 and ownerId = ?2", type, ownerId)
@@ -108,7 +109,7 @@ public class WebhookService {
     @Transactional
     public Rotated rotateSecret(UUID id, String ownerId, UUID coupleIdOrNull) {
         WebhookSubscription subscription = owned(id, ownerId, coupleIdOrNull);
-        WebhookSubscription.findById(subscription.id, LockModeType.PESSIMISTIC_WRITE);
+        ReminderLocks.subscription(subscription.id);
         Instant now = clock.instant();
         String secret = WebhookSignatures.newSecret();
         subscription.previousSecretBox = subscription.secretBox;
@@ -150,14 +151,13 @@ public class WebhookService {
     }
 
     @Transactional
-    public app.hearth.platform.paging.Page<WebhookDelivery> deliveries(
-            UUID subscriptionId, WebhookDelivery.Status status, PageRequest request) {
+    public PageOf<WebhookDelivery> deliveries(UUID subscriptionId, WebhookDelivery.Status status, PageRequest request) {
         var query = status == null
                 ? WebhookDelivery.<WebhookDelivery>find(
                         "subscriptionId = ?1 order by createdAt desc, id", subscriptionId)
                 : WebhookDelivery.<WebhookDelivery>find(
                         "subscriptionId = ?1 and status = ?2 order by createdAt desc, id", subscriptionId, status);
-        return new app.hearth.platform.paging.Page<>(
+        return new PageOf<>(
                 query.page(Page.of(request.page(), request.size())).list(),
                 request.page(),
                 request.size(),

@@ -3,7 +3,7 @@ package app.hearth.reminder.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import app.hearth.platform.problem.ApiException;
+import app.hearth.platform.http.ApiException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetAddress;

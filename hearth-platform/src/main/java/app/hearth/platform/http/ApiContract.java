@@ -1,0 +1,525 @@
+package app.hearth.platform.http;
+
+import io.quarkus.smallrye.openapi.OpenApiFilter;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.Components;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.media.Content;
+import org.eclipse.microprofile.openapi.models.media.MediaType;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+import org.eclipse.microprofile.openapi.models.security.OAuthFlow;
+import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
+
+/**
+ * What every Hearth OpenAPI document says the same way, added once at build time instead of on each of 80
+ * operations: the problem+json schema and the error answers every operation can give (which ones follows from the
+ * operation's shape: a path parameter can be unknown, a body can be malformed or too large, a write can conflict),
+ * and the OAuth 2 flows clients sign in with. Operation-specific refusals stay on the resources as
+ * {@code @APIResponse}; this filter gives them the problem schema.
+ */
+@OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD)
+public class ApiContract implements OASFilter {
+
+    static final String SCHEME = "hearth-oauth";
+    private static final String PROBLEM = "application/problem+json";
+    private static final String TYPES = "https://hearth.app/problems/";
+
+    /** The shared error answers, by status: component name, description, and one example each. */
+    private record Answer(String name, String description, String type, String title, String detail) {}
+
+    private static final Map<String, Answer> ANSWERS = new LinkedHashMap<>();
+
+    static {
+        answer(
+                "400",
+                "BadRequest",
+                "The request is malformed: JSON that does not parse, an unknown field, a value of the wrong "
+                        + "type, enum or range, or a missing required value. `errors` names each field. Type `" + TYPES
+                        + "invalid-request`. Nothing was changed.",
+                "invalid-request",
+                "Invalid request",
+                "Unknown field 'colour'. Accepted fields: displayName, timeZone.");
+        answer(
+                "401",
+                "Unauthorized",
+                "No valid bearer token for the Hearth API (audience `hearth-api`): type `" + TYPES
+                        + "unauthorized`; or the account was erased: type `" + TYPES + "account-erased`.",
+                "unauthorized",
+                "Unauthorized",
+                "A valid bearer token for the Hearth API is required (audience hearth-api).");
+        answer(
+                "403",
+                "Forbidden",
+                "The token is valid but may not do this: a partner app calling an endpoint only people may "
+                        + "call (type `" + TYPES + "person-only`), or a role the token lacks (type `" + TYPES
+                        + "forbidden`). "
+                        + "Data of another couple is never 403: it is 404, so its existence does not leak.",
+                "person-only",
+                "Forbidden",
+                "Only a person may do this; partner apps read what a couple granted them.");
+        answer(
+                "404",
+                "NotFound",
+                "Nothing with this id that you may see: it does not exist, or it belongs to someone else "
+                        + "(the two are indistinguishable on purpose). Type `" + TYPES + "not-found`.",
+                "not-found",
+                "Not found",
+                "There is no couple 3f0c1a9e-5d1b-4a7e-9c2f-0b6d8e4a1c55 of yours.");
+        answer(
+                "409",
+                "Conflict",
+                "The resource's current state does not allow this (a couple that has ended, a session "
+                        + "already complete, a check-in already submitted, ...). `type` is `" + TYPES
+                        + "{reason}`, a stable "
+                        + "reason clients can branch on; the reasons are listed in the API guideline. Nothing was changed.",
+                "couple-ended",
+                "Conflict",
+                "This couple has ended; its history stays readable but nothing new can start.");
+        answer(
+                "412",
+                "PreconditionFailed",
+                "The resource changed since the `ETag` sent in `If-Match` was read: read it "
+                        + "again and apply the change to what is there now. Type `" + TYPES
+                        + "precondition-failed`. Nothing was "
+                        + "changed.",
+                "precondition-failed",
+                "Precondition Failed",
+                "This couple's settings was changed since you "
+                        + "read it (it is now at ETag \"8\"); nothing was changed.");
+        answer(
+                "413",
+                "PayloadTooLarge",
+                "The request body is over 64 KiB. Type `" + TYPES + "payload-too-large`.",
+                "payload-too-large",
+                "Payload Too Large",
+                "The request body is larger than 65536 bytes.");
+        answer(
+                "415",
+                "UnsupportedMediaType",
+                "The request body is not `application/json`.",
+                null,
+                "Unsupported Media Type",
+                "Send the request body as application/json.");
+        answer(
+                "422",
+                "IdempotencyKeyReused",
+                "This `Idempotency-Key` was used within 24 hours for a different request "
+                        + "(another path or body). Type `" + TYPES + "idempotency-key-reused`. Nothing was done.",
+                "idempotency-key-reused",
+                "Unprocessable Content",
+                "This Idempotency-Key was used within the last 24 hours for a different request (another path or body). "
+                        + "Use a new key for a new operation.");
+        answer(
+                "428",
+                "PreconditionRequired",
+                "Two people can change this resource, so a change must say which version "
+                        + "it was made on: send `If-Match` with the `ETag` you read (or `*` to overwrite). Type `"
+                        + TYPES
+                        + "precondition-required`.",
+                "precondition-required",
+                "Precondition Required",
+                "This couple's settings "
+                        + "can be changed by both of you: send If-Match with the ETag you read it with (GET it first).");
+        answer(
+                "429",
+                "TooManyRequests",
+                "Too many attempts (type `" + TYPES + "rate-limited`, with `Retry-After` in "
+                        + "seconds), or a cap on how many of something one owner may have (type `" + TYPES
+                        + "limit-reached`; "
+                        + "no `Retry-After`: waiting does not help, removing one does).",
+                "rate-limited",
+                "Too many requests",
+                "Too many codes that did not work in the last hour. Try again later.");
+        answer(
+                "503",
+                "ServiceUnavailable",
+                "The service cannot reach its database right now, or is too busy to; nothing "
+                        + "was changed. Retry after `Retry-After` seconds. Type `" + TYPES
+                        + "temporarily-unavailable`.",
+                "temporarily-unavailable",
+                "Service Unavailable",
+                "This service cannot reach its database right now; nothing was changed. Try again in a few seconds.");
+    }
+
+    private static void answer(
+            String status, String name, String description, String type, String title, String detail) {
+        ANSWERS.put(status, new Answer(name, description, type == null ? "about:blank" : TYPES + type, title, detail));
+    }
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        Components components =
+                openAPI.getComponents() == null ? OASFactory.createComponents() : openAPI.getComponents();
+        openAPI.setComponents(components);
+        components.addSchema("Problem", problemSchema());
+        components.addSchema(
+                "FieldError",
+                OASFactory.createSchema()
+                        .type(List.of(Schema.SchemaType.OBJECT))
+                        .description("One rejected field of a request.")
+                        .addProperty("field", string("The field's path in the request, e.g. `answers[2].text`."))
+                        .addProperty("message", string("What is wrong with it."))
+                        .required(List.of("field", "message")));
+        components.addSecurityScheme(SCHEME, securityScheme());
+        Set<String> used = new TreeSet<>();
+        if (openAPI.getPaths() != null) {
+            openAPI.getPaths()
+                    .getPathItems()
+                    .forEach((path, item) -> item.getOperations()
+                            .forEach((method, operation) -> used.addAll(document(path, method, operation))));
+        }
+        ANSWERS.forEach((status, answer) -> {
+            if (used.contains(status)) {
+                components.addResponse(answer.name(), response(answer.description(), answer));
+            }
+        });
+        if (used.contains("idempotency")) {
+            components.addParameter(
+                    "IdempotencyKey",
+                    OASFactory.createParameter()
+                            .name(IdempotentRequests.HEADER)
+                            .in(Parameter.In.HEADER)
+                            .required(false)
+                            .description(
+                                    "Makes a retry safe: a unique value per operation (a random UUID). The same key with "
+                                            + "the same request within 24 hours returns the first successful answer again, without "
+                                            + "doing the work twice; the same key with a different request is a 422 problem. Answers "
+                                            + "that are not a success are not kept: a retry runs again. Keys are per caller.")
+                            .schema(OASFactory.createSchema()
+                                    .type(List.of(Schema.SchemaType.STRING))
+                                    .minLength(8)
+                                    .maxLength(255)
+                                    .pattern("^[!-~]+$"))
+                            .example("0b0c6c4e-8f7e-4a55-9a43-5f1b0d6a2c11"));
+            components.addHeader(
+                    "IdempotentReplayed",
+                    OASFactory.createHeader()
+                            .description(
+                                    "`true` when this answer is the stored first answer to an earlier request with the same "
+                                            + "`Idempotency-Key`.")
+                            .schema(OASFactory.createSchema().type(List.of(Schema.SchemaType.BOOLEAN))));
+        }
+        dropUnreferencedSchemas(openAPI);
+    }
+
+    /**
+     * SmallRye documents every named schema in the index, shared modules' included (an event enum carries its schema
+     * name for the one service that shows it); a schema no operation reaches is noise in the other services' documents.
+     */
+    private static void dropUnreferencedSchemas(OpenAPI openAPI) {
+        Map<String, Schema> schemas = openAPI.getComponents().getSchemas();
+        if (schemas == null || openAPI.getPaths() == null) {
+            return;
+        }
+        Set<String> reached = new HashSet<>();
+        List<Schema> toVisit = new ArrayList<>();
+        Consumer<Content> content = c -> {
+            if (c != null) {
+                c.getMediaTypes().values().forEach(m -> toVisit.add(m.getSchema()));
+            }
+        };
+        Consumer<List<Parameter>> parameters = ps -> {
+            if (ps != null) {
+                ps.forEach(p -> toVisit.add(p.getSchema()));
+            }
+        };
+        openAPI.getPaths().getPathItems().values().forEach(item -> {
+            parameters.accept(item.getParameters());
+            item.getOperations().values().forEach(operation -> {
+                parameters.accept(operation.getParameters());
+                if (operation.getRequestBody() != null) {
+                    content.accept(operation.getRequestBody().getContent());
+                }
+                if (operation.getResponses() != null) {
+                    operation.getResponses().getAPIResponses().values().forEach(r -> content.accept(r.getContent()));
+                }
+            });
+        });
+        Components components = openAPI.getComponents();
+        if (components.getResponses() != null) {
+            components.getResponses().values().forEach(r -> content.accept(r.getContent()));
+        }
+        if (components.getParameters() != null) {
+            parameters.accept(List.copyOf(components.getParameters().values()));
+        }
+        while (!toVisit.isEmpty()) {
+            Schema schema = toVisit.remove(toVisit.size() - 1);
+            if (schema == null) {
+                continue;
+            }
+            if (schema.getRef() != null) {
+                String name = schema.getRef().substring(schema.getRef().lastIndexOf('/') + 1);
+                if (reached.add(name)) {
+                    toVisit.add(schemas.get(name));
+                }
+            }
+            if (schema.getProperties() != null) {
+                toVisit.addAll(schema.getProperties().values());
+            }
+            Stream.of(schema.getAllOf(), schema.getAnyOf(), schema.getOneOf())
+                    .filter(Objects::nonNull)
+                    .forEach(toVisit::addAll);
+            Stream.of(schema.getItems(), schema.getAdditionalPropertiesSchema(), schema.getNot())
+                    .filter(Objects::nonNull)
+                    .forEach(toVisit::add);
+        }
+        // The model hands out read-only views: remove through it.
+        schemas.keySet().stream()
+                .filter(name -> !reached.contains(name))
+                .toList()
+                .forEach(openAPI.getComponents()::removeSchema);
+    }
+
+    /** Adds the error answers this operation can give; returns the statuses that refer to shared components. */
+    private Set<String> document(String path, PathItem.HttpMethod method, Operation operation) {
+        APIResponses responses =
+                operation.getResponses() == null ? OASFactory.createAPIResponses() : operation.getResponses();
+        operation.setResponses(responses);
+        boolean secured =
+                operation.getSecurity() != null && !operation.getSecurity().isEmpty();
+        if (path.startsWith("/v1/ops/dead-letters")) {
+            // Every service serves the platform's dead-letter endpoints: their ids name the service, to stay unique.
+            operation.setOperationId(operation.getOperationId().replace("DeadLetters", serviceNoun() + "DeadLetters"));
+        }
+        boolean pathParameters = path.contains("{");
+        boolean body = operation.getRequestBody() != null;
+        boolean input = body
+                || pathParameters
+                || (operation.getParameters() != null
+                        && !operation.getParameters().isEmpty());
+        boolean write = method != PathItem.HttpMethod.GET && method != PathItem.HttpMethod.HEAD;
+        Set<String> shared = new TreeSet<>();
+        Consumer<String> add = status -> {
+            APIResponse existing = responses.getAPIResponse(status);
+            Answer answer = ANSWERS.get(status);
+            if (existing == null || existing.getContent() == null && generic(existing.getDescription())) {
+                responses.addAPIResponse(status, OASFactory.createAPIResponse().ref(answer.name()));
+                shared.add(status);
+            }
+        };
+        if (input) add.accept("400");
+        if (secured) {
+            add.accept("401");
+            add.accept("403");
+        }
+        if (pathParameters) add.accept("404");
+        if (write) add.accept("409");
+        if (body) {
+            add.accept("413");
+            add.accept("415");
+        }
+        pagingParameters(operation, responses);
+        Parameter ifMatch = operation.getParameters() == null
+                ? null
+                : operation.getParameters().stream()
+                        .filter(p -> IfMatch.HEADER.equalsIgnoreCase(p.getName()))
+                        .findFirst()
+                        .orElse(null);
+        if (ifMatch != null) {
+            // A conditional write (IfMatch): refused when stale, and when the version is required but missing.
+            add.accept("412");
+            if (Boolean.TRUE.equals(ifMatch.getRequired())) {
+                add.accept("428");
+            }
+        }
+        if (method == PathItem.HttpMethod.POST) {
+            operation.addParameter(OASFactory.createParameter().ref("IdempotencyKey"));
+            add.accept("422");
+            add.accept("429");
+            responses.getAPIResponses().forEach((status, response) -> {
+                if (status.startsWith("2") && response.getRef() == null) {
+                    response.addHeader(
+                            IdempotentRequests.REPLAYED,
+                            OASFactory.createHeader().ref("IdempotentReplayed"));
+                }
+            });
+            shared.add("idempotency");
+        }
+        add.accept("503");
+        // Refusals a resource documented itself (an @APIResponse with only a description) answer in problem+json too.
+        responses.getAPIResponses().forEach((status, response) -> {
+            if (status.matches("[45]\\d\\d") && response.getRef() == null && response.getContent() == null) {
+                Answer like = ANSWERS.get(status);
+                response.setContent(problemContent(like));
+            }
+        });
+        // Answers in status order, as readers look for them.
+        responses.setAPIResponses(new TreeMap<>(responses.getAPIResponses()));
+        return shared;
+    }
+
+    /**
+     * A list's {@code page} and {@code size} (PageRequest: read as text for a 400 that names them) are integers with
+     * the same bounds everywhere unless the resource says otherwise; its answer carries {@code Link} headers (PageLinks).
+     */
+    private static void pagingParameters(Operation operation, APIResponses responses) {
+        if (operation.getParameters() == null) {
+            return;
+        }
+        boolean paged = false;
+        for (Parameter parameter : operation.getParameters()) {
+            if (parameter.getIn() != Parameter.In.QUERY) {
+                continue;
+            }
+            boolean plain = parameter.getSchema() == null
+                    || parameter.getSchema().getType() == null
+                    || parameter.getSchema().getType().equals(List.of(Schema.SchemaType.STRING));
+            if ("page".equals(parameter.getName())) {
+                paged = true;
+                if (plain) {
+                    parameter.description("The page, from 0.").schema(integer(0, PageRequest.MAX_PAGE, 0));
+                }
+            } else if ("size".equals(parameter.getName()) && plain) {
+                parameter
+                        .description("Items per page.")
+                        .schema(integer(1, PageRequest.MAX_SIZE, PageRequest.DEFAULT_SIZE));
+            }
+        }
+        APIResponse ok = responses.getAPIResponse("200");
+        if (paged && ok != null && ok.getRef() == null) {
+            ok.addHeader(
+                    "Link",
+                    OASFactory.createHeader()
+                            .description("RFC 8288 links to the `first`, `prev`, `next` and "
+                                    + "`last` pages (relative to this request).")
+                            .schema(OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING))));
+        }
+    }
+
+    private static Schema integer(int minimum, int maximum, int defaultValue) {
+        return OASFactory.createSchema()
+                .type(List.of(Schema.SchemaType.INTEGER))
+                .format("int32")
+                .minimum(BigDecimal.valueOf(minimum))
+                .maximum(BigDecimal.valueOf(maximum))
+                .defaultValue(defaultValue);
+    }
+
+    /** The placeholder descriptions Quarkus writes for the 400/401/403 it adds by itself. */
+    private static boolean generic(String description) {
+        return description == null
+                || List.of("Bad Request", "Not Authorized", "Not Allowed").contains(description);
+    }
+
+    /** couple-service → Couple. */
+    private static String serviceNoun() {
+        String name = ConfigProvider.getConfig()
+                .getValue("quarkus.application.name", String.class)
+                .replace("-service", "");
+        return Character.toUpperCase(name.charAt(0)) + name.substring(1);
+    }
+
+    private static APIResponse response(String description, Answer answer) {
+        return OASFactory.createAPIResponse().description(description).content(problemContent(answer));
+    }
+
+    private static Content problemContent(Answer example) {
+        MediaType media =
+                OASFactory.createMediaType().schema(OASFactory.createSchema().ref("Problem"));
+        if (example != null) {
+            Map<String, Object> value = new LinkedHashMap<>();
+            value.put("type", example.type());
+            value.put("title", example.title());
+            value.put("status", Integer.parseInt(statusOf(example)));
+            value.put("detail", example.detail());
+            value.put("instance", "/v1/couples/3f0c1a9e-5d1b-4a7e-9c2f-0b6d8e4a1c55");
+            media.example(value);
+        }
+        return OASFactory.createContent().addMediaType(PROBLEM, media);
+    }
+
+    private static String statusOf(Answer answer) {
+        return ANSWERS.entrySet().stream()
+                .filter(e -> e.getValue() == answer)
+                .findFirst()
+                .orElseThrow()
+                .getKey();
+    }
+
+    private static Schema problemSchema() {
+        return OASFactory.createSchema()
+                .type(List.of(Schema.SchemaType.OBJECT))
+                .description(
+                        "An RFC 9457 problem detail: the body of every error Hearth returns, as `application/problem+json`.")
+                .addProperty(
+                        "type",
+                        string("A stable URI naming the kind of problem (`https://hearth.app/problems/{reason}`, "
+                                        + "or `about:blank` for plain HTTP errors); branch on this, not on `detail`.")
+                                .format("uri"))
+                .addProperty("title", string("A short summary of the kind of problem."))
+                .addProperty(
+                        "status",
+                        OASFactory.createSchema()
+                                .type(List.of(Schema.SchemaType.INTEGER))
+                                .format("int32")
+                                .minimum(BigDecimal.valueOf(400))
+                                .maximum(BigDecimal.valueOf(599))
+                                .description("The HTTP status of this answer."))
+                .addProperty(
+                        "detail",
+                        string(
+                                "What happened in this case and, where there is one, what to do instead; for people, not for parsing."))
+                .addProperty("instance", string("The path the request was sent to."))
+                .addProperty(
+                        "errors",
+                        OASFactory.createSchema()
+                                .type(List.of(Schema.SchemaType.ARRAY))
+                                .items(OASFactory.createSchema().ref("FieldError"))
+                                .description("Each rejected field of an invalid request."))
+                .required(List.of("type", "title", "status", "detail"));
+    }
+
+    private static Schema string(String description) {
+        return OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING)).description(description);
+    }
+
+    private static SecurityScheme securityScheme() {
+        String issuer = ConfigProvider.getConfig().getValue("hearth.api.identity-url", String.class);
+        Map<String, String> personScopes = new LinkedHashMap<>();
+        personScopes.put("openid", "Sign in (OpenID Connect).");
+        personScopes.put("hearth-api", "Call the Hearth API as yourself (granted to the Hearth apps by default).");
+        personScopes.put(
+                "ops", "Operators only: a role the identity provider grants to staff, never requested by apps.");
+        Map<String, String> appScopes = new LinkedHashMap<>();
+        appScopes.put("couples.read", "Read the couples that granted it: members' pseudonyms, status, settings.");
+        appScopes.put("checkins.read", "Read check-ins of the couples that granted it (never private notes).");
+        appScopes.put("insights.read", "Read insights and recommendations of the couples that granted it.");
+        appScopes.put(
+                "reminders.read", "Read reminders of the couples that granted it, and subscribe to their webhooks.");
+        OAuthFlow code = OASFactory.createOAuthFlow()
+                .authorizationUrl(issuer + "/protocol/openid-connect/auth")
+                .tokenUrl(issuer + "/protocol/openid-connect/token")
+                .refreshUrl(issuer + "/protocol/openid-connect/token")
+                .scopes(personScopes);
+        OAuthFlow clientCredentials = OASFactory.createOAuthFlow()
+                .tokenUrl(issuer + "/protocol/openid-connect/token")
+                .scopes(appScopes);
+        return OASFactory.createSecurityScheme()
+                .type(SecurityScheme.Type.OAUTH2)
+                .description("OAuth 2.0 bearer tokens from Hearth's identity provider (OpenID Connect discovery at `"
+                        + issuer + "/.well-known/openid-configuration`). People sign in through the Hearth apps with "
+                        + "the authorization code flow and PKCE (S256, public client `hearth-app`). Partner apps (a "
+                        + "therapist's platform) use client credentials and read only what a couple granted them "
+                        + "(`POST /v1/couples/{coupleId}/grants`, approved by both members), under the scopes below.")
+                .flows(OASFactory.createOAuthFlows().authorizationCode(code).clientCredentials(clientCredentials));
+    }
+}

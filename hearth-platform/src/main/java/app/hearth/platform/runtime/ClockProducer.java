@@ -1,0 +1,81 @@
+package app.hearth.platform.runtime;
+
+import io.quarkus.arc.DefaultBean;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/** The clock services read "now" from, so tests of time-dependent rules can set it (periods, cool-downs, DST). */
+@ApplicationScoped
+public class ClockProducer {
+    private static final Logger LOG = Logger.getLogger(ClockProducer.class);
+
+    /**
+     * End-to-end tests only: a file holding an ISO-8601 duration (e.g. {@code P14D}) added to the system clock, so a
+     * packaged service run by another module's tests can live "two weeks later". Never set in production.
+     */
+    @ConfigProperty(name = "hearth.clock.offset-file")
+    Optional<String> offsetFile;
+
+    @Produces
+    @DefaultBean
+    @ApplicationScoped
+    Clock clock() {
+        if (offsetFile.isPresent()) {
+            LOG.warnf(
+                    "The clock is shifted by the duration in %s (hearth.clock.offset-file): a test setting only",
+                    offsetFile.get());
+            return new OffsetFileClock(Path.of(offsetFile.get()));
+        }
+        return Clock.systemUTC();
+    }
+
+    /** The system clock plus the duration in a file (none while the file does not exist), re-read when it changes. */
+    static final class OffsetFileClock extends Clock {
+        private final Path file;
+        private volatile FileTime readAt;
+        private volatile Duration offset = Duration.ZERO;
+
+        OffsetFileClock(Path file) {
+            this.file = file;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return Clock.offset(Clock.system(zone), offset);
+        }
+
+        @Override
+        public Instant instant() {
+            try {
+                FileTime modified = Files.exists(file) ? Files.getLastModifiedTime(file) : null;
+                if (modified == null) {
+                    offset = Duration.ZERO;
+                    readAt = null;
+                } else if (!modified.equals(readAt)) {
+                    offset = Duration.parse(Files.readString(file).strip());
+                    readAt = modified;
+                }
+            } catch (IOException | RuntimeException e) {
+                // a half-written file: keep the previous offset
+            }
+            return Instant.now().plus(offset);
+        }
+    }
+}
