@@ -27,6 +27,10 @@ public interface CoupleConfig {
     @WithDefault("10")
     int acceptFailuresPerHour();
 
+    /** How often each replica purges relationships past their retention and retires expired grants. */
+    @WithDefault("10m")
+    Duration housekeepingInterval();
+
     /** The HMAC key invitation codes are stored under (a secret in production: HEARTH_INVITATION_CODE_KEY). */
     String invitationCodeKey();
 }

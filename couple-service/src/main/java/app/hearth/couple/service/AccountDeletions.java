@@ -61,7 +61,7 @@ public class AccountDeletions {
     }
 
     @Scheduled(
-            every = "${hearth.erasure.accounts.interval:5s}",
+            every = "${hearth.erasure.accounts.interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void scheduled() {

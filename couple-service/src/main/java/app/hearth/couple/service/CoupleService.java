@@ -133,7 +133,7 @@ public class CoupleService {
     }
 
     @Scheduled(
-            every = "${hearth.couples.housekeeping-interval:10m}",
+            every = "${hearth.couples.housekeeping-interval}",
             delayed = "30s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void housekeeping() {

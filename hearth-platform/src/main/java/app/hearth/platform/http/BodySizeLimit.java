@@ -4,7 +4,6 @@ import io.vertx.ext.web.Router;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Refuses a body announced as larger than {@code hearth.http.max-body-bytes} with 413 problem+json before it is read.
@@ -13,7 +12,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Singleton
 public class BodySizeLimit {
 
-    void install(@Observes Router router, @ConfigProperty(name = "hearth.http.max-body-bytes") long maxBytes) {
+    void install(@Observes Router router, HttpLimitsConfig limits) {
+        long maxBytes = limits.maxBodyBytes();
         router.route().order(Integer.MIN_VALUE + 10).handler(ctx -> {
             String length = ctx.request().getHeader("Content-Length");
             long announced;

@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -39,10 +38,9 @@ public class HttpEdgeGuard {
 
     private static final Logger LOG = Logger.getLogger(HttpEdgeGuard.class);
 
-    void install(
-            @Observes Router router,
-            @ConfigProperty(name = "hearth.http.max-uri-length") int maxUriLength,
-            @ConfigProperty(name = "hearth.http.max-header-bytes") int maxHeaderBytes) {
+    void install(@Observes Router router, HttpLimitsConfig limits) {
+        int maxUriLength = limits.maxUriLength();
+        int maxHeaderBytes = limits.maxHeaderBytes();
         router.route().order(Integer.MIN_VALUE).handler(ctx -> {
             Optional<Problem> refusal = screen(ctx.request(), maxUriLength, maxHeaderBytes);
             if (refusal.isPresent()) {

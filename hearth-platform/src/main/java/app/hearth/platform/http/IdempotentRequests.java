@@ -235,7 +235,7 @@ public class IdempotentRequests {
 
     /** Drops answers past their retention (a key may then be used again, for anything). */
     @Scheduled(
-            every = "${hearth.idempotency.purge-interval:1h}",
+            every = "${hearth.idempotency.purge-interval}",
             delayed = "1m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @Transactional

@@ -1,12 +1,12 @@
 package app.hearth.platform.privacy;
 
+import io.smallrye.config.ConfigMapping;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The secret keys a service reads from configuration (erasure ledger, key wrapping, idempotency, pseudonyms,
@@ -23,8 +23,18 @@ public class SecretKeys {
 
     private final boolean localKeysAllowed;
 
+    @ConfigMapping(prefix = "hearth.secrets")
+    public interface Config {
+        /** Whether the local-only default keys are accepted: on the local stack and in tests only. */
+        boolean localKeysAllowed();
+    }
+
     @Inject
-    public SecretKeys(@ConfigProperty(name = "hearth.secrets.local-keys-allowed") boolean localKeysAllowed) {
+    public SecretKeys(Config config) {
+        this(config.localKeysAllowed());
+    }
+
+    SecretKeys(boolean localKeysAllowed) {
         this.localKeysAllowed = localKeysAllowed;
     }
 

@@ -1,8 +1,10 @@
 package app.hearth.platform.runtime;
 
 import io.quarkus.arc.DefaultBean;
+import io.smallrye.config.ConfigMapping;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +15,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /** The clock services read "now" from, so tests of time-dependent rules can set it (periods, cool-downs, DST). */
@@ -25,13 +26,19 @@ public class ClockProducer {
      * End-to-end tests only: a file holding an ISO-8601 duration (e.g. {@code P14D}) added to the system clock, so a
      * packaged service run by another module's tests can live "two weeks later". Never set in production.
      */
-    @ConfigProperty(name = "hearth.clock.offset-file")
-    Optional<String> offsetFile;
+    @ConfigMapping(prefix = "hearth.clock")
+    public interface Config {
+        Optional<String> offsetFile();
+    }
+
+    @Inject
+    Config config;
 
     @Produces
     @DefaultBean
     @ApplicationScoped
     Clock clock() {
+        Optional<String> offsetFile = config.offsetFile();
         if (offsetFile.isPresent()) {
             LOG.warnf(
                     "The clock is shifted by the duration in %s (hearth.clock.offset-file): a test setting only",

@@ -6,13 +6,13 @@ import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.trace.ReadWriteSpan;
 import io.opentelemetry.sdk.trace.ReadableSpan;
 import io.opentelemetry.sdk.trace.SpanProcessor;
+import io.smallrye.config.ConfigMapping;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Secrets that a URL can carry (an invitation code in {@code /v1/invitations/{code}/accept}, kept for clients that
@@ -30,8 +30,18 @@ public class RedactedPaths implements SpanProcessor {
 
     private final List<Pattern> patterns;
 
+    @ConfigMapping(prefix = "hearth.tracing")
+    public interface Config {
+        /** Regular expressions whose first group is a secret a URL path carries (an invitation code, say). */
+        Optional<List<String>> redactedPaths();
+    }
+
     @Inject
-    public RedactedPaths(@ConfigProperty(name = "hearth.tracing.redacted-paths") Optional<List<String>> patterns) {
+    public RedactedPaths(Config config) {
+        this(config.redactedPaths());
+    }
+
+    RedactedPaths(Optional<List<String>> patterns) {
         this.patterns =
                 patterns.orElse(List.of()).stream().map(Pattern::compile).toList();
     }

@@ -31,6 +31,10 @@ public interface ReminderConfig {
     @WithDefault("PT2H")
     Duration catchUpGrace();
 
+    /** How often each replica looks for due occurrences and nudges. */
+    @WithDefault("1s")
+    Duration dispatchInterval();
+
     /** A person's own (personal) reminders are bounded, so nobody is reminded of everything all day. */
     @WithDefault("12")
     int maxPerPerson();
@@ -61,6 +65,10 @@ public interface ReminderConfig {
         @WithDefault("PT30S")
         Duration initialBackoff();
 
+        /** How often each replica sends queued deliveries. */
+        @WithDefault("1s")
+        Duration sendInterval();
+
         @WithDefault("PT6H")
         Duration maxBackoff();
 
@@ -77,7 +85,6 @@ public interface ReminderConfig {
         Duration timeout();
 
         /** Local mode only: accept receivers on loopback addresses (on the developer's machine), over http too. */
-        @WithDefault("false")
         boolean allowLoopbackHttp();
 
         /** At most this many subscriptions per person or partner app and couple. */

@@ -82,7 +82,7 @@ public class Dispatcher {
     }
 
     @Scheduled(
-            every = "${hearth.reminders.dispatch-interval:1s}",
+            every = "${hearth.reminders.dispatch-interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
         work.run("reminder-dispatcher", Duration.ofMinutes(2), () -> dispatchDue());

@@ -113,7 +113,7 @@ public class WebhookSender {
     }
 
     @Scheduled(
-            every = "${hearth.reminders.webhooks.send-interval:1s}",
+            every = "${hearth.reminders.webhooks.send-interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
         work.run("webhook-sender", Duration.ofMinutes(2), () -> sendDue());
