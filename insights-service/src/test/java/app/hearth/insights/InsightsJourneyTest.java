@@ -15,9 +15,9 @@ import app.hearth.events.ExerciseEvents;
 import app.hearth.events.PartnerEvents;
 import app.hearth.events.ReminderEvents;
 import app.hearth.events.Topics;
-import app.hearth.insights.service.CoupleInsights;
 import app.hearth.insights.service.InsightsService;
 import app.hearth.insights.service.ProjectionRebuild;
+import app.hearth.insights.service.Voice;
 import app.hearth.membership.CoupleViewMember;
 import app.hearth.testsupport.PeerServices;
 import app.hearth.testsupport.Sql;
@@ -382,7 +382,7 @@ class InsightsJourneyTest {
             var snapshot = insightsService.snapshot(couple);
             all.append(id)
                     .append(' ')
-                    .append(insightsService.insights(snapshot, CoupleInsights.Voice.forMember(members.get(0), members)))
+                    .append(insightsService.insights(snapshot, Voice.forMember(members.get(0), members)))
                     .append('\n');
         }
         return all.toString();

@@ -4,6 +4,7 @@ import app.hearth.insights.service.CoupleInsights;
 import app.hearth.insights.service.InsightsService;
 import app.hearth.insights.service.Recommender;
 import app.hearth.insights.service.Timeline;
+import app.hearth.insights.service.Voice;
 import app.hearth.membership.MembershipService;
 import app.hearth.platform.http.Params;
 import app.hearth.platform.privacy.Caller;
@@ -165,7 +166,7 @@ public class CoupleInsightsResource {
     }
 
     /** The couple's facts and who they are told to, for a member or a partner app the couple granted. */
-    private record Authorised(InsightsService.Snapshot snapshot, CoupleInsights.Voice voice) {}
+    private record Authorised(InsightsService.Snapshot snapshot, Voice voice) {}
 
     private Authorised authorise(UUID coupleId) {
         if (caller.isPartnerApp()) {
@@ -176,7 +177,7 @@ public class CoupleInsightsResource {
             InsightsService.Snapshot snapshot = insights.snapshot(coupleId);
             return new Authorised(
                     snapshot,
-                    CoupleInsights.Voice.forApp(
+                    Voice.forApp(
                             snapshot.members(),
                             caller::memberRef,
                             caller.hasScope("checkins.read")
@@ -184,6 +185,6 @@ public class CoupleInsightsResource {
         }
         String me = caller.personId();
         InsightsService.Snapshot snapshot = insights.snapshotForMember(coupleId, me);
-        return new Authorised(snapshot, CoupleInsights.Voice.forMember(me, snapshot.members()));
+        return new Authorised(snapshot, Voice.forMember(me, snapshot.members()));
     }
 }

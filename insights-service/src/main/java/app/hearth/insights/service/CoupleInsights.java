@@ -12,14 +12,12 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.ToIntFunction;
-import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /**
@@ -29,54 +27,6 @@ import java.util.stream.Collectors;
 public final class CoupleInsights {
     public static final String DETOX = "digital-detox-7-day";
     static final Set<String> MICRO_HABITS = Set.of("RITUAL", "BOOSTER");
-
-    /**
-     * Who the sentences speak to: a member ("you", "your partner") or a partner app ("partner 1", "partner 2"); how
-     * members are referred to in numbers (account ids for members, the app's pseudonyms for apps); and whether
-     * per-partner scores may be shown (to members, and to apps granted checkins.read besides insights.read).
-     */
-    public record Voice(Map<String, String> names, Map<String, String> refs, boolean perPartner) {
-        public static Voice forMember(String me, List<String> members) {
-            Map<String, String> names = new LinkedHashMap<>();
-            names.put(me, "you");
-            members.stream().filter(m -> !m.equals(me)).forEach(m -> names.put(m, "your partner"));
-            Map<String, String> refs = new LinkedHashMap<>();
-            members.forEach(m -> refs.put(m, m));
-            return new Voice(names, refs, true);
-        }
-
-        public static Voice forApp(List<String> members, UnaryOperator<String> pseudonym, boolean perPartner) {
-            Map<String, String> refs = new LinkedHashMap<>();
-            members.forEach(m -> refs.put(m, pseudonym.apply(m)));
-            Map<String, String> names = new LinkedHashMap<>();
-            List<String> sorted =
-                    members.stream().sorted(Comparator.comparing(refs::get)).toList();
-            for (int i = 0; i < sorted.size(); i++) {
-                names.put(sorted.get(i), "partner " + (i + 1));
-            }
-            return new Voice(names, refs, perPartner);
-        }
-
-        /** How a member appears in numbers and ids. */
-        String ref(String partnerId) {
-            return refs.getOrDefault(partnerId, "former-member");
-        }
-
-        String name(String partnerId) {
-            return names.getOrDefault(partnerId, "a former member");
-        }
-
-        String possessive(String partnerId) {
-            String name = name(partnerId);
-            return name.equals("you") ? "your" : name + "'s";
-        }
-
-        /** "Your", "Your partner's", "Partner 1's": the start of a sentence about someone's ratings. */
-        String possessiveSubject(String partnerId) {
-            String possessive = possessive(partnerId);
-            return Character.toUpperCase(possessive.charAt(0)) + possessive.substring(1);
-        }
-    }
 
     public record Covers(String from, String to, int periods) {}
 
@@ -103,8 +53,9 @@ public final class CoupleInsights {
             CoupleInsights::screenTime,
             CoupleInsights::layerCoverage,
             CoupleInsights::consistency,
-            c -> milestones(c.facts(), c.complete(), c.frozen(), c.currentPeriod()),
-            c -> warningSigns(c.facts(), c.periods(), c.complete(), c.frozen(), c.currentPeriod(), c.now(), c.voice()));
+            c -> Milestones.of(c.facts(), c.complete(), c.frozen(), c.currentPeriod()),
+            c -> WarningSigns.of(
+                    c.facts(), c.periods(), c.complete(), c.frozen(), c.currentPeriod(), c.now(), c.voice()));
 
     /** The couple's current period (in the first member's calendar) and everything below. */
     public static List<Insight> of(CoupleFacts facts, String currentPeriod, Instant now, Voice voice) {
@@ -410,7 +361,7 @@ public final class CoupleInsights {
         return n == 1 ? "check-in" : n + " check-ins";
     }
 
-    private static List<Integer> series(
+    static List<Integer> series(
             CoupleFacts facts, String partner, List<String> periods, ToIntFunction<CoupleFacts.Score> value) {
         Set<String> window = new HashSet<>(periods);
         return facts.scores().stream()
@@ -445,184 +396,9 @@ public final class CoupleInsights {
                                 && !d.completedAt().isAfter(until));
     }
 
-    static List<Insight> milestones(CoupleFacts facts, Set<String> complete, Set<String> frozen, String currentPeriod) {
-        List<Insight> milestones = new ArrayList<>();
-        complete.stream()
-                .sorted()
-                .findFirst()
-                .ifPresent(first -> milestones.add(new Insight(
-                        "milestone:first-check-in",
-                        "MILESTONE",
-                        "Your first check-in together, in " + first + ". Every one since has added to it.",
-                        numbers("period", first),
-                        covers(first, first))));
-        List<String> all = new ArrayList<>(complete);
-        all.sort(null);
-        int best = 0;
-        String bestEnd = null;
-        int run = 0;
-        String expected = null;
-        for (String period : all) {
-            run = expected != null && (period.equals(expected) || skipsOnlyFrozen(expected, period, frozen))
-                    ? run + 1
-                    : 1;
-            if (run > best) {
-                best = run;
-                bestEnd = period;
-            }
-            expected = next(period);
-        }
-        int target = PeriodMath.isWeek(currentPeriod) ? 4 : 28;
-        if (best >= target) {
-            milestones.add(new Insight(
-                    "milestone:four-week-streak",
-                    "MILESTONE",
-                    "Four weeks in a row of checking in together. " + "That is what the guide means by consistency.",
-                    numbers("longestStreak", best),
-                    covers(bestEnd, bestEnd)));
-        }
-        Map<Layer, Instant> firstPerLayer = new TreeMap<>();
-        for (CoupleFacts.Session s : facts.sessions()) {
-            if (s.completedAt() == null) {
-                continue;
-            }
-            for (String layer : s.layers()) {
-                try {
-                    firstPerLayer.merge(Layer.valueOf(layer), s.completedAt(), (a, b) -> a.isBefore(b) ? a : b);
-                } catch (IllegalArgumentException unknown) {
-                    // not one of the five layers
-                }
-            }
-        }
-        firstPerLayer.forEach((layer, at) -> milestones.add(new Insight(
-                "milestone:first-" + layer.name().toLowerCase(Locale.ROOT),
-                "MILESTONE",
-                "Your first completed exercise in " + label(layer) + ".",
-                numbers("layer", layer.name(), "completedOn", day(at)),
-                new Covers(day(at), day(at), 0))));
-        facts.planDays().stream()
-                .filter(d -> d.slug().equals(DETOX) && d.day() == d.days())
-                .findFirst()
-                .map(CoupleFacts.PlanDay::completedAt)
-                .or(() -> facts.sessions().stream()
-                        .filter(s -> s.slug().equals(DETOX) && s.completedAt() != null)
-                        .map(CoupleFacts.Session::completedAt)
-                        .findFirst())
-                .ifPresent(at -> milestones.add(new Insight(
-                        "milestone:detox-finished",
-                        "MILESTONE",
-                        "You finished the 7-day digital detox. Notice what you want to keep from it.",
-                        numbers("completedOn", day(at)),
-                        new Covers(day(at), day(at), 0))));
-        long completed =
-                facts.sessions().stream().filter(s -> s.completedAt() != null).count();
-        if (completed >= 10) {
-            milestones.add(new Insight(
-                    "milestone:ten-exercises",
-                    "MILESTONE",
-                    "Ten exercises completed together.",
-                    numbers("exercisesCompleted", completed),
-                    null));
-        }
-        return milestones;
-    }
-
-    private static boolean skipsOnlyFrozen(String expected, String period, Set<String> frozen) {
-        for (String p = expected; p.compareTo(period) < 0; p = next(p)) {
-            if (!frozen.contains(p)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static String next(String period) {
+    static String next(String period) {
         return PeriodMath.of(
                 PeriodMath.start(period).plusDays(PeriodMath.isWeek(period) ? 7 : 1), PeriodMath.isWeek(period));
-    }
-
-    /** The guide's "cost of emotional neglect", said plainly; persistent signs point to outside help. */
-    static List<Insight> warningSigns(
-            CoupleFacts facts,
-            List<String> periods,
-            Set<String> complete,
-            Set<String> frozen,
-            String currentPeriod,
-            Instant now,
-            Voice voice) {
-        List<Insight> signs = new ArrayList<>();
-        for (String partner : facts.members()) {
-            List<Integer> closeness = series(facts, partner, periods, CoupleFacts.Score::closeness);
-            if (InsightMaths.fallingFor(closeness, 3)) {
-                signs.add(new Insight(
-                        "warning:closeness-falling:" + voice.ref(partner),
-                        "WARNING_SIGN",
-                        voice.possessiveSubject(partner)
-                                + " closeness has fallen three check-ins in a row. Worth talking about gently, before it becomes distance.",
-                        numbers(
-                                "partnerId",
-                                voice.ref(partner),
-                                "values",
-                                closeness.subList(closeness.size() - 4, closeness.size())),
-                        covers(periods.get(0), currentPeriod)));
-            }
-            List<Integer> satisfaction = series(facts, partner, periods, CoupleFacts.Score::satisfaction);
-            if (InsightMaths.persistentlyAtMost(satisfaction, 3, 4)) {
-                signs.add(new Insight(
-                        "warning:satisfaction-low:" + voice.ref(partner),
-                        "WARNING_SIGN",
-                        voice.possessiveSubject(partner)
-                                + " satisfaction has stayed at 4 or below for three check-ins.",
-                        numbers(
-                                "partnerId",
-                                voice.ref(partner),
-                                "values",
-                                satisfaction.subList(satisfaction.size() - 3, satisfaction.size()),
-                                "threshold",
-                                4),
-                        covers(periods.get(0), currentPeriod)));
-            }
-        }
-        // Missed check-ins: the last four finished periods since the couple formed, vacations aside.
-        LocalDate formed = facts.formedAt() == null
-                ? null
-                : facts.formedAt().atZone(ZoneOffset.UTC).toLocalDate();
-        List<String> finished = PeriodMath.lastN(PeriodMath.previous(currentPeriod), 4).stream()
-                .filter(p -> formed == null || !PeriodMath.start(p).isBefore(formed))
-                .filter(p -> !frozen.contains(p))
-                .toList();
-        long missed = finished.stream().filter(p -> !complete.contains(p)).count();
-        if (finished.size() >= 3 && missed >= 2) {
-            signs.add(new Insight(
-                    "warning:missed-check-ins",
-                    "WARNING_SIGN",
-                    "You missed " + missed + " of your last " + finished.size()
-                            + " check-ins. Neglect rarely announces itself; it is the slow drip of unspoken things.",
-                    numbers("missed", missed, "periods", finished.size()),
-                    covers(finished.get(0), finished.get(finished.size() - 1))));
-        }
-        long pauseWords = facts.pauses().stream()
-                .filter(p -> p.pauseWordSaid() && p.pausedAt().isAfter(now.minus(Duration.ofDays(30))))
-                .count();
-        if (pauseWords >= 3) {
-            signs.add(new Insight(
-                    "warning:frequent-pauses",
-                    "WARNING_SIGN",
-                    "You used your pause word " + pauseWords
-                            + " times in the last 30 days. Pausing is right when things flood; choose gentler exercises for a while.",
-                    numbers("pauseWordUses", pauseWords, "days", 30),
-                    new Covers(day(now.minus(Duration.ofDays(30))), day(now), 0)));
-        }
-        if (signs.size() >= 2) {
-            signs.add(new Insight(
-                    "outside-help",
-                    "WARNING_SIGN",
-                    "Several of these signs have lasted a while. A couples "
-                            + "counsellor or therapist can help you untangle them; reaching out is a sign of care, not of failure.",
-                    numbers("signs", signs.size()),
-                    covers(periods.get(0), currentPeriod)));
-        }
-        return signs;
     }
 
     static String label(Layer layer) {

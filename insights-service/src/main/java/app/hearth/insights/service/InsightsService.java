@@ -74,11 +74,11 @@ public class InsightsService {
         return new Snapshot(r.facts(), current, now);
     }
 
-    public List<CoupleInsights.Insight> insights(Snapshot s, CoupleInsights.Voice voice) {
+    public List<CoupleInsights.Insight> insights(Snapshot s, Voice voice) {
         return CoupleInsights.of(s.facts(), s.currentPeriod(), s.now(), voice);
     }
 
-    public Timeline timeline(Snapshot s, int periods, CoupleInsights.Voice voice) {
+    public Timeline timeline(Snapshot s, int periods, Voice voice) {
         return Timeline.of(s.facts(), s.currentPeriod(), periods, voice);
     }
 

@@ -18,7 +18,7 @@ public record Timeline(String from, String to, List<Point> points) {
             List<PartnerPoint> partners,
             Map<String, Integer> exercisesPerLayer) {}
 
-    public static Timeline of(CoupleFacts facts, String currentPeriod, int periods, CoupleInsights.Voice voice) {
+    public static Timeline of(CoupleFacts facts, String currentPeriod, int periods, Voice voice) {
         List<String> labels = PeriodMath.lastN(currentPeriod, periods);
         List<Point> points = new ArrayList<>();
         for (String period : labels) {
