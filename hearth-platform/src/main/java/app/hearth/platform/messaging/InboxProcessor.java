@@ -76,6 +76,9 @@ public class InboxProcessor {
     Erasures erasures;
 
     @Inject
+    ConsumersLiveness liveness;
+
+    @Inject
     EventSealer sealer;
 
     @Inject
@@ -110,10 +113,21 @@ public class InboxProcessor {
 
     private void consumeTraced(EventConsumer consumer, ConsumerRecord<String, String> record) {
         EventEnvelope event = checked(record.topic(), record.value());
+        String channel = consumer.name() + "/" + record.topic();
+        try {
+            applyRetrying(consumer, record, event, channel);
+        } finally {
+            liveness.idle(channel);
+        }
+    }
+
+    private void applyRetrying(
+            EventConsumer consumer, ConsumerRecord<String, String> record, EventEnvelope event, String channel) {
         long attempt = 0;
         Duration backoff = retry.initialBackoff();
         while (true) {
             try {
+                liveness.attempting(channel);
                 QuarkusTransaction.requiringNew().run(() -> apply(consumer.name(), event, consumer::apply));
                 if (attempt > 0) {
                     LOG.infof(
