@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.StringReader;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -110,6 +112,125 @@ class ClusterFitTest {
                         .map(rule -> rule.at("/timeouts/request").asText())
                         .toList())
                 .containsExactly("0s");
+    }
+
+    /**
+     * Every pod that runs in hearth meets Pod Security "restricted", which the namespace enforces: the pod templates the
+     * overlays render (Deployments), the ones the operators build from the custom resources (Kafka brokers and entity
+     * operator, Keycloak and its realm-import Job, which copies Keycloak's template), and the operators' own, patched
+     * by operators/restricted-patch.json.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void everyPodInTheNamespaceMeetsPodSecurityRestricted(String overlay) throws IOException {
+        assertThat(Manifests.named(overlay, "Namespace", "hearth")
+                        .at("/metadata/labels/pod-security.kubernetes.io~1enforce")
+                        .asText())
+                .isEqualTo("restricted");
+        Map<String, List<String>> problems = new TreeMap<>();
+        Manifests.ofKind(overlay, "Deployment")
+                .forEach(d -> problems.put(
+                        Manifests.id(d),
+                        restrictedProblems(
+                                d.at("/spec/template/spec/securityContext"),
+                                children(d.at("/spec/template/spec/containers"), "securityContext"),
+                                d.at("/spec/template/spec"))));
+        JsonNode keycloak = Manifests.named(overlay, "Keycloak", "hearth-id").at("/spec/unsupported/podTemplate/spec");
+        problems.put(
+                "Keycloak/hearth-id (and its realm import)",
+                restrictedProblems(
+                        keycloak.path("securityContext"),
+                        children(keycloak.path("containers"), "securityContext"),
+                        keycloak));
+        JsonNode entityOperator = Manifests.named(overlay, "Kafka", "hearth").at("/spec/entityOperator/template");
+        problems.put(
+                "Kafka/hearth entity operator",
+                restrictedProblems(
+                        entityOperator.at("/pod/securityContext"),
+                        List.of(
+                                entityOperator.at("/topicOperatorContainer/securityContext"),
+                                entityOperator.at("/userOperatorContainer/securityContext")),
+                        entityOperator.path("pod")));
+        Manifests.ofKind(overlay, "KafkaNodePool")
+                .forEach(pool -> problems.put(
+                        Manifests.id(pool),
+                        restrictedProblems(
+                                pool.at("/spec/template/pod/securityContext"),
+                                List.of(pool.at("/spec/template/kafkaContainer/securityContext")),
+                                pool.at("/spec/template/pod"))));
+        JsonNode patch =
+                Manifests.JSON.readTree(Manifests.read(Manifests.K8S.resolve("operators/restricted-patch.json")));
+        JsonNode podContext = null;
+        JsonNode containerContext = null;
+        for (JsonNode op : patch) {
+            if (op.path("path").asText().equals("/spec/template/spec/securityContext")) {
+                podContext = op.path("value");
+            } else if (op.path("path").asText().equals("/spec/template/spec/containers/0/securityContext")) {
+                containerContext = op.path("value");
+            }
+        }
+        problems.put(
+                "operators/restricted-patch.json",
+                restrictedProblems(
+                        podContext == null ? Manifests.JSON.missingNode() : podContext,
+                        List.of(containerContext == null ? Manifests.JSON.missingNode() : containerContext),
+                        Manifests.JSON.createObjectNode()));
+        problems.values().removeIf(List::isEmpty);
+        assertThat(problems).isEmpty();
+    }
+
+    /** What the "restricted" Pod Security Standard refuses in one pod (v1.32): each rule it checks, by name. */
+    static List<String> restrictedProblems(JsonNode pod, List<JsonNode> containers, JsonNode podSpec) {
+        List<String> problems = new ArrayList<>();
+        for (String host : List.of("hostNetwork", "hostPID", "hostIPC")) {
+            if (podSpec.path(host).asBoolean(false)) {
+                problems.add(host);
+            }
+        }
+        boolean podNonRoot = pod.path("runAsNonRoot").asBoolean(false);
+        String podSeccomp = pod.at("/seccompProfile/type").asText("");
+        if (containers.isEmpty()) {
+            problems.add("no container security context");
+        }
+        for (JsonNode c : containers) {
+            if (c.path("privileged").asBoolean(false)) {
+                problems.add("privileged");
+            }
+            if (c.path("allowPrivilegeEscalation").isMissingNode()
+                    || c.path("allowPrivilegeEscalation").asBoolean(true)) {
+                problems.add("allowPrivilegeEscalation must be false");
+            }
+            if (!(podNonRoot || c.path("runAsNonRoot").asBoolean(false))) {
+                problems.add("runAsNonRoot");
+            }
+            if (c.path("runAsUser").asInt(-1) == 0 || pod.path("runAsUser").asInt(-1) == 0) {
+                problems.add("runAsUser 0");
+            }
+            String seccomp = c.at("/seccompProfile/type").asText(podSeccomp);
+            if (!seccomp.equals("RuntimeDefault") && !seccomp.equals("Localhost")) {
+                problems.add("seccompProfile RuntimeDefault or Localhost");
+            }
+            List<String> drop = StreamSupport.stream(c.at("/capabilities/drop").spliterator(), false)
+                    .map(JsonNode::asText)
+                    .toList();
+            if (!drop.contains("ALL")) {
+                problems.add("capabilities.drop [ALL]");
+            }
+            StreamSupport.stream(c.at("/capabilities/add").spliterator(), false)
+                    .map(JsonNode::asText)
+                    .filter(cap -> !cap.equals("NET_BIND_SERVICE"))
+                    .forEach(cap -> problems.add("capabilities.add " + cap));
+        }
+        StreamSupport.stream(podSpec.path("volumes").spliterator(), false)
+                .filter(v -> v.has("hostPath"))
+                .forEach(v -> problems.add("hostPath volume " + v.path("name").asText()));
+        return problems;
+    }
+
+    private static List<JsonNode> children(JsonNode array, String field) {
+        return StreamSupport.stream(array.spliterator(), false)
+                .map(item -> item.path(field))
+                .toList();
     }
 
     /** Whether an ingress rule of {@code policy} lets a pod of this namespace with {@code labels} in on {@code port}. */
