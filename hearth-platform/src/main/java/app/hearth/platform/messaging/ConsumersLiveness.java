@@ -35,20 +35,26 @@ public class ConsumersLiveness implements HealthCheck {
     @Inject
     Config config;
 
-    /** When the attempt under way on each channel began; absent between records. */
-    private final Map<String, Instant> attempts = new ConcurrentHashMap<>();
+    @Inject
+    Attempts attempts;
 
-    void attempting(String channel) {
-        attempts.put(channel, Instant.now());
-    }
+    /** When the attempt under way on each channel began (absent between records), as InboxProcessor reports it. */
+    @ApplicationScoped
+    public static class Attempts {
+        private final Map<String, Instant> started = new ConcurrentHashMap<>();
 
-    void idle(String channel) {
-        attempts.remove(channel);
+        void attempting(String channel) {
+            started.put(channel, Instant.now());
+        }
+
+        void idle(String channel) {
+            started.remove(channel);
+        }
     }
 
     @Override
     public HealthCheckResponse call() {
-        Map<String, Instant> now = Map.copyOf(attempts);
+        Map<String, Instant> now = Map.copyOf(attempts.started);
         List<String> wedged = wedged(now, Instant.now(), config.wedgedAfter());
         HealthCheckResponseBuilder response =
                 HealthCheckResponse.named("event consumers").status(wedged.isEmpty());

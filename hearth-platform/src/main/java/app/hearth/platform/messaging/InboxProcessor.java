@@ -76,7 +76,7 @@ public class InboxProcessor {
     Erasures erasures;
 
     @Inject
-    ConsumersLiveness liveness;
+    ConsumersLiveness.Attempts liveness;
 
     @Inject
     EventSealer sealer;
