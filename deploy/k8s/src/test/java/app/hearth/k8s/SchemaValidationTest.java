@@ -81,6 +81,7 @@ class SchemaValidationTest {
                             "/spec/rules[*]/backendRefs[*]/name",
                             "/spec/rules[*]/backendRefs[*]/port"),
             "monitoring.coreos.com/v1/ServiceMonitor", List.of("/spec/selector", "/spec/endpoints[*]/port"),
+            "monitoring.coreos.com/v1/PodMonitor", List.of("/spec/selector", "/spec/podMetricsEndpoints[*]/port"),
             "monitoring.coreos.com/v1/PrometheusRule",
                     List.of("/spec/groups[*]/name", "/spec/groups[*]/rules[*]/alert", "/spec/groups[*]/rules[*]/expr"));
 

@@ -43,7 +43,10 @@ public class FactProjection {
         // End-to-end lag: from the event's time (when its service committed it) to its fact being applied here.
         lag = Timer.builder("hearth.insights.event.lag")
                 .description("From an event's time to its fact being applied")
-                .publishPercentiles(0.5, 0.99)
+                // Buckets, not per-replica percentiles: the dashboard aggregates them over every replica.
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(5))
+                .maximumExpectedValue(Duration.ofMinutes(10))
                 .register(metrics);
     }
 
