@@ -47,7 +47,12 @@ public class DeadLetterOnlyPoison implements KafkaFailureHandler.Factory {
             BiConsumer<Throwable, Boolean> reportFailure) {
         // At 0 from start-up for every topic this channel reads: the alert looks at its increase, and a series born at
         // the first dead letter would never show one.
-        metrics.counter("hearth.dead.letters", "service", service, "topic", config.getTopic().orElse(config.getChannel()));
+        metrics.counter(
+                "hearth.dead.letters",
+                "service",
+                service,
+                "topic",
+                config.getTopic().orElse(config.getChannel()));
         KafkaFailureHandler deadLetters = factories
                 .select(Identifier.Literal.of(KafkaFailureHandler.Strategy.DEAD_LETTER_QUEUE))
                 .get()

@@ -23,7 +23,13 @@ public class HttpLatencyBuckets {
                 }
                 return DistributionStatisticConfig.builder()
                         .serviceLevelObjectives(
-                                nanos(0.025), nanos(0.05), nanos(0.1), nanos(0.25), nanos(0.5), nanos(1), nanos(2.5),
+                                nanos(0.025),
+                                nanos(0.05),
+                                nanos(0.1),
+                                nanos(0.25),
+                                nanos(0.5),
+                                nanos(1),
+                                nanos(2.5),
                                 nanos(5))
                         .build()
                         .merge(config);
