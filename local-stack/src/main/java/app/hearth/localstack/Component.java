@@ -1,5 +1,7 @@
 package app.hearth.localstack;
 
+import java.util.Map;
+
 /** One piece of the stack: started in order, stopped in reverse order. */
 interface Component {
     String name();
@@ -8,4 +10,12 @@ interface Component {
     void start(Progress progress) throws Exception;
 
     void stop();
+
+    /**
+     * The operating-system processes this component runs, each with the signal that stops it gracefully, for the
+     * watchdog that stops them if the launcher itself is killed (see {@link LocalStack}).
+     */
+    default Map<Long, String> processes() {
+        return Map.of();
+    }
 }

@@ -211,4 +211,9 @@ final class KafkaComponent implements Component {
             broker = null;
         }
     }
+
+    @Override
+    public Map<Long, String> processes() {
+        return broker == null ? Map.of() : Map.of(broker.pid(), "TERM");
+    }
 }

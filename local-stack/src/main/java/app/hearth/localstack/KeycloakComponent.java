@@ -174,4 +174,9 @@ final class KeycloakComponent implements Component {
             keycloak = null;
         }
     }
+
+    @Override
+    public Map<Long, String> processes() {
+        return keycloak == null ? Map.of() : Map.of(keycloak.pid(), "TERM");
+    }
 }

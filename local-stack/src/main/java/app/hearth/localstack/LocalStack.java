@@ -83,12 +83,22 @@ public final class LocalStack {
         }
         Files.deleteIfExists(readyFile());
         Files.writeString(pidFile(), String.valueOf(ProcessHandle.current().pid()));
+        Watchdog.clear(settings.dataDir());
+        Watchdog.watch(settings.dataDir());
+        Thread recorder = recordProcessesForTheWatchdog();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(
                         () -> {
+                            recorder.interrupt(); // no list written after this: the watchdog must find none
+                            try {
+                                recorder.join(2000);
+                            } catch (InterruptedException ignored) {
+                                Thread.currentThread().interrupt();
+                            }
                             stopAll();
                             try {
+                                Watchdog.clear(settings.dataDir());
                                 Files.deleteIfExists(readyFile());
                                 Files.deleteIfExists(pidFile());
                                 lock.release();
@@ -140,6 +150,36 @@ public final class LocalStack {
     private void start(Component component) throws Exception {
         started.add(component);
         component.start(progress);
+    }
+
+    /**
+     * Keeps the watchdog's list current every second, while components start (Keycloak's process exists long before
+     * its start returns) and after (a restarted one has a new pid).
+     */
+    private Thread recordProcessesForTheWatchdog() {
+        Thread recorder = new Thread(
+                () -> {
+                    while (!Thread.currentThread().isInterrupted()) {
+                        try {
+                            List<Component> now;
+                            synchronized (started) {
+                                now = List.copyOf(started);
+                            }
+                            if (!now.isEmpty()) {
+                                Watchdog.record(settings.dataDir(), now);
+                            }
+                            Thread.sleep(1000);
+                        } catch (InterruptedException e) {
+                            return;
+                        } catch (IOException | RuntimeException e) {
+                            // the next pass tries again
+                        }
+                    }
+                },
+                "hearth-stack-watchdog-list");
+        recorder.setDaemon(true);
+        recorder.start();
+        return recorder;
     }
 
     private void stopAll() {

