@@ -123,10 +123,13 @@ class ClusterFitTest {
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
     void everyPodInTheNamespaceMeetsPodSecurityRestricted(String overlay) throws IOException {
-        assertThat(Manifests.named(overlay, "Namespace", "hearth")
+        assertThat(Manifests.YAML
+                        .readTree(Manifests.read(Manifests.K8S.resolve("namespace.yaml")))
                         .at("/metadata/labels/pod-security.kubernetes.io~1enforce")
                         .asText())
                 .isEqualTo("restricted");
+        // Not in the overlay: deleting it must not delete the namespace and its Secrets and volumes.
+        assertThat(Manifests.ofKind(overlay, "Namespace").toList()).isEmpty();
         Map<String, List<String>> problems = new TreeMap<>();
         Manifests.ofKind(overlay, "Deployment")
                 .forEach(d -> problems.put(
@@ -231,6 +234,34 @@ class ClusterFitTest {
         return StreamSupport.stream(array.spliterator(), false)
                 .map(item -> item.path(field))
                 .toList();
+    }
+
+    /**
+     * Prod keeps what it commits: base backups and WAL archiving to object storage with a retention within the erasure
+     * window, a daily backup, and every commit on a standby before it returns (no event on Kafka about a transaction a
+     * new primary never had). Dev has one instance and no object storage.
+     */
+    @Test
+    void prodBacksUpArchivesWalAndCommitsOnAStandby() {
+        JsonNode cluster = Manifests.named("prod", "Cluster", "hearth-db");
+        JsonNode store = Manifests.named("prod", "ObjectStore", "hearth-backups");
+        assertThat(StreamSupport.stream(cluster.at("/spec/plugins").spliterator(), false)
+                        .filter(p -> p.path("isWALArchiver").asBoolean())
+                        .map(p -> p.at("/parameters/barmanObjectName").asText())
+                        .toList())
+                .containsExactly(Manifests.name(store));
+        assertThat(store.at("/spec/retentionPolicy").asText()).isEqualTo("30d");
+        JsonNode daily = Manifests.named("prod", "ScheduledBackup", "hearth-db-daily");
+        assertThat(daily.at("/spec/cluster/name").asText()).isEqualTo("hearth-db");
+        assertThat(daily.at("/spec/method").asText()).isEqualTo("plugin");
+        assertThat(cluster.at("/spec/postgresql/synchronous/number").asInt()).isGreaterThanOrEqualTo(1);
+        assertThat(cluster.at("/spec/postgresql/synchronous/dataDurability").asText())
+                .isEqualTo("required");
+        assertThat(cluster.at("/spec/instances").asInt())
+                .isGreaterThan(cluster.at("/spec/postgresql/synchronous/number").asInt());
+        JsonNode dev = Manifests.named("dev", "Cluster", "hearth-db");
+        assertThat(dev.at("/spec/postgresql/synchronous").isMissingNode()).isTrue();
+        assertThat(Manifests.ofKind("dev", "ScheduledBackup").toList()).isEmpty();
     }
 
     /** Whether an ingress rule of {@code policy} lets a pod of this namespace with {@code labels} in on {@code port}. */
