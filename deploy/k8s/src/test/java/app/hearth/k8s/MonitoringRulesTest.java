@@ -75,4 +75,19 @@ class MonitoringRulesTest {
         assertThat(process.exitValue()).as(out).isZero();
         return out;
     }
+
+    @Test
+    void everyAlertHasARunbookEntry() throws IOException {
+        String runbooks = Manifests.read(Manifests.ROOT.resolve("docs/runbooks.md"));
+        JsonNode rule = Manifests.named("prod", "PrometheusRule", "hearth-alerts");
+        for (JsonNode group : rule.at("/spec/groups")) {
+            for (JsonNode alert : group.path("rules")) {
+                assertThat(runbooks)
+                        .as(
+                                "docs/runbooks.md says what to do when %s fires",
+                                alert.path("alert").asText())
+                        .contains("| `" + alert.path("alert").asText() + "` |");
+            }
+        }
+    }
 }
