@@ -170,6 +170,7 @@ class ErasureTest {
                     .then()
                     .statusCode(401)
                     .contentType("application/problem+json")
+                    .header("WWW-Authenticate", Matchers.startsWith("Bearer error=\"invalid_token\""))
                     .body("type", equalTo("https://hearth.app/problems/account-erased"));
             as(jo).body(Map.of("displayName", "Back")).patch("/v1/me").then().statusCode(401);
             as(jo).body(Map.of("relationshipKind", "ROMANTIC"))

@@ -119,9 +119,17 @@ class NonMemberTest {
                 .body("items[0].status", equalTo("PENDING"));
     }
 
+    /** An id that cannot be one is a malformed request, a 400 naming the parameter (it says nothing of what exists). */
     @Test
-    void aMalformedIdIsAlsoJustNotFound() {
+    void aMalformedIdIsABadRequestNamingTheParameter() {
         Person carol = TestUsers.create("Carol");
-        as(carol).get("/v1/couples/not-a-uuid").then().statusCode(404).contentType("application/problem+json");
+        as(carol)
+                .get("/v1/couples/not-a-uuid")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://hearth.app/problems/invalid-request"))
+                .body("errors[0].field", equalTo("coupleId"))
+                .body("errors[0].message", Matchers.containsString("not-a-uuid"));
     }
 }

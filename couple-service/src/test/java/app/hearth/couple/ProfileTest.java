@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -107,8 +108,20 @@ class ProfileTest {
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("status", equalTo(400))
-                .body("detail", containsString(detailMentions));
+                .body("detail", containsString(detailMentions))
+                .body("errors", Matchers.not(Matchers.empty())); // every 400 names what it refused
         assertThat(as(dana).get("/v1/me").then().extract().asString()).isEqualTo(before);
+    }
+
+    @Test
+    void aRefusalByTheServiceNamesItsFieldToo() {
+        Person dana = TestUsers.create("Dana");
+        as(dana).body(Map.of("timeZone", "Mars/Olympus"))
+                .patch("/v1/me")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("timeZone"))
+                .body("errors[0].message", containsString("IANA"));
     }
 
     @Test

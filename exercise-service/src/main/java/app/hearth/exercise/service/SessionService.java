@@ -231,7 +231,7 @@ public class SessionService {
         switch (prompt.answerKind) {
             case TICK -> {
                 if (input.ticked() == null || input.answer() != null || input.choice() != null || input.skip()) {
-                    throw ApiException.badRequest("Prompt " + position
+                    throw ApiException.badRequest("ticked: prompt " + position
                             + " is a checklist item: send {\"ticked\": true} " + "or {\"ticked\": false}.");
                 }
                 if (input.ticked() && existing == null) {
@@ -242,7 +242,7 @@ public class SessionService {
             }
             case CHOICE -> {
                 if (input.choice() == null || input.answer() != null || input.ticked() != null || input.skip()) {
-                    throw ApiException.badRequest("Prompt " + position + " is a statement to judge: send "
+                    throw ApiException.badRequest("choice: prompt " + position + " is a statement to judge: send "
                             + "{\"choice\": \"MYTH\"} or {\"choice\": \"TRUE\"}.");
                 }
                 if (existing != null) {
@@ -258,7 +258,7 @@ public class SessionService {
             }
             case TEXT -> {
                 if (input.skip() == hasWords || input.choice() != null || input.ticked() != null) {
-                    throw ApiException.badRequest("Prompt " + position + " is answered in words: send "
+                    throw ApiException.badRequest("answer: prompt " + position + " is answered in words: send "
                             + "{\"answer\": \"...\"}, or {\"skip\": true} to pass on it.");
                 }
                 if (existing != null) {

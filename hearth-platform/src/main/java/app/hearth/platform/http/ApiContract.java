@@ -66,7 +66,18 @@ public class ApiContract implements OASFilter {
         }
         ProblemAnswers.BY_STATUS.forEach((status, answer) -> {
             if (used.contains(status)) {
-                components.addResponse(answer.name(), response(answer.description(), answer));
+                APIResponse response = response(answer.description(), answer);
+                if (status.equals("401")) {
+                    response.addHeader(
+                            "WWW-Authenticate",
+                            OASFactory.createHeader()
+                                    .description(
+                                            "RFC 6750: `Bearer` when no token was sent; `Bearer error=\"invalid_token\", "
+                                                    + "error_description=\"...\"` when the token was refused (expired, wrong audience, "
+                                                    + "or its account erased).")
+                                    .schema(OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING))));
+                }
+                components.addResponse(answer.name(), response);
             }
         });
         if (used.contains("idempotency")) {
@@ -199,6 +210,7 @@ public class ApiContract implements OASFilter {
             add.accept("403");
         }
         if (pathParameters) add.accept("404");
+        add.accept("406");
         if (write) add.accept("409");
         if (body) {
             add.accept("413");

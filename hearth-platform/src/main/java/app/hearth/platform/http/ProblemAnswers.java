@@ -54,6 +54,14 @@ final class ProblemAnswers {
                 "Not found",
                 "There is no couple 3f0c1a9e-5d1b-4a7e-9c2f-0b6d8e4a1c55 of yours.");
         answer(
+                "406",
+                "NotAcceptable",
+                "The request's `Accept` cannot be met: this operation answers `application/json` (and "
+                        + "`application/problem+json` for errors).",
+                null,
+                "Not Acceptable",
+                "This resource answers in JSON; accept application/json.");
+        answer(
                 "409",
                 "Conflict",
                 "The resource's current state does not allow this (a couple that has ended, a session "

@@ -14,6 +14,7 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.sql.SQLException;
@@ -26,6 +27,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 import org.jboss.logging.Logger;
@@ -38,11 +41,27 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
+    /** A refusal's detail names its field first ({@code "timeZone: ..."}): the convention {@code errors} is read from. */
+    private static final Pattern FIELD_FIRST = Pattern.compile("^([A-Za-z][\\w.\\[\\]-]*): (.+)$", Pattern.DOTALL);
+
     @ServerExceptionMapper
     public Response api(ApiException e, UriInfo uri) {
+        List<Problem.FieldError> errors = List.of();
+        if (e.status() == 400) {
+            Matcher field = FIELD_FIRST.matcher(e.getMessage());
+            errors = List.of(
+                    field.matches()
+                            ? new Problem.FieldError(field.group(1), field.group(2))
+                            : new Problem.FieldError("", e.getMessage()));
+        }
         Response.ResponseBuilder response =
-                respond(new Problem(e.type(), e.title(), e.status(), e.getMessage(), uri.getPath(), List.of()));
+                respond(new Problem(e.type(), e.title(), e.status(), e.getMessage(), uri.getPath(), errors));
         e.retryAfter().ifPresent(d -> response.header("Retry-After", Math.max(1, d.toSeconds())));
+        if (e.status() == 401) {
+            // RFC 6750: the token was sent and refused (its account erased, say).
+            response.header(
+                    "WWW-Authenticate", "Bearer error=\"invalid_token\", error_description=\"" + e.getMessage() + "\"");
+        }
         return response.build();
     }
 
@@ -60,6 +79,37 @@ public class ProblemMappers {
         };
         if (e.getCause() instanceof JsonProcessingException json) {
             return json(json, uri);
+        }
+        if (status == 404 && conversionFailed(e)) {
+            // A path id that cannot be one (not a UUID): the request is malformed, whatever exists.
+            List<Problem.FieldError> errors = uri.getPathParameters().entrySet().stream()
+                    .filter(p ->
+                            p.getKey().endsWith("Id") && !isUuid(p.getValue().get(0)))
+                    .map(p -> new Problem.FieldError(
+                            p.getKey(), "'" + p.getValue().get(0) + "' is not a UUID."))
+                    .toList();
+            if (!errors.isEmpty()) {
+                return respond(new Problem(
+                                "https://hearth.app/problems/invalid-request",
+                                "Invalid request",
+                                400,
+                                errors.stream()
+                                        .map(f -> f.field() + ": " + f.message())
+                                        .collect(Collectors.joining("; ")),
+                                uri.getPath(),
+                                errors))
+                        .build();
+            }
+        }
+        if (status == 400) { // a parameter the runtime could not convert
+            return respond(new Problem(
+                            "https://hearth.app/problems/invalid-request",
+                            "Invalid request",
+                            400,
+                            detail,
+                            uri.getPath(),
+                            List.of(new Problem.FieldError("", detail))))
+                    .build();
         }
         return respond(new Problem("about:blank", title, status, detail, uri.getPath(), List.of()))
                 .build();
@@ -110,7 +160,8 @@ public class ProblemMappers {
         } else {
             detail = "The request body could not be read: " + e.getOriginalMessage();
         }
-        List<Problem.FieldError> errors = field.isEmpty() ? List.of() : List.of(new Problem.FieldError(field, detail));
+        // Every 400 names what it refused; the body as a whole is the field "".
+        List<Problem.FieldError> errors = List.of(new Problem.FieldError(field, detail));
         return respond(new Problem(
                         "https://hearth.app/problems/invalid-request",
                         "Invalid request",
@@ -139,7 +190,8 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
-    public Response unauthorized(RuntimeException e, UriInfo uri) {
+    public Response unauthorized(RuntimeException e, UriInfo uri, HttpHeaders headers) {
+        boolean sent = headers.getHeaderString(HttpHeaders.AUTHORIZATION) != null;
         return respond(new Problem(
                         "https://hearth.app/problems/unauthorized",
                         "Unauthorized",
@@ -147,7 +199,12 @@ public class ProblemMappers {
                         "A valid bearer token for the Hearth API is required (audience hearth-api).",
                         uri.getPath(),
                         List.of()))
-                .header("WWW-Authenticate", "Bearer")
+                // RFC 6750: no error code when no token was sent; invalid_token when one was and it was refused.
+                .header(
+                        "WWW-Authenticate",
+                        sent
+                                ? "Bearer error=\"invalid_token\", error_description=\"the token is not valid for the Hearth API\""
+                                : "Bearer")
                 .build();
     }
 
@@ -193,6 +250,25 @@ public class ProblemMappers {
                         uri.getPath(),
                         List.of()))
                 .build();
+    }
+
+    /** A path or query parameter that could not be converted to its type (the JAX-RS runtime's 404 or 400). */
+    private static boolean conversionFailed(Throwable e) {
+        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (cause instanceof IllegalArgumentException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isUuid(String value) {
+        try {
+            UUID.fromString(value);
+            return value.length() == 36;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /** Why the database could not serve a request: a 503 to retry, not a 500 to report. */

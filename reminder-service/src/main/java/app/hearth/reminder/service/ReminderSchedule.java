@@ -57,14 +57,15 @@ public final class ReminderSchedule {
      */
     public static ReminderSchedule of(String rrule, LocalDate startDate, LocalTime timeOfDay) {
         if (rrule == null || rrule.isBlank()) {
-            throw new InvalidScheduleException("rrule is required, for example FREQ=DAILY or FREQ=WEEKLY;BYDAY=MO,TH.");
+            throw new InvalidScheduleException("rrule: required, for example FREQ=DAILY or FREQ=WEEKLY;BYDAY=MO,TH.");
         }
         String text = rrule.trim().toUpperCase().replaceFirst("^RRULE:", "");
         RecurrenceRule rule;
         try {
             rule = new RecurrenceRule(text, RecurrenceRule.RfcMode.RFC5545_STRICT);
         } catch (InvalidRecurrenceRuleException | IllegalArgumentException e) {
-            throw new InvalidScheduleException("rrule '" + rrule + "' is not a valid RFC 5545 rule: " + e.getMessage());
+            throw new InvalidScheduleException(
+                    "rrule: '" + rrule + "' is not a valid RFC 5545 rule: " + e.getMessage());
         }
         if (!ALLOWED.contains(rule.getFreq())) {
             throw new InvalidScheduleException(
@@ -104,7 +105,7 @@ public final class ReminderSchedule {
                         RecurrenceRule.RfcMode.RFC5545_STRICT);
             } catch (InvalidRecurrenceRuleException e) {
                 throw new InvalidScheduleException(
-                        "rrule '" + rrule + "' is not a valid RFC 5545 rule: " + e.getMessage());
+                        "rrule: '" + rrule + "' is not a valid RFC 5545 rule: " + e.getMessage());
             }
         }
         return new ReminderSchedule(
