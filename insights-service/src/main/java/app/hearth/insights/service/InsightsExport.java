@@ -7,7 +7,6 @@ import java.sql.Date;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.UUID;
 import java.util.function.Function;
 
 /** What insights-service holds about one person (data portability): their facts, as the events delivered them. */
@@ -22,7 +21,7 @@ public class InsightsExport {
             List<Vacation> vacations) {}
 
     public record CheckInScore(
-            UUID coupleId,
+            String coupleId,
             String period,
             Instant completedAt,
             String mood,
@@ -31,11 +30,12 @@ public class InsightsExport {
             Integer satisfaction,
             String screenTime) {}
 
-    public record CheckInSubmitted(UUID coupleId, String period, Instant submittedAt) {}
+    public record CheckInSubmitted(String coupleId, String period, Instant submittedAt) {}
 
-    public record ExerciseRating(UUID sessionId, Integer feltConnected, Integer feltSafe) {}
+    public record ExerciseRating(String sessionId, Integer feltConnected, Integer feltSafe) {}
 
-    public record ReminderFired(UUID reminderId, UUID coupleId, String kind, Instant occurrenceAt, Instant firedAt) {}
+    public record ReminderFired(
+            String reminderId, String coupleId, String kind, Instant occurrenceAt, Instant firedAt) {}
 
     public record Vacation(Instant pausedAt, LocalDate until, Instant resumedAt) {}
 
@@ -48,7 +48,7 @@ public class InsightsExport {
                         from check_in_score where partner_id = ?1 order by completed_at""",
                         personId,
                         r -> new CheckInScore(
-                                (UUID) r[0],
+                                id(r[0]),
                                 (String) r[1],
                                 CoupleFacts.instant(r[2]),
                                 (String) r[3],
@@ -58,18 +58,18 @@ public class InsightsExport {
                                 (String) r[7])),
                 rows("""
                         select couple_id, period, submitted_at from check_in_submitted where partner_id = ?1
-                        order by submitted_at""", personId, r -> new CheckInSubmitted((UUID) r[0], (String) r[1], CoupleFacts.instant(r[2]))),
+                        order by submitted_at""", personId, r -> new CheckInSubmitted(id(r[0]), (String) r[1], CoupleFacts.instant(r[2]))),
                 rows("""
                         select session_id, felt_connected, felt_safe from session_rating where partner_id = ?1
-                        order by session_id""", personId, r -> new ExerciseRating((UUID) r[0], integer(r[1]), integer(r[2]))),
+                        order by session_id""", personId, r -> new ExerciseRating(id(r[0]), integer(r[1]), integer(r[2]))),
                 rows(
                         """
                         select reminder_id, couple_id, kind, occurrence_at, fired_at from reminder_fired_fact
                         where partner_id = ?1 order by fired_at""",
                         personId,
                         r -> new ReminderFired(
-                                (UUID) r[0],
-                                (UUID) r[1],
+                                id(r[0]),
+                                id(r[1]),
                                 (String) r[2],
                                 CoupleFacts.instant(r[3]),
                                 CoupleFacts.instant(r[4]))),
@@ -92,6 +92,11 @@ public class InsightsExport {
                 .setParameter(1, personId)
                 .getResultList();
         return rows.stream().map(row).toList();
+    }
+
+    /** Ids as the events carried them (fact tables keep some as text, some as uuid). */
+    private static String id(Object value) {
+        return value == null ? null : value.toString();
     }
 
     private static Integer integer(Object value) {
