@@ -89,27 +89,14 @@ public class ProblemMappers {
                             p.getKey(), "'" + p.getValue().get(0) + "' is not a UUID."))
                     .toList();
             if (!errors.isEmpty()) {
-                return respond(new Problem(
-                                "https://hearth.app/problems/invalid-request",
-                                "Invalid request",
-                                400,
-                                errors.stream()
-                                        .map(f -> f.field() + ": " + f.message())
-                                        .collect(Collectors.joining("; ")),
-                                uri.getPath(),
-                                errors))
-                        .build();
+                return invalidRequest(
+                        errors.stream().map(f -> f.field() + ": " + f.message()).collect(Collectors.joining("; ")),
+                        errors,
+                        uri);
             }
         }
         if (status == 400) { // a parameter the runtime could not convert
-            return respond(new Problem(
-                            "https://hearth.app/problems/invalid-request",
-                            "Invalid request",
-                            400,
-                            detail,
-                            uri.getPath(),
-                            List.of(new Problem.FieldError("", detail))))
-                    .build();
+            return invalidRequest(detail, List.of(new Problem.FieldError("", detail)), uri);
         }
         return respond(new Problem("about:blank", title, status, detail, uri.getPath(), List.of()))
                 .build();
@@ -162,14 +149,7 @@ public class ProblemMappers {
         }
         // Every 400 names what it refused; the body as a whole is the field "".
         List<Problem.FieldError> errors = List.of(new Problem.FieldError(field, detail));
-        return respond(new Problem(
-                        "https://hearth.app/problems/invalid-request",
-                        "Invalid request",
-                        400,
-                        detail,
-                        uri.getPath(),
-                        errors))
-                .build();
+        return invalidRequest(detail, errors, uri);
     }
 
     @ServerExceptionMapper
@@ -179,14 +159,7 @@ public class ProblemMappers {
                 .sorted((a, b) -> a.field().compareTo(b.field()))
                 .toList();
         String detail = errors.stream().map(f -> f.field() + ": " + f.message()).collect(Collectors.joining("; "));
-        return respond(new Problem(
-                        "https://hearth.app/problems/invalid-request",
-                        "Invalid request",
-                        400,
-                        detail,
-                        uri.getPath(),
-                        errors))
-                .build();
+        return invalidRequest(detail, errors, uri);
     }
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
@@ -249,6 +222,18 @@ public class ProblemMappers {
                                 + "Error id " + errorId + ".",
                         uri.getPath(),
                         List.of()))
+                .build();
+    }
+
+    /** A 400 {@code invalid-request} naming what it refused. */
+    private static Response invalidRequest(String detail, List<Problem.FieldError> errors, UriInfo uri) {
+        return respond(new Problem(
+                        "https://hearth.app/problems/invalid-request",
+                        "Invalid request",
+                        400,
+                        detail,
+                        uri.getPath(),
+                        errors))
                 .build();
     }
 
