@@ -17,7 +17,7 @@ public final class BrokerOutage implements AutoCloseable {
 
     public static BrokerOutage begin() {
         TestInfrastructure.ensureRunning();
-        Path pidFile = TestInfrastructure.projectRoot().resolve("deploy/local/.data-test/kafka.pid");
+        Path pidFile = TestInfrastructure.dataDir().resolve("kafka.pid");
         try {
             long pid = Long.parseLong(Files.readString(pidFile).trim());
             signal("-STOP", pid);

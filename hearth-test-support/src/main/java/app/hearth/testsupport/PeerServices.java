@@ -75,7 +75,7 @@ public final class PeerServices {
     }
 
     private static Path clockFile(String service) {
-        return TestInfrastructure.projectRoot().resolve("deploy/local/.data-test/clock/" + service + ".offset");
+        return TestInfrastructure.dataDir().resolve("clock/" + service + ".offset");
     }
 
     /** The name of the database a peer runs against. */
@@ -157,7 +157,7 @@ public final class PeerServices {
 
     /** Where a replica started with {@code logName} writes its log. */
     public static Path log(String logName) {
-        return TestInfrastructure.projectRoot().resolve("deploy/local/.data-test/logs/" + logName + ".log");
+        return TestInfrastructure.dataDir().resolve("logs/" + logName + ".log");
     }
 
     private static Path defaultJava() {

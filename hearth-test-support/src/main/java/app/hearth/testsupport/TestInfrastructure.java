@@ -23,9 +23,12 @@ import java.util.regex.Pattern;
  */
 public final class TestInfrastructure {
     public static final String HOST = "127.0.0.1";
-    public static final int POSTGRES_PORT = 55432;
-    public static final String KAFKA_BOOTSTRAP = HOST + ":59092";
-    public static final String OIDC_ISSUER = "http://" + HOST + ":58180/realms/hearth";
+    // The variables the launcher reads (local-stack's StackSettings), so the harness talks to the stack it started
+    // wherever it put it (deploy/k8s/try-on-podman runs one on the local stack's own ports, in a folder of its own).
+    public static final int POSTGRES_PORT = portFromEnv("HEARTH_DB_PORT", 55432);
+    public static final String KAFKA_BOOTSTRAP = HOST + ":" + portFromEnv("HEARTH_KAFKA_PORT", 59092);
+    public static final String OIDC_ISSUER =
+            "http://" + HOST + ":" + portFromEnv("HEARTH_KEYCLOAK_PORT", 58180) + "/realms/hearth";
     public static final String DB_USER = "postgres";
     public static final String DB_PASSWORD = "postgres";
 
@@ -48,13 +51,18 @@ public final class TestInfrastructure {
                 "HEARTH_LOCAL_KEYS", "true");
     }
 
+    private static int portFromEnv(String name, int fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : Integer.parseInt(value.trim());
+    }
+
     /** Starts the infrastructure unless it already runs; returns once it is ready. */
     public static synchronized void ensureRunning() {
         if (ensured) {
             return;
         }
         Path root = projectRoot();
-        Path data = root.resolve("deploy/local/.data-test");
+        Path data = dataDir();
         try {
             Files.createDirectories(data.resolve("leases"));
             Path lease = data.resolve("leases")
@@ -143,6 +151,13 @@ public final class TestInfrastructure {
         }
     }
 
+    /** Where the test stack keeps its data, logs and pid files (HEARTH_DATA_DIR, as for the launcher). */
+    public static Path dataDir() {
+        return Optional.ofNullable(System.getenv("HEARTH_DATA_DIR"))
+                .map(Path::of)
+                .orElseGet(() -> projectRoot().resolve("deploy/local/.data-test"));
+    }
+
     /** The repository root: the nearest folder upwards that holds the launcher module. */
     public static Path projectRoot() {
         Path dir = Path.of(System.getProperty("user.dir")).toAbsolutePath();
@@ -189,7 +204,7 @@ public final class TestInfrastructure {
 
     private static void restartPostgres(Duration down, UnaryOperator<List<String>> adjust) {
         ensureRunning();
-        Path data = projectRoot().resolve("deploy/local/.data-test/postgres");
+        Path data = dataDir().resolve("postgres");
         try {
             List<String> opts = new ArrayList<>();
             Matcher m = Pattern.compile("\"([^\"]*)\"|(\\S+)")
@@ -223,9 +238,7 @@ public final class TestInfrastructure {
                             String.join(" ", options),
                             "-w",
                             "-l",
-                            projectRoot()
-                                    .resolve("deploy/local/.data-test/logs/postgres-restarted.log")
-                                    .toString(),
+                            dataDir().resolve("logs/postgres-restarted.log").toString(),
                             "start"));
         } catch (IOException e) {
             throw new IllegalStateException("could not restart the test PostgreSQL: " + e.getMessage(), e);

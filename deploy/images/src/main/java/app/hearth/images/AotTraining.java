@@ -29,8 +29,8 @@ import java.util.Map;
  * AotTraining --root DIR --verify        (a built image, unpacked: its java starts with the cache required)</pre>
  */
 public final class AotTraining {
-    /** The pod's heap: 75 % (MaxRAMPercentage in the Deployment) of its 512 MiB limit. */
-    private static final String HEAP = "-Xmx384m";
+    /** The pod's heap: 35 % (MaxRAMPercentage in the Deployment) of its 512 MiB limit. */
+    private static final String HEAP = "-Xmx179m";
 
     private AotTraining() {}
 

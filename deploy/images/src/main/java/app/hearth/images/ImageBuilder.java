@@ -73,8 +73,10 @@ public final class ImageBuilder {
                 .setUser("185")
                 .setWorkingDirectory(HOME)
                 .setExposedPorts(Set.of(Port.tcp(port)))
-                // The java launcher reads JDK_JAVA_OPTIONS itself: heap sizing and the like come from the Deployment.
-                .setEnvironment(Map.of("JDK_JAVA_OPTIONS", "-XX:MaxRAMPercentage=75", "LANG", "C.UTF-8"))
+                // The java launcher reads JDK_JAVA_OPTIONS itself: heap sizing and the like come from the Deployment
+                // (deploy/k8s/base/service-defaults.yaml); this default only serves a bare `podman run`.
+                .setEnvironment(Map.of(
+                        "JDK_JAVA_OPTIONS", "-XX:MaxRAMPercentage=35 -XX:ActiveProcessorCount=2", "LANG", "C.UTF-8"))
                 .setEntrypoint(entrypoint)
                 .setLabels(Map.of(
                         "org.opencontainers.image.title",

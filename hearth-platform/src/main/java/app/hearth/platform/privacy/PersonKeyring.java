@@ -268,6 +268,11 @@ public class PersonKeyring {
             if (current.isEmpty()) {
                 throw new IllegalStateException("the key topics " + topics + " are not readable yet");
             }
+            // Assigned (never polled) so the client takes the answer as its own: kafka-clients 4.0-4.3 log a WARN
+            // for every partition of an end-offsets answer that the consumer has not assigned (KAFKA-20449).
+            if (!offsets.assignment().equals(Set.copyOf(current))) {
+                offsets.assign(current);
+            }
             end = offsets.endOffsets(current, config.syncTimeout());
         }
         long deadline = System.nanoTime() + config.syncTimeout().toNanos();
