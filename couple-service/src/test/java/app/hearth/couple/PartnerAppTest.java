@@ -13,9 +13,11 @@ import static org.hamcrest.Matchers.not;
 import app.hearth.couple.CoupleApi.Pair;
 import app.hearth.events.EventJson;
 import app.hearth.events.Topics;
+import app.hearth.platform.privacy.Pseudonyms;
 import app.hearth.testsupport.Tokens;
 import app.hearth.testsupport.TopicReader;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -28,6 +30,8 @@ import org.junit.jupiter.api.Test;
 /** A partner app (client credentials from Keycloak) sees a couple only with both members' consent and its scope. */
 @QuarkusTest
 class PartnerAppTest {
+    @Inject
+    Pseudonyms pseudonyms;
 
     private static int partnerGet(String scopes, String coupleId) {
         return given().auth()
@@ -160,6 +164,43 @@ class PartnerAppTest {
                 .statusCode(200);
         assertThat(partnerGet("couples.read", couple)).isEqualTo(200);
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> partnerGet("couples.read", couple) == 404);
+    }
+
+    @Test
+    void oneGrantHoldsEveryScopeAndCouplesReadShowsMembersAsTheAppSeesThemElsewhere() {
+        Pair pair = freshRomanticPair();
+        String couple = pair.coupleId();
+        List<String> every = List.of("couples.read", "checkins.read", "insights.read", "reminders.read");
+        String grantId = as(pair.a())
+                .body(Map.of("clientId", "partner-demo", "scopes", every))
+                .post("/v1/couples/" + couple + "/grants")
+                .then()
+                .statusCode(201)
+                .body("scopes", containsInAnyOrder(every.toArray()))
+                .extract()
+                .path("id");
+        as(pair.b())
+                .post("/v1/couples/" + couple + "/grants/" + grantId + "/approve")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("ACTIVE"));
+
+        // The pseudonyms are the ones the app meets in check-in scores, insights and webhook deliveries.
+        String body = given().auth()
+                .oauth2(Tokens.partnerApp(String.join(" ", every)))
+                .get("/v1/couples/" + couple)
+                .then()
+                .statusCode(200)
+                .body(
+                        "members.partnerId",
+                        containsInAnyOrder(
+                                pseudonyms.of("partner-demo", pair.a().id()),
+                                pseudonyms.of("partner-demo", pair.b().id())))
+                .body("checkInCadence", equalTo("WEEKLY"))
+                .body("$", not(hasKey("pauseWord")))
+                .extract()
+                .asString();
+        assertThat(body).doesNotContain(pair.a().id(), pair.b().id());
     }
 
     @Test

@@ -295,6 +295,23 @@ class DeliveryChannelsTest {
                 members.add(JsonPath.from(r.body()).getString("partnerId"));
             }
             assertThat(members).hasSize(2).allSatisfy(m -> assertThat(m).startsWith("member-"));
+            // The couple's reminders through the API, as documented: no title, the deliveries' pseudonyms.
+            given().auth()
+                    .oauth2(app)
+                    .get("/v1/couples/" + couple + "/reminders")
+                    .then()
+                    .statusCode(200)
+                    .body("items.kind", Matchers.containsInAnyOrder("GRATITUDE", "CHECK_IN")) // and the default
+                    .body("items.findAll { it.title != null }", Matchers.empty())
+                    .body("items.find { it.kind == 'GRATITUDE' }.ownerId", Matchers.is(Matchers.in(members)))
+                    .body(
+                            "items.find { it.kind == 'GRATITUDE' }.recipients.partnerId",
+                            Matchers.containsInAnyOrder(members.toArray()));
+            given().auth()
+                    .oauth2(Tokens.partnerApp("couples.read"))
+                    .get("/v1/couples/" + couple + "/reminders")
+                    .then()
+                    .statusCode(404);
 
             // Consent withdrawn: nothing more leaves for that app.
             as(alice)

@@ -106,7 +106,7 @@ public class CoupleResource {
                 throw CoupleAccess.notFound(coupleId);
             }
             return RestResponse.ok(CoupleViews.forPartnerApp(
-                    access.readableByPartnerApp(coupleId, caller.clientId(), "couples.read")));
+                    access.readableByPartnerApp(coupleId, caller.clientId(), "couples.read"), caller::memberRef));
         }
         String me = caller.personId();
         Couple couple = couples.get(coupleId, me);

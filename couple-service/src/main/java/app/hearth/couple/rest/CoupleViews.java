@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** What the API shows of couples, invitations and grants. Entities never go on the wire. */
@@ -45,11 +46,28 @@ public final class CoupleViews {
             Instant endedAt,
             Instant readableUntil) {}
 
-    /** What a partner app with {@code couples.read} sees: no pause word, no attachment styles, no ids of people. */
+    /**
+     * What a partner app with {@code couples.read} sees: the couple's status and settings but its pause word (the
+     * partners' own safety word), members under the app's pseudonyms, no attachment styles, no ids of people.
+     */
     public record PartnerAppCoupleResponse(
-            UUID id, RelationshipKind kind, Couple.Status status, Instant since, List<PartnerAppMember> members) {}
+            UUID id,
+            RelationshipKind kind,
+            Couple.Status status,
+            Instant since,
+            LocalDate anniversary,
+            CheckInCadence checkInCadence,
+            List<PartnerAppMember> members) {}
 
-    public record PartnerAppMember(String displayName, String timeZone) {}
+    public record PartnerAppMember(
+            @Schema(
+                    description =
+                            "The app's pseudonym of the member: the `partnerId` of their check-in scores, insights and webhook deliveries to this app.",
+                    examples = "member-3f9a0c1d2e4b5a6c7d8e9f01")
+            String partnerId,
+
+            String displayName,
+            String timeZone) {}
 
     public static CoupleResponse forMember(Couple couple, String viewerId) {
         List<MemberView> members = CoupleMember.ofCouple(couple.id).stream()
@@ -76,12 +94,20 @@ public final class CoupleViews {
                 couple.purgeAfter);
     }
 
-    public static PartnerAppCoupleResponse forPartnerApp(Couple couple) {
+    /** {@code memberRef}: the app's pseudonym of a person (Caller.memberRef). */
+    public static PartnerAppCoupleResponse forPartnerApp(Couple couple, UnaryOperator<String> memberRef) {
         List<PartnerAppMember> members = CoupleMember.ofCouple(couple.id).stream()
                 .map(m -> Partner.<Partner>findById(m.partnerId))
-                .map(p -> new PartnerAppMember(p.displayName, p.timeZone))
+                .map(p -> new PartnerAppMember(memberRef.apply(p.id), p.displayName, p.timeZone))
                 .toList();
-        return new PartnerAppCoupleResponse(couple.id, couple.kind, couple.status, couple.since, members);
+        return new PartnerAppCoupleResponse(
+                couple.id,
+                couple.kind,
+                couple.status,
+                couple.since,
+                couple.anniversary,
+                couple.checkInCadence,
+                members);
     }
 
     public enum InvitationState {

@@ -58,7 +58,8 @@ public class GrantResource {
             @Pattern(regexp = "[A-Za-z0-9._:-]{1,100}", message = "must be the partner app's client id")
             String clientId,
 
-            @NotEmpty @Size(max = 3) Set<@NotNull String> scopes,
+            // Up to every scope an app may be granted (GrantService.SCOPES), in one grant: one grant per app.
+            @NotEmpty @Size(max = 4) Set<@NotNull String> scopes,
             Instant expiresAt) {}
 
     @Operation(

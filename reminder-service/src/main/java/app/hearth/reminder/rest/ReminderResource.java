@@ -12,6 +12,7 @@ import app.hearth.reminder.Reminder;
 import app.hearth.reminder.rest.ReminderViews.CreateReminderRequest;
 import app.hearth.reminder.rest.ReminderViews.ReminderView;
 import app.hearth.reminder.service.ReminderService;
+import app.hearth.reminder.webhook.WebhookService;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -134,7 +135,7 @@ public class ReminderResource {
             operationId = "listCoupleReminders",
             summary = "List a couple's reminders",
             description =
-                    "The couple's reminders; for a partner app with `reminders.read`, without the titles people wrote.")
+                    "The couple's reminders; for a partner app holding the couple's `reminders.read` grant (and the scope in its token), without the titles people wrote and with members under the app's pseudonyms.")
     @GET
     @Path("/couples/{coupleId}/reminders")
     public RestResponse<PageOf<ReminderView>> ofCouple(
@@ -142,11 +143,23 @@ public class ReminderResource {
             @QueryParam("page") String page,
             @QueryParam("size") String size,
             @Context UriInfo uri) {
+        PageRequest request = PageRequest.of(page, size);
+        if (caller.isPartnerApp()) {
+            // Without the grant and the scope in the token alike, the couple does not exist for the app.
+            if (!caller.hasScope(WebhookService.PARTNER_APP_SCOPE)) {
+                throw MembershipService.notFound(coupleId);
+            }
+            membership.requirePartnerApp(coupleId, caller.clientId(), WebhookService.PARTNER_APP_SCOPE);
+            List<ReminderView> all = reminders.ofCouple(coupleId).stream()
+                    .map(r -> ReminderView.forPartnerApp(r, reminders.recipients(r.id), caller::memberRef))
+                    .toList();
+            return PageLinks.answer(PageOf.of(all, request), uri);
+        }
         membership.requireMember(coupleId, caller.personId());
         List<ReminderView> all = reminders.ofCouple(coupleId).stream()
                 .map(r -> ReminderView.of(r, reminders.recipients(r.id)))
                 .toList();
-        return PageLinks.answer(PageOf.of(all, PageRequest.of(page, size)), uri);
+        return PageLinks.answer(PageOf.of(all, request), uri);
     }
 
     @Operation(

@@ -17,6 +17,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 public final class ReminderViews {
@@ -103,6 +104,30 @@ public final class ReminderViews {
                     r.origin,
                     r.ownerId,
                     recipients.stream().map(RecipientView::of).toList());
+        }
+
+        /** A partner app's view: no title (what a person wrote), people under the app's pseudonyms (memberRef). */
+        static ReminderView forPartnerApp(
+                Reminder r, List<ReminderRecipient> recipients, UnaryOperator<String> memberRef) {
+            ReminderView whole = of(r, recipients);
+            return new ReminderView(
+                    whole.id(),
+                    whole.coupleId(),
+                    whole.kind(),
+                    null,
+                    whole.exerciseSlug(),
+                    whole.rrule(),
+                    whole.timeOfDay(),
+                    whole.startDate(),
+                    whole.zonePolicy(),
+                    whole.fixedZone(),
+                    whole.sharedMomentMinutes(),
+                    whole.origin(),
+                    memberRef.apply(whole.ownerId()),
+                    whole.recipients().stream()
+                            .map(v -> new RecipientView(
+                                    memberRef.apply(v.partnerId()), v.nextOccurrenceAt(), v.nextFireAt()))
+                            .toList());
         }
     }
 
