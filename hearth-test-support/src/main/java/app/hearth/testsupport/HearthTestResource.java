@@ -38,7 +38,8 @@ public class HearthTestResource implements QuarkusTestResourceLifecycleManager {
                 "quarkus.datasource.username", TestInfrastructure.DB_USER,
                 "quarkus.datasource.password", TestInfrastructure.DB_PASSWORD,
                 "kafka.bootstrap.servers", TestInfrastructure.KAFKA_BOOTSTRAP,
-                "quarkus.oidc.auth-server-url", TestInfrastructure.OIDC_ISSUER));
+                "quarkus.oidc.auth-server-url", TestInfrastructure.OIDC_ISSUER,
+                "quarkus.http.cors.origins", TestInfrastructure.WEB_APP_ORIGIN));
         // Peers (other Hearth services run for real) are reachable at the rest-client URL of their name.
         for (String peer : peers) {
             config.put("quarkus.rest-client." + peer.trim() + ".url", PeerServices.url(peer.trim()));

@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,6 +38,35 @@ public abstract class ServiceSmokeContract extends HttpEdgeContract {
 
     @Inject
     Outbox outbox;
+
+    /** A browser on the web app's origin may call the service with the contract's headers; no other origin may. */
+    @Test
+    void answersPreflightsForTheWebAppsOriginOnly() {
+        given().header("Origin", TestInfrastructure.WEB_APP_ORIGIN)
+                .header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "authorization,content-type,idempotency-key,if-match")
+                .options(protectedPath())
+                .then()
+                .statusCode(200)
+                .header("Access-Control-Allow-Origin", TestInfrastructure.WEB_APP_ORIGIN)
+                .header("Access-Control-Allow-Headers", containsString("Idempotency-Key"))
+                .header("Access-Control-Allow-Headers", containsString("If-Match"))
+                .header("Access-Control-Allow-Credentials", Matchers.not(equalTo("true")));
+        // A browser reads the answer's headers only when they are exposed.
+        given().header("Origin", TestInfrastructure.WEB_APP_ORIGIN)
+                .get(protectedPath())
+                .then()
+                .statusCode(401)
+                .header("Access-Control-Allow-Origin", TestInfrastructure.WEB_APP_ORIGIN)
+                .header("Access-Control-Expose-Headers", containsString("WWW-Authenticate"))
+                .header("Access-Control-Expose-Headers", containsString("Idempotent-Replayed"));
+        given().header("Origin", "https://elsewhere.example")
+                .header("Access-Control-Request-Method", "GET")
+                .header("Access-Control-Request-Headers", "authorization")
+                .options(protectedPath())
+                .then()
+                .header("Access-Control-Allow-Origin", Matchers.nullValue());
+    }
 
     @Test
     void databaseErrorsDoNotQuoteTheRowTheyRefused() throws Exception {

@@ -29,6 +29,9 @@ public final class TestInfrastructure {
     public static final String KAFKA_BOOTSTRAP = HOST + ":" + portFromEnv("HEARTH_KAFKA_PORT", 59092);
     public static final String OIDC_ISSUER =
             "http://" + HOST + ":" + portFromEnv("HEARTH_KEYCLOAK_PORT", 58180) + "/realms/hearth";
+    /** The origin the browser tests serve their web app from: the only one the tests' services allow (CORS). */
+    public static final String WEB_APP_ORIGIN = "http://127.0.0.1:58300";
+
     public static final String DB_USER = "postgres";
     public static final String DB_PASSWORD = "postgres";
 
@@ -48,7 +51,8 @@ public final class TestInfrastructure {
                 "HEARTH_OIDC_ISSUER", OIDC_ISSUER,
                 "QUARKUS_HTTP_PORT", String.valueOf(port),
                 // The tests' services share the published local-only keys (each service refuses them otherwise).
-                "HEARTH_LOCAL_KEYS", "true");
+                "HEARTH_LOCAL_KEYS", "true",
+                "HEARTH_CORS_ORIGINS", WEB_APP_ORIGIN);
     }
 
     private static int portFromEnv(String name, int fallback) {

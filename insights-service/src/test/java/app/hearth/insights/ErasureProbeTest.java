@@ -52,6 +52,13 @@ class ErasureProbeTest {
                 .patch(couples + "/v1/me")
                 .then()
                 .statusCode(200);
+        // In one zone, so both check-ins land in the same week whatever the hour the test runs at (at the start of a
+        // week, partners whose days have not both begun submit into different periods: see the issue notes).
+        as(partner)
+                .body(Map.of("timeZone", "Europe/Rome"))
+                .patch(couples + "/v1/me")
+                .then()
+                .statusCode(200);
         String couple = pair(couples, probe, partner, "ROMANTIC");
         Map<String, Object> answers = new HashMap<>(checkIn(5, 7, "UNDER_1H"));
         answers.put("privateNote", name + " private note");

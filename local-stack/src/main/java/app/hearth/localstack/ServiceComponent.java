@@ -38,17 +38,29 @@ final class ServiceComponent implements Component {
             throw new StackException("port " + port + " is already taken, so " + module + " cannot start.");
         }
         Map<String, String> env = Map.of(
-                "HEARTH_DB_HOST", settings.dbHost(),
-                "HEARTH_DB_PORT", String.valueOf(settings.postgresPort()),
-                "HEARTH_DB_USER", settings.dbUser(),
-                "HEARTH_DB_PASSWORD", settings.dbPassword(),
-                "HEARTH_KAFKA_BOOTSTRAP", settings.kafkaBootstrap(),
-                "HEARTH_OIDC_ISSUER", settings.oidcIssuer(),
-                "QUARKUS_HTTP_PORT", String.valueOf(port),
+                "HEARTH_DB_HOST",
+                settings.dbHost(),
+                "HEARTH_DB_PORT",
+                String.valueOf(settings.postgresPort()),
+                "HEARTH_DB_USER",
+                settings.dbUser(),
+                "HEARTH_DB_PASSWORD",
+                settings.dbPassword(),
+                "HEARTH_KAFKA_BOOTSTRAP",
+                settings.kafkaBootstrap(),
+                "HEARTH_OIDC_ISSUER",
+                settings.oidcIssuer(),
+                "QUARKUS_HTTP_PORT",
+                String.valueOf(port),
                 // Local mode: e.g. webhooks may go to a receiver on this machine over plain http.
-                "HEARTH_LOCAL_MODE", "true",
+                "HEARTH_LOCAL_MODE",
+                "true",
                 // The local realm's client that deletes erased people's logins (couple-service).
-                "HEARTH_ACCOUNT_ERASER_SECRET", "hearth-account-eraser-secret");
+                "HEARTH_ACCOUNT_ERASER_SECRET",
+                "hearth-account-eraser-secret",
+                // A web app in development (a Vite dev server's usual origin) may call the local services.
+                "HEARTH_CORS_ORIGINS",
+                settings.env().getOrDefault("HEARTH_CORS_ORIGINS", "http://127.0.0.1:5173,http://localhost:5173"));
         process = ChildProcess.start(
                 module,
                 List.of(

@@ -132,6 +132,7 @@ public final class PodTryOn {
         try {
             podman("kube", "play", kube.toString());
             awaitReady(played);
+            checkAotCaches();
             journey();
             load(couples, threads, loadSeconds);
             checkContainers();
@@ -179,6 +180,41 @@ public final class PodTryOn {
                     pod.service(), (readyAt.get(pod) - since) / 1e9));
         }
         log("all four pods ready");
+    }
+
+    /**
+     * Each pod's java, run in the pod with the pod's own options (its image's entrypoint and the Deployment's
+     * JDK_JAVA_OPTIONS), starts with the image's ahead-of-time cache required: a cache the pod could not use would
+     * only make it start slowly, never fail, so it is checked here.
+     */
+    private void checkAotCaches() throws IOException {
+        for (Pod pod : PODS) {
+            List<String> entrypoint = new ArrayList<>();
+            JSON.readTree(inspect(pod, "{{json .Config.Entrypoint}}")).forEach(e -> entrypoint.add(e.asText()));
+            int jar = entrypoint.indexOf("-jar");
+            check(
+                    jar > 0 && entrypoint.stream().anyMatch(o -> o.startsWith("-XX:AOTCache=")),
+                    pod.service() + "'s entrypoint names no AOT cache: " + entrypoint);
+            if (jar <= 0) {
+                continue;
+            }
+            List<String> command = new ArrayList<>(List.of("podman", "exec", pod.container()));
+            command.addAll(entrypoint.subList(0, jar));
+            command.addAll(List.of("-XX:AOTMode=on", "-cp", entrypoint.get(jar + 1), "-version"));
+            Process process =
+                    new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes());
+            try {
+                check(
+                        process.waitFor() == 0,
+                        pod.service() + ": java does not start with its AOT cache in the pod: " + output.strip());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        results.add(
+                "| each pod's java, with the pod's options, starts with its image's AOT cache required | checked |");
     }
 
     /** Two people pair, check in, see it in their insights, and one of them erases themselves: through all four pods. */

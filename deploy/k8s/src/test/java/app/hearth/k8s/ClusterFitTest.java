@@ -39,6 +39,25 @@ class ClusterFitTest {
     /** PostgreSQL's superuser_reserved_connections (its default), and what the operator and its exporter hold. */
     private static final int RESERVED = 3 + 10;
 
+    /** A browser the identity provider lets sign in (the web app's origin) may call the API, and no other. */
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void theServicesAllowTheOriginsTheWebAppSignsInFrom(String overlay) {
+        JsonNode webApp = StreamSupport.stream(
+                        Manifests.named(overlay, "KeycloakRealmImport", "hearth-realm")
+                                .at("/spec/realm/clients")
+                                .spliterator(),
+                        false)
+                .filter(c -> c.path("clientId").asText().equals("hearth-app"))
+                .findFirst()
+                .orElseThrow();
+        List<String> webOrigins = new ArrayList<>();
+        webApp.path("webOrigins").forEach(o -> webOrigins.add(o.asText()));
+        assertThat(List.of(configMapValue(overlay, "HEARTH_CORS_ORIGINS").split(",")))
+                .containsExactlyInAnyOrderElementsOf(webOrigins)
+                .allSatisfy(origin -> assertThat(origin).startsWith("https://").doesNotContain("*"));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
     void keycloakAndItsRealmImportMayConnectToTheDatabase(String overlay) {
