@@ -3,11 +3,14 @@ package app.hearth.reminder;
 import static app.hearth.reminder.ReminderApi.daily;
 import static app.hearth.testsupport.Api.as;
 import static app.hearth.testsupport.Api.pair;
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 
 import app.hearth.events.EventJson;
 import app.hearth.events.EventSchemas;
@@ -60,6 +63,24 @@ class ReminderTest {
     @AfterEach
     void realTime() {
         TestClock.CLOCK.reset();
+    }
+
+    @Test
+    void aCreatedReminderCarriesTheVersionAChangeNeeds() {
+        Person erin = TestUsers.create("Erin");
+        var created = as(erin).body(daily("08:00"))
+                .post("/v1/me/reminders")
+                .then()
+                .statusCode(201)
+                .header("Location", containsString("/v1/me/reminders/"))
+                .extract();
+        String etag = created.header("ETag");
+        assertThat(etag).as("the ETag of the created reminder").isNotBlank();
+        as(erin).header("If-Match", etag)
+                .body(Map.of("timeOfDay", "08:30"))
+                .patch("/v1/me/reminders/" + created.path("id"))
+                .then()
+                .statusCode(200);
     }
 
     @Test
@@ -414,6 +435,12 @@ class ReminderTest {
                     .body("items", hasSize(1))
                     .body("items[0].occurrenceAt", equalTo("2026-11-27T19:30:00Z"));
             as(dana).post("/v1/me/reminders/resume").then().statusCode(204);
+            // ... as the document says (it said 201, what a POST answers by default).
+            given().accept("application/json")
+                    .get("/q/openapi")
+                    .then()
+                    .body("paths.'/v1/me/reminders/resume'.post.responses.keySet()", hasItem("204"))
+                    .body("paths.'/v1/me/reminders/resume'.post.responses.keySet()", not(hasItem("201")));
 
             List<ConsumerRecord<String, String>> emitted =
                     events.await(r -> dana.id().equals(r.key()), 3, Duration.ofSeconds(10));

@@ -115,9 +115,9 @@ public final class PodTryOn {
     public static void main(String[] args) throws Exception {
         Path kube = Path.of(arg(args, "--kube", ""));
         Path out = Path.of(arg(args, "--out", "bench/results/pod-try-on.md"));
-        int couples = Integer.parseInt(arg(args, "--couples", "40"));
+        int couples = Integer.parseInt(arg(args, "--couples", "30"));
         int threads = Integer.parseInt(arg(args, "--threads", "16"));
-        int loadSeconds = Integer.parseInt(arg(args, "--load-seconds", "60"));
+        int loadSeconds = Integer.parseInt(arg(args, "--load-seconds", "45"));
         Path logs = Path.of(arg(args, "--logs", "deploy/k8s/target/pod-logs"));
         System.exit(new PodTryOn().run(kube, out, logs, couples, threads, loadSeconds));
     }
@@ -189,8 +189,11 @@ public final class PodTryOn {
      */
     private void checkAotCaches() throws IOException {
         for (Pod pod : PODS) {
+            // The image's entrypoint, as a list (a container's inspect joins it into one string).
             List<String> entrypoint = new ArrayList<>();
-            JSON.readTree(inspect(pod, "{{json .Config.Entrypoint}}")).forEach(e -> entrypoint.add(e.asText()));
+            String image = inspect(pod, "{{.ImageName}}");
+            JSON.readTree(podmanOutput("image", "inspect", "--format", "{{json .Config.Entrypoint}}", image))
+                    .forEach(e -> entrypoint.add(e.asText()));
             int jar = entrypoint.indexOf("-jar");
             check(
                     jar > 0 && entrypoint.stream().anyMatch(o -> o.startsWith("-XX:AOTCache=")),

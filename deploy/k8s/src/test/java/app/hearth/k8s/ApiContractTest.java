@@ -56,6 +56,30 @@ class ApiContractTest {
         return ops;
     }
 
+    /** What a client reads besides the body is declared: where a creation is, how long to wait before a retry. */
+    @Test
+    void creationsDeclareLocationAndRetriesDeclareRetryAfter() throws Exception {
+        List<String> problems = new ArrayList<>();
+        for (Op op : operations()) {
+            JsonNode created = op.node().path("responses").path("201");
+            if (!created.isMissingNode() && !created.path("headers").has("Location")) {
+                problems.add(op + ": a 201 without a Location header");
+            }
+        }
+        for (String service : Manifests.SERVICES) {
+            JsonNode responses = document(service).path("components").path("responses");
+            responses.fieldNames().forEachRemaining(name -> {
+                JsonNode response = responses.get(name);
+                String description = response.path("description").asText();
+                if ((name.contains("TooMany") || name.contains("Unavailable") || name.contains("RateLimited"))
+                        && !response.path("headers").has("Retry-After")) {
+                    problems.add(service + " " + name + " (" + description + "): no Retry-After header");
+                }
+            });
+        }
+        assertThat(problems).isEmpty();
+    }
+
     @Test
     void everyOperationHasAUniqueVerbNounIdADefinedTagASummaryAndADescription() throws Exception {
         List<String> problems = new ArrayList<>();

@@ -198,7 +198,12 @@ public class CheckInResource {
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = CheckInView.class)))
+                            schema = @Schema(implementation = CheckInView.class)),
+            headers =
+                    @Header(
+                            name = "ETag",
+                            description = "Your answers' version, for `If-Match` on `editMyCheckIn`.",
+                            schema = @Schema(type = SchemaType.STRING)))
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response submit(
@@ -277,7 +282,13 @@ public class CheckInResource {
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(anyOf = {CheckInView.class, ScoresView.class})))
+                            schema = @Schema(anyOf = {CheckInView.class, ScoresView.class})),
+            headers =
+                    @Header(
+                            name = "ETag",
+                            description =
+                                    "For a member who submitted: your answers' version, for `If-Match` on `editMyCheckIn`.",
+                            schema = @Schema(type = SchemaType.STRING)))
     @GET
     @Path("/{period}")
     public RestResponse<Object> get(@PathParam("coupleId") UUID coupleId, @PathParam("period") String period) {

@@ -67,6 +67,15 @@ public class ApiContract implements OASFilter {
         ProblemAnswers.BY_STATUS.forEach((status, answer) -> {
             if (used.contains(status)) {
                 APIResponse response = response(answer.description(), answer);
+                if (status.equals("429") || status.equals("503")) {
+                    response.addHeader(
+                            "Retry-After",
+                            OASFactory.createHeader()
+                                    .description("Seconds to wait before retrying, when waiting helps (RFC 9110).")
+                                    .schema(OASFactory.createSchema()
+                                            .type(List.of(Schema.SchemaType.INTEGER))
+                                            .minimum(BigDecimal.ZERO)));
+                }
                 if (status.equals("401")) {
                     response.addHeader(
                             "WWW-Authenticate",
@@ -80,6 +89,15 @@ public class ApiContract implements OASFilter {
                 components.addResponse(answer.name(), response);
             }
         });
+        if (used.contains("created")) {
+            components.addHeader(
+                    "Location",
+                    OASFactory.createHeader()
+                            .description("Where the created resource is read.")
+                            .schema(OASFactory.createSchema()
+                                    .type(List.of(Schema.SchemaType.STRING))
+                                    .format("uri-reference")));
+        }
         if (used.contains("idempotency")) {
             components.addParameter(
                     "IdempotencyKey",
@@ -244,6 +262,14 @@ public class ApiContract implements OASFilter {
             shared.add("idempotency");
         }
         add.accept("503");
+        // Every creation answers where the created resource is (Response.created).
+        APIResponse created = responses.getAPIResponse("201");
+        if (created != null && created.getRef() == null) {
+            if (created.getHeaders() == null || !created.getHeaders().containsKey("Location")) {
+                created.addHeader("Location", OASFactory.createHeader().ref("Location"));
+            }
+            shared.add("created");
+        }
         // Refusals a resource documented itself (an @APIResponse with only a description) answer in problem+json too.
         responses.getAPIResponses().forEach((status, response) -> {
             if (status.matches("[45]\\d\\d") && response.getRef() == null && response.getContent() == null) {

@@ -76,7 +76,12 @@ public class ReminderResource {
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = ReminderView.class)))
+                            schema = @Schema(implementation = ReminderView.class)),
+            headers =
+                    @Header(
+                            name = "ETag",
+                            description = "The reminder's version, for `If-Match` on `updateReminder`.",
+                            schema = @Schema(type = SchemaType.STRING)))
     @POST
     @Path("/me/reminders")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -100,7 +105,12 @@ public class ReminderResource {
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = ReminderView.class)))
+                            schema = @Schema(implementation = ReminderView.class)),
+            headers =
+                    @Header(
+                            name = "ETag",
+                            description = "The reminder's version, for `If-Match` on `updateReminder`.",
+                            schema = @Schema(type = SchemaType.STRING)))
     @POST
     @Path("/couples/{coupleId}/reminders")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -202,6 +212,8 @@ public class ReminderResource {
             operationId = "resumeMyReminders",
             summary = "Resume my reminders",
             description = "Ends a pause before its date.")
+    // A POST that returns nothing answers 204 (the document would otherwise say 201, as for a creation).
+    @APIResponse(responseCode = "204", description = "Resumed (or nothing was paused).")
     @POST
     @Path("/me/reminders/resume")
     public void resume() {
@@ -318,9 +330,11 @@ public class ReminderResource {
                 Reminder.Origin.USER);
     }
 
+    /** A created reminder with its version, so a client can change it with If-Match without reading it first. */
     private Response created(Reminder reminder) {
         return Response.created(URI.create("/v1/me/reminders/" + reminder.id))
                 .entity(ReminderView.of(reminder, reminders.recipients(reminder.id)))
+                .header(HttpHeaders.ETAG, IfMatch.etag(reminder.version))
                 .build();
     }
 }
