@@ -148,7 +148,7 @@ class ClientJourneysTest {
                 .moodIntensity(3)
                 .closeness(5)
                 .satisfaction(7)
-                .screenTime(ScreenTime._1_TO_3_H)
+                .screenTime(ScreenTime.FROM_1_TO_3H)
                 .gratitude("the walk")
                 .privateNote("only mine");
         CheckInView mine = new CheckInsApi(exercises(alice))

@@ -150,7 +150,7 @@ class CoupleTest {
                     .get("/v1/me/export?part=couple-service")
                     .then()
                     .statusCode(200)
-                    .body("held.relationships.id", hasItem(pair.coupleId()));
+                    .body("services.'couple-service'.held.relationships.id", hasItem(pair.coupleId()));
             as(pair.a())
                     .body(Map.of("pauseWord", "late"))
                     .patch(path)

@@ -68,11 +68,14 @@ class ErasureTest {
                 .then()
                 .statusCode(200)
                 .body("personId", equalTo(erin.id()))
-                .body("held.profile.id", equalTo(erin.id()))
-                .body("held.relationships.id", hasItem(couple))
-                .body("held.invitations.status", Matchers.containsInAnyOrder("ACCEPTED", "PENDING"))
-                .body("held.invitations.code", Matchers.everyItem(Matchers.nullValue()))
-                .body("held.grants", hasSize(1));
+                .body("services.'couple-service'.held.profile.id", equalTo(erin.id()))
+                .body("services.'couple-service'.held.relationships.id", hasItem(couple))
+                .body(
+                        "services.'couple-service'.held.invitations.status",
+                        Matchers.containsInAnyOrder("ACCEPTED", "PENDING"))
+                .body("services.'couple-service'.held.invitations.code", Matchers.everyItem(Matchers.nullValue()))
+                .body("services.'couple-service'.held.grants", hasSize(1))
+                .body("services.'exercise-service'", Matchers.nullValue());
     }
 
     @Test

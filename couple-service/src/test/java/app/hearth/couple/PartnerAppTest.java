@@ -83,7 +83,7 @@ class PartnerAppTest {
                     .body("$", not(hasKey("pauseWord")));
             assertThat(partnerGet("checkins.read", couple))
                     .as("token lacks couples.read")
-                    .isEqualTo(404);
+                    .isEqualTo(403);
             assertThat(partnerGet("couples.read", freshRomanticPair().coupleId()))
                     .as("another couple")
                     .isEqualTo(404);

@@ -277,11 +277,13 @@ class CheckInTest {
         assertThat(seen).doesNotContain("only mine", "mine too", "soup", "long week");
         // Members appear as the app's own pseudonyms, never as their account ids.
         assertThat(seen).doesNotContain(alice.id(), bob.id()).contains("member-");
+        // A token without checkins.read is refused whatever the couple granted (the scope is per operation).
         given().auth()
                 .oauth2(Tokens.partnerApp("couples.read"))
                 .get(checkIns)
                 .then()
-                .statusCode(404);
+                .statusCode(403)
+                .body("type", equalTo("https://hearth.app/problems/insufficient-scope"));
 
         as(bob).delete(couples + "/v1/couples/" + couple + "/grants/" + grant)
                 .then()

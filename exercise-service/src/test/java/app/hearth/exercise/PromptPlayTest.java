@@ -253,7 +253,9 @@ class PromptPlayTest {
         String couple = pair(alice, bob, "ROMANTIC");
         String session = start(alice, couple, Map.of("exerciseSlug", "intimacy-myths-quiz"));
         String base = "/v1/couples/" + couple + "/sessions/" + session;
-        assertThat(view(alice, base).prettify()).doesNotContain("built, not found", "correctChoice");
+        JsonPath unanswered = view(alice, base);
+        assertThat(unanswered.prettify()).doesNotContain("built, not found", "MYTH\"");
+        assertThat(unanswered.getList("prompts.correctChoice")).containsOnlyNulls();
 
         JsonPath first = answer(alice, base, 1, Map.of("choice", "MYTH"), 200);
         assertThat(first.getString("prompts[0].correctChoice")).isEqualTo("MYTH");

@@ -3,6 +3,8 @@ package app.hearth.events;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Events on {@code exercise-events}, keyed by couple id. Numbers and enums only: what partners wrote (answers,
@@ -10,7 +12,17 @@ import java.util.List;
  */
 public final class ExerciseEvents {
 
-    /** Daily screen time, in the guide's buckets. */
+    /**
+     * Daily screen time, in the guide's buckets. The wire value {@code 1_TO_3H} stays as it is (it is in stored events
+     * and clients); {@code x-enum-varnames} gives code generators a name they can use for it (they would otherwise
+     * make one up, such as {@code _1_TO_3_H}).
+     */
+    @Schema(
+            extensions =
+                    @Extension(
+                            name = "x-enum-varnames",
+                            value = "[\"UNDER_1H\", \"FROM_1_TO_3H\", \"OVER_3H\"]",
+                            parseValue = true))
     public enum ScreenTime {
         UNDER_1H,
         @JsonProperty("1_TO_3H")

@@ -203,6 +203,32 @@ public abstract class HttpEdgeContract {
      */
     @Test
     void everyStringOfEveryRequestBodyRefusesTextTheDatabaseCannotStore() throws IOException {
+        checkEveryStringOfEveryRequestBody();
+    }
+
+    /**
+     * A token the operation admits (its OpenAPI {@code security}): a person's, or for an operation only partner apps
+     * may call, a partner app's with the scopes it requires.
+     */
+    private static String admittedToken(JsonNode operation) {
+        List<String> partnerScopes = null;
+        for (JsonNode requirement : operation.path("security")) {
+            if (requirement.has("hearth-people")) {
+                return Tokens.user("alice");
+            }
+            if (requirement.has("hearth-partner-apps")) {
+                partnerScopes = new ArrayList<>();
+                for (JsonNode scope : requirement.path("hearth-partner-apps")) {
+                    partnerScopes.add(scope.asText());
+                }
+            }
+        }
+        return partnerScopes == null || partnerScopes.isEmpty()
+                ? Tokens.user("alice")
+                : Tokens.partnerApp(String.join(" ", partnerScopes));
+    }
+
+    private void checkEveryStringOfEveryRequestBody() throws IOException {
         ObjectMapper json = new ObjectMapper();
         JsonNode document = json.readTree(RestAssured.given()
                 .accept("application/json")
@@ -226,13 +252,14 @@ public abstract class HttpEdgeContract {
                         return;
                     }
                     String target = filledIn(path.getKey(), operation.getValue());
+                    String token = admittedToken(operation.getValue());
                     for (List<String> field : stringFields(document, schema, new ArrayList<>(), 0)) {
                         String fieldPath = String.join(".", field).replace(".[0]", "[0]");
                         for (String bad : new String[] {"\"a\\u0000b\"", "\"\\ud800\""}) {
                             String body = nested(json, field).replace("\"__BAD__\"", bad);
                             Response answer = RestAssured.given()
                                     .auth()
-                                    .oauth2(Tokens.user("alice"))
+                                    .oauth2(token)
                                     .contentType("application/json")
                                     .accept("application/json")
                                     .body(body)

@@ -12,6 +12,7 @@ import app.hearth.events.Topics;
 import app.hearth.platform.messaging.Outbox;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -66,6 +67,12 @@ public abstract class ServiceSmokeContract extends HttpEdgeContract {
                 .options(protectedPath())
                 .then()
                 .header("Access-Control-Allow-Origin", Matchers.nullValue());
+    }
+
+    /** Each operation admits exactly the partner-app scopes its OpenAPI {@code security} lists (PartnerAppScopes). */
+    @Test
+    void partnerAppsMayCallExactlyWhatTheDocumentSays() throws Exception {
+        assertThat(PartnerAppScopes.disagreements()).isEmpty();
     }
 
     @Test
@@ -132,7 +139,10 @@ public abstract class ServiceSmokeContract extends HttpEdgeContract {
                 .get("/q/openapi")
                 .then()
                 .statusCode(200)
-                .body("openapi", containsString("3."));
+                .body("openapi", containsString("3."))
+                // A client generated from the served document calls this instance first; production comes second.
+                .body("servers[0].url", equalTo("http://localhost:" + RestAssured.port))
+                .body("servers[1].url", equalTo("https://api.hearth.app"));
     }
 
     @Test

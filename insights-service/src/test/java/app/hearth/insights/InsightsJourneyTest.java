@@ -527,11 +527,12 @@ class InsightsJourneyTest {
                                 .extract()
                                 .statusCode()
                         == 200);
+        // Without insights.read in the token, refused whatever the couple granted.
         given().auth()
                 .oauth2(Tokens.partnerApp("couples.read"))
                 .get("/v1/couples/" + couple + "/insights")
                 .then()
-                .statusCode(404);
+                .statusCode(403);
         given().auth()
                 .oauth2(app)
                 .body(Map.of("showStreaks", false))

@@ -243,13 +243,14 @@ class DeliveryChannelsTest {
                                     .extract()
                                     .statusCode()
                             == 200);
+            // A token without reminders.read is refused whatever the couple granted.
             given().auth()
                     .oauth2(Tokens.partnerApp("couples.read"))
                     .contentType("application/json")
                     .body(hook)
                     .post("/v1/couples/" + couple + "/webhooks")
                     .then()
-                    .statusCode(404);
+                    .statusCode(403);
             String secret = given().auth()
                     .oauth2(app)
                     .contentType("application/json")
@@ -259,11 +260,13 @@ class DeliveryChannelsTest {
                     .statusCode(201)
                     .extract()
                     .path("secret");
+            // A couple's webhooks are partner apps' (people subscribe at /v1/me/webhooks).
             as(alice)
                     .body(hook)
                     .post("/v1/couples/" + couple + "/webhooks")
                     .then()
-                    .statusCode(400);
+                    .statusCode(403)
+                    .body("type", Matchers.equalTo("https://hearth.app/problems/partner-app-only"));
             as(bob).get("/v1/couples/" + couple + "/webhooks")
                     .then()
                     .statusCode(200)
@@ -311,7 +314,7 @@ class DeliveryChannelsTest {
                     .oauth2(Tokens.partnerApp("couples.read"))
                     .get("/v1/couples/" + couple + "/reminders")
                     .then()
-                    .statusCode(404);
+                    .statusCode(403);
 
             // Consent withdrawn: nothing more leaves for that app.
             as(alice)

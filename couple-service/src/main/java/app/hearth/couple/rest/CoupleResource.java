@@ -9,6 +9,7 @@ import app.hearth.platform.http.PageLinks;
 import app.hearth.platform.http.PageOf;
 import app.hearth.platform.http.PageRequest;
 import app.hearth.platform.privacy.Caller;
+import app.hearth.platform.privacy.OAuthSchemes;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -36,9 +37,11 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.DiscriminatorMapping;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -75,6 +78,8 @@ public class CoupleResource {
     }
 
     /** For a member, the whole couple; for a partner app with an active {@code couples.read} grant, a narrower view. */
+    @SecurityRequirement(name = OAuthSchemes.PEOPLE)
+    @SecurityRequirement(name = OAuthSchemes.PARTNER_APPS, scopes = OAuthSchemes.COUPLES_READ)
     @Operation(
             operationId = "getCouple",
             summary = "Get a couple",
@@ -89,9 +94,18 @@ public class CoupleResource {
                             mediaType = MediaType.APPLICATION_JSON,
                             schema =
                                     @Schema(
-                                            anyOf = {
+                                            oneOf = {
                                                 CoupleViews.CoupleResponse.class,
                                                 CoupleViews.PartnerAppCoupleResponse.class
+                                            },
+                                            discriminatorProperty = "view",
+                                            discriminatorMapping = {
+                                                @DiscriminatorMapping(
+                                                        value = CoupleViews.MEMBER_VIEW,
+                                                        schema = CoupleViews.CoupleResponse.class),
+                                                @DiscriminatorMapping(
+                                                        value = CoupleViews.PARTNER_APP_VIEW,
+                                                        schema = CoupleViews.PartnerAppCoupleResponse.class)
                                             })),
             headers =
                     @Header(
@@ -102,11 +116,9 @@ public class CoupleResource {
     @Path("/{coupleId}")
     public RestResponse<Object> get(@PathParam("coupleId") UUID coupleId) {
         if (caller.isPartnerApp()) {
-            if (!caller.hasScope("couples.read")) {
-                throw CoupleAccess.notFound(coupleId);
-            }
             return RestResponse.ok(CoupleViews.forPartnerApp(
-                    access.readableByPartnerApp(coupleId, caller.clientId(), "couples.read"), caller::memberRef));
+                    access.readableByPartnerApp(coupleId, caller.clientId(), OAuthSchemes.COUPLES_READ),
+                    caller::memberRef));
         }
         String me = caller.personId();
         Couple couple = couples.get(coupleId, me);

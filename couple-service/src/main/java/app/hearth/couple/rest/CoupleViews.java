@@ -8,7 +8,6 @@ import app.hearth.couple.Partner;
 import app.hearth.couple.service.InvitationCodes;
 import app.hearth.events.CoupleEvents.CheckInCadence;
 import app.hearth.events.CoupleEvents.RelationshipKind;
-import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -20,10 +19,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** What the API shows of couples, invitations and grants. Entities never go on the wire. */
 public final class CoupleViews {
 
+    /** The discriminator values of a couple read: a member's view and a partner app's. */
+    public static final String MEMBER_VIEW = "member";
+
+    public static final String PARTNER_APP_VIEW = "partner-app";
+
     private CoupleViews() {}
 
     /** A member as their partner sees them: the attachment style only if its owner chose to share it. */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record MemberView(
             @Schema(examples = "8d2e6f0a-44b1-4c8e-9f3a-2b7c1d5e9a10")
             String partnerId,
@@ -31,31 +34,42 @@ public final class CoupleViews {
             @Schema(examples = "Alice") String displayName,
             @Schema(examples = "Europe/Berlin") String timeZone,
             int startOfDayHour,
+
+            @Schema(nullable = true, description = "Null unless its owner shares it (always shown to its owner).")
             String attachmentStyle) {}
 
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record CoupleResponse(
+            @Schema(
+                    enumeration = MEMBER_VIEW,
+                    description = "Which view this is (the discriminator): `member`, the whole couple.")
+            String view,
+
             UUID id,
             RelationshipKind kind,
             Couple.Status status,
             Instant since,
-            LocalDate anniversary,
-            @Schema(examples = "pineapple") String pauseWord,
+            @Schema(nullable = true) LocalDate anniversary,
+            @Schema(nullable = true, examples = "pineapple") String pauseWord,
             CheckInCadence checkInCadence,
             List<MemberView> members,
-            Instant endedAt,
-            Instant readableUntil) {}
+            @Schema(nullable = true) Instant endedAt,
+            @Schema(nullable = true) Instant readableUntil) {}
 
     /**
      * What a partner app with {@code couples.read} sees: the couple's status and settings but its pause word (the
      * partners' own safety word), members under the app's pseudonyms, no attachment styles, no ids of people.
      */
     public record PartnerAppCoupleResponse(
+            @Schema(
+                    enumeration = PARTNER_APP_VIEW,
+                    description = "Which view this is (the discriminator): `partner-app`, what a partner app sees.")
+            String view,
+
             UUID id,
             RelationshipKind kind,
             Couple.Status status,
             Instant since,
-            LocalDate anniversary,
+            @Schema(nullable = true) LocalDate anniversary,
             CheckInCadence checkInCadence,
             List<PartnerAppMember> members) {}
 
@@ -82,6 +96,7 @@ public final class CoupleViews {
                                 : null))
                 .toList();
         return new CoupleResponse(
+                MEMBER_VIEW,
                 couple.id,
                 couple.kind,
                 couple.status,
@@ -101,6 +116,7 @@ public final class CoupleViews {
                 .map(p -> new PartnerAppMember(memberRef.apply(p.id), p.displayName, p.timeZone))
                 .toList();
         return new PartnerAppCoupleResponse(
+                PARTNER_APP_VIEW,
                 couple.id,
                 couple.kind,
                 couple.status,
@@ -117,20 +133,22 @@ public final class CoupleViews {
         EXPIRED
     }
 
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     /** {@code code} only in the answer that creates the invitation: it is not kept, only its keyed hash. */
     public record InvitationResponse(
             UUID id,
 
-            @Schema(examples = "7K3QD-M9XWA") @JsonInclude(JsonInclude.Include.NON_NULL)
+            @Schema(
+                    nullable = true,
+                    description = "Only in the answer that creates the invitation (it is not kept): null when read.",
+                    examples = "7K3QD-M9XWA")
             String code,
 
             RelationshipKind relationshipKind,
             InvitationState status,
             Instant createdAt,
             Instant expiresAt,
-            Instant acceptedAt,
-            UUID coupleId) {
+            @Schema(nullable = true) Instant acceptedAt,
+            @Schema(nullable = true) UUID coupleId) {
         public static InvitationResponse of(Invitation invitation) {
             return of(invitation, null);
         }
@@ -158,7 +176,6 @@ public final class CoupleViews {
         EXPIRED
     }
 
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record GrantResponse(
             UUID id,
             UUID coupleId,
@@ -166,11 +183,11 @@ public final class CoupleViews {
             Set<String> scopes,
             GrantState status,
             String requestedBy,
-            String approvedBy,
+            @Schema(nullable = true) String approvedBy,
             Instant createdAt,
-            Instant approvedAt,
-            Instant expiresAt,
-            Instant revokedAt) {
+            @Schema(nullable = true) Instant approvedAt,
+            @Schema(nullable = true) Instant expiresAt,
+            @Schema(nullable = true) Instant revokedAt) {
         public static GrantResponse of(IntegrationGrant grant) {
             GrantState state = grant.status != IntegrationGrant.Status.REVOKED
                             && grant.expiresAt != null

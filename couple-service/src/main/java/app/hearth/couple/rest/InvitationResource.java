@@ -136,6 +136,9 @@ public class InvitationResource {
             description = "As acceptInvitation, with the code in the body rather than the URL, where it stays out of "
                     + "access logs, proxies and traces. Prefer this form.")
     @APIResponse(
+            responseCode = "404",
+            description = "No invitation has this code (mistyped, or never made). Type `not-found`.")
+    @APIResponse(
             responseCode = "410",
             description = "The code no longer works: it expired, was withdrawn or was used. Ask for a new one.")
     @APIResponse(

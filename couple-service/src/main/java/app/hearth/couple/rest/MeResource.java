@@ -13,6 +13,8 @@ import app.hearth.platform.http.IfMatch;
 import app.hearth.platform.privacy.Caller;
 import app.hearth.platform.privacy.ExportPart;
 import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -33,7 +35,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.time.LocalTime;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -155,23 +156,62 @@ public class MeResource {
                     "Everything Hearth holds about you, from every service, in one JSON document (data portability). If any service cannot export right now the answer is a 503 problem, never a partial document. `part=couple-service` returns only this service's part.")
     @GET
     @Path("/export")
-    public Object export(@QueryParam("part") String part) {
+    public FullExport export(@QueryParam("part") String part) {
         ExportPart<CoupleData> mine = localExport();
         if (part != null) {
             if (!part.equals("couple-service")) {
                 throw ApiException.badRequest("part: only 'couple-service' can be asked for alone here; each other "
                         + "service exports its own part at its own /v1/me/export.");
             }
-            return mine;
+            return new FullExport(mine.personId(), mine.exportedAt(), new ExportServices(mine, null, null, null));
         }
-        Map<String, ExportPart<?>> services = new LinkedHashMap<>();
-        services.put("couple-service", mine);
-        services.putAll(exports.gather(token.getRawToken()));
-        return new FullExport(mine.personId(), Instant.now(), services);
+        Map<String, ExportPart<JsonNode>> others = exports.gather(token.getRawToken());
+        return new FullExport(
+                mine.personId(),
+                Instant.now(),
+                new ExportServices(
+                        mine,
+                        ServiceExportPart.of(others.get("exercise-service")),
+                        ServiceExportPart.of(others.get("reminder-service")),
+                        ServiceExportPart.of(others.get("insights-service"))));
     }
 
     /** Every service's part, by service name, each in the same envelope. */
-    public record FullExport(String personId, Instant exportedAt, Map<String, ExportPart<?>> services) {}
+    public record FullExport(String personId, Instant exportedAt, ExportServices services) {}
+
+    /**
+     * The parts by service. The other services' parts are null only in the answer to {@code part=couple-service};
+     * each one's {@code held} is typed in that service's own document ({@code ExportPart<Service>Data}).
+     */
+    public record ExportServices(
+            @JsonProperty("couple-service") ExportPart<CoupleData> coupleService,
+
+            @JsonProperty("exercise-service") @Schema(nullable = true)
+            ServiceExportPart exerciseService,
+
+            @JsonProperty("reminder-service") @Schema(nullable = true)
+            ServiceExportPart reminderService,
+
+            @JsonProperty("insights-service") @Schema(nullable = true)
+            ServiceExportPart insightsService) {}
+
+    /** Another service's part, as that service exported it (the envelope of hearth-platform's ExportPart). */
+    public record ServiceExportPart(
+            @Schema(examples = "exercise-service") String service,
+            String personId,
+            Instant exportedAt,
+
+            @Schema(
+                    type = SchemaType.OBJECT,
+                    description =
+                            "What the service holds about you: typed as `ExportPart<Service>Data.held` in that service's document.")
+            Object held) {
+        static ServiceExportPart of(ExportPart<JsonNode> part) {
+            return part == null
+                    ? null
+                    : new ServiceExportPart(part.service(), part.personId(), part.exportedAt(), part.held());
+        }
+    }
 
     private ExportPart<CoupleData> localExport() {
         String me = caller.personId();
@@ -286,7 +326,7 @@ public class MeResource {
             @Schema(examples = "en") String locale,
             QuietHours quietHours,
             int startOfDayHour,
-            AttachmentStyle attachmentStyle,
+            @Schema(nullable = true) AttachmentStyle attachmentStyle,
             boolean shareAttachmentStyle) {
 
         static MeResponse of(Partner p) {

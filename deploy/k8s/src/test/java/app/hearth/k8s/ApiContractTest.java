@@ -197,13 +197,24 @@ class ApiContractTest {
             assertThat(doc.at("/info/contact/email").asText()).as(service).isNotBlank();
             assertThat(doc.at("/info/license/url").asText()).as(service).startsWith("https://");
             assertThat(doc.at("/servers/0/url").asText()).as(service).isEqualTo("https://api.hearth.app");
-            JsonNode oauth = doc.at("/components/securitySchemes/hearth-oauth");
-            assertThat(oauth.path("type").asText()).isEqualTo("oauth2");
-            assertThat(oauth.at("/flows/authorizationCode/authorizationUrl").asText())
+            JsonNode people = doc.at("/components/securitySchemes/hearth-people");
+            assertThat(people.path("type").asText()).isEqualTo("oauth2");
+            assertThat(people.at("/flows/authorizationCode/authorizationUrl").asText())
                     .endsWith("/protocol/openid-connect/auth");
-            assertThat(oauth.at("/flows/clientCredentials/scopes").fieldNames())
+            JsonNode apps = doc.at("/components/securitySchemes/hearth-partner-apps");
+            assertThat(apps.at("/flows/clientCredentials/scopes").fieldNames())
                     .toIterable()
                     .containsExactlyInAnyOrder("couples.read", "checkins.read", "insights.read", "reminders.read");
+            // Every operation says who may call it: people, partner apps with the scopes listed, or both.
+            doc.path("paths")
+                    .forEach(item -> item.forEach(operation -> {
+                        if (operation.has("responses")) {
+                            assertThat(operation.path("security"))
+                                    .as(operation.path("operationId").asText())
+                                    .isNotEmpty();
+                            assertThat(operation.path("description").asText()).containsPattern("\\*\\*(People|Only)");
+                        }
+                    }));
         }
     }
 }

@@ -14,7 +14,7 @@ import app.hearth.platform.http.PageLinks;
 import app.hearth.platform.http.PageOf;
 import app.hearth.platform.http.PageRequest;
 import app.hearth.platform.privacy.Caller;
-import com.fasterxml.jackson.annotation.JsonInclude;
+import app.hearth.platform.privacy.OAuthSchemes;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -44,9 +44,11 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.DiscriminatorMapping;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -114,12 +116,12 @@ public class CheckInResource {
             int closeness,
             int satisfaction,
             ScreenTime screenTime,
-            String gratitude,
-            String challenging,
-            String need,
-            String privateNote,
+            @Schema(nullable = true) String gratitude,
+            @Schema(nullable = true) String challenging,
+            @Schema(nullable = true) String need,
+            @Schema(nullable = true) String privateNote,
             Instant submittedAt,
-            Instant updatedAt) {
+            @Schema(nullable = true) Instant updatedAt) {
         static MySubmission of(CheckInSubmission s) {
             return new MySubmission(
                     s.mood,
@@ -144,9 +146,9 @@ public class CheckInResource {
             int closeness,
             int satisfaction,
             ScreenTime screenTime,
-            String gratitude,
-            String challenging,
-            String need,
+            @Schema(nullable = true) String gratitude,
+            @Schema(nullable = true) String challenging,
+            @Schema(nullable = true) String need,
             Instant submittedAt) {
         static PartnerSubmission of(CheckInSubmission s) {
             return new PartnerSubmission(
@@ -163,28 +165,47 @@ public class CheckInResource {
         }
     }
 
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     /** An item of the check-in list: a member's view, or what a partner app sees. */
     @Schema(
             name = "CheckInListItem",
-            anyOf = {CheckInView.class, ScoresView.class})
+            oneOf = {CheckInView.class, ScoresView.class},
+            discriminatorProperty = "view",
+            discriminatorMapping = {
+                @DiscriminatorMapping(value = MEMBER_VIEW, schema = CheckInView.class),
+                @DiscriminatorMapping(value = PARTNER_APP_VIEW, schema = ScoresView.class)
+            })
     public sealed interface CheckInListItem permits CheckInView, ScoresView {}
 
+    /** The discriminator values of a check-in read: a member's view and a partner app's. */
+    static final String MEMBER_VIEW = "member";
+
+    static final String PARTNER_APP_VIEW = "partner-app";
+
     public record CheckInView(
+            @Schema(enumeration = MEMBER_VIEW, description = "Which view this is (the discriminator).")
+            String view,
+
             @Schema(examples = "2026-W48") String period,
             CheckInCadence cadence,
             CheckIn.Status status,
-            Instant completedAt,
-            MySubmission mine,
+            @Schema(nullable = true) Instant completedAt,
+            @Schema(nullable = true) MySubmission mine,
             boolean partnerSubmitted,
-            PartnerSubmission partner)
+            @Schema(nullable = true) PartnerSubmission partner)
             implements CheckInListItem {}
 
     public record Scores(
             String partnerId, Mood mood, int moodIntensity, int closeness, int satisfaction, ScreenTime screenTime) {}
 
     /** What a partner app with checkins.read sees: completed check-ins' scores, no text. */
-    public record ScoresView(String period, CheckInCadence cadence, Instant completedAt, List<Scores> scores)
+    public record ScoresView(
+            @Schema(enumeration = PARTNER_APP_VIEW, description = "Which view this is (the discriminator).")
+            String view,
+
+            String period,
+            CheckInCadence cadence,
+            @Schema(nullable = true) Instant completedAt,
+            List<Scores> scores)
             implements CheckInListItem {}
 
     @Operation(
@@ -251,6 +272,7 @@ public class CheckInResource {
                 coupleId, me, () -> checkIns.edit(coupleId, me, valid, request.answers(), condition));
         // Still open (an edit is refused once complete), so the partner's answers are not shown.
         CheckInView view = new CheckInView(
+                MEMBER_VIEW,
                 edited.period(),
                 edited.cadence(),
                 CheckIn.Status.OPEN,
@@ -270,6 +292,8 @@ public class CheckInResource {
                 : IfMatch.etag(CheckInSubmission.versionOf(view.mine().updatedAt()));
     }
 
+    @SecurityRequirement(name = OAuthSchemes.PEOPLE)
+    @SecurityRequirement(name = OAuthSchemes.PARTNER_APPS, scopes = OAuthSchemes.CHECKINS_READ)
     @Operation(
             operationId = "getCheckIn",
             summary = "Get a check-in",
@@ -282,7 +306,7 @@ public class CheckInResource {
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(anyOf = {CheckInView.class, ScoresView.class})),
+                            schema = @Schema(implementation = CheckInListItem.class)),
             headers =
                     @Header(
                             name = "ETag",
@@ -312,6 +336,8 @@ public class CheckInResource {
                 .build();
     }
 
+    @SecurityRequirement(name = OAuthSchemes.PEOPLE)
+    @SecurityRequirement(name = OAuthSchemes.PARTNER_APPS, scopes = OAuthSchemes.CHECKINS_READ)
     @Operation(
             operationId = "listCheckIns",
             summary = "List check-ins",
@@ -341,10 +367,7 @@ public class CheckInResource {
     }
 
     private void requirePartnerApp(UUID coupleId) {
-        if (!caller.hasScope("checkins.read")) {
-            throw MembershipService.notFound(coupleId);
-        }
-        membership.requirePartnerApp(coupleId, caller.clientId(), "checkins.read");
+        membership.requirePartnerApp(coupleId, caller.clientId(), OAuthSchemes.CHECKINS_READ);
     }
 
     private CheckInView view(CheckIn checkIn, String me) {
@@ -358,6 +381,7 @@ public class CheckInResource {
                 all.stream().filter(s -> !s.partnerId.equals(me)).findFirst().orElse(null);
         boolean revealed = checkIn.status == CheckIn.Status.COMPLETED;
         return new CheckInView(
+                MEMBER_VIEW,
                 checkIn.period,
                 checkIn.cadence,
                 checkIn.status,
@@ -369,6 +393,7 @@ public class CheckInResource {
 
     private ScoresView scores(CheckIn checkIn) {
         return new ScoresView(
+                PARTNER_APP_VIEW,
                 checkIn.period,
                 checkIn.cadence,
                 checkIn.completedAt,

@@ -15,7 +15,7 @@ import app.hearth.platform.http.PageLinks;
 import app.hearth.platform.http.PageOf;
 import app.hearth.platform.http.PageRequest;
 import app.hearth.platform.http.Params;
-import com.fasterxml.jackson.annotation.JsonInclude;
+import app.hearth.platform.privacy.OAuthSchemes;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -34,8 +34,11 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -46,6 +49,8 @@ import org.jboss.resteasy.reactive.RestResponse;
                 "The exercise catalogue: the guide's exercises, rituals, plans and checklists, by intimacy layer and kind.")
 @Path("/v1/exercises")
 @Authenticated
+@SecurityRequirement(name = OAuthSchemes.PEOPLE)
+@SecurityRequirement(name = OAuthSchemes.PARTNER_APPS)
 @Produces(MediaType.APPLICATION_JSON)
 public class ExerciseResource {
     static final int MAX_PAGE_SIZE = 50;
@@ -82,12 +87,20 @@ public class ExerciseResource {
         }
     }
 
-    public record Step(int position, StepType type, String title, String instruction, String timing) {}
+    public record Step(
+            int position,
+            StepType type,
+            String title,
+            String instruction,
+            @Schema(nullable = true) String timing) {}
 
     /** A prompt as the catalogue shows it: a quiz statement without its answer (that comes in a session). */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Prompt(
-            int position, Integer step, ExercisePrompt.AnswerKind answerKind, String text, String detail) {}
+            int position,
+            @Schema(nullable = true) Integer step,
+            ExercisePrompt.AnswerKind answerKind,
+            String text,
+            @Schema(nullable = true) String detail) {}
 
     public record SafetyNoteView(SafetyNote.Topic topic, String text) {}
 
@@ -95,7 +108,6 @@ public class ExerciseResource {
      * {@code promptsPlay}: ONE_PER_LEVEL (a session plays the prompt of its level) or IN_SEQUENCE (all of them, up to
      * its level); {@code answersPrivate}: answers are never shown to the partner; {@code guidance}: articles to read.
      */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ExerciseDetail(
             String slug,
             String title,
@@ -110,11 +122,11 @@ public class ExerciseResource {
             String locale,
             int contentVersion,
             List<Step> steps,
-            Exercise.PromptsPlay promptsPlay,
+            @Schema(nullable = true) Exercise.PromptsPlay promptsPlay,
             boolean answersPrivate,
             Map<Level, List<Prompt>> prompts,
             List<SafetyNoteView> safetyNotes,
-            List<String> guidance) {}
+            @Schema(nullable = true) List<String> guidance) {}
 
     @Operation(
             operationId = "searchExercises",
@@ -167,6 +179,14 @@ public class ExerciseResource {
                 uri);
     }
 
+    @APIResponse(
+            responseCode = "200",
+            description = "The exercise, in the language `Content-Language` names.",
+            headers =
+                    @Header(
+                            name = "Content-Language",
+                            description = "The language of the text (BCP 47), as chosen from `Accept-Language`.",
+                            schema = @Schema(type = SchemaType.STRING, examples = "en")))
     @Operation(
             operationId = "getExercise",
             summary = "Get an exercise",

@@ -5,6 +5,7 @@ import app.hearth.exercise.service.GuidanceService.Article;
 import app.hearth.platform.http.PageLinks;
 import app.hearth.platform.http.PageOf;
 import app.hearth.platform.http.PageRequest;
+import app.hearth.platform.privacy.OAuthSchemes;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -19,6 +20,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -33,6 +39,8 @@ import org.jboss.resteasy.reactive.RestResponse;
                 "What the app shows beside the exercises: the guide's warning signs and when to seek outside help, in the caller's language when there is a translation.")
 @Path("/v1/guidance")
 @Authenticated
+@SecurityRequirement(name = OAuthSchemes.PEOPLE)
+@SecurityRequirement(name = OAuthSchemes.PARTNER_APPS)
 @Produces(MediaType.APPLICATION_JSON)
 public class GuidanceResource {
 
@@ -41,6 +49,14 @@ public class GuidanceResource {
 
     public record GuidanceSummary(String slug, String title, String summary, String locale) {}
 
+    @APIResponse(
+            responseCode = "200",
+            description = "The articles, in the language `Content-Language` names.",
+            headers =
+                    @Header(
+                            name = "Content-Language",
+                            description = "The language of the text (BCP 47), as chosen from `Accept-Language`.",
+                            schema = @Schema(type = SchemaType.STRING, examples = "en")))
     @Operation(
             operationId = "listGuidance",
             summary = "List guidance articles",
@@ -61,6 +77,14 @@ public class GuidanceResource {
                 .build();
     }
 
+    @APIResponse(
+            responseCode = "200",
+            description = "The article, in the language `Content-Language` names.",
+            headers =
+                    @Header(
+                            name = "Content-Language",
+                            description = "The language of the text (BCP 47), as chosen from `Accept-Language`.",
+                            schema = @Schema(type = SchemaType.STRING, examples = "en")))
     @Operation(
             operationId = "getGuidanceArticle",
             summary = "Get a guidance article",

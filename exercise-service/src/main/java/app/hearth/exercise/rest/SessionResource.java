@@ -16,7 +16,6 @@ import app.hearth.platform.http.PageLinks;
 import app.hearth.platform.http.PageOf;
 import app.hearth.platform.http.PageRequest;
 import app.hearth.platform.privacy.Caller;
-import com.fasterxml.jackson.annotation.JsonInclude;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -112,43 +111,44 @@ public class SessionResource {
             @NotNull @Min(1) @Max(5) Integer feltConnected,
             @NotNull @Min(1) @Max(5) Integer feltSafe) {}
 
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Answer(String response, String privateNote) {}
+    public record Answer(
+            String response, @Schema(nullable = true) String privateNote) {}
 
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record StepView(
             int position,
             StepType type,
             String title,
             String instruction,
-            String timing,
-            Answer mine,
-            Boolean partnerAnswered,
-            Answer partner,
-            Instant completedAt) {}
+            @Schema(nullable = true) String timing,
+            @Schema(nullable = true) Answer mine,
+            @Schema(nullable = true) Boolean partnerAnswered,
+            @Schema(nullable = true) Answer partner,
+            @Schema(nullable = true) Instant completedAt) {}
 
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record PromptAnswerView(String answer, ExercisePrompt.Choice choice, Boolean skipped, Boolean ticked) {}
+    public record PromptAnswerView(
+            @Schema(nullable = true) String answer,
+            @Schema(nullable = true) ExercisePrompt.Choice choice,
+            @Schema(nullable = true) Boolean skipped,
+            @Schema(nullable = true) Boolean ticked) {}
 
     /**
      * A prompt as played in this session. {@code partner}: the partner's answer, once both answered (never for a
      * private exercise; a checklist's ticks are shared as they happen). {@code correctChoice} and {@code explanation}:
      * a quiz statement's answer, once you gave yours. {@code askedBy}: who asks it, where partners take turns.
      */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record PromptView(
             int position,
-            Integer step,
+            @Schema(nullable = true) Integer step,
             Level level,
             ExercisePrompt.AnswerKind answerKind,
             String text,
-            String detail,
-            String askedBy,
-            PromptAnswerView mine,
+            @Schema(nullable = true) String detail,
+            @Schema(nullable = true) String askedBy,
+            @Schema(nullable = true) PromptAnswerView mine,
             boolean partnerAnswered,
-            PromptAnswerView partner,
-            ExercisePrompt.Choice correctChoice,
-            String explanation) {}
+            @Schema(nullable = true) PromptAnswerView partner,
+            @Schema(nullable = true) ExercisePrompt.Choice correctChoice,
+            @Schema(nullable = true) String explanation) {}
 
     /** Prompts answered (or skipped, or ticked) by both, by you, by your partner, out of the session's total. */
     public record ProgressView(int total, int answeredByBoth, int mine, int partner) {}
@@ -157,31 +157,32 @@ public class SessionResource {
     public record TurnView(int prompt, String askedBy, boolean yours) {}
 
     /** Quiz scores: yours over what you answered; your partner's over statements you both answered. */
-    public record ScoresView(SessionPrompts.Score mine, SessionPrompts.Score partner) {}
+    public record ScoresView(
+            SessionPrompts.Score mine,
+            @Schema(nullable = true) SessionPrompts.Score partner) {}
 
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "SessionPause")
     public record PauseView(
-            String pausedBy,
+            @Schema(nullable = true) String pausedBy,
             Instant pausedAt,
             boolean pauseWordSaid,
-            Instant resumeNotBefore,
+            @Schema(nullable = true) Instant resumeNotBefore,
             List<String> readyToResume) {}
 
     public record Rating(int feltConnected, int feltSafe) {}
 
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record EndView(String endedBy, Instant endedAt, String reason) {}
+    public record EndView(
+            @Schema(nullable = true) String endedBy,
+            @Schema(nullable = true) Instant endedAt,
+            @Schema(nullable = true) String reason) {}
 
     /**
      * Shown with every intense exercise (advanced, or one with safety notes), before its steps: the couple's agreed
      * pause word when they have one, and that pausing is always one tap away.
      */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record SafetyView(String pauseWord, String reminder, List<String> guidance) {}
+    public record SafetyView(@Schema(nullable = true) String pauseWord, String reminder, List<String> guidance) {}
 
     /** {@code level}: the prompts shown; {@code pacingLevel}: what pacing counts (never below the exercise's own). */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record SessionView(
             UUID id,
             String exerciseSlug,
@@ -191,19 +192,19 @@ public class SessionResource {
             Level level,
             Level pacingLevel,
             ExerciseSession.Status status,
-            String startedBy,
+            @Schema(nullable = true) String startedBy,
             Instant startedAt,
-            SafetyView safety,
-            PauseView pause,
+            @Schema(nullable = true) SafetyView safety,
+            @Schema(nullable = true) PauseView pause,
             List<PromptView> prompts,
-            ProgressView progress,
-            TurnView turn,
-            ScoresView scores,
+            @Schema(nullable = true) ProgressView progress,
+            @Schema(nullable = true) TurnView turn,
+            @Schema(nullable = true) ScoresView scores,
             List<StepView> steps,
-            Rating myRating,
+            @Schema(nullable = true) Rating myRating,
             boolean partnerRated,
-            Instant completedAt,
-            EndView ended) {}
+            @Schema(nullable = true) Instant completedAt,
+            @Schema(nullable = true) EndView ended) {}
 
     @Operation(
             operationId = "startSession",

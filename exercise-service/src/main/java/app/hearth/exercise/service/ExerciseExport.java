@@ -19,6 +19,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** What exercise-service holds about one person: their own answers, private notes included (they are theirs). */
 @ApplicationScoped
@@ -32,10 +33,10 @@ public class ExerciseExport {
             int closeness,
             int satisfaction,
             ScreenTime screenTime,
-            String gratitude,
-            String challenging,
-            String need,
-            String privateNote,
+            @Schema(nullable = true) String gratitude,
+            @Schema(nullable = true) String challenging,
+            @Schema(nullable = true) String need,
+            @Schema(nullable = true) String privateNote,
             Instant submittedAt) {}
 
     public record MySessionAnswer(
@@ -43,8 +44,8 @@ public class ExerciseExport {
             UUID sessionId,
             String exerciseSlug,
             int step,
-            String response,
-            String privateNote,
+            @Schema(nullable = true) String response,
+            @Schema(nullable = true) String privateNote,
             Instant answeredAt) {}
 
     @Transactional
@@ -66,10 +67,18 @@ public class ExerciseExport {
 
     public record MyRating(int feltConnected, int feltSafe, Instant ratedAt) {}
 
-    public record MyPlanDay(int day, boolean completedByMe, Instant completedAt) {}
+    public record MyPlanDay(
+            int day,
+            boolean completedByMe,
+            @Schema(nullable = true) Instant completedAt) {}
 
     /** The caller's answer to a prompt: words, a skip, a tick (none of the others) or a quiz choice. */
-    public record MyPromptAnswer(int prompt, String answer, String choice, boolean skipped, Instant answeredAt) {}
+    public record MyPromptAnswer(
+            int prompt,
+            @Schema(nullable = true) String answer,
+            @Schema(nullable = true) String choice,
+            boolean skipped,
+            Instant answeredAt) {}
 
     /** A session of one of the caller's couples, whatever its state, with what the caller did in it. */
     public record MySession(
@@ -81,13 +90,13 @@ public class ExerciseExport {
             boolean startedByMe,
             Instant startedAt,
             boolean pausedByMe,
-            Instant pausedAt,
+            @Schema(nullable = true) Instant pausedAt,
             int pauseCount,
-            Instant readyToResumeAt,
-            Instant completedAt,
+            @Schema(nullable = true) Instant readyToResumeAt,
+            @Schema(nullable = true) Instant completedAt,
             List<MySessionAnswer> myAnswers,
             List<MyPromptAnswer> myPromptAnswers,
-            MyRating myRating,
+            @Schema(nullable = true) MyRating myRating,
             List<MyPlanDay> planDays) {}
 
     /** Every session of the caller's couples, and any other session they answered or rated in. */

@@ -1,5 +1,6 @@
 package app.hearth.platform.http;
 
+import app.hearth.platform.privacy.OAuthSchemes;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -39,7 +40,6 @@ import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 @OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD)
 public class ApiContract implements OASFilter {
 
-    static final String SCHEME = "hearth-oauth";
     private static final String PROBLEM = "application/problem+json";
 
     @Override
@@ -56,7 +56,12 @@ public class ApiContract implements OASFilter {
                         .addProperty("field", string("The field's path in the request, e.g. `answers[2].text`."))
                         .addProperty("message", string("What is wrong with it."))
                         .required(List.of("field", "message")));
-        components.addSecurityScheme(SCHEME, securityScheme());
+        openAPI.setServers(new ArrayList<>(List.of(OASFactory.createServer()
+                .url(ConfigProvider.getConfig().getValue("hearth.api.public-url", String.class))
+                .description("Hearth's public entry point."))));
+        components.setSecuritySchemes(new LinkedHashMap<>());
+        components.addSecurityScheme(OAuthSchemes.PEOPLE, peopleScheme());
+        components.addSecurityScheme(OAuthSchemes.PARTNER_APPS, partnerAppsScheme());
         Set<String> used = new TreeSet<>();
         if (openAPI.getPaths() != null) {
             openAPI.getPaths()
@@ -67,7 +72,8 @@ public class ApiContract implements OASFilter {
         ProblemAnswers.BY_STATUS.forEach((status, answer) -> {
             if (used.contains(status)) {
                 APIResponse response = response(answer.description(), answer);
-                if (status.equals("429") || status.equals("503")) {
+                // A conflict that time resolves (a paused session not yet resumable) says when, too.
+                if (status.equals("409") || status.equals("429") || status.equals("503")) {
                     response.addHeader(
                             "Retry-After",
                             OASFactory.createHeader()
@@ -125,6 +131,80 @@ public class ApiContract implements OASFilter {
                             .schema(OASFactory.createSchema().type(List.of(Schema.SchemaType.BOOLEAN))));
         }
         dropUnreferencedSchemas(openAPI);
+        requireAnswerFields(openAPI);
+    }
+
+    /**
+     * Hearth writes every field of an answer, {@code null} when it has no value (Jackson's default; no answer omits
+     * one): so every property of a schema that only answers carry is {@code required}, and one that can be null says
+     * so on the record ({@code @Schema(nullable = true)}). Schemas requests also use are left as declared: there
+     * {@code required} means what a client must send.
+     */
+    private static void requireAnswerFields(OpenAPI openAPI) {
+        Map<String, Schema> schemas = openAPI.getComponents().getSchemas();
+        if (schemas == null || openAPI.getPaths() == null) {
+            return;
+        }
+        List<Schema> answers = new ArrayList<>();
+        List<Schema> requests = new ArrayList<>();
+        openAPI.getPaths()
+                .getPathItems()
+                .values()
+                .forEach(item -> item.getOperations().values().forEach(operation -> {
+                    if (operation.getRequestBody() != null
+                            && operation.getRequestBody().getContent() != null) {
+                        operation.getRequestBody().getContent().getMediaTypes().values().stream()
+                                .map(MediaType::getSchema)
+                                .forEach(requests::add);
+                    }
+                    if (operation.getResponses() != null) {
+                        operation.getResponses().getAPIResponses().values().stream()
+                                .filter(r -> r.getContent() != null)
+                                .flatMap(r -> r.getContent().getMediaTypes().values().stream())
+                                .map(MediaType::getSchema)
+                                .forEach(answers::add);
+                    }
+                }));
+        Set<String> requested = reached(requests, schemas);
+        Set<String> answered = reached(answers, schemas);
+        answered.removeAll(requested);
+        answered.remove("Problem");
+        answered.remove("FieldError");
+        for (String name : answered) {
+            Schema schema = schemas.get(name);
+            if (schema.getProperties() == null || schema.getProperties().isEmpty()) {
+                continue;
+            }
+            schema.setRequired(new ArrayList<>(schema.getProperties().keySet()));
+        }
+    }
+
+    /** The names of the component schemas these schemas lead to. */
+    private static Set<String> reached(List<Schema> start, Map<String, Schema> schemas) {
+        Set<String> reached = new HashSet<>();
+        List<Schema> toVisit = new ArrayList<>(start);
+        while (!toVisit.isEmpty()) {
+            Schema schema = toVisit.remove(toVisit.size() - 1);
+            if (schema == null) {
+                continue;
+            }
+            if (schema.getRef() != null) {
+                String name = schema.getRef().substring(schema.getRef().lastIndexOf('/') + 1);
+                if (reached.add(name)) {
+                    toVisit.add(schemas.get(name));
+                }
+            }
+            if (schema.getProperties() != null) {
+                toVisit.addAll(schema.getProperties().values());
+            }
+            Stream.of(schema.getAllOf(), schema.getAnyOf(), schema.getOneOf())
+                    .filter(Objects::nonNull)
+                    .forEach(toVisit::addAll);
+            Stream.of(schema.getItems(), schema.getAdditionalPropertiesSchema(), schema.getNot())
+                    .filter(Objects::nonNull)
+                    .forEach(toVisit::add);
+        }
+        return reached;
     }
 
     /**
@@ -136,7 +216,6 @@ public class ApiContract implements OASFilter {
         if (schemas == null || openAPI.getPaths() == null) {
             return;
         }
-        Set<String> reached = new HashSet<>();
         List<Schema> toVisit = new ArrayList<>();
         Consumer<Content> content = c -> {
             if (c != null) {
@@ -167,27 +246,7 @@ public class ApiContract implements OASFilter {
         if (components.getParameters() != null) {
             parameters.accept(List.copyOf(components.getParameters().values()));
         }
-        while (!toVisit.isEmpty()) {
-            Schema schema = toVisit.remove(toVisit.size() - 1);
-            if (schema == null) {
-                continue;
-            }
-            if (schema.getRef() != null) {
-                String name = schema.getRef().substring(schema.getRef().lastIndexOf('/') + 1);
-                if (reached.add(name)) {
-                    toVisit.add(schemas.get(name));
-                }
-            }
-            if (schema.getProperties() != null) {
-                toVisit.addAll(schema.getProperties().values());
-            }
-            Stream.of(schema.getAllOf(), schema.getAnyOf(), schema.getOneOf())
-                    .filter(Objects::nonNull)
-                    .forEach(toVisit::addAll);
-            Stream.of(schema.getItems(), schema.getAdditionalPropertiesSchema(), schema.getNot())
-                    .filter(Objects::nonNull)
-                    .forEach(toVisit::add);
-        }
+        Set<String> reached = reached(toVisit, schemas);
         // The model hands out read-only views: remove through it.
         schemas.keySet().stream()
                 .filter(name -> !reached.contains(name))
@@ -200,8 +259,12 @@ public class ApiContract implements OASFilter {
         APIResponses responses =
                 operation.getResponses() == null ? OASFactory.createAPIResponses() : operation.getResponses();
         operation.setResponses(responses);
-        boolean secured =
-                operation.getSecurity() != null && !operation.getSecurity().isEmpty();
+        if (operation.getSecurity() == null || operation.getSecurity().isEmpty()) {
+            // Every Hearth operation needs a token; one that declares nothing is for people (PartnerAppAccess).
+            operation.setSecurity(new ArrayList<>(
+                    List.of(OASFactory.createSecurityRequirement().addScheme(OAuthSchemes.PEOPLE))));
+        }
+        describeWhoMayCall(operation);
         if (path.startsWith("/v1/ops/dead-letters")) {
             // Every service serves the platform's dead-letter endpoints: their ids name the service, to stay unique.
             operation.setOperationId(operation.getOperationId().replace("DeadLetters", serviceNoun() + "DeadLetters"));
@@ -223,10 +286,8 @@ public class ApiContract implements OASFilter {
             }
         };
         if (input) add.accept("400");
-        if (secured) {
-            add.accept("401");
-            add.accept("403");
-        }
+        add.accept("401");
+        add.accept("403");
         if (pathParameters) add.accept("404");
         add.accept("406");
         if (write) add.accept("409");
@@ -407,34 +468,79 @@ public class ApiContract implements OASFilter {
         return OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING)).description(description);
     }
 
-    private static SecurityScheme securityScheme() {
-        String issuer = ConfigProvider.getConfig().getValue("hearth.api.identity-url", String.class);
-        Map<String, String> personScopes = new LinkedHashMap<>();
-        personScopes.put("openid", "Sign in (OpenID Connect).");
-        personScopes.put("hearth-api", "Call the Hearth API as yourself (granted to the Hearth apps by default).");
-        personScopes.put(
-                "ops", "Operators only: a role the identity provider grants to staff, never requested by apps.");
-        Map<String, String> appScopes = new LinkedHashMap<>();
-        appScopes.put("couples.read", "Read the couples that granted it: members' pseudonyms, status, settings.");
-        appScopes.put("checkins.read", "Read check-ins of the couples that granted it (never private notes).");
-        appScopes.put("insights.read", "Read insights and recommendations of the couples that granted it.");
-        appScopes.put(
-                "reminders.read", "Read reminders of the couples that granted it, and subscribe to their webhooks.");
+    /**
+     * Says in each secured operation who may call it. Its {@code security} lists the alternatives: people (any signed-in
+     * person; the build adds it where the resource declares nothing) and, where the resource opens it to them, partner
+     * apps with the scopes the token must hold (PartnerAppAccess enforces exactly that).
+     */
+    private static void describeWhoMayCall(Operation operation) {
+        List<String> partnerScopes = null;
+        boolean people = false;
+        for (var requirement : operation.getSecurity()) {
+            if (requirement.hasScheme(OAuthSchemes.PARTNER_APPS)) {
+                partnerScopes = requirement.getScheme(OAuthSchemes.PARTNER_APPS);
+            }
+            people |= requirement.hasScheme(OAuthSchemes.PEOPLE);
+        }
+        String who;
+        if (partnerScopes == null) {
+            who = "**People only**: a partner app's token is refused (403 `person-only`).";
+        } else {
+            String scopes = partnerScopes.isEmpty()
+                    ? "any partner app"
+                    : "partner apps whose token holds `" + String.join("` and `", partnerScopes) + "`"
+                            + " (403 `insufficient-scope` without), for couples that granted it";
+            who = people ? "**People and " + scopes + ".**" : "**Only " + scopes + ".**";
+        }
+        String description = operation.getDescription();
+        operation.setDescription(description == null || description.isBlank() ? who : description + "\n\n" + who);
+    }
+
+    private static String issuer() {
+        return ConfigProvider.getConfig().getValue("hearth.api.identity-url", String.class);
+    }
+
+    private static SecurityScheme peopleScheme() {
+        String issuer = issuer();
+        Map<String, String> scopes = new LinkedHashMap<>();
+        scopes.put("openid", "Sign in (OpenID Connect).");
+        scopes.put("hearth-api", "Call the Hearth API as yourself (granted to the Hearth apps by default).");
         OAuthFlow code = OASFactory.createOAuthFlow()
                 .authorizationUrl(issuer + "/protocol/openid-connect/auth")
                 .tokenUrl(issuer + "/protocol/openid-connect/token")
                 .refreshUrl(issuer + "/protocol/openid-connect/token")
-                .scopes(personScopes);
-        OAuthFlow clientCredentials = OASFactory.createOAuthFlow()
-                .tokenUrl(issuer + "/protocol/openid-connect/token")
-                .scopes(appScopes);
+                .scopes(scopes);
         return OASFactory.createSecurityScheme()
                 .type(SecurityScheme.Type.OAUTH2)
-                .description("OAuth 2.0 bearer tokens from Hearth's identity provider (OpenID Connect discovery at `"
-                        + issuer + "/.well-known/openid-configuration`). People sign in through the Hearth apps with "
-                        + "the authorization code flow and PKCE (S256, public client `hearth-app`). Partner apps (a "
-                        + "therapist's platform) use client credentials and read only what a couple granted them "
-                        + "(`POST /v1/couples/{coupleId}/grants`, approved by both members), under the scopes below.")
-                .flows(OASFactory.createOAuthFlows().authorizationCode(code).clientCredentials(clientCredentials));
+                .description("People sign in through the Hearth apps with the authorization code flow and PKCE (S256, "
+                        + "public client `hearth-app`) at Hearth's identity provider (OpenID Connect discovery at `"
+                        + issuer + "/.well-known/openid-configuration`); the access token is sent as a bearer token. "
+                        + "Operations under `/v1/ops` also need the `ops` role, which the identity provider grants "
+                        + "to staff only.")
+                .flows(OASFactory.createOAuthFlows().authorizationCode(code));
+    }
+
+    private static SecurityScheme partnerAppsScheme() {
+        String issuer = issuer();
+        Map<String, String> scopes = new LinkedHashMap<>();
+        scopes.put(
+                OAuthSchemes.COUPLES_READ, "Read the couples that granted it: members' pseudonyms, status, settings.");
+        scopes.put(
+                OAuthSchemes.CHECKINS_READ,
+                "Read check-ins of the couples that granted it (scores only, never words or private notes).");
+        scopes.put(OAuthSchemes.INSIGHTS_READ, "Read insights and recommendations of the couples that granted it.");
+        scopes.put(
+                OAuthSchemes.REMINDERS_READ,
+                "Read reminders of the couples that granted it, and subscribe to their webhooks.");
+        OAuthFlow clientCredentials = OASFactory.createOAuthFlow()
+                .tokenUrl(issuer + "/protocol/openid-connect/token")
+                .scopes(scopes);
+        return OASFactory.createSecurityScheme()
+                .type(SecurityScheme.Type.OAUTH2)
+                .description("Partner apps (a therapist's platform) use the client credentials flow and read only what "
+                        + "a couple granted them (`POST /v1/couples/{coupleId}/grants`, approved by both members), "
+                        + "under the scopes below. Each operation's `security` says which scopes it requires; an "
+                        + "operation without this scheme refuses partner apps.")
+                .flows(OASFactory.createOAuthFlows().clientCredentials(clientCredentials));
     }
 }

@@ -22,6 +22,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jboss.logging.Logger;
 
 /**
@@ -49,13 +50,13 @@ public class DeadLetters {
 
     public record DeadLetter(
             String originalTopic,
-            Integer originalPartition,
-            Long originalOffset,
-            String key,
+            @Schema(nullable = true) Integer originalPartition,
+            @Schema(nullable = true) Long originalOffset,
+            @Schema(nullable = true) String key,
             int partition,
             long offset,
             Instant deadLetteredAt,
-            String reason) {}
+            @Schema(nullable = true) String reason) {}
 
     public record ReplayResult(String topic, int read, int applied, int alreadyApplied, int stillUnreadable) {}
 

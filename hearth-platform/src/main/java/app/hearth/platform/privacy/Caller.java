@@ -68,14 +68,19 @@ public class Caller {
     /** The subject of a person's token, even if erased: only for the erasure itself, which must stay idempotent. */
     public String personIdForErasure() {
         if (isPartnerApp()) {
-            throw new ApiException(
-                    403,
-                    "https://hearth.app/problems/person-only",
-                    "Forbidden",
-                    "This endpoint acts for a person signed in to Hearth. Partner apps may read only the couple "
-                            + "resources a couple granted them.");
+            throw personOnly();
         }
         return token.getSubject();
+    }
+
+    /** The 403 for a partner app calling what only people may call. */
+    public static ApiException personOnly() {
+        return new ApiException(
+                403,
+                "https://hearth.app/problems/person-only",
+                "Forbidden",
+                "This endpoint acts for a person signed in to Hearth. Partner apps may read only the couple "
+                        + "resources a couple granted them.");
     }
 
     /**

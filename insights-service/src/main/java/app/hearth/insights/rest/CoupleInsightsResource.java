@@ -8,6 +8,7 @@ import app.hearth.insights.service.Voice;
 import app.hearth.membership.MembershipService;
 import app.hearth.platform.http.Params;
 import app.hearth.platform.privacy.Caller;
+import app.hearth.platform.privacy.OAuthSchemes;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -29,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -57,12 +59,16 @@ public class CoupleInsightsResource {
             UUID coupleId, String currentPeriod, Instant generatedAt, List<CoupleInsights.Insight> insights) {}
 
     public record RecommendationsView(
-            UUID coupleId, Integer minutes, List<Recommender.Recommendation> recommendations) {}
+            UUID coupleId,
+            @Schema(nullable = true) Integer minutes,
+            List<Recommender.Recommendation> recommendations) {}
 
     public record TimelineView(UUID coupleId, Timeline timeline) {}
 
     public record Preferences(@NotNull Boolean showStreaks) {}
 
+    @SecurityRequirement(name = OAuthSchemes.PEOPLE)
+    @SecurityRequirement(name = OAuthSchemes.PARTNER_APPS, scopes = OAuthSchemes.INSIGHTS_READ)
     @Operation(
             operationId = "getInsights",
             summary = "Get a couple's insights",
@@ -79,6 +85,8 @@ public class CoupleInsightsResource {
     }
 
     /** Exercises to try next, with reasons; {@code minutes} keeps to what fits (5 → boosters). */
+    @SecurityRequirement(name = OAuthSchemes.PEOPLE)
+    @SecurityRequirement(name = OAuthSchemes.PARTNER_APPS, scopes = OAuthSchemes.INSIGHTS_READ)
     @Operation(
             operationId = "getRecommendations",
             summary = "Get recommendations",
@@ -100,6 +108,8 @@ public class CoupleInsightsResource {
                 coupleId, fits, insights.recommendations(authorise(coupleId).snapshot(), fits, authorization));
     }
 
+    @SecurityRequirement(name = OAuthSchemes.PEOPLE)
+    @SecurityRequirement(name = OAuthSchemes.PARTNER_APPS, scopes = OAuthSchemes.INSIGHTS_READ)
     @Operation(
             operationId = "getInsightsTimeline",
             summary = "Get the insights timeline",
@@ -125,6 +135,8 @@ public class CoupleInsightsResource {
     }
 
     /** The timeline as a small accessible SVG chart, for clients that just show a picture. */
+    @SecurityRequirement(name = OAuthSchemes.PEOPLE)
+    @SecurityRequirement(name = OAuthSchemes.PARTNER_APPS, scopes = OAuthSchemes.INSIGHTS_READ)
     @Operation(
             operationId = "getInsightsTimelineChart",
             summary = "Get the timeline as a chart",
@@ -170,9 +182,6 @@ public class CoupleInsightsResource {
 
     private Authorised authorise(UUID coupleId) {
         if (caller.isPartnerApp()) {
-            if (!caller.hasScope(SCOPE)) {
-                throw MembershipService.notFound(coupleId);
-            }
             membership.requirePartnerApp(coupleId, caller.clientId(), SCOPE);
             InsightsService.Snapshot snapshot = insights.snapshot(coupleId);
             return new Authorised(

@@ -19,6 +19,7 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.ToIntFunction;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A couple's insights, each a plain sentence with the numbers behind it and the period it covers. Pure: the same
@@ -30,7 +31,21 @@ public final class CoupleInsights {
 
     public record Covers(String from, String to, int periods) {}
 
-    public record Insight(String id, String category, String sentence, Map<String, Object> numbers, Covers covers) {}
+    public record Insight(String id, Category category, String sentence, Map<String, Object> numbers, Covers covers) {
+
+        /** What an insight is about; new categories may be added (clients show an unknown one as plain text). */
+        @Schema(name = "InsightCategory")
+        public enum Category {
+            TREND,
+            ALIGNMENT,
+            STREAK,
+            SCREEN_TIME,
+            LAYERS,
+            CONSISTENCY,
+            MILESTONE,
+            WARNING_SIGN
+        }
+    }
 
     private CoupleInsights() {}
 
@@ -109,7 +124,7 @@ public final class CoupleInsights {
                             + ".";
             insights.add(new Insight(
                     "check-in-streak",
-                    "STREAK",
+                    Insight.Category.STREAK,
                     sentence,
                     numbers(
                             "periods",
@@ -167,7 +182,7 @@ public final class CoupleInsights {
             boolean large = gap >= InsightMaths.LARGE_GAP;
             insights.add(new Insight(
                     "alignment",
-                    "ALIGNMENT",
+                    Insight.Category.ALIGNMENT,
                     large
                             ? "You may be seeing this differently: your closeness ratings have been " + gap
                                     + " points apart on average lately. That is a conversation starter, not a verdict: ask each other what "
@@ -220,7 +235,7 @@ public final class CoupleInsights {
                     : "Average closeness by daily screen time, from your check-ins.";
             insights.add(new Insight(
                     "screen-time-closeness",
-                    "SCREEN_TIME",
+                    Insight.Category.SCREEN_TIME,
                     sentence,
                     buckets,
                     covers(
@@ -245,7 +260,7 @@ public final class CoupleInsights {
                 .toList();
         insights.add(new Insight(
                 "layer-coverage",
-                "LAYERS",
+                Insight.Category.LAYERS,
                 (practised.isEmpty()
                                 ? "You have not practised any of the five layers in the last 90 days."
                                 : "In the last 90 days you practised " + String.join(", ", practised) + ".")
@@ -278,7 +293,7 @@ public final class CoupleInsights {
         Double share = recent.isEmpty() ? null : InsightMaths.round1(100.0 * acted / recent.size());
         insights.add(new Insight(
                 "consistency",
-                "CONSISTENCY",
+                Insight.Category.CONSISTENCY,
                 "You did " + perWeek + " micro-habits and rituals a week over the " + "last four weeks"
                         + (share == null
                                 ? "."
@@ -339,7 +354,7 @@ public final class CoupleInsights {
                 };
         return new Insight(
                 id + ":" + voice.ref(partner),
-                "TREND",
+                Insight.Category.TREND,
                 sentence,
                 numbers(
                         "partnerId",

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Function;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** What insights-service holds about one person (data portability): their facts, as the events delivered them. */
 @ApplicationScoped
@@ -23,21 +24,31 @@ public class InsightsExport {
     public record CheckInScore(
             String coupleId,
             String period,
-            Instant completedAt,
-            String mood,
-            Integer moodIntensity,
-            Integer closeness,
-            Integer satisfaction,
-            String screenTime) {}
+            @Schema(nullable = true) Instant completedAt,
+            @Schema(nullable = true) String mood,
+            @Schema(nullable = true) Integer moodIntensity,
+            @Schema(nullable = true) Integer closeness,
+            @Schema(nullable = true) Integer satisfaction,
+            @Schema(nullable = true) String screenTime) {}
 
     public record CheckInSubmitted(String coupleId, String period, Instant submittedAt) {}
 
-    public record ExerciseRating(String sessionId, Integer feltConnected, Integer feltSafe) {}
+    public record ExerciseRating(
+            String sessionId,
+            @Schema(nullable = true) Integer feltConnected,
+            @Schema(nullable = true) Integer feltSafe) {}
 
     public record ReminderFired(
-            String reminderId, String coupleId, String kind, Instant occurrenceAt, Instant firedAt) {}
+            String reminderId,
+            String coupleId,
+            String kind,
+            Instant occurrenceAt,
+            @Schema(nullable = true) Instant firedAt) {}
 
-    public record Vacation(Instant pausedAt, LocalDate until, Instant resumedAt) {}
+    public record Vacation(
+            Instant pausedAt,
+            @Schema(nullable = true) LocalDate until,
+            @Schema(nullable = true) Instant resumedAt) {}
 
     @Transactional
     public InsightsData of(String personId) {

@@ -28,7 +28,7 @@ final class Milestones {
                 .findFirst()
                 .ifPresent(first -> milestones.add(new Insight(
                         "milestone:first-check-in",
-                        "MILESTONE",
+                        Insight.Category.MILESTONE,
                         "Your first check-in together, in " + first + ". Every one since has added to it.",
                         numbers("period", first),
                         covers(first, first))));
@@ -52,7 +52,7 @@ final class Milestones {
         if (best >= target) {
             milestones.add(new Insight(
                     "milestone:four-week-streak",
-                    "MILESTONE",
+                    Insight.Category.MILESTONE,
                     "Four weeks in a row of checking in together. " + "That is what the guide means by consistency.",
                     numbers("longestStreak", best),
                     covers(bestEnd, bestEnd)));
@@ -72,7 +72,7 @@ final class Milestones {
         }
         firstPerLayer.forEach((layer, at) -> milestones.add(new Insight(
                 "milestone:first-" + layer.name().toLowerCase(Locale.ROOT),
-                "MILESTONE",
+                Insight.Category.MILESTONE,
                 "Your first completed exercise in " + label(layer) + ".",
                 numbers("layer", layer.name(), "completedOn", day(at)),
                 new Covers(day(at), day(at), 0))));
@@ -86,7 +86,7 @@ final class Milestones {
                         .findFirst())
                 .ifPresent(at -> milestones.add(new Insight(
                         "milestone:detox-finished",
-                        "MILESTONE",
+                        Insight.Category.MILESTONE,
                         "You finished the 7-day digital detox. Notice what you want to keep from it.",
                         numbers("completedOn", day(at)),
                         new Covers(day(at), day(at), 0))));
@@ -95,7 +95,7 @@ final class Milestones {
         if (completed >= 10) {
             milestones.add(new Insight(
                     "milestone:ten-exercises",
-                    "MILESTONE",
+                    Insight.Category.MILESTONE,
                     "Ten exercises completed together.",
                     numbers("exercisesCompleted", completed),
                     null));

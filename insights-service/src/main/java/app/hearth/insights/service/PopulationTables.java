@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The guide's tables from Hearth's own data, k-anonymous: a cell built from fewer than k couples is marked
@@ -49,7 +50,11 @@ public final class PopulationTables {
             "day 6: repeat and refine",
             "day 7: review the week");
 
-    public record Cell(String group, Integer couples, Double value, boolean suppressed) {
+    public record Cell(
+            String group,
+            @Schema(nullable = true) Integer couples,
+            @Schema(nullable = true) Double value,
+            boolean suppressed) {
         static Cell of(String group, List<Double> values, boolean suppress, boolean share) {
             if (suppress) {
                 return new Cell(group, null, null, true);

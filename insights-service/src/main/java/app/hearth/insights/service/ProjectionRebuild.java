@@ -24,6 +24,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jboss.logging.Logger;
 
 /**
@@ -68,12 +69,12 @@ public class ProjectionRebuild {
 
     public record Status(
             State state,
-            Instant startedAt,
-            Instant finishedAt,
+            @Schema(nullable = true) Instant startedAt,
+            @Schema(nullable = true) Instant finishedAt,
             long eventsRead,
             long factsWritten,
             long skipped,
-            String error) {}
+            @Schema(nullable = true) String error) {}
 
     @Inject
     InboxProcessor inbox;

@@ -6,11 +6,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The series a client charts: per period, each partner's closeness and satisfaction, check-ins and practice. */
 public record Timeline(String from, String to, List<Point> points) {
 
-    public record PartnerPoint(String partnerId, String who, Integer closeness, Integer satisfaction) {}
+    public record PartnerPoint(
+            String partnerId,
+            String who,
+            @Schema(nullable = true) Integer closeness,
+            @Schema(nullable = true) Integer satisfaction) {}
 
     public record Point(
             String period,

@@ -34,7 +34,7 @@ final class WarningSigns {
             if (InsightMaths.fallingFor(closeness, 3)) {
                 signs.add(new Insight(
                         "warning:closeness-falling:" + voice.ref(partner),
-                        "WARNING_SIGN",
+                        Insight.Category.WARNING_SIGN,
                         voice.possessiveSubject(partner)
                                 + " closeness has fallen three check-ins in a row. Worth talking about gently, before it becomes distance.",
                         numbers(
@@ -48,7 +48,7 @@ final class WarningSigns {
             if (InsightMaths.persistentlyAtMost(satisfaction, 3, 4)) {
                 signs.add(new Insight(
                         "warning:satisfaction-low:" + voice.ref(partner),
-                        "WARNING_SIGN",
+                        Insight.Category.WARNING_SIGN,
                         voice.possessiveSubject(partner)
                                 + " satisfaction has stayed at 4 or below for three check-ins.",
                         numbers(
@@ -73,7 +73,7 @@ final class WarningSigns {
         if (finished.size() >= 3 && missed >= 2) {
             signs.add(new Insight(
                     "warning:missed-check-ins",
-                    "WARNING_SIGN",
+                    Insight.Category.WARNING_SIGN,
                     "You missed " + missed + " of your last " + finished.size()
                             + " check-ins. Neglect rarely announces itself; it is the slow drip of unspoken things.",
                     numbers("missed", missed, "periods", finished.size()),
@@ -85,7 +85,7 @@ final class WarningSigns {
         if (pauseWords >= 3) {
             signs.add(new Insight(
                     "warning:frequent-pauses",
-                    "WARNING_SIGN",
+                    Insight.Category.WARNING_SIGN,
                     "You used your pause word " + pauseWords
                             + " times in the last 30 days. Pausing is right when things flood; choose gentler exercises for a while.",
                     numbers("pauseWordUses", pauseWords, "days", 30),
@@ -94,7 +94,7 @@ final class WarningSigns {
         if (signs.size() >= 2) {
             signs.add(new Insight(
                     "outside-help",
-                    "WARNING_SIGN",
+                    Insight.Category.WARNING_SIGN,
                     "Several of these signs have lasted a while. A couples "
                             + "counsellor or therapist can help you untangle them; reaching out is a sign of care, not of failure.",
                     numbers("signs", signs.size()),

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Everything this service holds about the caller (data portability). */
@@ -43,14 +44,18 @@ public class MeExportResource {
     @Inject
     Clock clock;
 
-    public record NudgeView(UUID coupleId, String period, Instant dueAt, Instant handledAt) {}
+    public record NudgeView(
+            UUID coupleId,
+            String period,
+            Instant dueAt,
+            @Schema(nullable = true) Instant handledAt) {}
 
     /** What reminder-service holds about the caller; webhook secrets are not repeated. */
     public record ReminderData(
             List<ReminderView> reminders,
             List<RecipientView> mySchedule,
             List<NotificationView> notifications,
-            LocalDate pausedUntil,
+            @Schema(nullable = true) LocalDate pausedUntil,
             ReminderViews.SettingsView settings,
             List<SubscriptionView> webhooks,
             List<DeliveryView> webhookDeliveries,

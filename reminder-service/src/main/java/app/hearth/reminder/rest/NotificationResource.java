@@ -26,9 +26,14 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.DiscriminatorMapping;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -73,6 +78,18 @@ public class NotificationResource {
             summary = "Stream my notifications",
             description =
                     "Server-sent events: each notification of yours as it fires. A person may have only a few streams open at once.")
+    @APIResponse(
+            responseCode = "200",
+            description =
+                    "A `text/event-stream` (WHATWG server-sent events). First `event: ready` (data `{}`) once the "
+                            + "stream is live; then one `event: notification` per notification as it fires, its `id:` the "
+                            + "notification's id and its `data:` the notification as JSON (the inbox's `NotificationView`). "
+                            + "The stream ends when the token expires; after reconnecting, catch up from the inbox. The schema "
+                            + "describes one event's fields (`event`, `id`, `data`), not a JSON body.",
+            content =
+                    @Content(
+                            mediaType = MediaType.SERVER_SENT_EVENTS,
+                            schema = @Schema(implementation = StreamEvent.class)))
     @GET
     @Path("/stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)
@@ -98,6 +115,32 @@ public class NotificationResource {
                                         .data(NotificationView.of(n))
                                         .build()));
     }
+
+    /** One server-sent event of the notification stream, told apart by {@code event}. */
+    @Schema(
+            name = "NotificationStreamEvent",
+            oneOf = {StreamReady.class, StreamNotification.class},
+            discriminatorProperty = "event",
+            discriminatorMapping = {
+                @DiscriminatorMapping(value = "ready", schema = StreamReady.class),
+                @DiscriminatorMapping(value = "notification", schema = StreamNotification.class)
+            })
+    public sealed interface StreamEvent permits StreamReady, StreamNotification {}
+
+    /** {@code event: ready}, once the stream is live. */
+    public record StreamReady(
+            @Schema(enumeration = "ready") String event,
+            @Schema(description = "Always `{}`.") Map<String, Object> data) implements StreamEvent {}
+
+    /** {@code event: notification}: one notification as it fires. */
+    public record StreamNotification(
+            @Schema(enumeration = "notification") String event,
+
+            @Schema(description = "The notification's id (the SSE `id:` field).")
+            UUID id,
+
+            NotificationView data)
+            implements StreamEvent {}
 
     @Operation(
             operationId = "markNotificationRead",

@@ -8,6 +8,7 @@ import app.hearth.platform.http.PageLinks;
 import app.hearth.platform.http.PageOf;
 import app.hearth.platform.http.PageRequest;
 import app.hearth.platform.privacy.Caller;
+import app.hearth.platform.privacy.OAuthSchemes;
 import app.hearth.reminder.Reminder;
 import app.hearth.reminder.rest.ReminderViews.CreateReminderRequest;
 import app.hearth.reminder.rest.ReminderViews.ReminderView;
@@ -44,6 +45,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -141,6 +143,8 @@ public class ReminderResource {
         return PageLinks.answer(PageOf.of(all, PageRequest.of(page, size)), uri);
     }
 
+    @SecurityRequirement(name = OAuthSchemes.PEOPLE)
+    @SecurityRequirement(name = OAuthSchemes.PARTNER_APPS, scopes = OAuthSchemes.REMINDERS_READ)
     @Operation(
             operationId = "listCoupleReminders",
             summary = "List a couple's reminders",
@@ -155,10 +159,6 @@ public class ReminderResource {
             @Context UriInfo uri) {
         PageRequest request = PageRequest.of(page, size);
         if (caller.isPartnerApp()) {
-            // Without the grant and the scope in the token alike, the couple does not exist for the app.
-            if (!caller.hasScope(WebhookService.PARTNER_APP_SCOPE)) {
-                throw MembershipService.notFound(coupleId);
-            }
             membership.requirePartnerApp(coupleId, caller.clientId(), WebhookService.PARTNER_APP_SCOPE);
             List<ReminderView> all = reminders.ofCouple(coupleId).stream()
                     .map(r -> ReminderView.forPartnerApp(r, reminders.recipients(r.id), caller::memberRef))

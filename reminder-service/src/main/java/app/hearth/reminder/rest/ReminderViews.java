@@ -5,7 +5,6 @@ import app.hearth.reminder.Notification;
 import app.hearth.reminder.Reminder;
 import app.hearth.reminder.ReminderRecipient;
 import com.fasterxml.jackson.annotation.JsonFormat;
-import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -62,29 +61,30 @@ public final class ReminderViews {
 
     public record SettingsRequest(Boolean partnerWaitingNudge) {}
 
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record RecipientView(String partnerId, Instant nextOccurrenceAt, Instant nextFireAt) {
+    public record RecipientView(
+            String partnerId,
+            @Schema(nullable = true) Instant nextOccurrenceAt,
+            @Schema(nullable = true) Instant nextFireAt) {
         static RecipientView of(ReminderRecipient r) {
             return new RecipientView(r.partnerId, r.occurrenceAt, r.nextFireAt);
         }
     }
 
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ReminderView(
             UUID id,
-            UUID coupleId,
+            @Schema(nullable = true) UUID coupleId,
             Kind kind,
 
-            @Schema(examples = "Say one thing you appreciated today")
+            @Schema(nullable = true, examples = "Say one thing you appreciated today")
             String title,
 
-            String exerciseSlug,
+            @Schema(nullable = true) String exerciseSlug,
             @Schema(examples = "FREQ=WEEKLY;BYDAY=SU") String rrule,
             @JsonFormat(pattern = "HH:mm") LocalTime timeOfDay,
-            LocalDate startDate,
+            @Schema(nullable = true) LocalDate startDate,
             Reminder.ZonePolicy zonePolicy,
-            String fixedZone,
-            Integer sharedMomentMinutes,
+            @Schema(nullable = true) String fixedZone,
+            @Schema(nullable = true) Integer sharedMomentMinutes,
             Reminder.Origin origin,
             String ownerId,
             List<RecipientView> recipients) {
@@ -133,19 +133,18 @@ public final class ReminderViews {
 
     public record SnoozeRequest(@NotNull @Min(10) @Max(1440) Integer minutes) {}
 
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record NotificationView(
             UUID id,
             Notification.Source source,
-            UUID reminderId,
-            UUID coupleId,
+            @Schema(nullable = true) UUID reminderId,
+            @Schema(nullable = true) UUID coupleId,
             Kind kind,
-            String title,
-            String exerciseSlug,
+            @Schema(nullable = true) String title,
+            @Schema(nullable = true) String exerciseSlug,
             Instant occurrenceAt,
-            Instant firedAt,
+            @Schema(nullable = true) Instant firedAt,
             Notification.Status status,
-            Instant snoozedUntil) {
+            @Schema(nullable = true) Instant snoozedUntil) {
         static NotificationView of(Notification n) {
             return new NotificationView(
                     n.id,

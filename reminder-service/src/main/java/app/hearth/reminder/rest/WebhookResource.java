@@ -1,16 +1,15 @@
 package app.hearth.reminder.rest;
 
 import app.hearth.membership.MembershipService;
-import app.hearth.platform.http.ApiException;
 import app.hearth.platform.http.PageLinks;
 import app.hearth.platform.http.PageOf;
 import app.hearth.platform.http.PageRequest;
 import app.hearth.platform.http.Params;
 import app.hearth.platform.privacy.Caller;
+import app.hearth.platform.privacy.OAuthSchemes;
 import app.hearth.reminder.WebhookDelivery;
 import app.hearth.reminder.WebhookSubscription;
 import app.hearth.reminder.webhook.WebhookService;
-import com.fasterxml.jackson.annotation.JsonInclude;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -38,6 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -71,15 +71,14 @@ public class WebhookResource {
             String url) {}
 
     /** The secret is shown once, in the answer to the subscription (and to each rotation). */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record SubscriptionView(
             UUID id,
             String url,
-            UUID coupleId,
-            String clientId,
+            @Schema(nullable = true) UUID coupleId,
+            @Schema(nullable = true) String clientId,
             Instant createdAt,
-            String secret,
-            Instant previousSecretValidUntil) {
+            @Schema(nullable = true) String secret,
+            @Schema(nullable = true) Instant previousSecretValidUntil) {
         static SubscriptionView of(WebhookSubscription s, String secret) {
             return new SubscriptionView(
                     s.id,
@@ -97,16 +96,15 @@ public class WebhookResource {
      * connection-refused, tls-failed, destination-refused (the host now resolves inside), answer-too-large,
      * network-error or consent-withdrawn.
      */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record DeliveryView(
             UUID id,
             UUID notificationId,
             WebhookDelivery.Status status,
             int attempts,
-            Instant nextAttemptAt,
-            String lastOutcome,
+            @Schema(nullable = true) Instant nextAttemptAt,
+            @Schema(nullable = true) String lastOutcome,
             Instant createdAt,
-            Instant deliveredAt) {
+            @Schema(nullable = true) Instant deliveredAt) {
         static DeliveryView of(WebhookDelivery d) {
             return new DeliveryView(
                     d.id,
@@ -200,6 +198,7 @@ public class WebhookResource {
         webhooks.delete(id, caller.personId(), null);
     }
 
+    @SecurityRequirement(name = OAuthSchemes.PARTNER_APPS, scopes = OAuthSchemes.REMINDERS_READ)
     @Operation(
             operationId = "subscribeCoupleWebhook",
             summary = "Subscribe a partner app webhook",
@@ -218,10 +217,6 @@ public class WebhookResource {
     public Response subscribeApp(
             @PathParam("coupleId") UUID coupleId,
             @NotNull(message = "send {\"url\": \"https://...\"}") @Valid SubscribeRequest request) {
-        if (!caller.isPartnerApp()) {
-            throw ApiException.badRequest("A couple's webhooks are for partner apps; "
-                    + "subscribe to your own notifications at /v1/me/webhooks.");
-        }
         requireGrantedApp(coupleId);
         WebhookService.Subscribed s = webhooks.subscribe(
                 WebhookSubscription.OwnerType.PARTNER_APP, caller.clientId(), coupleId, request.url());
@@ -231,6 +226,8 @@ public class WebhookResource {
     }
 
     /** A partner app sees its own webhooks; the couple's members see every app's, so they know who receives what. */
+    @SecurityRequirement(name = OAuthSchemes.PEOPLE)
+    @SecurityRequirement(name = OAuthSchemes.PARTNER_APPS, scopes = OAuthSchemes.REMINDERS_READ)
     @Operation(
             operationId = "listCoupleWebhooks",
             summary = "List a couple's webhooks",
@@ -256,6 +253,7 @@ public class WebhookResource {
         return PageLinks.answer(PageOf.of(all, PageRequest.of(page, size)), uri);
     }
 
+    @SecurityRequirement(name = OAuthSchemes.PARTNER_APPS, scopes = OAuthSchemes.REMINDERS_READ)
     @Operation(
             operationId = "listCoupleWebhookDeliveries",
             summary = "List partner app webhook deliveries",
@@ -278,6 +276,7 @@ public class WebhookResource {
         return PageLinks.answer(deliveries(id, status, page, size), uri);
     }
 
+    @SecurityRequirement(name = OAuthSchemes.PARTNER_APPS, scopes = OAuthSchemes.REMINDERS_READ)
     @Operation(
             operationId = "rotateCoupleWebhookSecret",
             summary = "Rotate a partner app webhook secret",
@@ -291,11 +290,12 @@ public class WebhookResource {
         return SubscriptionView.of(rotated.subscription(), rotated.secret());
     }
 
+    @SecurityRequirement(name = OAuthSchemes.PARTNER_APPS, scopes = OAuthSchemes.REMINDERS_READ)
     @Operation(
             operationId = "unsubscribeCoupleWebhook",
             summary = "Unsubscribe a partner app webhook",
             description =
-                    "Stops a partner app's deliveries for this couple at once (the app itself, or either member).")
+                    "Stops a partner app's deliveries for this couple at once (only the app itself: members stop every app at once by revoking its grant on couple-service).")
     @DELETE
     @Path("/couples/{coupleId}/webhooks/{webhookId}")
     public void unsubscribeApp(@PathParam("coupleId") UUID coupleId, @PathParam("webhookId") UUID id) {
@@ -312,10 +312,8 @@ public class WebhookResource {
                 .map(DeliveryView::of);
     }
 
+    /** The scope is in the token (PartnerAppAccess); the couple must have granted it too. */
     private void requireGrantedApp(UUID coupleId) {
-        if (!caller.isPartnerApp() || !caller.hasScope(SCOPE)) {
-            throw MembershipService.notFound(coupleId);
-        }
         membership.requirePartnerApp(coupleId, caller.clientId(), SCOPE);
     }
 }
