@@ -142,7 +142,11 @@ public abstract class ServiceSmokeContract extends HttpEdgeContract {
                 .body("openapi", containsString("3."))
                 // A client generated from the served document calls this instance first; production comes second.
                 .body("servers[0].url", equalTo("http://localhost:" + RestAssured.port))
-                .body("servers[1].url", equalTo("https://api.hearth.app"));
+                .body("servers[1].url", equalTo("https://api.hearth.app"))
+                // ... and signs in where this instance's tokens come from, not at production's identity provider.
+                .body(
+                        "components.securitySchemes.'hearth-people'.flows.authorizationCode.authorizationUrl",
+                        equalTo(TestInfrastructure.OIDC_ISSUER + "/protocol/openid-connect/auth"));
     }
 
     @Test

@@ -58,6 +58,19 @@ class ClusterFitTest {
                 .allSatisfy(origin -> assertThat(origin).startsWith("https://").doesNotContain("*"));
     }
 
+    /** The served OpenAPI documents send clients to sign in at Keycloak's public hostname, with the realm's name. */
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void theDocumentsSignClientsInAtKeycloaksPublicHostname(String overlay) {
+        String hostname = Manifests.named(overlay, "Keycloak", "hearth-id")
+                .at("/spec/hostname/hostname")
+                .asText();
+        String realm = Manifests.named(overlay, "KeycloakRealmImport", "hearth-realm")
+                .at("/spec/realm/realm")
+                .asText();
+        assertThat(configMapValue(overlay, "HEARTH_API_IDENTITY_URL")).isEqualTo(hostname + "/realms/" + realm);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
     void keycloakAndItsRealmImportMayConnectToTheDatabase(String overlay) {

@@ -41,6 +41,8 @@ import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 public class ApiContract implements OASFilter {
 
     private static final String PROBLEM = "application/problem+json";
+    /** Marks a schema whose properties are present only where they apply: not made {@code required}. */
+    private static final String SPARSE = "x-sparse";
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -138,7 +140,8 @@ public class ApiContract implements OASFilter {
      * Hearth writes every field of an answer, {@code null} when it has no value (Jackson's default; no answer omits
      * one): so every property of a schema that only answers carry is {@code required}, and one that can be null says
      * so on the record ({@code @Schema(nullable = true)}). Schemas requests also use are left as declared: there
-     * {@code required} means what a client must send.
+     * {@code required} means what a client must send; so is a schema marked {@code x-sparse} (a map documented by the
+     * keys it may hold).
      */
     private static void requireAnswerFields(OpenAPI openAPI) {
         Map<String, Schema> schemas = openAPI.getComponents().getSchemas();
@@ -172,6 +175,10 @@ public class ApiContract implements OASFilter {
         answered.remove("FieldError");
         for (String name : answered) {
             Schema schema = schemas.get(name);
+            if (schema.getExtensions() != null && schema.getExtensions().containsKey(SPARSE)) {
+                schema.removeExtension(SPARSE); // its keys are present only where they apply (InsightNumbers)
+                continue;
+            }
             if (schema.getProperties() == null || schema.getProperties().isEmpty()) {
                 continue;
             }

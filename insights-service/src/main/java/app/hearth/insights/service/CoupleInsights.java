@@ -31,7 +31,14 @@ public final class CoupleInsights {
 
     public record Covers(String from, String to, int periods) {}
 
-    public record Insight(String id, Category category, String sentence, Map<String, Object> numbers, Covers covers) {
+    public record Insight(
+            String id,
+            Category category,
+            String sentence,
+            @Schema(implementation = InsightNumbers.class) Map<String, Object> numbers,
+
+            @Schema(nullable = true, description = "The periods it covers; null for a count that has no span.")
+            Covers covers) {
 
         /** What an insight is about; new categories may be added (clients show an unknown one as plain text). */
         @Schema(name = "InsightCategory")
