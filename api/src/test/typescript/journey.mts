@@ -1,14 +1,12 @@
-// A client developer's journey through Hearth with types generated from the four services' served OpenAPI documents
-// (openapi-typescript) and openapi-fetch: two people pair, check in, play the 36 questions, set a reminder, read
+// A client developer's journey through Hearth with types generated from the public API document couple-service serves
+// (GET /v1/openapi: the four services' documents joined; openapi-typescript) and openapi-fetch: two people pair, check in, play the 36 questions, set a reminder, read
 // insights, export their data and erase themselves. `tsc --strict` typechecks it; TypeScriptClientTest runs it against
-// the test stack. No non-null assertion (`x!`) anywhere: what the documents mark required is typed as present.
+// the test stack (no entry point there: one client per service, all typed by the one document). No non-null assertion
+// (`x!`) anywhere: what the document marks required is typed as present.
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import createClient from "openapi-fetch";
-import type { paths as CouplePaths } from "hearth/couple";
-import type { paths as ExercisePaths } from "hearth/exercise";
-import type { paths as ReminderPaths } from "hearth/reminder";
-import type { paths as InsightsPaths } from "hearth/insights";
+import type { paths } from "hearth/hearth-api";
 
 function env(name: string): string {
   const value = process.env[name];
@@ -20,10 +18,10 @@ function env(name: string): string {
 function clientsOf(token: string) {
   const headers = { Authorization: `Bearer ${token}` };
   return {
-    couples: createClient<CouplePaths>({ baseUrl: env("HEARTH_COUPLES_URL"), headers }),
-    exercises: createClient<ExercisePaths>({ baseUrl: env("HEARTH_EXERCISES_URL"), headers }),
-    reminders: createClient<ReminderPaths>({ baseUrl: env("HEARTH_REMINDERS_URL"), headers }),
-    insights: createClient<InsightsPaths>({ baseUrl: env("HEARTH_INSIGHTS_URL"), headers }),
+    couples: createClient<paths>({ baseUrl: env("HEARTH_COUPLES_URL"), headers }),
+    exercises: createClient<paths>({ baseUrl: env("HEARTH_EXERCISES_URL"), headers }),
+    reminders: createClient<paths>({ baseUrl: env("HEARTH_REMINDERS_URL"), headers }),
+    insights: createClient<paths>({ baseUrl: env("HEARTH_INSIGHTS_URL"), headers }),
   };
 }
 
@@ -150,17 +148,14 @@ for (let attempt = 0; insights === undefined; attempt++) {
 assert.equal(insights.coupleId, coupleId);
 for (const insight of insights.insights) assert.ok(insight.sentence.length > 0);
 
-// Export: couple-service's envelope (here with its own part only: the test's couple-service does not gather the
-// others) and exercise-service's part, each typed.
-const exported = ok(
-  await alice.couples.GET("/v1/me/export", { params: { query: { part: "couple-service" } } }),
-  "exportMyData",
-);
+// Export: one document with every service's part, each typed (the exercise part's check-ins with their notes).
+const exported = ok(await alice.couples.GET("/v1/me/export"), "exportMyData");
 assert.equal(exported.personId, aliceId);
 assert.equal(exported.services["couple-service"].held.profile.id, aliceId);
-assert.equal(exported.services["exercise-service"], null);
-const exercisePart = ok(await alice.exercises.GET("/v1/me/export"), "exportMyExerciseData");
+const exercisePart = exported.services["exercise-service"];
+assert.ok(exercisePart !== null, "the exercise part is there");
 assert.ok(exercisePart.held.checkIns.some((c) => c.privateNote === "only mine"));
+assert.ok(exported.services["reminder-service"] !== null && exported.services["insights-service"] !== null);
 
 // Erasure: the profile is gone, and the token no longer works.
 const erased = await alice.couples.DELETE("/v1/me");

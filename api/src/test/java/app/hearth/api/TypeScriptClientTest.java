@@ -6,10 +6,6 @@ import app.hearth.testsupport.PeerServices;
 import app.hearth.testsupport.TestUsers;
 import app.hearth.testsupport.TestUsers.Person;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,8 +16,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * A web developer's client, from the contract: TypeScript types generated with openapi-typescript from the four
- * documents the services serve, an openapi-fetch client, a journey ({@code src/test/typescript/journey.mts}) that
+ * A web developer's client, from the contract: TypeScript types generated with openapi-typescript from the public
+ * API document couple-service serves, an openapi-fetch client, a journey ({@code src/test/typescript/journey.mts}) that
  * {@code tsc --strict} must accept without one non-null assertion, then run with Node against the real services.
  * Versions are pinned in {@code package-lock.json} (TypeScript 5: openapi-typescript 7.13 crashes on 7).
  */
@@ -43,32 +39,19 @@ class TypeScriptClientTest {
                 || !Files.isExecutable(API.resolve("node_modules/.bin/tsc"))) {
             run(API, Map.of(), "npm", "ci", "--no-audit", "--no-fund", "--loglevel=error");
         }
-        Files.createDirectories(WORK.resolve("documents"));
         Files.createDirectories(WORK.resolve("generated"));
-        HttpClient http = HttpClient.newHttpClient();
         Map<String, String> env = new HashMap<>();
-        for (String service : SERVICES.keySet()) {
-            String url = PeerServices.url(service);
-            String name = service.replace("-service", "");
-            env.put(SERVICES.get(service), url);
-            HttpResponse<String> document = http.send(
-                    HttpRequest.newBuilder(URI.create(url + "/q/openapi?format=json"))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertThat(document.statusCode())
-                    .as(service + " serves its document")
-                    .isEqualTo(200);
-            Path json = WORK.resolve("documents/" + name + ".json");
-            Files.writeString(json, document.body());
-            // Run from target/ts: api/redocly.yaml would make openapi-typescript generate every API it names instead.
-            run(
-                    WORK,
-                    Map.of(),
-                    API.resolve("node_modules/.bin/openapi-typescript").toString(),
-                    json.toString(),
-                    "-o",
-                    WORK.resolve("generated/" + name + ".d.ts").toString());
-        }
+        SERVICES.forEach((service, variable) -> env.put(variable, PeerServices.url(service)));
+        // What a web developer generates from: the public document (PublicApiDocumentTest checks what it holds).
+        Path document = PublicApiDocumentTest.served();
+        // Run from target/ts: api/redocly.yaml would make openapi-typescript generate every API it names instead.
+        run(
+                WORK,
+                Map.of(),
+                API.resolve("node_modules/.bin/openapi-typescript").toString(),
+                document.toString(),
+                "-o",
+                WORK.resolve("generated/hearth-api.d.ts").toString());
 
         String journey = Files.readString(API.resolve("src/test/typescript/journey.mts"));
         assertThat(NON_NULL_ASSERTION

@@ -17,6 +17,7 @@ import app.hearth.platform.privacy.Pseudonyms;
 import app.hearth.testsupport.Tokens;
 import app.hearth.testsupport.TopicReader;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -201,6 +202,37 @@ class PartnerAppTest {
                 .extract()
                 .asString();
         assertThat(body).doesNotContain(pair.a().id(), pair.b().id());
+    }
+
+    @Test
+    void instantsReadBackExactlyAsTheyWereAnsweredWhenWritten() {
+        Pair pair = freshRomanticPair();
+        String grants = "/v1/couples/" + pair.coupleId() + "/grants";
+        JsonPath written = as(pair.a())
+                .body(Map.of(
+                        "clientId",
+                        "partner-demo",
+                        "scopes",
+                        List.of("couples.read"),
+                        "expiresAt",
+                        "2030-01-02T03:04:05.123456789Z"))
+                .post(grants)
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath();
+        // PostgreSQL keeps microseconds: what the write answered is what every later read answers.
+        assertThat(written.getString("expiresAt")).isEqualTo("2030-01-02T03:04:05.123456Z");
+        assertThat(written.getString("createdAt")).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{6}Z");
+        JsonPath read = as(pair.a())
+                .get(grants)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .setRootPath("items[0]");
+        assertThat(read.getString("createdAt")).isEqualTo(written.getString("createdAt"));
+        assertThat(read.getString("expiresAt")).isEqualTo(written.getString("expiresAt"));
     }
 
     @Test

@@ -2,6 +2,7 @@ package app.hearth.events;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -36,7 +37,7 @@ public record EventEnvelope(
                 source,
                 type.type(),
                 subject,
-                Instant.now(),
+                Instant.now().truncatedTo(ChronoUnit.MICROS), // what PostgreSQL keeps
                 "application/json",
                 EventJson.mapper().valueToTree(data));
     }

@@ -11,7 +11,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
@@ -24,6 +24,8 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class MembershipProjection {
+    @Inject
+    Clock clock;
 
     @Inject
     Event<PartnerCalendarChanged> partnerChanged;
@@ -76,7 +78,7 @@ public class MembershipProjection {
         if (couple != null) {
             couple.checkInCadence = updated.checkInCadence();
             couple.pauseWordAgreed = updated.pauseWordAgreed();
-            couple.updatedAt = Instant.now();
+            couple.updatedAt = clock.instant();
         }
     }
 
@@ -84,7 +86,7 @@ public class MembershipProjection {
         CoupleView couple = CoupleView.findById(coupleId);
         if (couple != null) {
             couple.status = "ENDED";
-            couple.updatedAt = Instant.now();
+            couple.updatedAt = clock.instant();
         }
         PartnerAppGrant.delete("coupleId", coupleId);
         coupleEnded.fire(new CoupleEndApplied(coupleId));
@@ -125,7 +127,7 @@ public class MembershipProjection {
                 .setParameter(3, status)
                 .setParameter(4, cadence.name())
                 .setParameter(5, Boolean.TRUE.equals(pauseWordAgreed))
-                .setParameter(6, Instant.now())
+                .setParameter(6, clock.instant())
                 .executeUpdate();
         for (String memberId : memberIds) {
             em.createNativeQuery(
@@ -147,7 +149,7 @@ public class MembershipProjection {
                 .setParameter(1, partnerId)
                 .setParameter(2, timeZone)
                 .setParameter(3, (short) startOfDayHour)
-                .setParameter(4, Instant.now())
+                .setParameter(4, clock.instant())
                 .executeUpdate();
         refresh(partnerId);
     }
@@ -172,7 +174,7 @@ public class MembershipProjection {
                 .setParameter(3, (short) profile.startOfDayHour())
                 .setParameter(4, profile.quietHoursStart())
                 .setParameter(5, profile.quietHoursEnd())
-                .setParameter(6, Instant.now())
+                .setParameter(6, clock.instant())
                 .executeUpdate();
         refresh(profile.partnerId());
         if (calendarChanged) { // a new display name or locale moves no schedule

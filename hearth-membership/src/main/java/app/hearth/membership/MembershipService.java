@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -27,6 +28,9 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class MembershipService {
+    @Inject
+    Clock clock;
+
     private static final Logger LOG = Logger.getLogger(MembershipService.class);
 
     @Inject
@@ -137,7 +141,7 @@ public class MembershipService {
 
     /** Whether the couple granted the app this scope (now, not expired). */
     public boolean partnerAppMay(UUID coupleId, String clientId, String scope) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         return QuarkusTransaction.joiningExisting()
                 .call(() ->
                         PartnerAppGrant.<PartnerAppGrant>list("coupleId = ?1 and clientId = ?2", coupleId, clientId)

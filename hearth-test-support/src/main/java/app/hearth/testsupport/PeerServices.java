@@ -35,6 +35,7 @@ public final class PeerServices {
             "insights");
     private static final Map<String, String> URLS = new ConcurrentHashMap<>();
     private static final Map<String, Process> PROCESSES = new ConcurrentHashMap<>();
+    private static final Map<String, Integer> PORTS = new ConcurrentHashMap<>();
 
     private PeerServices() {}
 
@@ -54,7 +55,12 @@ public final class PeerServices {
         }
         String database = DATABASES.get(service) + "_peer";
         HearthTestResource.recreateDatabase(database);
-        return start(service, jar, database, freePort());
+        return start(service, jar, database, port(service));
+    }
+
+    /** Each peer's port, chosen before it starts so couple-service can be told where the others will be. */
+    private static synchronized int port(String service) {
+        return PORTS.computeIfAbsent(service, s -> freePort());
     }
 
     /**
@@ -113,6 +119,13 @@ public final class PeerServices {
         if (!service.equals("couple-service")) {
             // Peers confirm memberships with couple-service, as in production.
             env.put("HEARTH_COUPLE_SERVICE_URL", url("couple-service"));
+        } else {
+            // Where the others will be once started (the export gathers their parts, GET /v1/openapi their documents).
+            for (String peer : List.of("exercise", "reminder", "insights")) {
+                env.put(
+                        "HEARTH_" + peer.toUpperCase() + "_SERVICE_URL",
+                        "http://" + TestInfrastructure.HOST + ":" + port(peer + "-service"));
+            }
         }
         Instance instance = launch(service, jar, database, port, "peer-" + service, env);
         PROCESSES.put(service, instance.process());

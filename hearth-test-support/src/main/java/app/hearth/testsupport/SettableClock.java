@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 
 /**
  * A clock tests can set. A service's tests produce it as the application's {@link Clock} bean; {@link #reset()}
@@ -33,6 +34,6 @@ public class SettableClock extends Clock {
     @Override
     public Instant instant() {
         Instant f = fixed;
-        return f != null ? f : Instant.now();
+        return f != null ? f : Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 }

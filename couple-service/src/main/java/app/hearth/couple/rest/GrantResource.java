@@ -60,6 +60,11 @@ public class GrantResource {
 
             // Up to every scope an app may be granted (GrantService.SCOPES), in one grant: one grant per app.
             @NotEmpty @Size(max = 4) Set<@NotNull String> scopes,
+            // Inline: a request may send any RFC 3339 precision; the Instant schema is answers' exact shape.
+            @Schema(
+                    implementation = String.class,
+                    format = "date-time",
+                    description = "When the grant ends (optional: until revoked); kept to the microsecond.")
             Instant expiresAt) {}
 
     @Operation(

@@ -3,6 +3,7 @@ package app.hearth.couple.rest;
 import app.hearth.couple.AttachmentStyle;
 import app.hearth.couple.Couple;
 import app.hearth.couple.Partner;
+import app.hearth.couple.service.ApiDocumentJoin;
 import app.hearth.couple.service.CoupleService;
 import app.hearth.couple.service.ExportGatherer;
 import app.hearth.couple.service.GrantService;
@@ -33,6 +34,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.util.List;
@@ -42,6 +44,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -58,6 +61,8 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 public class MeResource {
+    @Inject
+    Clock clock;
 
     @Inject
     Caller caller;
@@ -168,7 +173,7 @@ public class MeResource {
         Map<String, ExportPart<JsonNode>> others = exports.gather(token.getRawToken());
         return new FullExport(
                 mine.personId(),
-                Instant.now(),
+                clock.instant(),
                 new ExportServices(
                         mine,
                         ServiceExportPart.of(others.get("exercise-service")),
@@ -180,19 +185,29 @@ public class MeResource {
     public record FullExport(String personId, Instant exportedAt, ExportServices services) {}
 
     /**
-     * The parts by service. The other services' parts are null only in the answer to {@code part=couple-service};
-     * each one's {@code held} is typed in that service's own document ({@code ExportPart<Service>Data}).
+     * The parts by service. The other services' parts are null only in the answer to {@code part=couple-service}.
+     * Each is that service's own export, typed in its document ({@code ExportPart<Service>Data}); the public document
+     * ({@code GET /v1/openapi}) types it so here too ({@code x-answer-of}: ApiDocumentJoin).
      */
     public record ExportServices(
             @JsonProperty("couple-service") ExportPart<CoupleData> coupleService,
 
-            @JsonProperty("exercise-service") @Schema(nullable = true)
+            @JsonProperty("exercise-service")
+            @Schema(
+                    nullable = true,
+                    extensions = @Extension(name = ApiDocumentJoin.ANSWER_OF, value = "exportMyExerciseData"))
             ServiceExportPart exerciseService,
 
-            @JsonProperty("reminder-service") @Schema(nullable = true)
+            @JsonProperty("reminder-service")
+            @Schema(
+                    nullable = true,
+                    extensions = @Extension(name = ApiDocumentJoin.ANSWER_OF, value = "exportMyReminderData"))
             ServiceExportPart reminderService,
 
-            @JsonProperty("insights-service") @Schema(nullable = true)
+            @JsonProperty("insights-service")
+            @Schema(
+                    nullable = true,
+                    extensions = @Extension(name = ApiDocumentJoin.ANSWER_OF, value = "exportMyInsightsData"))
             ServiceExportPart insightsService) {}
 
     /** Another service's part, as that service exported it (the envelope of hearth-platform's ExportPart). */
@@ -203,8 +218,9 @@ public class MeResource {
 
             @Schema(
                     type = SchemaType.OBJECT,
+                    additionalProperties = Schema.True.class,
                     description =
-                            "What the service holds about you: typed as `ExportPart<Service>Data.held` in that service's document.")
+                            "What the service holds about you: typed as `ExportPart<Service>Data.held` in that service's document (and in the public document).")
             Object held) {
         static ServiceExportPart of(ExportPart<JsonNode> part) {
             return part == null
@@ -224,7 +240,7 @@ public class MeResource {
         return ExportPart.of(
                 "couple-service",
                 me,
-                Instant.now(),
+                clock.instant(),
                 new CoupleData(
                         MeResponse.of(partner),
                         mine.stream().map(c -> CoupleViews.forMember(c, me)).toList(),

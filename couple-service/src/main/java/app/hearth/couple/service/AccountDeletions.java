@@ -16,6 +16,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -30,6 +31,9 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class AccountDeletions {
+    @Inject
+    Clock clock;
+
     private static final Logger LOG = Logger.getLogger(AccountDeletions.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -66,7 +70,7 @@ public class AccountDeletions {
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void scheduled() {
         if (config.delete()) {
-            work.run("account-deletions", Duration.ofMinutes(10), () -> runOnce(Instant.now()));
+            work.run("account-deletions", Duration.ofMinutes(10), () -> runOnce(clock.instant()));
         }
     }
 

@@ -5,7 +5,9 @@ import app.hearth.couple.CoupleMember;
 import app.hearth.couple.IntegrationGrant;
 import app.hearth.platform.http.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -15,6 +17,8 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class CoupleAccess {
+    @Inject
+    Clock clock;
 
     /** The couple, if {@code personId} is (or, within the retention period, was) a member. */
     public Couple readableBy(UUID coupleId, String personId) {
@@ -45,7 +49,7 @@ public class CoupleAccess {
 
     /** The couple, if the partner app holds an active grant with {@code scope} (the token's scopes checked by the caller). */
     public Couple readableByPartnerApp(UUID coupleId, String clientId, String scope) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         boolean granted =
                 IntegrationGrant.<IntegrationGrant>list("coupleId = ?1 and clientId = ?2", coupleId, clientId).stream()
                         .anyMatch(g -> g.isInForce(now) && g.scopeSet().contains(scope));

@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
@@ -24,6 +25,8 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class CouplePersonalData implements PersonalData {
+    @Inject
+    Clock clock;
 
     @Override
     public Set<String> personColumns() {
@@ -48,7 +51,7 @@ public class CouplePersonalData implements PersonalData {
     @Transactional(Transactional.TxType.MANDATORY)
     public void erasePerson(String personId) {
         Partner.findById(personId, LockModeType.PESSIMISTIC_WRITE); // locked, as its updates lock it
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         for (CoupleMember membership : CoupleMember.ofPartner(personId)) {
             Couple couple = Couple.findById(membership.coupleId, LockModeType.PESSIMISTIC_WRITE);
             if (couple.isActive()) {

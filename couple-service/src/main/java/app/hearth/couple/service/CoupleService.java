@@ -18,6 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -27,6 +28,9 @@ import org.jboss.logging.Logger;
 
 @ApplicationScoped
 public class CoupleService {
+    @Inject
+    Clock clock;
+
     private static final Logger LOG = Logger.getLogger(CoupleService.class);
 
     @Inject
@@ -88,7 +92,7 @@ public class CoupleService {
     @Transactional
     public Couple end(UUID coupleId, String personId) {
         Couple couple = access.changeableBy(coupleId, personId);
-        endLocked(couple, EndReason.MEMBER_ENDED, Instant.now());
+        endLocked(couple, EndReason.MEMBER_ENDED, clock.instant());
         return couple;
     }
 
@@ -128,7 +132,7 @@ public class CoupleService {
      * tells every other service to do the same.
      */
     void purgeLocked(Couple couple) {
-        erasures.purgeCouple(couple.id, Instant.now());
+        erasures.purgeCouple(couple.id, clock.instant());
         outbox.publish(CoupleEvents.PURGED, couple.id.toString(), new CoupleEvents.CouplePurged(couple.id.toString()));
     }
 
@@ -137,7 +141,7 @@ public class CoupleService {
             delayed = "30s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void housekeeping() {
-        housekeep(Instant.now());
+        housekeep(clock.instant());
     }
 
     /** Purges couples past their retention and retires grants past their expiry; each in its own transaction. */

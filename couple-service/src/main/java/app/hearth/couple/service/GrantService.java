@@ -10,7 +10,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -19,6 +21,9 @@ import java.util.UUID;
 /** Consent for partner apps: one member asks, the other approves, either revokes at once. */
 @ApplicationScoped
 public class GrantService {
+    @Inject
+    Clock clock;
+
     public static final Set<String> SCOPES = Set.of("couples.read", "checkins.read", "insights.read", "reminders.read");
 
     @Inject
@@ -37,7 +42,7 @@ public class GrantService {
             throw ApiException.badRequest(
                     "scopes: " + unknown + " are not scopes Hearth grants. Choose from " + new TreeSet<>(SCOPES) + ".");
         }
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         if (expiresAt != null && !expiresAt.isAfter(now)) {
             throw ApiException.badRequest("expiresAt: " + expiresAt + " is in the past.");
         }
@@ -62,7 +67,7 @@ public class GrantService {
         grant.status = IntegrationGrant.Status.PENDING;
         grant.requestedBy = personId;
         grant.createdAt = now;
-        grant.expiresAt = expiresAt;
+        grant.expiresAt = expiresAt == null ? null : expiresAt.truncatedTo(ChronoUnit.MICROS); // as stored
         grant.persist();
         return grant;
     }
@@ -85,7 +90,7 @@ public class GrantService {
     public IntegrationGrant approve(UUID coupleId, UUID grantId, String personId) {
         Couple couple = access.changeableBy(coupleId, personId);
         IntegrationGrant grant = find(couple.id, grantId);
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         if (grant.status != IntegrationGrant.Status.PENDING) {
             throw ApiException.conflict(
                     "grant-not-pending",
@@ -121,7 +126,7 @@ public class GrantService {
         }
         boolean wasActive = grant.status == IntegrationGrant.Status.ACTIVE;
         grant.status = IntegrationGrant.Status.REVOKED;
-        grant.revokedAt = Instant.now();
+        grant.revokedAt = clock.instant();
         if (wasActive) {
             outbox.publish(
                     CoupleEvents.INTEGRATION_REVOKED,

@@ -16,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -27,6 +28,8 @@ import java.util.stream.Stream;
 
 @ApplicationScoped
 public class InvitationService {
+    @Inject
+    Clock clock;
 
     @Inject
     CoupleConfig config;
@@ -51,7 +54,7 @@ public class InvitationService {
     public Created create(String personId, String nameFromToken, RelationshipKind kind) {
         partners.me(personId, nameFromToken);
         Partner.findById(personId, LockModeType.PESSIMISTIC_WRITE);
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         long pending = Invitation.count(
                 "inviterId = ?1 and status = ?2 and expiresAt > ?3", personId, Invitation.Status.PENDING, now);
         if (pending >= config.maxPendingInvitations()) {
@@ -118,12 +121,12 @@ public class InvitationService {
     }
 
     private void enforceRateLimit(String personId) {
-        Instant windowStart = Instant.now().minus(Duration.ofHours(1));
+        Instant windowStart = clock.instant().minus(Duration.ofHours(1));
         List<AcceptAttempt> recent =
                 AcceptAttempt.list("partnerId = ?1 and attemptedAt > ?2 order by attemptedAt", personId, windowStart);
         if (recent.size() >= config.acceptFailuresPerHour()) {
             Instant oldest = recent.get(recent.size() - config.acceptFailuresPerHour()).attemptedAt;
-            Duration wait = Duration.between(Instant.now(), oldest.plus(Duration.ofHours(1)));
+            Duration wait = Duration.between(clock.instant(), oldest.plus(Duration.ofHours(1)));
             throw ApiException.tooManyRequests(
                     "Too many codes that did not work in the last hour. Check the code with "
                             + "the person who invited you and try again in " + Math.max(1, wait.toMinutes())
@@ -133,7 +136,7 @@ public class InvitationService {
     }
 
     private Long takeAttempt(String personId) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         AcceptAttempt.delete("partnerId = ?1 and attemptedAt <= ?2", personId, now.minus(Duration.ofHours(1)));
         AcceptAttempt attempt = new AcceptAttempt();
         attempt.partnerId = personId;
@@ -143,7 +146,7 @@ public class InvitationService {
     }
 
     private Couple acceptNow(String personId, String typedCode) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Invitation invitation = byCode(typedCode).orElseThrow(() -> unknownCode(typedCode));
         switch (invitation.status) {
             case REVOKED ->

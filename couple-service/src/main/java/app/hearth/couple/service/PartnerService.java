@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -22,6 +23,9 @@ import java.util.Optional;
 
 @ApplicationScoped
 public class PartnerService {
+    @Inject
+    Clock clock;
+
     static final String DEFAULT_TIME_ZONE = "UTC";
     static final String DEFAULT_LOCALE = "en";
     static final LocalTime DEFAULT_QUIET_START = LocalTime.of(22, 0);
@@ -52,7 +56,7 @@ public class PartnerService {
             return existing;
         }
         requireNotErasedMeanwhile(subject);
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         String displayName =
                 nameFromToken == null || nameFromToken.isBlank() ? "Me" : truncate(nameFromToken.strip(), 80);
         int inserted = Panache.getEntityManager()
@@ -123,7 +127,7 @@ public class PartnerService {
         if (changes.shareAttachmentStyle() != null) {
             partner.shareAttachmentStyle = changes.shareAttachmentStyle();
         }
-        partner.updatedAt = Instant.now();
+        partner.updatedAt = clock.instant();
         PartnerEvents.PartnerProfile after = partner.toEventProfile();
         if (!Objects.equals(before, after)) {
             outbox.publish(PartnerEvents.PROFILE_UPDATED, subject, new PartnerEvents.PartnerProfileUpdated(after));
@@ -143,7 +147,7 @@ public class PartnerService {
      */
     @Transactional
     public void erase(String subject) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         if (erasures.erasePerson(subject, now)) {
             accountDeletions.queue(subject, now);
             outbox.publish(PartnerEvents.ERASED, subject, new PartnerEvents.PartnerErased(subject));

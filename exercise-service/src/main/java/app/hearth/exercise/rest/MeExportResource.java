@@ -9,7 +9,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
@@ -24,6 +24,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 public class MeExportResource {
+    @Inject
+    Clock clock;
 
     @Inject
     Caller caller;
@@ -50,7 +52,7 @@ public class MeExportResource {
         return ExportPart.of(
                 "exercise-service",
                 me,
-                Instant.now(),
+                clock.instant(),
                 new ExerciseData(
                         exports.coupleIds(me), exports.checkIns(me), exports.sessionAnswers(me), exports.sessions(me)));
     }

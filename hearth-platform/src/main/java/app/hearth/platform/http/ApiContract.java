@@ -3,6 +3,7 @@ package app.hearth.platform.http;
 import app.hearth.platform.privacy.OAuthSchemes;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 import java.math.BigDecimal;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -43,6 +44,8 @@ public class ApiContract implements OASFilter {
     private static final String PROBLEM = "application/problem+json";
     /** Marks a schema whose properties are present only where they apply: not made {@code required}. */
     private static final String SPARSE = "x-sparse";
+    /** An operation that needs no token ({@code @PermitAll}); removed from the document it marks. */
+    private static final String ANONYMOUS = "x-anonymous";
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -179,6 +182,15 @@ public class ApiContract implements OASFilter {
                 schema.removeExtension(SPARSE); // its keys are present only where they apply (InsightNumbers)
                 continue;
             }
+            if ("date-time".equals(schema.getFormat())) {
+                // answers' timestamps have one shape (ApiTimestamps); requests may send any RFC 3339 precision
+                schema.setPattern(ApiTimestamps.PATTERN);
+                if (schema.getExamples() != null) {
+                    schema.setExamples(schema.getExamples().stream()
+                            .map(e -> (Object) ApiTimestamps.format(OffsetDateTime.parse(e.toString())))
+                            .toList());
+                }
+            }
             if (schema.getProperties() == null || schema.getProperties().isEmpty()) {
                 continue;
             }
@@ -266,12 +278,23 @@ public class ApiContract implements OASFilter {
         APIResponses responses =
                 operation.getResponses() == null ? OASFactory.createAPIResponses() : operation.getResponses();
         operation.setResponses(responses);
-        if (operation.getSecurity() == null || operation.getSecurity().isEmpty()) {
+        boolean anonymous =
+                operation.getExtensions() != null && operation.getExtensions().containsKey(ANONYMOUS);
+        if (anonymous) {
+            // Needs no token (the public API document): no security, no 401 or 403 to document.
+            operation.removeExtension(ANONYMOUS);
+            operation.setSecurity(new ArrayList<>());
+            String who = "**Anyone**: no token needed.";
+            operation.setDescription(
+                    operation.getDescription() == null ? who : operation.getDescription() + "\n\n" + who);
+        } else if (operation.getSecurity() == null || operation.getSecurity().isEmpty()) {
             // Every Hearth operation needs a token; one that declares nothing is for people (PartnerAppAccess).
             operation.setSecurity(new ArrayList<>(
                     List.of(OASFactory.createSecurityRequirement().addScheme(OAuthSchemes.PEOPLE))));
         }
-        describeWhoMayCall(operation);
+        if (!anonymous) {
+            describeWhoMayCall(operation);
+        }
         if (path.startsWith("/v1/ops/dead-letters")) {
             // Every service serves the platform's dead-letter endpoints: their ids name the service, to stay unique.
             operation.setOperationId(operation.getOperationId().replace("DeadLetters", serviceNoun() + "DeadLetters"));
@@ -293,8 +316,10 @@ public class ApiContract implements OASFilter {
             }
         };
         if (input) add.accept("400");
-        add.accept("401");
-        add.accept("403");
+        if (!anonymous) {
+            add.accept("401");
+            add.accept("403");
+        }
         if (pathParameters) add.accept("404");
         add.accept("406");
         if (write) add.accept("409");

@@ -23,7 +23,7 @@ import org.eclipse.microprofile.openapi.models.servers.Server;
  * local stack {@code http://127.0.0.1:8081}, say), so a client generated from it calls that instance, then the public
  * entry point ({@code hearth.api.public-url}); its OAuth flows point at the identity provider this instance trusts
  * ({@code hearth.api.served-identity-url}: the local realm on the local stack, the public one in a cluster). The
- * document written at build (what {@code api/check} joins into the public one) names only production.
+ * document written at build names only production.
  */
 @OpenApiFilter(stages = OpenApiFilter.RunStage.RUNTIME_PER_REQUEST)
 public class ApiServers implements OASFilter {

@@ -3,6 +3,7 @@ package app.hearth.platform.privacy;
 import app.hearth.platform.http.ApiException;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ResourceInfo;
 import java.lang.reflect.Method;
@@ -33,8 +34,10 @@ public class PartnerAppAccess {
             return;
         }
         SecurityIdentity who = identity.getIdentity();
-        if (who.isAnonymous()) {
-            return; // the endpoint refuses it itself (401), or is public
+        if (who.isAnonymous()
+                || method.isAnnotationPresent(PermitAll.class)
+                || method.getDeclaringClass().isAnnotationPresent(PermitAll.class)) {
+            return; // the endpoint refuses it itself (401), or is public to anyone, token or not
         }
         SecurityRequirement[] declared = declared(method);
         if (!caller.isPartnerApp()) {

@@ -14,10 +14,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
-/** The clock services read "now" from, so tests of time-dependent rules can set it (periods, cool-downs, DST). */
+/**
+ * The clock services read "now" from, so tests of time-dependent rules can set it (periods, cool-downs, DST). It ticks
+ * in microseconds, PostgreSQL's precision: an instant answered when written reads back the same.
+ */
 @ApplicationScoped
 public class ClockProducer {
     private static final Logger LOG = Logger.getLogger(ClockProducer.class);
@@ -45,8 +49,10 @@ public class ClockProducer {
                     offsetFile.get());
             return new OffsetFileClock(Path.of(offsetFile.get()));
         }
-        return Clock.systemUTC();
+        return Clock.tick(Clock.systemUTC(), MICROSECOND);
     }
+
+    private static final Duration MICROSECOND = Duration.ofNanos(1_000);
 
     /** The system clock plus the duration in a file (none while the file does not exist), re-read when it changes. */
     static final class OffsetFileClock extends Clock {
@@ -82,7 +88,7 @@ public class ClockProducer {
             } catch (IOException | RuntimeException e) {
                 // a half-written file: keep the previous offset
             }
-            return Instant.now().plus(offset);
+            return Instant.now().truncatedTo(ChronoUnit.MICROS).plus(offset);
         }
     }
 }

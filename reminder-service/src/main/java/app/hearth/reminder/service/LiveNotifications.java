@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -45,6 +46,9 @@ import org.postgresql.PGNotification;
  */
 @ApplicationScoped
 public class LiveNotifications {
+    @Inject
+    Clock clock;
+
     private static final Logger LOG = Logger.getLogger(LiveNotifications.class);
     static final String CHANNEL = "hearth_notification";
     /** Announces, on commit of a person's erasure, that their streams end: every replica hears it, not only the consumer's. */
@@ -132,7 +136,7 @@ public class LiveNotifications {
                     .computeIfAbsent(partnerId, id -> new CopyOnWriteArraySet<>())
                     .add(emitter);
             long untilExpiry =
-                    Math.max(0, Duration.between(Instant.now(), authorityEnds).toMillis());
+                    Math.max(0, Duration.between(clock.instant(), authorityEnds).toMillis());
             var expiry = timers.schedule(emitter::complete, untilExpiry, TimeUnit.MILLISECONDS);
             emitter.onTermination(() -> {
                 expiry.cancel(false);
@@ -162,7 +166,7 @@ public class LiveNotifications {
     }
 
     private void endStreamsOf(String partnerId) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         erasedLately.values().removeIf(at -> at.isBefore(now.minus(REMEMBER_ERASED)));
         erasedLately.put(partnerId, now);
         Set<MultiEmitter<? super Notification>> emitters = listeners.get(partnerId);
