@@ -13,6 +13,7 @@ import static org.hamcrest.Matchers.not;
 import app.hearth.couple.CoupleApi.Pair;
 import app.hearth.events.EventJson;
 import app.hearth.events.Topics;
+import app.hearth.platform.http.ApiTimestamps;
 import app.hearth.platform.privacy.Pseudonyms;
 import app.hearth.testsupport.Tokens;
 import app.hearth.testsupport.TopicReader;
@@ -223,7 +224,7 @@ class PartnerAppTest {
                 .jsonPath();
         // PostgreSQL keeps microseconds: what the write answered is what every later read answers.
         assertThat(written.getString("expiresAt")).isEqualTo("2030-01-02T03:04:05.123456Z");
-        assertThat(written.getString("createdAt")).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{6}Z");
+        assertThat(written.getString("createdAt")).matches(ApiTimestamps.PATTERN);
         JsonPath read = as(pair.a())
                 .get(grants)
                 .then()

@@ -2,6 +2,7 @@ package app.hearth.testsupport;
 
 import static io.restassured.RestAssured.given;
 
+import app.hearth.platform.privacy.OAuthSchemes;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.specification.RequestSpecification;
@@ -22,7 +23,7 @@ import java.util.UUID;
 public final class PartnerAppScopes {
 
     public static final List<String> SCOPES =
-            List.of("couples.read", "checkins.read", "insights.read", "reminders.read");
+            OAuthSchemes.SCOPES.stream().sorted().toList();
     private static final String PARTNER_APPS = "hearth-partner-apps";
 
     private PartnerAppScopes() {}

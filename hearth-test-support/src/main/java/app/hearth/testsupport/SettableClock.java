@@ -13,8 +13,9 @@ import java.time.temporal.ChronoUnit;
 public class SettableClock extends Clock {
     private volatile Instant fixed;
 
+    /** From now on the clock says {@code instant} (to the microsecond, as the services' clock ticks). */
     public void set(Instant instant) {
-        fixed = instant;
+        fixed = instant.truncatedTo(ChronoUnit.MICROS);
     }
 
     public void reset() {

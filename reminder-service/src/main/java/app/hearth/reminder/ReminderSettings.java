@@ -19,6 +19,10 @@ public class ReminderSettings extends PanacheEntityBase {
     @Column(name = "partner_waiting_nudge", nullable = false)
     public boolean partnerWaitingNudge = true;
 
+    /** Pushes show the reminder's own words on a locked screen; off unless the person turned it on. */
+    @Column(name = "lock_screen_details", nullable = false)
+    public boolean lockScreenDetails = false;
+
     public static boolean wantsPartnerWaitingNudge(String partnerId) {
         ReminderSettings settings = findById(partnerId);
         return settings == null || settings.partnerWaitingNudge;

@@ -8,6 +8,7 @@ import app.hearth.platform.http.IfMatch;
 import app.hearth.platform.http.PageLinks;
 import app.hearth.platform.http.PageOf;
 import app.hearth.platform.http.PageRequest;
+import app.hearth.platform.privacy.AnswerViews;
 import app.hearth.platform.privacy.Caller;
 import app.hearth.platform.privacy.OAuthSchemes;
 import io.quarkus.security.Authenticated;
@@ -101,10 +102,10 @@ public class CoupleResource {
                                             discriminatorProperty = "view",
                                             discriminatorMapping = {
                                                 @DiscriminatorMapping(
-                                                        value = CoupleViews.MEMBER_VIEW,
+                                                        value = AnswerViews.MEMBER,
                                                         schema = CoupleViews.CoupleResponse.class),
                                                 @DiscriminatorMapping(
-                                                        value = CoupleViews.PARTNER_APP_VIEW,
+                                                        value = AnswerViews.PARTNER_APP,
                                                         schema = CoupleViews.PartnerAppCoupleResponse.class)
                                             })),
             headers =

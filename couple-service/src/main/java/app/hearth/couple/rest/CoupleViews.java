@@ -8,6 +8,7 @@ import app.hearth.couple.Partner;
 import app.hearth.couple.service.InvitationCodes;
 import app.hearth.events.CoupleEvents.CheckInCadence;
 import app.hearth.events.CoupleEvents.RelationshipKind;
+import app.hearth.platform.privacy.AnswerViews;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -18,11 +19,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** What the API shows of couples, invitations and grants. Entities never go on the wire. */
 public final class CoupleViews {
-
-    /** The discriminator values of a couple read: a member's view and a partner app's. */
-    public static final String MEMBER_VIEW = "member";
-
-    public static final String PARTNER_APP_VIEW = "partner-app";
 
     private CoupleViews() {}
 
@@ -40,7 +36,7 @@ public final class CoupleViews {
 
     public record CoupleResponse(
             @Schema(
-                    enumeration = MEMBER_VIEW,
+                    enumeration = AnswerViews.MEMBER,
                     description = "Which view this is (the discriminator): `member`, the whole couple.")
             String view,
 
@@ -61,7 +57,7 @@ public final class CoupleViews {
      */
     public record PartnerAppCoupleResponse(
             @Schema(
-                    enumeration = PARTNER_APP_VIEW,
+                    enumeration = AnswerViews.PARTNER_APP,
                     description = "Which view this is (the discriminator): `partner-app`, what a partner app sees.")
             String view,
 
@@ -96,7 +92,7 @@ public final class CoupleViews {
                                 : null))
                 .toList();
         return new CoupleResponse(
-                MEMBER_VIEW,
+                AnswerViews.MEMBER,
                 couple.id,
                 couple.kind,
                 couple.status,
@@ -116,7 +112,7 @@ public final class CoupleViews {
                 .map(p -> new PartnerAppMember(memberRef.apply(p.id), p.displayName, p.timeZone))
                 .toList();
         return new PartnerAppCoupleResponse(
-                PARTNER_APP_VIEW,
+                AnswerViews.PARTNER_APP,
                 couple.id,
                 couple.kind,
                 couple.status,

@@ -6,6 +6,7 @@ import app.hearth.events.CoupleEvents;
 import app.hearth.events.CoupleEvents.RevokeReason;
 import app.hearth.platform.http.ApiException;
 import app.hearth.platform.messaging.Outbox;
+import app.hearth.platform.privacy.OAuthSchemes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
@@ -24,7 +25,7 @@ public class GrantService {
     @Inject
     Clock clock;
 
-    public static final Set<String> SCOPES = Set.of("couples.read", "checkins.read", "insights.read", "reminders.read");
+    public static final Set<String> SCOPES = OAuthSchemes.SCOPES;
 
     @Inject
     CoupleAccess access;

@@ -13,6 +13,7 @@ import app.hearth.platform.http.IfMatch;
 import app.hearth.platform.http.PageLinks;
 import app.hearth.platform.http.PageOf;
 import app.hearth.platform.http.PageRequest;
+import app.hearth.platform.privacy.AnswerViews;
 import app.hearth.platform.privacy.Caller;
 import app.hearth.platform.privacy.OAuthSchemes;
 import io.quarkus.security.Authenticated;
@@ -171,18 +172,13 @@ public class CheckInResource {
             oneOf = {CheckInView.class, ScoresView.class},
             discriminatorProperty = "view",
             discriminatorMapping = {
-                @DiscriminatorMapping(value = MEMBER_VIEW, schema = CheckInView.class),
-                @DiscriminatorMapping(value = PARTNER_APP_VIEW, schema = ScoresView.class)
+                @DiscriminatorMapping(value = AnswerViews.MEMBER, schema = CheckInView.class),
+                @DiscriminatorMapping(value = AnswerViews.PARTNER_APP, schema = ScoresView.class)
             })
     public sealed interface CheckInListItem permits CheckInView, ScoresView {}
 
-    /** The discriminator values of a check-in read: a member's view and a partner app's. */
-    static final String MEMBER_VIEW = "member";
-
-    static final String PARTNER_APP_VIEW = "partner-app";
-
     public record CheckInView(
-            @Schema(enumeration = MEMBER_VIEW, description = "Which view this is (the discriminator).")
+            @Schema(enumeration = AnswerViews.MEMBER, description = "Which view this is (the discriminator).")
             String view,
 
             @Schema(examples = "2026-W48") String period,
@@ -199,7 +195,7 @@ public class CheckInResource {
 
     /** What a partner app with checkins.read sees: completed check-ins' scores, no text. */
     public record ScoresView(
-            @Schema(enumeration = PARTNER_APP_VIEW, description = "Which view this is (the discriminator).")
+            @Schema(enumeration = AnswerViews.PARTNER_APP, description = "Which view this is (the discriminator).")
             String view,
 
             String period,
@@ -272,7 +268,7 @@ public class CheckInResource {
                 coupleId, me, () -> checkIns.edit(coupleId, me, valid, request.answers(), condition));
         // Still open (an edit is refused once complete), so the partner's answers are not shown.
         CheckInView view = new CheckInView(
-                MEMBER_VIEW,
+                AnswerViews.MEMBER,
                 edited.period(),
                 edited.cadence(),
                 CheckIn.Status.OPEN,
@@ -381,7 +377,7 @@ public class CheckInResource {
                 all.stream().filter(s -> !s.partnerId.equals(me)).findFirst().orElse(null);
         boolean revealed = checkIn.status == CheckIn.Status.COMPLETED;
         return new CheckInView(
-                MEMBER_VIEW,
+                AnswerViews.MEMBER,
                 checkIn.period,
                 checkIn.cadence,
                 checkIn.status,
@@ -393,7 +389,7 @@ public class CheckInResource {
 
     private ScoresView scores(CheckIn checkIn) {
         return new ScoresView(
-                PARTNER_APP_VIEW,
+                AnswerViews.PARTNER_APP,
                 checkIn.period,
                 checkIn.cadence,
                 checkIn.completedAt,

@@ -3,7 +3,6 @@ package app.hearth.platform.http;
 import app.hearth.platform.privacy.OAuthSchemes;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 import java.math.BigDecimal;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -185,11 +184,6 @@ public class ApiContract implements OASFilter {
             if ("date-time".equals(schema.getFormat())) {
                 // answers' timestamps have one shape (ApiTimestamps); requests may send any RFC 3339 precision
                 schema.setPattern(ApiTimestamps.PATTERN);
-                if (schema.getExamples() != null) {
-                    schema.setExamples(schema.getExamples().stream()
-                            .map(e -> (Object) ApiTimestamps.format(OffsetDateTime.parse(e.toString())))
-                            .toList());
-                }
             }
             if (schema.getProperties() == null || schema.getProperties().isEmpty()) {
                 continue;

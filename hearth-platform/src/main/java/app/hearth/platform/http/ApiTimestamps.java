@@ -11,37 +11,30 @@ import java.io.IOException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeFormatterBuilder;
+import java.time.temporal.ChronoUnit;
 
 /**
- * Every timestamp an answer carries is written one way: exactly six fractional digits, PostgreSQL's precision; an
- * instant in UTC ({@code 2026-12-07T08:56:25.120000Z}), a local time with its offset
- * ({@code 2026-12-07T09:56:25.120000+01:00}). Jackson's default drops trailing zero groups and would write nanoseconds a
- * stored value no longer has, so the same moment could read differently when written and when read.
+ * Every timestamp an answer carries has one precision: microseconds, PostgreSQL's, so a moment reads the same when it
+ * is written and when it is read back. Written as ISO 8601 as before (an instant in UTC, {@code 08:56:25Z},
+ * {@code 08:56:25.120Z}, {@code 08:56:25.120001Z}; a local time with its offset), never with more than six fractional
+ * digits. The clock already ticks in microseconds (ClockProducer); this also truncates what came from elsewhere (a
+ * request's instant, say) before it is answered.
  */
 @Singleton
 public class ApiTimestamps implements ObjectMapperCustomizer {
 
-    /** The pattern the contract gives every date-time an answer carries. */
-    public static final String PATTERN = "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{6}(Z|[+-]\\d{2}:\\d{2})$";
+    /** The pattern the contract gives every date-time an answer carries: at most six fractional digits. */
+    public static final String PATTERN =
+            "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,6})?(Z|[+-]\\d{2}:\\d{2})$";
 
-    private static final DateTimeFormatter INSTANT =
-            new DateTimeFormatterBuilder().appendInstant(6).toFormatter();
-    private static final DateTimeFormatter WITH_OFFSET = new DateTimeFormatterBuilder()
-            .append(DateTimeFormatter.ISO_LOCAL_DATE)
-            .appendLiteral('T')
-            .appendPattern("HH:mm:ss.SSSSSS")
-            .appendOffsetId()
-            .toFormatter();
-
-    /** The instant as answers write it (truncated to microseconds). */
+    /** The instant as answers write it. */
     public static String format(Instant instant) {
-        return INSTANT.format(instant);
+        return DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.MICROS));
     }
 
-    /** The local time and offset as answers write them (truncated to microseconds). */
+    /** The local time and offset as answers write them. */
     public static String format(OffsetDateTime time) {
-        return WITH_OFFSET.format(time);
+        return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time.truncatedTo(ChronoUnit.MICROS));
     }
 
     @Override

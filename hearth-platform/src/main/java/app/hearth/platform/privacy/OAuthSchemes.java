@@ -1,5 +1,7 @@
 package app.hearth.platform.privacy;
 
+import java.util.Set;
+
 /**
  * The names of the API's two OAuth 2 security schemes. An operation partner apps may call says so with
  * {@code @SecurityRequirement(name = PEOPLE)} and {@code @SecurityRequirement(name = PARTNER_APPS, scopes = "...")}
@@ -18,6 +20,9 @@ public final class OAuthSchemes {
     public static final String CHECKINS_READ = "checkins.read";
     public static final String INSIGHTS_READ = "insights.read";
     public static final String REMINDERS_READ = "reminders.read";
+
+    /** Every scope a partner app may be granted (and request in its token). */
+    public static final Set<String> SCOPES = Set.of(COUPLES_READ, CHECKINS_READ, INSIGHTS_READ, REMINDERS_READ);
 
     private OAuthSchemes() {}
 }

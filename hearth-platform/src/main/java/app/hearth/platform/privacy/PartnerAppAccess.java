@@ -9,6 +9,8 @@ import jakarta.ws.rs.container.ResourceInfo;
 import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
@@ -34,12 +36,11 @@ public class PartnerAppAccess {
             return;
         }
         SecurityIdentity who = identity.getIdentity();
-        if (who.isAnonymous()
-                || method.isAnnotationPresent(PermitAll.class)
-                || method.getDeclaringClass().isAnnotationPresent(PermitAll.class)) {
+        Declared access = DECLARED.computeIfAbsent(method, PartnerAppAccess::declared);
+        if (who.isAnonymous() || access.anyone()) {
             return; // the endpoint refuses it itself (401), or is public to anyone, token or not
         }
-        SecurityRequirement[] declared = declared(method);
+        SecurityRequirement[] declared = access.requirements();
         if (!caller.isPartnerApp()) {
             if (declared.length > 0 && Arrays.stream(declared).noneMatch(r -> OAuthSchemes.PEOPLE.equals(r.name()))) {
                 throw new ApiException(
@@ -72,11 +73,20 @@ public class PartnerAppAccess {
         }
     }
 
+    /** What a resource method declares: open to anyone ({@code @PermitAll}), or its security requirements. */
+    private record Declared(boolean anyone, SecurityRequirement[] requirements) {}
+
+    /** Per resource method: annotations do not change while the application runs. */
+    private static final Map<Method, Declared> DECLARED = new ConcurrentHashMap<>();
+
     /** The method's own security requirements, else its class's. */
-    private static SecurityRequirement[] declared(Method method) {
+    private static Declared declared(Method method) {
         SecurityRequirement[] declared = method.getAnnotationsByType(SecurityRequirement.class);
-        return declared.length > 0
-                ? declared
-                : method.getDeclaringClass().getAnnotationsByType(SecurityRequirement.class);
+        return new Declared(
+                method.isAnnotationPresent(PermitAll.class)
+                        || method.getDeclaringClass().isAnnotationPresent(PermitAll.class),
+                declared.length > 0
+                        ? declared
+                        : method.getDeclaringClass().getAnnotationsByType(SecurityRequirement.class));
     }
 }

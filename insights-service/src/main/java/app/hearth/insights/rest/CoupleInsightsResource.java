@@ -44,7 +44,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/v1/couples/{coupleId}")
 @Authenticated
 public class CoupleInsightsResource {
-    static final String SCOPE = "insights.read";
+    static final String SCOPE = OAuthSchemes.INSIGHTS_READ;
 
     @Inject
     Caller caller;
@@ -189,8 +189,9 @@ public class CoupleInsightsResource {
                     Voice.forApp(
                             snapshot.members(),
                             caller::memberRef,
-                            caller.hasScope("checkins.read")
-                                    && membership.partnerAppMay(coupleId, caller.clientId(), "checkins.read")));
+                            caller.hasScope(OAuthSchemes.CHECKINS_READ)
+                                    && membership.partnerAppMay(
+                                            coupleId, caller.clientId(), OAuthSchemes.CHECKINS_READ)));
         }
         String me = caller.personId();
         InsightsService.Snapshot snapshot = insights.snapshotForMember(coupleId, me);

@@ -98,4 +98,45 @@ public interface ReminderConfig {
         @WithDefault("PT24H")
         Duration secretOverlap();
     }
+
+    Push push();
+
+    /** Pushes to people's devices (Web Push). */
+    interface Push {
+        /** Devices per person; registering one more is refused (429) until one is removed. */
+        @WithDefault("10")
+        int maxDevicesPerPerson();
+
+        /** Attempts before a push is given up (dead). */
+        @WithDefault("8")
+        int maxAttempts();
+
+        /** Wait after the first failure; doubles after each further one (a push service's Retry-After wins). */
+        @WithDefault("PT30S")
+        Duration initialBackoff();
+
+        @WithDefault("PT6H")
+        Duration maxBackoff();
+
+        /** How often each replica sends queued pushes. */
+        @WithDefault("1s")
+        Duration sendInterval();
+
+        /** The hard deadline of one attempt: look-up, connecting, sending and reading the answer. */
+        @WithDefault("PT10S")
+        Duration timeout();
+
+        /** How long a push service keeps a message for a device that is offline (Web Push TTL). */
+        @WithDefault("PT12H")
+        Duration timeToLive();
+
+        /** VAPID (RFC 8292): who push services may contact, {@code mailto:} or {@code https:}. */
+        String vapidSubject();
+
+        /** VAPID public key: the uncompressed P-256 point, base64url (clients subscribe with it). */
+        String vapidPublicKey();
+
+        /** VAPID private key: the P-256 scalar, base64url (a secret in production: HEARTH_VAPID_PRIVATE_KEY). */
+        String vapidPrivateKey();
+    }
 }

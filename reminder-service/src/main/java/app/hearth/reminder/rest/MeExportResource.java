@@ -50,7 +50,7 @@ public class MeExportResource {
             Instant dueAt,
             @Schema(nullable = true) Instant handledAt) {}
 
-    /** What reminder-service holds about the caller; webhook secrets are not repeated. */
+    /** What reminder-service holds about the caller; webhook secrets and devices' keys are not repeated. */
     public record ReminderData(
             List<ReminderView> reminders,
             List<RecipientView> mySchedule,
@@ -60,13 +60,14 @@ public class MeExportResource {
             List<SubscriptionView> webhooks,
             List<DeliveryView> webhookDeliveries,
             List<NudgeView> partnerWaitingNudges,
-            List<ReminderExport.CheckInRecord> checkInsSeen) {}
+            List<ReminderExport.CheckInRecord> checkInsSeen,
+            List<ReminderExport.DeviceRecord> devices) {}
 
     @Operation(
             operationId = "exportMyReminderData",
             summary = "Export my reminder data",
             description =
-                    "This service's part of your data export: your reminders, notifications, webhooks and settings. couple-service's export gathers it; not routed through the public entry point.")
+                    "This service's part of your data export: your reminders, notifications, webhooks, devices and settings. couple-service's export gathers it; not routed through the public entry point.")
     @Extension(name = "x-internal", value = "true")
     @GET
     public ExportPart<ReminderData> export() {
@@ -87,13 +88,16 @@ public class MeExportResource {
                         held.schedules().stream().map(RecipientView::of).toList(),
                         held.notifications().stream().map(NotificationView::of).toList(),
                         held.pause() == null ? null : held.pause().untilDate,
-                        new ReminderViews.SettingsView(held.settings() == null || held.settings().partnerWaitingNudge),
+                        held.settings() == null
+                                ? new ReminderViews.SettingsView(true, false)
+                                : ReminderViews.SettingsView.of(held.settings()),
                         held.webhooks().stream()
                                 .map(s -> SubscriptionView.of(s, null))
                                 .toList(),
                         held.deliveries().stream().map(DeliveryView::of).toList(),
                         held.nudges().stream().map(MeExportResource::nudge).toList(),
-                        held.checkIns()));
+                        held.checkIns(),
+                        held.devices()));
     }
 
     private static NudgeView nudge(PartnerNudge n) {

@@ -283,11 +283,12 @@ public class ReminderResource {
     @Operation(
             operationId = "getReminderSettings",
             summary = "Get my reminder settings",
-            description = "How reminders reach you, such as the \"your partner is waiting\" nudges.")
+            description =
+                    "How reminders reach you: the \"your partner is waiting\" nudges, and what pushes show on a locked screen.")
     @GET
     @Path("/me/reminder-settings")
     public ReminderViews.SettingsView settings() {
-        return new ReminderViews.SettingsView(reminders.settings(caller.personId()).partnerWaitingNudge);
+        return ReminderViews.SettingsView.of(reminders.settings(caller.personId()));
     }
 
     /** {@code partnerWaitingNudge: false}: no "your partner is waiting" nudges for me (pending ones are cancelled). */
@@ -295,14 +296,14 @@ public class ReminderResource {
             operationId = "changeReminderSettings",
             summary = "Change my reminder settings",
             description =
-                    "`partnerWaitingNudge: false`: no \"your partner is waiting\" nudges for you (pending ones are cancelled).")
+                    "`partnerWaitingNudge: false`: no \"your partner is waiting\" nudges for you (pending ones are cancelled). `lockScreenDetails: true`: pushes show the reminder's own words on a locked screen. What is left out stays as it is.")
     @PUT
     @Path("/me/reminder-settings")
     @Consumes(MediaType.APPLICATION_JSON)
     public ReminderViews.SettingsView changeSettings(
             @NotNull(message = "send {\"partnerWaitingNudge\": false}") @Valid ReminderViews.SettingsRequest request) {
-        return new ReminderViews.SettingsView(
-                reminders.changeSettings(caller.personId(), request.partnerWaitingNudge()).partnerWaitingNudge);
+        return ReminderViews.SettingsView.of(reminders.changeSettings(
+                caller.personId(), request.partnerWaitingNudge(), request.lockScreenDetails()));
     }
 
     @Operation(

@@ -4,6 +4,7 @@ import app.hearth.events.ReminderEvents.Kind;
 import app.hearth.reminder.Notification;
 import app.hearth.reminder.Reminder;
 import app.hearth.reminder.ReminderRecipient;
+import app.hearth.reminder.ReminderSettings;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -57,9 +58,22 @@ public final class ReminderViews {
             @Min(10) @Max(240) Integer sharedMomentMinutes,
             Boolean sharedMoment) {}
 
-    public record SettingsView(boolean partnerWaitingNudge) {}
+    public record SettingsView(
+            boolean partnerWaitingNudge,
 
-    public record SettingsRequest(Boolean partnerWaitingNudge) {}
+            @Schema(
+                    description =
+                            "Pushes show the reminder's own words on a locked screen; off: a discreet title (\"Time for your check-in\").")
+            boolean lockScreenDetails) {
+        public static SettingsView of(ReminderSettings settings) {
+            return new SettingsView(settings.partnerWaitingNudge, settings.lockScreenDetails);
+        }
+    }
+
+    /** Each field optional: what is left out stays as it is. */
+    public record SettingsRequest(
+            @Schema(nullable = true) Boolean partnerWaitingNudge,
+            @Schema(nullable = true) Boolean lockScreenDetails) {}
 
     public record RecipientView(
             String partnerId,

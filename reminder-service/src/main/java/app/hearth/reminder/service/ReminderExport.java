@@ -2,6 +2,7 @@ package app.hearth.reminder.service;
 
 import app.hearth.reminder.Notification;
 import app.hearth.reminder.PartnerNudge;
+import app.hearth.reminder.PushDevice;
 import app.hearth.reminder.Reminder;
 import app.hearth.reminder.ReminderPause;
 import app.hearth.reminder.ReminderRecipient;
@@ -17,7 +18,10 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
-/** Everything reminder-service holds about one person (data portability); webhook secrets are not repeated. */
+/**
+ * Everything reminder-service holds about one person (data portability); webhook secrets and devices' keys are not
+ * repeated.
+ */
 @ApplicationScoped
 public class ReminderExport {
 
@@ -30,7 +34,17 @@ public class ReminderExport {
             List<WebhookSubscription> webhooks,
             List<WebhookDelivery> deliveries,
             List<PartnerNudge> nudges,
-            List<CheckInRecord> checkIns) {}
+            List<CheckInRecord> checkIns,
+            List<DeviceRecord> devices) {}
+
+    /** A registered device, without the keys messages are encrypted to. */
+    public record DeviceRecord(
+            UUID id,
+            PushDevice.Platform platform,
+            String name,
+            String endpoint,
+            Instant createdAt,
+            Instant refreshedAt) {}
 
     public record CheckInRecord(UUID coupleId, String period, Instant submittedAt) {}
 
@@ -62,6 +76,9 @@ public class ReminderExport {
                 PartnerNudge.list("partnerId = ?1 order by dueAt", partnerId),
                 checkIns.stream()
                         .map(row -> new CheckInRecord((UUID) row[0], (String) row[1], toInstant(row[2])))
+                        .toList(),
+                PushDevice.<PushDevice>list("personId = ?1 order by createdAt, id", partnerId).stream()
+                        .map(d -> new DeviceRecord(d.id, d.platform, d.name, d.address, d.createdAt, d.refreshedAt))
                         .toList());
     }
 

@@ -84,6 +84,11 @@ public final class ReminderLocks {
         advisory("webhooks/" + ownerKey);
     }
 
+    /** A person's devices (their count, a re-registration of the same endpoint). */
+    public static void devicesOf(String personId) {
+        advisory("devices/" + personId);
+    }
+
     /** A webhook subscription's row. */
     public static WebhookSubscription subscription(UUID subscriptionId) {
         return WebhookSubscription.findById(subscriptionId, LockModeType.PESSIMISTIC_WRITE);

@@ -3,6 +3,8 @@ package app.hearth.reminder.service;
 import app.hearth.platform.privacy.PersonalData;
 import app.hearth.reminder.Notification;
 import app.hearth.reminder.PartnerNudge;
+import app.hearth.reminder.PushDelivery;
+import app.hearth.reminder.PushDevice;
 import app.hearth.reminder.Reminder;
 import app.hearth.reminder.ReminderPause;
 import app.hearth.reminder.ReminderRecipient;
@@ -18,7 +20,7 @@ import java.util.UUID;
 
 /**
  * What reminder-service holds about people: their reminders, what they receive and were sent, their pauses, settings
- * and webhooks; and a couple's reminders, notifications, webhooks and nudges.
+ * webhooks and devices; and a couple's reminders, notifications, webhooks, pushes and nudges.
  */
 @ApplicationScoped
 public class ReminderPersonalData implements PersonalData {
@@ -34,7 +36,9 @@ public class ReminderPersonalData implements PersonalData {
                 "reminder_pause.partner_id",
                 "reminder_settings.partner_id",
                 "partner_nudge.partner_id",
-                "check_in_submission.partner_id");
+                "check_in_submission.partner_id",
+                "push_device.person_id",
+                "push_delivery.partner_id");
     }
 
     @Override
@@ -44,6 +48,8 @@ public class ReminderPersonalData implements PersonalData {
         ReminderRecipient.delete("partnerId", partnerId);
         WebhookSubscription.delete("ownerType = ?1 and ownerId = ?2", WebhookSubscription.OwnerType.PERSON, partnerId);
         WebhookDelivery.delete("partnerId", partnerId);
+        PushDevice.delete("personId", partnerId); // their deliveries with them
+        PushDelivery.delete("partnerId", partnerId);
         Notification.delete("partnerId", partnerId);
         ReminderPause.deleteById(partnerId);
         ReminderSettings.deleteById(partnerId);
@@ -66,6 +72,11 @@ public class ReminderPersonalData implements PersonalData {
         Panache.getEntityManager()
                 .createNativeQuery("""
                         delete from webhook_delivery where notification_id in (select id from notification where couple_id = ?1)""")
+                .setParameter(1, coupleId)
+                .executeUpdate();
+        Panache.getEntityManager()
+                .createNativeQuery("""
+                        delete from push_delivery where notification_id in (select id from notification where couple_id = ?1)""")
                 .setParameter(1, coupleId)
                 .executeUpdate();
         Notification.delete("coupleId", coupleId);

@@ -266,7 +266,7 @@ public class ReminderService {
     }
 
     @Transactional
-    public ReminderSettings changeSettings(String partnerId, Boolean partnerWaitingNudge) {
+    public ReminderSettings changeSettings(String partnerId, Boolean partnerWaitingNudge, Boolean lockScreenDetails) {
         ReminderSettings settings = ReminderLocks.settings(partnerId);
         if (settings == null) {
             settings = new ReminderSettings();
@@ -279,6 +279,9 @@ public class ReminderService {
                 // Turning nudges off also cancels any already planned.
                 PartnerNudge.delete("partnerId = ?1 and firedAt is null", partnerId);
             }
+        }
+        if (lockScreenDetails != null) {
+            settings.lockScreenDetails = lockScreenDetails;
         }
         return settings;
     }

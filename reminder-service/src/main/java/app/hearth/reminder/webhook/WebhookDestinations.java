@@ -73,11 +73,11 @@ public final class WebhookDestinations {
                             + (address.getHostAddress().equals(stripBrackets(host))
                                     ? why.get()
                                     : "not a public address")
-                            + "; webhooks go only to public internet addresses.");
+                            + "; Hearth sends only to public internet addresses.");
                 }
             }
             if (!https) {
-                throw new Refused("url: webhooks must use https.");
+                throw new Refused("url: must be an https URL.");
             }
         }
         int port = uri.getPort() >= 0 ? uri.getPort() : https ? 443 : 80;

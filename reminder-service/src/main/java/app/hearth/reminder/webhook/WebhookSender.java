@@ -275,7 +275,7 @@ public class WebhookSender {
     }
 
     /** A failed attempt's category: {@code timeout}, {@code connection-refused}, {@code tls-failed} or {@code network-error}. */
-    static String category(Throwable failure) {
+    public static String category(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof TimeoutException
                     || t instanceof SocketTimeoutException
@@ -326,7 +326,7 @@ public class WebhookSender {
     }
 
     /** The wait after the {@code attempt}-th failure: initial, doubled each time, never more than {@code max}. */
-    static Duration backoff(int attempt, Duration initial, Duration max) {
+    public static Duration backoff(int attempt, Duration initial, Duration max) {
         Duration wait = initial.multipliedBy(1L << Math.min(Math.max(attempt - 1, 0), 30));
         return wait.compareTo(max) > 0 || wait.isNegative() ? max : wait;
     }

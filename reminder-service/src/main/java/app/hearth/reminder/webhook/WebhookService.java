@@ -3,6 +3,7 @@ package app.hearth.reminder.webhook;
 import app.hearth.platform.http.ApiException;
 import app.hearth.platform.http.PageOf;
 import app.hearth.platform.http.PageRequest;
+import app.hearth.platform.privacy.OAuthSchemes;
 import app.hearth.reminder.WebhookDelivery;
 import app.hearth.reminder.WebhookSubscription;
 import app.hearth.reminder.config.ReminderConfig;
@@ -30,7 +31,7 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 @ApplicationScoped
 public class WebhookService {
     /** The grant a couple gives a partner app to receive its notifications. */
-    public static final String PARTNER_APP_SCOPE = "reminders.read";
+    public static final String PARTNER_APP_SCOPE = OAuthSchemes.REMINDERS_READ;
 
     @Inject
     ReminderConfig config;
@@ -70,7 +71,7 @@ public class WebhookService {
         }
         URI uri;
         try {
-            uri = checkedUrl(url, lookups::checkNow, config.webhooks().allowLoopbackHttp());
+            uri = checkedUrl("url", url, lookups::checkNow, config.webhooks().allowLoopbackHttp());
         } catch (ApiException invalid) {
             refused.add(now);
             throw invalid;
@@ -169,32 +170,41 @@ public class WebhookService {
      * ({@link WebhookDestinations}); plain http and loopback only in local mode.
      */
     static URI validUrl(String url, WebhookDestinations.HostResolver resolver, boolean allowLoopback) {
-        return checkedUrl(url, uri -> WebhookDestinations.check(uri, resolver, allowLoopback), allowLoopback);
+        return checkedUrl("url", url, uri -> WebhookDestinations.check(uri, resolver, allowLoopback), allowLoopback);
     }
 
     /** How a destination is checked: directly (tests of the rules) or bounded ({@link WebhookLookups#checkNow}). */
-    interface DestinationCheck {
+    public interface DestinationCheck {
         WebhookDestinations.Destination check(URI uri) throws WebhookDestinations.Refused;
     }
 
-    static URI checkedUrl(String url, DestinationCheck check, boolean allowLoopback) {
+    /**
+     * The URL someone gave as an outbound destination ({@code field} names it in refusals), checked: https (or a
+     * loopback receiver over http in local mode), a host, and a public address ({@link WebhookDestinations}).
+     */
+    public static URI checkedUrl(String field, String url, DestinationCheck check, boolean allowLoopback) {
         URI uri;
         try {
             uri = new URI(url).normalize();
         } catch (URISyntaxException e) {
-            throw ApiException.badRequest("url: '" + url + "' is not a URL.");
+            throw ApiException.badRequest(field + ": '" + url + "' is not a URL.");
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (uri.getHost() == null || uri.getUserInfo() != null || uri.getFragment() != null) {
-            throw ApiException.badRequest("url: give an absolute https URL with a host, no user name or #fragment.");
+            throw ApiException.badRequest(
+                    field + ": give an absolute https URL with a host, no user name or #fragment.");
         }
         if (!scheme.equals("https") && !scheme.equals("http")) {
-            throw ApiException.badRequest("url: webhooks must use https.");
+            throw ApiException.badRequest(field + ": must be an https URL.");
         }
         try {
             check.check(uri);
         } catch (WebhookDestinations.Refused refused) {
-            throw ApiException.badRequest(refused.getMessage()
+            // The checks name the field "url" (a webhook's): say the one this URL came in.
+            String message = refused.getMessage().startsWith("url: ")
+                    ? field + ": " + refused.getMessage().substring("url: ".length())
+                    : refused.getMessage();
+            throw ApiException.badRequest(message
                     + (allowLoopback
                             ? " (This local stack also accepts a receiver on this machine: localhost, 127.0.0.1 or [::1].)"
                             : ""));

@@ -1,0 +1,193 @@
+package app.hearth.reminder.rest;
+
+import app.hearth.platform.http.PageLinks;
+import app.hearth.platform.http.PageOf;
+import app.hearth.platform.http.PageRequest;
+import app.hearth.platform.privacy.Caller;
+import app.hearth.reminder.PushDevice;
+import app.hearth.reminder.push.PushDevices;
+import app.hearth.reminder.push.WebPushMessages;
+import io.quarkus.security.Authenticated;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/** A person's devices that reminders are pushed to, so they arrive with the app closed. */
+@Tag(
+        name = "Devices",
+        description =
+                "Where reminders are pushed with the app closed: a browser's Web Push subscription (registered as `PushManager.subscribe` gives it). A locked screen shows only a discreet title (\"Time for your check-in\") unless you turn `lockScreenDetails` on in your reminder settings.")
+@Path("/v1/me/devices")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+public class DeviceResource {
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    PushDevices devices;
+
+    @Inject
+    WebPushMessages webPush;
+
+    /** The platforms a device can be registered on. */
+    @Schema(name = "DevicePlatform")
+    public enum Platform {
+        WEB_PUSH
+    }
+
+    public record WebPushKeys(
+            @Schema(description = "The browser's P-256 public key, base64url.") @NotBlank @Size(max = 100)
+            String p256dh,
+
+            @Schema(description = "The browser's auth secret, base64url.") @NotBlank @Size(max = 50)
+            String auth) {}
+
+    /** The browser's {@code PushSubscription.toJSON()}, as it is. */
+    public record WebPushSubscription(
+            @Schema(examples = "https://updates.push.services.mozilla.com/wpush/v2/gAAAAABk")
+            @NotBlank
+            @Size(max = 2000)
+            String endpoint,
+
+            @Schema(nullable = true, description = "As the browser gives it; Hearth does not use it.")
+            Long expirationTime,
+
+            @NotNull(message = "send the subscription's keys: {\"p256dh\": ..., \"auth\": ...}") @Valid
+            WebPushKeys keys) {}
+
+    public record RegisterDeviceRequest(
+            @NotNull(message = "send \"platform\": \"WEB_PUSH\"")
+            Platform platform,
+
+            @Schema(nullable = true, examples = "Lea's laptop") @Size(min = 1, max = 100)
+            String name,
+
+            @NotNull(message = "send the browser's PushSubscription") @Valid
+            WebPushSubscription subscription) {}
+
+    public record RenameDeviceRequest(
+            @NotBlank @Size(max = 100) String name) {}
+
+    /** A device as its owner sees it: never its keys. */
+    public record DeviceView(
+            UUID id,
+            PushDevice.Platform platform,
+            String name,
+            String endpoint,
+            Instant createdAt,
+            Instant refreshedAt) {
+        static DeviceView of(PushDevice d) {
+            return new DeviceView(d.id, d.platform, d.name, d.address, d.createdAt, d.refreshedAt);
+        }
+    }
+
+    public record WebPushKey(
+            @Schema(
+                    description =
+                            "The VAPID public key, base64url: `applicationServerKey` for `PushManager.subscribe`.")
+            String applicationServerKey) {}
+
+    @Operation(
+            operationId = "registerMyDevice",
+            summary = "Register a device for push",
+            description =
+                    "Registers this browser's Web Push subscription (`subscription` is `PushSubscription.toJSON()` as it is). The endpoint must be a public HTTPS URL. Registering the same endpoint again refreshes it (200, same id, the new keys).")
+    @APIResponse(
+            responseCode = "201",
+            description = "Registered.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = DeviceView.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "Already registered: refreshed.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = DeviceView.class)))
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response register(
+            @NotNull(message = "send {\"platform\": \"WEB_PUSH\", \"subscription\": {...}}") @Valid
+                    RegisterDeviceRequest request) {
+        PushDevices.Registered registered = devices.registerWebPush(
+                caller.personId(),
+                request.name(),
+                request.subscription().endpoint(),
+                request.subscription().keys().p256dh(),
+                request.subscription().keys().auth());
+        DeviceView view = DeviceView.of(registered.device());
+        return registered.refreshed()
+                ? Response.ok(view).build()
+                : Response.created(URI.create("/v1/me/devices/" + view.id()))
+                        .entity(view)
+                        .build();
+    }
+
+    @Operation(operationId = "listMyDevices", summary = "List my devices", description = "Your registered devices.")
+    @GET
+    public RestResponse<PageOf<DeviceView>> mine(
+            @QueryParam("page") String page, @QueryParam("size") String size, @Context UriInfo uri) {
+        List<DeviceView> all =
+                devices.of(caller.personId()).stream().map(DeviceView::of).toList();
+        return PageLinks.answer(PageOf.of(all, PageRequest.of(page, size)), uri);
+    }
+
+    @Operation(
+            operationId = "getWebPushKey",
+            summary = "Get the Web Push key",
+            description = "The key a browser subscribes with (`applicationServerKey`), the same for every device.")
+    @GET
+    @Path("/web-push-key")
+    public WebPushKey webPushKey() {
+        return new WebPushKey(webPush.publicKey());
+    }
+
+    @Operation(operationId = "renameMyDevice", summary = "Rename a device", description = "Gives a device a new name.")
+    @PATCH
+    @Path("/{deviceId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public DeviceView rename(
+            @PathParam("deviceId") UUID id,
+            @NotNull(message = "send {\"name\": \"...\"}") @Valid RenameDeviceRequest request) {
+        return DeviceView.of(devices.rename(caller.personId(), id, request.name()));
+    }
+
+    @Operation(
+            operationId = "removeMyDevice",
+            summary = "Remove a device",
+            description = "Nothing more is pushed to it; pushes still queued for it are dropped.")
+    @DELETE
+    @Path("/{deviceId}")
+    public void remove(@PathParam("deviceId") UUID id) {
+        devices.remove(caller.personId(), id);
+    }
+}
