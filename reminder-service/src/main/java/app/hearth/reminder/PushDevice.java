@@ -16,11 +16,18 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Table(name = "push_device")
 public class PushDevice extends PanacheEntityBase {
 
-    @Schema(name = "PushPlatform")
+    @Schema(name = "DevicePlatform")
     public enum Platform {
         WEB_PUSH,
         FCM,
         APNS
+    }
+
+    /** Which APNs endpoint reaches the device: development builds use Apple's sandbox. */
+    @Schema(name = "ApnsEnvironment")
+    public enum Environment {
+        PRODUCTION,
+        SANDBOX
     }
 
     @Id
@@ -45,6 +52,10 @@ public class PushDevice extends PanacheEntityBase {
 
     /** Web Push: the browser's auth secret (base64url, 16 bytes). */
     public String auth;
+
+    /** APNs only. */
+    @Enumerated(EnumType.STRING)
+    public Environment environment;
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;

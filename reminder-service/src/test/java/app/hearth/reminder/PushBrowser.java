@@ -17,6 +17,7 @@ import java.security.spec.ECGenParameterSpec;
 import java.security.spec.ECParameterSpec;
 import java.security.spec.ECPoint;
 import java.security.spec.ECPublicKeySpec;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Base64;
@@ -25,6 +26,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
 import javax.crypto.Cipher;
 import javax.crypto.KeyAgreement;
 import javax.crypto.Mac;
@@ -33,14 +36,15 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * A browser and its push service, on this machine: it makes its own P-256 key pair and auth secret as
- * {@code PushManager.subscribe} does, and its push service (a loopback endpoint) answers with the given statuses in turn
+ * {@code PushManager.subscribe} does, and its push service (a loopback endpoint, and every path under it) answers with the given statuses in turn
  * (the last repeats) and keeps what it was sent. {@link #decrypt} reads a message as the browser would (RFC 8291,
  * written here from the RFC, independently of the service's library).
  */
-final class PushBrowser implements AutoCloseable {
-    record Pushed(byte[] body, Map<String, String> headers) {}
+public final class PushBrowser implements AutoCloseable {
+    /** One message as the push service received it, and when. */
+    public record Pushed(byte[] body, Map<String, String> headers, Instant at) {}
 
-    final List<Pushed> pushed = new CopyOnWriteArrayList<>();
+    public final List<Pushed> pushed = new CopyOnWriteArrayList<>();
     private final HttpServer server;
     private final Deque<String[]> answers;
     private final KeyPair keys;
@@ -48,7 +52,7 @@ final class PushBrowser implements AutoCloseable {
     private final String path;
 
     /** Each answer: a status, optionally {@code "429 Retry-After: 120"}. */
-    PushBrowser(String... answers) throws Exception {
+    public PushBrowser(String... answers) throws Exception {
         this.answers = new ArrayDeque<>();
         for (String answer : answers) {
             this.answers.add(answer.split(" Retry-After: "));
@@ -62,7 +66,15 @@ final class PushBrowser implements AutoCloseable {
         server.createContext(path, exchange -> {
             Map<String, String> headers = new HashMap<>();
             exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(), values.get(0)));
-            pushed.add(new Pushed(exchange.getRequestBody().readAllBytes(), headers));
+            pushed.add(new Pushed(exchange.getRequestBody().readAllBytes(), headers, Instant.now()));
+            CountDownLatch held = hold;
+            if (held != null) {
+                try {
+                    held.await(); // the push service took the message but has not answered yet
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             String[] answer;
             synchronized (this.answers) {
                 answer = this.answers.size() > 1 ? this.answers.poll() : this.answers.peek();
@@ -73,10 +85,18 @@ final class PushBrowser implements AutoCloseable {
             exchange.sendResponseHeaders(Integer.parseInt(answer[0]), -1);
             exchange.close();
         });
+        server.setExecutor(Executors.newCachedThreadPool()); // answers can be held: one thread each
         server.start();
     }
 
-    String endpoint() {
+    private volatile CountDownLatch hold;
+
+    /** From now on, messages are taken but not answered until {@code latch} opens. */
+    public void holdAnswersUntil(CountDownLatch latch) {
+        hold = latch;
+    }
+
+    public String endpoint() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 
@@ -85,7 +105,7 @@ final class PushBrowser implements AutoCloseable {
     }
 
     /** {@code PushSubscription.toJSON()}. */
-    Map<String, Object> subscription() {
+    public Map<String, Object> subscription() {
         Map<String, Object> subscription = new HashMap<>();
         subscription.put("endpoint", endpoint());
         subscription.put("expirationTime", null);
@@ -105,7 +125,7 @@ final class PushBrowser implements AutoCloseable {
     }
 
     /** RFC 8291 §3-4: the plaintext of an {@code aes128gcm} message encrypted to this browser. */
-    String decrypt(byte[] message) throws Exception {
+    public String decrypt(byte[] message) throws Exception {
         ByteBuffer in = ByteBuffer.wrap(message);
         byte[] salt = new byte[16];
         in.get(salt);

@@ -34,9 +34,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class PushTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Instant NOON = Instant.parse("2026-11-25T12:00:00Z");
+    static final Instant NOON = Instant.parse("2026-11-25T12:00:00Z");
     /** When daily("20:30") in the test person's zone is due (DeliveryChannelsTest). */
-    private static final Instant DUE = Instant.parse("2026-11-25T19:30:01Z");
+    static final Instant DUE = Instant.parse("2026-11-25T19:30:01Z");
 
     @Inject
     Dispatcher dispatcher;
@@ -164,6 +164,38 @@ class PushTest {
             assertThat(browser.pushed).hasSize(2);
             // 410: the subscription is gone, and so is the device.
             as(max).get("/v1/me/devices").then().statusCode(200).body("items", hasSize(0));
+        }
+    }
+
+    @Test
+    void quietHoursHoldAPushAndAVacationSilencesIt() throws Exception {
+        Person ivy = TestUsers.create("Ivy");
+        Couples.calendar(ivy, "Europe/Paris", "22:00", "07:00");
+        try (PushBrowser browser = new PushBrowser("201")) {
+            as(ivy).body(registration(browser, "Phone"))
+                    .post("/v1/me/devices")
+                    .then()
+                    .statusCode(201);
+            TestClock.CLOCK.set(NOON);
+            // Once couple-service's profile event is here, 22:30 in Paris is held to the end of quiet hours.
+            ReminderApi.followingMe(ivy, "22:30", "2026-11-26T06:00:00Z");
+            TestClock.CLOCK.set(Instant.parse("2026-11-25T21:31:00Z")); // 22:31 in Paris: quiet
+            dispatcher.dispatchDue();
+            sender.sendDue();
+            assertThat(browser.pushed).isEmpty();
+            TestClock.CLOCK.set(Instant.parse("2026-11-26T06:00:01Z")); // 07:00: the held occurrence, pushed
+            dispatcher.dispatchDue();
+            sender.sendDue();
+            assertThat(browser.pushed).hasSize(1);
+
+            as(ivy).body(Map.of("until", "2026-11-27"))
+                    .post("/v1/me/reminders/pause")
+                    .then()
+                    .statusCode(200);
+            TestClock.CLOCK.set(Instant.parse("2026-11-27T06:00:01Z")); // on vacation: nothing
+            dispatcher.dispatchDue();
+            sender.sendDue();
+            assertThat(browser.pushed).hasSize(1);
         }
     }
 

@@ -1,6 +1,7 @@
 package app.hearth.reminder;
 
 import static app.hearth.reminder.ReminderApi.daily;
+import static app.hearth.reminder.ReminderApi.followingMe;
 import static app.hearth.testsupport.Api.as;
 import static app.hearth.testsupport.Api.pair;
 import static io.restassured.RestAssured.given;
@@ -344,22 +345,6 @@ class ReminderTest {
      * A daily reminder at {@code time} that follows {@code who}'s zone, once planned on their calendar: it is planned
      * at once, and again when couple-service's profile event arrives; returns its id once it fires at {@code firstFire}.
      */
-    private static String followingMe(Person who, String time, String firstFire) {
-        Map<String, Object> body = new HashMap<>(daily(time));
-        body.put("zonePolicy", "FOLLOW_ME");
-        body.remove("fixedZone");
-        String id = as(who).body(body)
-                .post("/v1/me/reminders")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
-        await().atMost(Duration.ofSeconds(30))
-                .untilAsserted(() -> as(who).get("/v1/me/reminders/" + id)
-                        .then()
-                        .body("recipients[0].nextFireAt", equalTo(firstFire)));
-        return id;
-    }
 
     /** Transactions of this service's database waiting for a lock another one holds. */
     private long waitingOnLocks() throws Exception {

@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.time.LocalTime;
+import java.util.Optional;
 
 /** reminder-service's settings ({@code hearth.reminders.*}). */
 @ConfigMapping(prefix = "hearth.reminders")
@@ -138,5 +139,40 @@ public interface ReminderConfig {
 
         /** VAPID private key: the P-256 scalar, base64url (a secret in production: HEARTH_VAPID_PRIVATE_KEY). */
         String vapidPrivateKey();
+
+        Fcm fcm();
+
+        Apns apns();
+    }
+
+    /** Firebase Cloud Messaging (HTTP v1 API): Android (and iOS apps that use FCM). */
+    interface Fcm {
+        /** The API's base URL. */
+        @WithDefault("https://fcm.googleapis.com")
+        String endpoint();
+
+        /** The Firebase project's service account key (JSON, a Secret); FCM devices are refused without it. */
+        Optional<String> serviceAccountFile();
+    }
+
+    /** Apple Push Notification service (HTTP/2, token-based authentication). */
+    interface Apns {
+        @WithDefault("https://api.push.apple.com")
+        String productionEndpoint();
+
+        @WithDefault("https://api.sandbox.push.apple.com")
+        String sandboxEndpoint();
+
+        /** The .p8 signing key (a Secret); APNs devices are refused without it. */
+        Optional<String> keyFile();
+
+        /** The key's id (the JWT's {@code kid}). */
+        Optional<String> keyId();
+
+        /** The developer team's id (the JWT's {@code iss}). */
+        Optional<String> teamId();
+
+        /** The app's bundle id ({@code apns-topic}). */
+        Optional<String> bundleId();
     }
 }

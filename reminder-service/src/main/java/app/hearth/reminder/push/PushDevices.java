@@ -47,6 +47,12 @@ public class PushDevices {
     @Inject
     Clock clock;
 
+    @Inject
+    FcmMessages fcm;
+
+    @Inject
+    ApnsMessages apns;
+
     /** A device just registered, and whether it was already known (refreshed rather than added). */
     public record Registered(PushDevice device, boolean refreshed) {}
 
@@ -59,17 +65,50 @@ public class PushDevices {
                 config.webhooks().allowLoopbackHttp());
         requirePublicKey(p256dh);
         requireAuthSecret(auth);
-        return QuarkusTransaction.joiningExisting().call(() -> store(personId, name, uri.toString(), p256dh, auth));
+        return QuarkusTransaction.joiningExisting().call(() -> {
+            Registered registered = store(personId, PushDevice.Platform.WEB_PUSH, name, uri.toString());
+            registered.device().p256dh = p256dh;
+            registered.device().auth = auth;
+            return registered;
+        });
     }
 
-    private Registered store(String personId, String name, String endpoint, String p256dh, String auth) {
+    /** An FCM registration token or an APNs device token (and its environment), as the phone's SDK gave it. */
+    @Transactional
+    public Registered registerToken(
+            String personId,
+            PushDevice.Platform platform,
+            String name,
+            String token,
+            PushDevice.Environment environment) {
+        if (platform == PushDevice.Platform.FCM) {
+            if (!fcm.configured()) {
+                throw ApiException.badRequest("platform: FCM is not set up on this deployment; use WEB_PUSH.");
+            }
+            if (token == null || !token.matches("[A-Za-z0-9_:\\-]{20,4096}")) {
+                throw ApiException.badRequest("token: must be the FCM registration token the app was given.");
+            }
+        } else {
+            if (!apns.configured()) {
+                throw ApiException.badRequest("platform: APNs is not set up on this deployment; use WEB_PUSH.");
+            }
+            if (token == null || !token.matches("[0-9a-fA-F]{64,200}")) {
+                throw ApiException.badRequest("token: must be the APNs device token, in hexadecimal.");
+            }
+        }
+        Registered registered = store(personId, platform, name, token);
+        registered.device().environment = platform == PushDevice.Platform.APNS
+                ? (environment == null ? PushDevice.Environment.PRODUCTION : environment)
+                : null;
+        return registered;
+    }
+
+    /** The device with this address, refreshed, or a new one (within the person's cap). */
+    private Registered store(String personId, PushDevice.Platform platform, String name, String address) {
         ReminderLocks.devicesOf(personId);
         Instant now = clock.instant();
         PushDevice device = PushDevice.<PushDevice>find(
-                        "personId = ?1 and platform = ?2 and address = ?3",
-                        personId,
-                        PushDevice.Platform.WEB_PUSH,
-                        endpoint)
+                        "personId = ?1 and platform = ?2 and address = ?3", personId, platform, address)
                 .firstResult();
         boolean refreshed = device != null;
         if (device == null) {
@@ -81,13 +120,15 @@ public class PushDevices {
             device = new PushDevice();
             device.id = UUID.randomUUID();
             device.personId = personId;
-            device.platform = PushDevice.Platform.WEB_PUSH;
-            device.address = endpoint;
+            device.platform = platform;
+            device.address = address;
             device.createdAt = now;
         }
-        device.name = name == null || name.isBlank() ? "Web browser" : name.strip();
-        device.p256dh = p256dh;
-        device.auth = auth;
+        device.name = name != null && !name.isBlank()
+                ? name.strip()
+                : device.name != null
+                        ? device.name
+                        : platform == PushDevice.Platform.WEB_PUSH ? "Web browser" : "Phone";
         device.refreshedAt = now;
         device.persist();
         return new Registered(device, refreshed);

@@ -81,6 +81,12 @@ public class PushSender {
     WebPushMessages messages;
 
     @Inject
+    FcmMessages fcm;
+
+    @Inject
+    ApnsMessages apns;
+
+    @Inject
     Vertx vertx;
 
     private HttpClient http;
@@ -92,6 +98,7 @@ public class PushSender {
             String endpoint,
             String p256dh,
             String auth,
+            PushDevice.Environment environment,
             String payload,
             String topic,
             int attempt) {}
@@ -171,6 +178,7 @@ public class PushSender {
                     device.address,
                     device.p256dh,
                     device.auth,
+                    device.environment,
                     delivery.payload,
                     delivery.topic,
                     delivery.attempts));
@@ -179,6 +187,25 @@ public class PushSender {
     }
 
     private CompletableFuture<Outcome> send(Claimed push) {
+        return switch (push.platform()) {
+            case WEB_PUSH -> sendWebPush(push);
+            case FCM ->
+                fcm.send(push.endpoint(), push.payload(), push.topic())
+                        .thenApply(
+                                answer -> new Outcome(push, answer.status(), answer.category(), answer.retryAfter()));
+            case APNS ->
+                apns.send(
+                                push.endpoint(),
+                                push.environment() == PushDevice.Environment.SANDBOX,
+                                push.payload(),
+                                push.topic())
+                        .thenApply(
+                                answer -> new Outcome(push, answer.status(), answer.category(), answer.retryAfter()));
+        };
+    }
+
+    /** Web Push: the endpoint is a URL someone gave, checked again now, connected to at the address checked. */
+    private CompletableFuture<Outcome> sendWebPush(Claimed push) {
         CompletableFuture<Outcome> outcome = new CompletableFuture<>();
         AtomicReference<HttpClientRequest> sending = new AtomicReference<>();
         long deadline = vertx.setTimer(config.push().timeout().toMillis(), id -> {
@@ -241,7 +268,7 @@ public class PushSender {
                                     outcome.complete(new Outcome(push, null, WebhookSender.category(failure), null)))
                             .onSuccess(response -> {
                                 int status = response.statusCode();
-                                Duration retryAfter = retryAfter(response.getHeader("Retry-After"));
+                                Duration retryAfter = retryAfter(response.getHeader("Retry-After"), clock);
                                 // The answer's body is not needed: discard it, whatever its size.
                                 response.handler(chunk -> {});
                                 response.exceptionHandler(failure -> outcome.complete(
@@ -269,7 +296,7 @@ public class PushSender {
     }
 
     /** A {@code Retry-After} in seconds or as an HTTP date; null if absent or unreadable. */
-    Duration retryAfter(String header) {
+    static Duration retryAfter(String header, Clock clock) {
         if (header == null || header.isBlank()) {
             return null;
         }

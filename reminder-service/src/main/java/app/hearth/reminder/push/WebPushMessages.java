@@ -1,5 +1,6 @@
 package app.hearth.reminder.push;
 
+import app.hearth.platform.privacy.SecretKeys;
 import app.hearth.reminder.config.ReminderConfig;
 import com.interaso.webpush.VapidKeys;
 import com.interaso.webpush.WebPush;
@@ -22,6 +23,12 @@ public class WebPushMessages {
     @Inject
     ReminderConfig config;
 
+    @Inject
+    SecretKeys.Config secrets;
+
+    /** The published local pair's private key carries this prefix: accepted only where local keys are. */
+    static final String LOCAL_ONLY = "local-only-";
+
     private WebPush webPush;
 
     /** An encrypted body and the headers to send it with. */
@@ -29,10 +36,18 @@ public class WebPushMessages {
 
     @PostConstruct
     void keys() {
+        String privateKey = config.push().vapidPrivateKey();
+        if (privateKey.startsWith(LOCAL_ONLY)) {
+            if (!secrets.localKeysAllowed()) {
+                throw new IllegalStateException("HEARTH_VAPID_PRIVATE_KEY is the published local-only default, which "
+                        + "anyone can read in Hearth's source. Make a pair (reminder-service/README.md) and set "
+                        + "HEARTH_VAPID_PUBLIC_KEY and HEARTH_VAPID_PRIVATE_KEY.");
+            }
+            privateKey = privateKey.substring(LOCAL_ONLY.length());
+        }
         webPush = new WebPush(
                 config.push().vapidSubject(),
-                VapidKeys.fromUncompressedBytes(
-                        config.push().vapidPublicKey(), config.push().vapidPrivateKey()));
+                VapidKeys.fromUncompressedBytes(config.push().vapidPublicKey(), privateKey));
     }
 
     /** The key browsers subscribe with ({@code applicationServerKey}), base64url. */

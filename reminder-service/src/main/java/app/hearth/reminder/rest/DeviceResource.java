@@ -1,5 +1,6 @@
 package app.hearth.reminder.rest;
 
+import app.hearth.platform.http.ApiException;
 import app.hearth.platform.http.PageLinks;
 import app.hearth.platform.http.PageOf;
 import app.hearth.platform.http.PageRequest;
@@ -41,7 +42,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Tag(
         name = "Devices",
         description =
-                "Where reminders are pushed with the app closed: a browser's Web Push subscription (registered as `PushManager.subscribe` gives it). A locked screen shows only a discreet title (\"Time for your check-in\") unless you turn `lockScreenDetails` on in your reminder settings.")
+                "Where reminders are pushed with the app closed: a browser's Web Push subscription (registered as `PushManager.subscribe` gives it), a phone's FCM or APNs token. Partner apps never receive pushes. A locked screen shows only a discreet title (\"Time for your check-in\") unless you turn `lockScreenDetails` on in your reminder settings.")
 @Path("/v1/me/devices")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
@@ -55,12 +56,6 @@ public class DeviceResource {
 
     @Inject
     WebPushMessages webPush;
-
-    /** The platforms a device can be registered on. */
-    @Schema(name = "DevicePlatform")
-    public enum Platform {
-        WEB_PUSH
-    }
 
     public record WebPushKeys(
             @Schema(description = "The browser's P-256 public key, base64url.") @NotBlank @Size(max = 100)
@@ -82,15 +77,26 @@ public class DeviceResource {
             @NotNull(message = "send the subscription's keys: {\"p256dh\": ..., \"auth\": ...}") @Valid
             WebPushKeys keys) {}
 
+    /**
+     * {@code WEB_PUSH} with the browser's {@code subscription}; {@code FCM} or {@code APNS} with the {@code token} the
+     * phone's SDK gave (and, for APNs, the {@code environment} of the app's build).
+     */
     public record RegisterDeviceRequest(
-            @NotNull(message = "send \"platform\": \"WEB_PUSH\"")
-            Platform platform,
+            @NotNull(message = "send \"platform\": \"WEB_PUSH\", \"FCM\" or \"APNS\"")
+            PushDevice.Platform platform,
 
             @Schema(nullable = true, examples = "Lea's laptop") @Size(min = 1, max = 100)
             String name,
 
-            @NotNull(message = "send the browser's PushSubscription") @Valid
-            WebPushSubscription subscription) {}
+            @Schema(nullable = true, description = "WEB_PUSH: the browser's `PushSubscription.toJSON()`.") @Valid
+            WebPushSubscription subscription,
+
+            @Schema(nullable = true, description = "FCM: the registration token; APNS: the device token (hexadecimal).")
+            @Size(max = 4096)
+            String token,
+
+            @Schema(nullable = true, description = "APNS: the app build's environment (PRODUCTION unless said).")
+            PushDevice.Environment environment) {}
 
     public record RenameDeviceRequest(
             @NotBlank @Size(max = 100) String name) {}
@@ -100,11 +106,24 @@ public class DeviceResource {
             UUID id,
             PushDevice.Platform platform,
             String name,
+
+            @Schema(nullable = true, description = "WEB_PUSH: the push service's endpoint.")
             String endpoint,
+
+            @Schema(nullable = true, description = "APNS: the environment.")
+            PushDevice.Environment environment,
+
             Instant createdAt,
             Instant refreshedAt) {
         static DeviceView of(PushDevice d) {
-            return new DeviceView(d.id, d.platform, d.name, d.address, d.createdAt, d.refreshedAt);
+            return new DeviceView(
+                    d.id,
+                    d.platform,
+                    d.name,
+                    d.platform == PushDevice.Platform.WEB_PUSH ? d.address : null,
+                    d.environment,
+                    d.createdAt,
+                    d.refreshedAt);
         }
     }
 
@@ -118,7 +137,7 @@ public class DeviceResource {
             operationId = "registerMyDevice",
             summary = "Register a device for push",
             description =
-                    "Registers this browser's Web Push subscription (`subscription` is `PushSubscription.toJSON()` as it is). The endpoint must be a public HTTPS URL. Registering the same endpoint again refreshes it (200, same id, the new keys).")
+                    "Registers this browser's Web Push subscription (`subscription` is `PushSubscription.toJSON()` as it is). The endpoint must be a public HTTPS URL. Registering the same endpoint again refreshes it (200, same id, the new keys). `FCM` and `APNS` take the phone's `token` instead (where this deployment is set up for them). At most 10 devices.")
     @APIResponse(
             responseCode = "201",
             description = "Registered.",
@@ -138,12 +157,21 @@ public class DeviceResource {
     public Response register(
             @NotNull(message = "send {\"platform\": \"WEB_PUSH\", \"subscription\": {...}}") @Valid
                     RegisterDeviceRequest request) {
-        PushDevices.Registered registered = devices.registerWebPush(
-                caller.personId(),
-                request.name(),
-                request.subscription().endpoint(),
-                request.subscription().keys().p256dh(),
-                request.subscription().keys().auth());
+        PushDevices.Registered registered;
+        if (request.platform() == PushDevice.Platform.WEB_PUSH) {
+            if (request.subscription() == null) {
+                throw ApiException.badRequest("subscription: WEB_PUSH needs the browser's PushSubscription.");
+            }
+            registered = devices.registerWebPush(
+                    caller.personId(),
+                    request.name(),
+                    request.subscription().endpoint(),
+                    request.subscription().keys().p256dh(),
+                    request.subscription().keys().auth());
+        } else {
+            registered = devices.registerToken(
+                    caller.personId(), request.platform(), request.name(), request.token(), request.environment());
+        }
         DeviceView view = DeviceView.of(registered.device());
         return registered.refreshed()
                 ? Response.ok(view).build()

@@ -61,7 +61,9 @@ public class MeExportResource {
             List<DeliveryView> webhookDeliveries,
             List<NudgeView> partnerWaitingNudges,
             List<ReminderExport.CheckInRecord> checkInsSeen,
-            List<ReminderExport.DeviceRecord> devices) {}
+
+            @Schema(description = "Your devices, without the keys pushes are encrypted to.")
+            List<DeviceResource.DeviceView> devices) {}
 
     @Operation(
             operationId = "exportMyReminderData",
@@ -97,7 +99,9 @@ public class MeExportResource {
                         held.deliveries().stream().map(DeliveryView::of).toList(),
                         held.nudges().stream().map(MeExportResource::nudge).toList(),
                         held.checkIns(),
-                        held.devices()));
+                        held.devices().stream()
+                                .map(DeviceResource.DeviceView::of)
+                                .toList()));
     }
 
     private static NudgeView nudge(PartnerNudge n) {

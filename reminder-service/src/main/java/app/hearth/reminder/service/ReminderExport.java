@@ -35,16 +35,7 @@ public class ReminderExport {
             List<WebhookDelivery> deliveries,
             List<PartnerNudge> nudges,
             List<CheckInRecord> checkIns,
-            List<DeviceRecord> devices) {}
-
-    /** A registered device, without the keys messages are encrypted to. */
-    public record DeviceRecord(
-            UUID id,
-            PushDevice.Platform platform,
-            String name,
-            String endpoint,
-            Instant createdAt,
-            Instant refreshedAt) {}
+            List<PushDevice> devices) {}
 
     public record CheckInRecord(UUID coupleId, String period, Instant submittedAt) {}
 
@@ -77,9 +68,7 @@ public class ReminderExport {
                 checkIns.stream()
                         .map(row -> new CheckInRecord((UUID) row[0], (String) row[1], toInstant(row[2])))
                         .toList(),
-                PushDevice.<PushDevice>list("personId = ?1 order by createdAt, id", partnerId).stream()
-                        .map(d -> new DeviceRecord(d.id, d.platform, d.name, d.address, d.createdAt, d.refreshedAt))
-                        .toList());
+                PushDevice.list("personId = ?1 order by createdAt, id", partnerId));
     }
 
     private static Instant toInstant(Object value) {
