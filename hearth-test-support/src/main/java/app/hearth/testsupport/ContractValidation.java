@@ -89,6 +89,17 @@ public final class ContractValidation implements Filter {
         return response;
     }
 
+    /**
+     * What in {@code value} does not match the component schema {@code name} of the document the service at
+     * {@code origin} serves (a message Hearth sends rather than answers: a push's plaintext, say).
+     */
+    public static List<String> violations(String origin, String name, JsonNode value) {
+        return INSTANCE.documents
+                .computeIfAbsent(origin, ContractValidation::load)
+                .map(document -> document.validate("/components/schemas/" + Document.escape(name), value))
+                .orElseThrow(() -> new IllegalStateException(origin + " serves no OpenAPI document"));
+    }
+
     private static Optional<Document> load(String origin) {
         try {
             HttpResponse<String> answer = HTTP.send(
@@ -206,6 +217,15 @@ public final class ContractValidation implements Filter {
             JsonSchema schema = compiled.computeIfAbsent(schemaPointer, this::compile);
             schema.validate(value).forEach(m -> violations.add(m.getMessage()));
             return violations;
+        }
+
+        List<String> validate(String schemaPointer, JsonNode value) {
+            if (strict.at(schemaPointer).isMissingNode()) {
+                return List.of("the document has no " + schemaPointer);
+            }
+            return compiled.computeIfAbsent(schemaPointer, this::compile).validate(value).stream()
+                    .map(m -> m.getMessage())
+                    .toList();
         }
 
         /** The schema at that pointer, its $refs resolved inside the (strict) document. */

@@ -13,6 +13,7 @@ import app.hearth.events.EventEnvelope;
 import app.hearth.events.PartnerEvents;
 import app.hearth.reminder.push.PushSender;
 import app.hearth.reminder.service.Dispatcher;
+import app.hearth.testsupport.ContractValidation;
 import app.hearth.testsupport.Sql;
 import app.hearth.testsupport.TestClock;
 import app.hearth.testsupport.TestUsers;
@@ -22,6 +23,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -103,6 +105,10 @@ class PushTest {
                     PushBrowser.verifiedVapidClaims(push.headers().get("authorization"), key);
             assertThat(claims).containsEntry("aud", browser.origin()).containsEntry("sub", "mailto:push@hearth.app");
             JsonNode shown = JSON.readTree(browser.decrypt(push.body()));
+            // What the service worker reads is what the document describes (the PushMessage its callback sends).
+            assertThat(ContractValidation.violations(
+                            RestAssured.baseURI + ":" + RestAssured.port, "PushMessage", shown))
+                    .isEmpty();
             String notification =
                     as(lea).get("/v1/me/notifications").then().extract().path("items[0].id");
             assertThat(shown.path("notificationId").asText()).isEqualTo(notification);

@@ -72,6 +72,7 @@ public class ApiContract implements OASFilter {
                     .getPathItems()
                     .forEach((path, item) -> item.getOperations()
                             .forEach((method, operation) -> used.addAll(document(path, method, operation))));
+            sentRequests(openAPI).forEach(ApiContract::documentSentRequest);
         }
         ProblemAnswers.BY_STATUS.forEach((status, answer) -> {
             if (used.contains(status)) {
@@ -170,6 +171,13 @@ public class ApiContract implements OASFilter {
                                 .forEach(answers::add);
                     }
                 }));
+        // What Hearth sends to a URL someone registered (a callback's request) is written like an answer.
+        sentRequests(openAPI).stream()
+                .map(Map.Entry::getValue)
+                .filter(o -> o.getRequestBody() != null && o.getRequestBody().getContent() != null)
+                .flatMap(o -> o.getRequestBody().getContent().getMediaTypes().values().stream())
+                .map(MediaType::getSchema)
+                .forEach(answers::add);
         Set<String> requested = reached(requests, schemas);
         Set<String> answered = reached(answers, schemas);
         answered.removeAll(requested);
@@ -190,6 +198,44 @@ public class ApiContract implements OASFilter {
             }
             schema.setRequired(new ArrayList<>(schema.getProperties().keySet()));
         }
+    }
+
+    /**
+     * The requests Hearth itself sends to a URL someone registered, documented as callbacks of the operation that
+     * registers it (a push to a browser's endpoint): each callback's operations, by callback name.
+     */
+    private static List<Map.Entry<String, Operation>> sentRequests(OpenAPI openAPI) {
+        List<Map.Entry<String, Operation>> sent = new ArrayList<>();
+        if (openAPI.getPaths() == null) {
+            return sent;
+        }
+        openAPI.getPaths()
+                .getPathItems()
+                .values()
+                .forEach(item -> item.getOperations().values().forEach(operation -> {
+                    if (operation.getCallbacks() != null) {
+                        operation.getCallbacks().forEach((name, callback) -> {
+                            if (callback.getPathItems() != null) {
+                                callback.getPathItems()
+                                        .values()
+                                        .forEach(target -> target.getOperations()
+                                                .values()
+                                                .forEach(o -> sent.add(Map.entry(name, o))));
+                            }
+                        });
+                    }
+                }));
+        return sent;
+    }
+
+    /** A request Hearth sends: named ({@code send<Name>}), and needing no token of the receiver's (it has its own). */
+    private static void documentSentRequest(Map.Entry<String, Operation> sent) {
+        Operation operation = sent.getValue();
+        if (operation.getOperationId() == null) {
+            String name = sent.getKey();
+            operation.setOperationId("send" + Character.toUpperCase(name.charAt(0)) + name.substring(1));
+        }
+        operation.setSecurity(new ArrayList<>());
     }
 
     /** The names of the component schemas these schemas lead to. */
@@ -251,6 +297,11 @@ public class ApiContract implements OASFilter {
                     operation.getResponses().getAPIResponses().values().forEach(r -> content.accept(r.getContent()));
                 }
             });
+        });
+        sentRequests(openAPI).forEach(sent -> {
+            if (sent.getValue().getRequestBody() != null) {
+                content.accept(sent.getValue().getRequestBody().getContent());
+            }
         });
         Components components = openAPI.getComponents();
         if (components.getResponses() != null) {

@@ -21,6 +21,7 @@ import java.security.PrivateKey;
 import java.security.Signature;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.concurrent.CompletableFuture;
@@ -66,7 +67,11 @@ public class FcmMessages {
                                 .timeout(config.push().timeout())
                                 .header("Authorization", "Bearer " + accessToken(sa))
                                 .header("Content-Type", "application/json; charset=UTF-8")
-                                .POST(HttpRequest.BodyPublishers.ofString(message(registrationToken, payload, topic)))
+                                .POST(HttpRequest.BodyPublishers.ofString(message(
+                                        registrationToken,
+                                        payload,
+                                        topic,
+                                        config.push().timeToLive())))
                                 .build();
                         return request;
                     } catch (Exception e) {
@@ -94,7 +99,7 @@ public class FcmMessages {
     }
 
     /** The v1 message: a notification (title only) and the data the app opens it by; collapsed by topic. */
-    static String message(String registrationToken, String payload, String topic) {
+    static String message(String registrationToken, String payload, String topic, Duration timeToLive) {
         JsonNode shown = tree(payload);
         ObjectNode body = EventJson.mapper().createObjectNode();
         ObjectNode message = body.putObject("message");
@@ -103,7 +108,7 @@ public class FcmMessages {
         ObjectNode data = message.putObject("data");
         shown.properties()
                 .forEach(field -> data.put(field.getKey(), field.getValue().asText()));
-        message.putObject("android").put("collapse_key", topic);
+        message.putObject("android").put("collapse_key", topic).put("ttl", timeToLive.toSeconds() + "s");
         return body.toString();
     }
 

@@ -4,9 +4,10 @@ import app.hearth.events.EventJson;
 import app.hearth.reminder.Notification;
 import app.hearth.reminder.service.DeliveryChannel;
 import app.hearth.reminder.service.NotificationWriter.Draft;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -76,12 +77,16 @@ public class PushChannel implements DeliveryChannel {
      * the notification by its id for the rest.
      */
     static String payload(UUID notificationId, Draft draft, boolean showDetails) {
-        ObjectNode body = EventJson.mapper().createObjectNode();
-        body.put("notificationId", notificationId.toString());
-        body.put("kind", draft.kind().name());
-        body.put("title", showDetails ? draft.title() : discreetTitle(draft));
-        body.put("occurrenceAt", draft.occurrenceAt().toString());
-        return body.toString();
+        PushMessage message = new PushMessage(
+                notificationId,
+                draft.kind(),
+                showDetails ? draft.title() : discreetTitle(draft),
+                draft.occurrenceAt().truncatedTo(ChronoUnit.MICROS));
+        try {
+            return EventJson.mapper().writeValueAsString(message);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static String discreetTitle(Draft draft) {

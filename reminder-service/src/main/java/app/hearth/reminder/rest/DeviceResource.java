@@ -7,6 +7,7 @@ import app.hearth.platform.http.PageRequest;
 import app.hearth.platform.privacy.Caller;
 import app.hearth.reminder.PushDevice;
 import app.hearth.reminder.push.PushDevices;
+import app.hearth.reminder.push.PushMessage;
 import app.hearth.reminder.push.WebPushMessages;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
@@ -32,8 +33,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.callbacks.Callback;
+import org.eclipse.microprofile.openapi.annotations.callbacks.CallbackOperation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -152,6 +156,31 @@ public class DeviceResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = DeviceView.class)))
+    @Callback(
+            name = "push",
+            callbackUrlExpression = "{$request.body#/subscription/endpoint}",
+            operations =
+                    @CallbackOperation(
+                            method = "post",
+                            summary = "A reminder pushed to a browser",
+                            description =
+                                    "What Hearth sends the registered Web Push endpoint when a reminder of yours fires: a `PushMessage`, encrypted to the browser's keys (RFC 8291: `Content-Encoding: aes128gcm`; the body below is the plaintext the service worker's `push` event reads with `event.data.json()`), signed with Hearth's VAPID key (`Authorization: vapid t=..., k=...`), with `TTL`, `Urgency` and `Topic` (the reminder: a newer push replaces an undelivered older one). FCM and APNs devices get the same fields (the title as the notification's, the rest as data).",
+                            requestBody =
+                                    @RequestBody(
+                                            required = true,
+                                            content =
+                                                    @Content(
+                                                            mediaType = MediaType.APPLICATION_JSON,
+                                                            schema = @Schema(implementation = PushMessage.class))),
+                            responses = {
+                                @APIResponse(responseCode = "201", description = "The push service took it."),
+                                @APIResponse(
+                                        responseCode = "410",
+                                        description = "The subscription is gone: Hearth removes the device."),
+                                @APIResponse(
+                                        responseCode = "429",
+                                        description = "Later: Hearth tries again after the `Retry-After` it gives.")
+                            }))
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response register(
