@@ -77,7 +77,16 @@ public final class TestInfrastructure {
                             data.resolve("spawn.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                     FileLock ignored = channel.lock()) {
                 if (readyPid(data).isEmpty()) {
-                    spawn(root, data);
+                    try {
+                        spawn(root, data);
+                    } catch (IllegalStateException firstTry) {
+                        // A cold machine's first start can fail half way (a component slower than its wait, seen
+                        // once in CI); the launcher stops what it started, and its second start reuses what the
+                        // first unpacked and formatted. A second failure is a real one.
+                        System.out.println("[hearth-test] the test infrastructure failed to start; trying once more: "
+                                + firstTry.getMessage());
+                        spawn(root, data);
+                    }
                 }
             }
         } catch (IOException e) {
