@@ -4,6 +4,7 @@ import static app.hearth.reminder.ReminderApi.daily;
 import static app.hearth.testsupport.Api.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -284,6 +285,40 @@ class PushTest {
                                     >= 1);
             assertThat(Sql.number(dataSource, "select count(*) from push_device where person_id = ?", ada.id()))
                     .isZero();
+        }
+    }
+
+    @Test
+    void devicesGoWhenTheirOwnerLeavesTheLastRelationshipThatNeededThem() throws Exception {
+        Person ada = TestUsers.create("Ada");
+        Person bo = TestUsers.create("Bo");
+        String couple = Couples.form(ada, bo);
+        try (PushBrowser adaBrowser = new PushBrowser("201");
+                PushBrowser boBrowser = new PushBrowser("201")) {
+            as(ada).body(registration(adaBrowser, "Ada's phone"))
+                    .post("/v1/me/devices")
+                    .then()
+                    .statusCode(201);
+            as(bo).body(registration(boBrowser, "Bo's phone"))
+                    .post("/v1/me/devices")
+                    .then()
+                    .statusCode(201);
+            // Ada still has a reminder of her own to be pushed; Bo has nothing left once the relationship ends.
+            as(ada).body(daily("20:30")).post("/v1/me/reminders").then().statusCode(201);
+
+            as(ada).post(Couples.couples() + "/v1/couples/" + couple + "/end")
+                    .then()
+                    .statusCode(200);
+
+            await().atMost(Duration.ofSeconds(15))
+                    .until(() -> as(bo).get("/v1/me/devices")
+                            .then()
+                            .statusCode(200)
+                            .extract()
+                            .jsonPath()
+                            .getList("items")
+                            .isEmpty());
+            as(ada).get("/v1/me/devices").then().statusCode(200).body("items.name", contains("Ada's phone"));
         }
     }
 }

@@ -2,6 +2,7 @@ package app.hearth.reminder.push;
 
 import app.hearth.platform.http.ApiException;
 import app.hearth.reminder.PushDevice;
+import app.hearth.reminder.Reminder;
 import app.hearth.reminder.config.ReminderConfig;
 import app.hearth.reminder.service.Caps;
 import app.hearth.reminder.service.ReminderLocks;
@@ -149,6 +150,25 @@ public class PushDevices {
     @Transactional
     public void remove(String personId, UUID id) {
         own(personId, id).delete();
+    }
+
+    /**
+     * A person's devices are kept while something may still be pushed to them: a relationship still active, or a
+     * personal reminder of their own. Called when one of their relationships ends; returns how many were removed.
+     * (A person who pairs again registers again: apps register their subscription each time they start.)
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public long forgetIfUnneeded(String personId) {
+        Number active = (Number) PushDevice.getEntityManager()
+                .createNativeQuery("""
+                        select count(*) from couple_view_member m join couple_view c on c.couple_id = m.couple_id
+                        where m.partner_id = ?1 and c.status = 'ACTIVE'""")
+                .setParameter(1, personId)
+                .getSingleResult();
+        if (active.longValue() > 0 || Reminder.count("ownerId = ?1 and coupleId is null", personId) > 0) {
+            return 0;
+        }
+        return PushDevice.delete("personId", personId); // their pending deliveries with them (on delete cascade)
     }
 
     private static PushDevice own(String personId, UUID id) {

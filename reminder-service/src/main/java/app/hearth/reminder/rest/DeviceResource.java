@@ -141,7 +141,7 @@ public class DeviceResource {
             operationId = "registerMyDevice",
             summary = "Register a device for push",
             description =
-                    "Registers this browser's Web Push subscription (`subscription` is `PushSubscription.toJSON()` as it is). The endpoint must be a public HTTPS URL. Registering the same endpoint again refreshes it (200, same id, the new keys). `FCM` and `APNS` take the phone's `token` instead (where this deployment is set up for them). At most 10 devices.")
+                    "Registers this browser's Web Push subscription (`subscription` is `PushSubscription.toJSON()` as it is). The endpoint must be a public HTTPS URL. Registering the same endpoint again refreshes it (200, same id, the new keys). `FCM` and `APNS` take the phone's `token` instead (where this deployment is set up for them). At most 10 devices. A device is removed when its push service says it is gone, when you erase your account, and when your last relationship ends while you have no personal reminder (register again when you need it: apps register each time they start).")
     @APIResponse(
             responseCode = "201",
             description = "Registered.",

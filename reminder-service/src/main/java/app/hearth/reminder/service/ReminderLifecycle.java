@@ -1,9 +1,11 @@
 package app.hearth.reminder.service;
 
+import app.hearth.membership.CoupleViewMember;
 import app.hearth.membership.MembershipProjection.CoupleEndApplied;
 import app.hearth.membership.MembershipProjection.PartnerCalendarChanged;
 import app.hearth.reminder.Reminder;
 import app.hearth.reminder.ReminderRecipient;
+import app.hearth.reminder.push.PushDevices;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -28,6 +30,9 @@ public class ReminderLifecycle {
     @Inject
     ReminderPersonalData personalData;
 
+    @Inject
+    PushDevices devices;
+
     /** A new zone or quiet hours: pending occurrences of reminders that follow the person move with them. */
     @Transactional(Transactional.TxType.MANDATORY)
     void onCalendarChanged(@Observes PartnerCalendarChanged changed) {
@@ -44,9 +49,15 @@ public class ReminderLifecycle {
         }
     }
 
-    /** An ended relationship reminds nobody any more: its reminders and notifications go at once. */
+    /**
+     * An ended relationship reminds nobody any more: its reminders and notifications go at once, and so do the
+     * devices of members it leaves with nothing to be reminded of.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     void onCoupleEnded(@Observes CoupleEndApplied ended) {
         personalData.eraseCouple(ended.coupleId());
+        for (String member : CoupleViewMember.memberIds(ended.coupleId())) {
+            devices.forgetIfUnneeded(member);
+        }
     }
 }
