@@ -40,6 +40,11 @@ public class Exercise extends PanacheEntityBase {
     @Column(nullable = false)
     public boolean intense;
 
+    /** Whether a session of it at this pacing level is intense work: an intense exercise, or advanced work of any. */
+    public boolean isIntenseAt(Level pacingLevel) {
+        return intense || pacingLevel == Level.ADVANCED;
+    }
+
     @Column(nullable = false)
     public int minutes;
 

@@ -38,6 +38,30 @@ public final class SessionPrompts {
         return ordered.stream().filter(p -> p.level == chosen).toList();
     }
 
+    /**
+     * The next level a session played in sequence can go deeper to (the 36 questions: the next set), or null when it
+     * plays the deepest prompts already or does not play prompts in sequence.
+     */
+    public static Level deeperLevel(Exercise.PromptsPlay play, Level level, List<ExercisePrompt> prompts) {
+        if (play != Exercise.PromptsPlay.IN_SEQUENCE) {
+            return null;
+        }
+        return prompts.stream()
+                .map(p -> p.level)
+                .filter(l -> l.compareTo(level) > 0)
+                .min(Comparator.naturalOrder())
+                .orElse(null);
+    }
+
+    /** How many prompts a session played in sequence holds back for deeper levels. */
+    public static int heldBack(Exercise.PromptsPlay play, Level level, List<ExercisePrompt> prompts) {
+        return play != Exercise.PromptsPlay.IN_SEQUENCE
+                ? 0
+                : (int) prompts.stream()
+                        .filter(p -> p.level.compareTo(level) > 0)
+                        .count();
+    }
+
     /** Whether partners take turns asking: conversations played in sequence (the 36 questions), not quizzes or lists. */
     public static boolean takesTurns(Exercise exercise) {
         return exercise.promptsPlay == Exercise.PromptsPlay.IN_SEQUENCE

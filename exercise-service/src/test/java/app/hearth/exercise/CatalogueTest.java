@@ -2,6 +2,8 @@ package app.hearth.exercise;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.anyOf;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
@@ -9,6 +11,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.lessThanOrEqualTo;
+import static org.hamcrest.Matchers.startsWith;
 
 import app.hearth.testsupport.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -81,8 +84,12 @@ class CatalogueTest {
                 .body("steps", hasSize(5))
                 .body("steps[2].timing", equalTo("5 minutes each, no interruptions"))
                 .body("steps.type", hasItems("SHARE", "REFLECT_BACK", "DEBRIEF"))
-                .body("prompts.BEGINNER", hasSize(1))
-                .body("prompts.INTERMEDIATE", hasSize(1))
+                // The guide: "Experts recommend starting small" - a default session plays the beginner prompt.
+                .body("level", equalTo("BEGINNER"))
+                .body("intense", equalTo(true))
+                .body("prompts.BEGINNER.text", contains("What is one thing that made you smile this week?"))
+                .body("prompts.INTERMEDIATE.text", hasItem("What's one thing you're afraid to tell me?"))
+                .body("prompts.INTERMEDIATE", hasSize(2))
                 .body("prompts.ADVANCED", hasSize(1))
                 .body("safetyNotes.text", hasItem(containsString("pause word")))
                 .body("layers", hasItems("OPENNESS", "SAFETY"));
@@ -137,8 +144,63 @@ class CatalogueTest {
         alice().queryParam("kind", "BOOSTER")
                 .get("/v1/exercises")
                 .then()
-                .body("total", equalTo(5))
+                .body("total", equalTo(6))
                 .body("items.minutes", everyItem(equalTo(5)));
+    }
+
+    @Test
+    void theGuidesPracticalPracticesAreExercises() {
+        // Layer 5's independence half: time and friendships of one's own, decisions alone, and a private self-check.
+        List<String> interdependence = alice().queryParam("layer", "INTERDEPENDENCE")
+                .queryParam("size", 50)
+                .get("/v1/exercises")
+                .then()
+                .extract()
+                .jsonPath()
+                .getList("items.slug");
+        assertThat(interdependence)
+                .contains(
+                        "solo-time-then-share", "own-friendships", "decide-alone-then-tell", "codependence-self-check");
+        alice().get("/v1/exercises/codependence-self-check")
+                .then()
+                .body("kind", equalTo("ASSESSMENT"))
+                .body("answersPrivate", equalTo(true))
+                .body("prompts.BEGINNER.answerKind", everyItem(equalTo("TICK")))
+                .body(
+                        "prompts.BEGINNER.text",
+                        hasItems(
+                                "I feel panicked when we are apart.",
+                                "I find it hard to make decisions on my own.",
+                                "I have been neglecting my friendships.",
+                                "I keep seeking reassurance to feel worthy."));
+        // The five habits that erode intimacy, each with its repair.
+        alice().get("/v1/exercises/five-eroding-habits")
+                .then()
+                .body("kind", equalTo("CHECKLIST"))
+                .body("prompts.BEGINNER", hasSize(5))
+                .body(
+                        "prompts.BEGINNER.text",
+                        everyItem(anyOf(
+                                startsWith("Defensive listening"),
+                                startsWith("Stonewalling"),
+                                startsWith("Passive-aggressive comments"),
+                                startsWith("Avoiding hard topics"),
+                                startsWith("Assuming mind-reading"))))
+                .body("prompts.BEGINNER.detail", everyItem(startsWith("Repair: ")));
+        alice().get("/v1/exercises/booster-what-scared-you-today")
+                .then()
+                .body("kind", equalTo("BOOSTER"))
+                .body("prompts.BEGINNER.text", contains("What scared you today?"));
+        // Affection rituals: romantic ones, never intense, with the "not tonight" the guide's safety asks for.
+        for (String ritual : List.of("nightly-tech-free-cuddle", "hugs-that-last")) {
+            alice().get("/v1/exercises/" + ritual)
+                    .then()
+                    .statusCode(200)
+                    .body("kind", equalTo("RITUAL"))
+                    .body("intense", equalTo(false))
+                    .body("relationshipKinds", hasItem("ROMANTIC"))
+                    .body("safetyNotes.text", hasItem(containsString("never owed")));
+        }
     }
 
     @Test
@@ -271,6 +333,59 @@ class CatalogueTest {
                 .then()
                 .header("Content-Language", "en")
                 .body("locale", equalTo("en"));
+    }
+
+    @Test
+    void theGuidesExplanatoryMaterialIsServedWithItsTablesFiguresAndSources() {
+        alice().get("/v1/guidance/what-emotional-intimacy-is")
+                .then()
+                .statusCode(200)
+                .body("blocks.text", hasItem(containsString("not code for sex")))
+                .body(
+                        "blocks.findAll { it.kind == 'DEFINITION' }.text",
+                        hasItems(
+                                startsWith("Emotional intimacy:"),
+                                startsWith("Physical intimacy:"),
+                                startsWith("Intellectual intimacy:")));
+        var screen = alice().get("/v1/guidance/screen-time-and-intimacy")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertThat(screen.getList("blocks.find { it.kind == 'TABLE_HEADER' }.cells"))
+                .containsExactly("Device usage (per day)", "% reporting high intimacy", "% reporting low satisfaction");
+        assertThat(screen.<List<String>>getList("blocks.findAll { it.kind == 'TABLE_ROW' }.cells"))
+                .containsExactly(
+                        List.of("<1 hour", "68%", "14%"),
+                        List.of("1-3 hours", "50%", "28%"),
+                        List.of(">3 hours", "29%", "46%"));
+        assertThat(screen.getString("blocks.find { it.kind == 'SOURCE' }.text"))
+                .startsWith("Original analysis based on AARP, 2024, Gottman Institute/Pew, 2025");
+        assertThat(screen.getString("blocks.find { it.kind == 'TABLE_ROW' }.text"))
+                .isEqualTo("<1 hour | 68% | 14%");
+        // Every table the guide publishes comes with its caption and its source.
+        for (String slug : List.of(
+                "how-intimacy-changed", "biology-of-trust", "screen-time-and-intimacy", "digital-detox-results")) {
+            List<String> kinds = alice().get("/v1/guidance/" + slug)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath()
+                    .getList("blocks.kind");
+            assertThat(kinds).as(slug).contains("TABLE_HEADER", "TABLE_ROW", "CAPTION", "SOURCE");
+        }
+        alice().get("/v1/guidance/biology-of-trust")
+                .then()
+                .body("blocks.findAll { it.kind == 'TABLE_ROW' }.text", hasItem(containsString("22% higher trust")));
+        alice().get("/v1/guidance/attachment-styles")
+                .then()
+                .body(
+                        "blocks.findAll { it.kind == 'DEFINITION' }.text",
+                        hasItems(startsWith("Secure:"), startsWith("Anxious:"), startsWith("Avoidant:")))
+                .body("blocks.find { it.kind == 'QUOTE' }.text", containsString("cheat code"));
+        alice().get("/v1/guidance/resilience")
+                .then()
+                .body("blocks.findAll { it.kind == 'ITEM' }.text", hasItem("Cultivate diverse support networks"));
     }
 
     @Test

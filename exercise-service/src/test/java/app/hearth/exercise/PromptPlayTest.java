@@ -59,6 +59,44 @@ class PromptPlayTest {
     }
 
     @Test
+    void theThirtySixQuestionsBecomeTheGuidesHourInOneSittingWhenBothAgree() {
+        Person alice = TestUsers.create("Alice");
+        Person bob = TestUsers.create("Bob");
+        String couple = pair(alice, bob, "ROMANTIC");
+        String session = start(alice, couple, Map.of("exerciseSlug", "thirty-six-questions-rewired"));
+        String base = "/v1/couples/" + couple + "/sessions/" + session;
+
+        // The third set is explained, not silently withheld.
+        JsonPath twoSets = view(bob, base);
+        assertThat(twoSets.getList("prompts")).hasSize(24);
+        assertThat(twoSets.getString("deeper.level")).isEqualTo("ADVANCED");
+        assertThat(twoSets.getInt("deeper.prompts")).isEqualTo(12);
+        assertThat(twoSets.getString("deeper.why")).contains("12 more prompts", "both want to", "advanced work");
+        answer(alice, base, 1, Map.of("answer", "a day by the sea"), 200);
+
+        as(alice)
+                .post(base + "/deeper")
+                .then()
+                .statusCode(202)
+                .body("deeper.askedByMe", equalTo(true))
+                .body("deeper.askedByPartner", equalTo(false))
+                .body("prompts", hasSize(24));
+        as(bob).get(base).then().body("deeper.askedByPartner", equalTo(true));
+        JsonPath hour =
+                as(bob).post(base + "/deeper").then().statusCode(200).extract().jsonPath();
+        assertThat(hour.getString("level")).isEqualTo("ADVANCED");
+        assertThat(hour.getString("pacingLevel")).isEqualTo("ADVANCED");
+        assertThat(hour.getList("prompts")).hasSize(36);
+        assertThat(hour.getString("deeper")).isNull();
+        // What was answered stays answered, in the same sitting.
+        assertThat(hour.getString("prompts[0].partner.answer")).isNull();
+        assertThat(view(alice, base).getString("prompts[0].mine.answer")).isEqualTo("a day by the sea");
+        as(alice).post(base + "/deeper").then().statusCode(409).body("type", containsString("no-deeper-level"));
+        Person stranger = TestUsers.create("Stranger");
+        as(stranger).post(base + "/deeper").then().statusCode(404);
+    }
+
+    @Test
     void theThirtySixQuestionsArePlayedQuestionByQuestionInTurnsAndPickedUpWhereTheCoupleStopped() {
         Person alice = TestUsers.create("Alice");
         Person bob = TestUsers.create("Bob");

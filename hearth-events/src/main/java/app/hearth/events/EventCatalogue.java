@@ -28,6 +28,7 @@ public final class EventCatalogue {
             ExerciseEvents.ASSESSMENT_COMPLETED,
             ExerciseEvents.CHECK_IN_SUBMITTED,
             ExerciseEvents.CHECK_IN_COMPLETED,
+            ExerciseEvents.GENTLE_PERIOD_STARTED,
             ReminderEvents.FIRED,
             ReminderEvents.PAUSED,
             ReminderEvents.RESUMED);

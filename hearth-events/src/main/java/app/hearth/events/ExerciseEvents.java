@@ -121,6 +121,20 @@ public final class ExerciseEvents {
     public record AssessmentCompleted(
             String coupleId, String sessionId, String exerciseSlug, List<String> partnerIds, Instant completedAt) {}
 
+    /** What started a gentle period: the guide's signs of emotional flooding. */
+    public enum GentleSignal {
+        /** A member rated "felt safe" 2 or below after an intense session. */
+        LOW_FELT_SAFE,
+        /** A member named their mood anxious or lonely in two of their last three check-ins. */
+        ANXIOUS_OR_LONELY
+    }
+
+    /**
+     * The couple's pacing slowed: until {@code until} exercise-service starts no intense session for them. Who gave
+     * the signal is not said (the partner sees the period, not whose rating or mood began it).
+     */
+    public record GentlePeriodStarted(String coupleId, GentleSignal signal, Instant startedAt, Instant until) {}
+
     public static final EventType<SessionStarted> SESSION_STARTED =
             new EventType<>("hearth.exercise.session-started.v1", Topics.EXERCISE_EVENTS, SessionStarted.class);
     public static final EventType<SessionPaused> SESSION_PAUSED =
@@ -137,6 +151,8 @@ public final class ExerciseEvents {
             "hearth.exercise.assessment-completed.v1", Topics.EXERCISE_EVENTS, AssessmentCompleted.class);
     public static final EventType<CheckInSubmitted> CHECK_IN_SUBMITTED =
             new EventType<>("hearth.exercise.check-in-submitted.v1", Topics.EXERCISE_EVENTS, CheckInSubmitted.class);
+    public static final EventType<GentlePeriodStarted> GENTLE_PERIOD_STARTED = new EventType<>(
+            "hearth.exercise.gentle-period-started.v1", Topics.EXERCISE_EVENTS, GentlePeriodStarted.class);
     public static final EventType<CheckInCompleted> CHECK_IN_COMPLETED =
             new EventType<>("hearth.exercise.check-in-completed.v1", Topics.EXERCISE_EVENTS, CheckInCompleted.class);
 

@@ -179,15 +179,15 @@ class InsightsJourneyTest {
                         "layer-coverage",
                         "consistency",
                         "warning:closeness-falling:" + alice.id(),
-                        "warning:satisfaction-low:" + alice.id(),
-                        "outside-help");
+                        "warning:satisfaction-low:" + alice.id());
         assertThat(insights.getString("insights.find { it.id == 'closeness-trend:" + alice.id() + "' }.sentence"))
                 .startsWith("Your closeness")
                 .contains("falling");
         assertThat(insights.getString("insights.find { it.id == 'closeness-trend:" + bob.id() + "' }.sentence"))
                 .startsWith("Your partner's closeness");
-        assertThat(insights.getString("insights.find { it.id == 'outside-help' }.sentence"))
-                .contains("counsellor or therapist");
+        // Two warnings at once are not the guide's trigger for outside help (OutsideHelpTest has those).
+        assertThat(insights.getList("insights.id"))
+                .noneMatch(id -> id.toString().startsWith("outside-help"));
         assertThat(insights.getList("insights.find { it.id == 'closeness-trend:" + alice.id() + "' }.numbers.values"))
                 .containsExactly(6, 6, 6, 5, 4, 3);
         assertThat(insights.prettify()).doesNotContain("a private thought");

@@ -10,6 +10,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 
@@ -509,6 +510,39 @@ class ReminderTest {
                 .get("/v1/couples/" + couple + "/shared-windows")
                 .then()
                 .statusCode(404);
+    }
+
+    @Test
+    void affectionRitualsAndARepeatedDetoxKeepTheCouplesOwnRhythm() {
+        Person alice = TestUsers.create("Alice");
+        Person bob = TestUsers.create("Bob");
+        String couple = pair(PeerServices.url("couple-service"), alice, bob, "ROMANTIC");
+        // The guide's nightly five-minute tech-free cuddle, every night at ten.
+        Map<String, Object> cuddle = daily("22:00");
+        cuddle.put("kind", "RITUAL");
+        cuddle.put("title", "Phones away: five quiet minutes together");
+        cuddle.put("exerciseSlug", "nightly-tech-free-cuddle");
+        as(alice)
+                .body(cuddle)
+                .post("/v1/couples/" + couple + "/reminders")
+                .then()
+                .statusCode(201)
+                .body("recipients", hasSize(2))
+                .body("exerciseSlug", equalTo("nightly-tech-free-cuddle"));
+        // The digital detox, again on the first Saturday of every month: "regular", as the guide says.
+        Map<String, Object> detox = daily("10:00");
+        detox.put("kind", "EXERCISE");
+        detox.put("title", "Our monthly digital detox starts today");
+        detox.put("rrule", "FREQ=MONTHLY;BYDAY=1SA");
+        detox.put("exerciseSlug", "digital-detox-7-day");
+        as(bob).body(detox)
+                .post("/v1/couples/" + couple + "/reminders")
+                .then()
+                .statusCode(201)
+                .body("rrule", equalTo("FREQ=MONTHLY;BYDAY=1SA"));
+        as(bob).get("/v1/couples/" + couple + "/reminders")
+                .then()
+                .body("items.exerciseSlug", hasItems("nightly-tech-free-cuddle", "digital-detox-7-day"));
     }
 
     @Test

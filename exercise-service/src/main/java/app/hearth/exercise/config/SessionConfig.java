@@ -15,6 +15,13 @@ public interface SessionConfig {
     @WithDefault("2")
     int maxAdvancedPerWeek();
 
+    /**
+     * How long a gentle period lasts after a sign of emotional flooding (a low "felt safe" after an intense session,
+     * repeated anxious or lonely check-ins): no intense session starts for the couple meanwhile.
+     */
+    @WithDefault("14d")
+    Duration gentlePeriod();
+
     /** A paused session nobody touched for this long lapses by itself. */
     @WithDefault("7d")
     Duration pausedLapsesAfter();

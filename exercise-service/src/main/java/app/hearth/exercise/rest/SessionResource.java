@@ -204,7 +204,19 @@ public class SessionResource {
             @Schema(nullable = true) Rating myRating,
             boolean partnerRated,
             @Schema(nullable = true) Instant completedAt,
-            @Schema(nullable = true) EndView ended) {}
+            @Schema(nullable = true) EndView ended,
+
+            @Schema(
+                    nullable = true,
+                    description =
+                            "Prompts this session holds back for a deeper level (the 36 questions: the next set), and who asked to go there; null when there are none or the session is over.")
+            DeeperView deeper) {}
+
+    /**
+     * What going deeper would add: {@code prompts} more at {@code level}, once both asked ({@code POST .../deeper});
+     * {@code why} explains the pacing rather than holding the prompts back silently.
+     */
+    public record DeeperView(Level level, int prompts, boolean askedByMe, boolean askedByPartner, String why) {}
 
     @Operation(
             operationId = "startSession",
@@ -371,6 +383,36 @@ public class SessionResource {
                     Duration.between(now, session.resumeNotBefore));
         }
         return Response.status(session.status == ExerciseSession.Status.ACTIVE ? 200 : 202)
+                .entity(view(session, me))
+                .build();
+    }
+
+    @Operation(
+            operationId = "requestDeeperPrompts",
+            summary = "Go deeper in a session",
+            description =
+                    "Asks to take a session that plays its prompts in sequence to the next level's prompts in the same sitting (the 36 questions: the next set, up to the full hour). It goes deeper once both members asked, as pacing allows: not during a gentle period if that would be intense work, and advanced work counts against the week's limit.")
+    @APIResponse(
+            responseCode = "200",
+            description = "Both asked: the session now plays the deeper prompts.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = SessionView.class)))
+    @APIResponse(
+            responseCode = "202",
+            description = "Noted; the session goes deeper when your partner asks too.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = SessionView.class)))
+    @POST
+    @Path("/{sessionId}/deeper")
+    public Response goDeeper(@PathParam("coupleId") UUID coupleId, @PathParam("sessionId") UUID sessionId) {
+        String me = member(coupleId);
+        Level before = sessions.get(coupleId, sessionId).level;
+        ExerciseSession session = sessions.goDeeper(coupleId, sessionId, me);
+        return Response.status(session.level != before ? 200 : 202)
                 .entity(view(session, me))
                 .build();
     }

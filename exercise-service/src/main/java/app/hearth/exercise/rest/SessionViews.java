@@ -8,6 +8,7 @@ import app.hearth.exercise.ExerciseStep;
 import app.hearth.exercise.Guidance;
 import app.hearth.exercise.Level;
 import app.hearth.exercise.PlanDay;
+import app.hearth.exercise.SessionDeeperReady;
 import app.hearth.exercise.SessionPromptAnswer;
 import app.hearth.exercise.SessionPrompts;
 import app.hearth.exercise.SessionRating;
@@ -15,6 +16,7 @@ import app.hearth.exercise.SessionResponse;
 import app.hearth.exercise.SessionResumeReady;
 import app.hearth.exercise.StepType;
 import app.hearth.exercise.rest.SessionResource.Answer;
+import app.hearth.exercise.rest.SessionResource.DeeperView;
 import app.hearth.exercise.rest.SessionResource.EndView;
 import app.hearth.exercise.rest.SessionResource.PauseView;
 import app.hearth.exercise.rest.SessionResource.ProgressView;
@@ -26,6 +28,7 @@ import app.hearth.exercise.rest.SessionResource.ScoresView;
 import app.hearth.exercise.rest.SessionResource.SessionView;
 import app.hearth.exercise.rest.SessionResource.StepView;
 import app.hearth.exercise.rest.SessionResource.TurnView;
+import app.hearth.exercise.service.PacingPolicy;
 import app.hearth.exercise.service.SessionService;
 import app.hearth.membership.CoupleView;
 import app.hearth.membership.CoupleViewMember;
@@ -84,7 +87,12 @@ public class SessionViews {
                         .collect(Collectors.groupingBy(
                                 r -> r.sessionId, Collectors.mapping(r -> r.partnerId, Collectors.toList())));
 
-        boolean anyIntense = sessions.stream().anyMatch(s -> intense(s, exercises.get(s.exerciseSlug)));
+        Map<UUID, List<SessionDeeperReady>> deeperAsked =
+                SessionDeeperReady.<SessionDeeperReady>list("sessionId in ?1", ids).stream()
+                        .collect(Collectors.groupingBy(r -> r.sessionId));
+
+        boolean anyIntense =
+                sessions.stream().anyMatch(s -> exercises.get(s.exerciseSlug).isIntenseAt(s.pacingLevel));
         CoupleView couple = CoupleView.findById(coupleId);
         List<String> members = CoupleViewMember.memberIds(coupleId);
         // Asked of couple-service (where the word lives) once per page, only when a session needs it.
@@ -151,7 +159,7 @@ public class SessionViews {
                             session.resumeNotBefore,
                             ready.getOrDefault(session.id, List.of()))
                     : null;
-            SafetyView safety = intense(session, exercise)
+            SafetyView safety = exercise.isIntenseAt(session.pacingLevel)
                     ? new SafetyView(
                             pauseWord,
                             pauseWord != null
@@ -172,6 +180,12 @@ public class SessionViews {
                     session.status == ExerciseSession.Status.ENDED || session.status == ExerciseSession.Status.LAPSED
                             ? new EndView(session.endedBy, session.endedAt, session.endReason)
                             : null;
+            DeeperView deeper = deeper(
+                    session,
+                    exercise,
+                    prompts.getOrDefault(session.exerciseSlug, List.of()),
+                    deeperAsked.getOrDefault(session.id, List.of()),
+                    me);
             views.add(new SessionView(
                     session.id,
                     exercise.slug,
@@ -193,9 +207,37 @@ public class SessionViews {
                     myRating == null ? null : new Rating(myRating.feltConnected, myRating.feltSafe),
                     rated.stream().anyMatch(r -> !r.partnerId.equals(me)),
                     session.completedAt,
-                    ended));
+                    ended,
+                    deeper));
         }
         return views;
+    }
+
+    /** The prompts an open session played in sequence still holds back, and why, or null. */
+    private static DeeperView deeper(
+            ExerciseSession session,
+            Exercise exercise,
+            List<ExercisePrompt> prompts,
+            List<SessionDeeperReady> asked,
+            String me) {
+        Level next = SessionPrompts.deeperLevel(exercise.promptsPlay, session.level, prompts);
+        if (next == null || !session.isOpen()) {
+            return null;
+        }
+        int held = SessionPrompts.heldBack(exercise.promptsPlay, session.level, prompts);
+        boolean advanced = PacingPolicy.pacingLevel(exercise.level, next) == Level.ADVANCED;
+        return new DeeperView(
+                next,
+                held,
+                asked.stream().anyMatch(r -> r.partnerId.equals(me) && r.level == next),
+                asked.stream().anyMatch(r -> !r.partnerId.equals(me) && r.level == next),
+                held + " more prompts wait at the " + next.name().toLowerCase()
+                        + " level, the deepest ones last. Go deeper in this sitting when you both want to (POST "
+                        + ".../deeper, each of you)"
+                        + (advanced
+                                ? ": it counts as advanced work, of which the guide's pacing allows a couple of"
+                                        + " sessions a week, and never while a gentle period runs."
+                                : "."));
     }
 
     private record PlayedPrompts(List<PromptView> prompts, ProgressView progress, TurnView turn, ScoresView scores) {}
@@ -282,10 +324,5 @@ public class SessionViews {
             case CHOICE -> new PromptAnswerView(null, answer.choice, null, null);
             case TEXT -> new PromptAnswerView(answer.answer, null, answer.skipped ? true : null, null);
         };
-    }
-
-    /** An exercise the catalogue marks intense, or advanced work whatever the exercise. */
-    private static boolean intense(ExerciseSession session, Exercise exercise) {
-        return exercise.intense || session.pacingLevel == Level.ADVANCED;
     }
 }

@@ -41,6 +41,9 @@ public class CheckInService {
     Outbox outbox;
 
     @Inject
+    GentlePacing gentle;
+
+    @Inject
     Clock clock;
 
     /** One partner's answers. Shared texts are revealed to the partner once both submitted; the note never is. */
@@ -104,6 +107,7 @@ public class CheckInService {
         submission.submittedAt = now;
         apply(submission, answers, now);
         submission.persist();
+        gentle.afterCheckIn(coupleId, personId, now);
         outbox.publish(
                 ExerciseEvents.CHECK_IN_SUBMITTED,
                 coupleId.toString(),
@@ -149,7 +153,7 @@ public class CheckInService {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS); // as stored: the answers' version
         if (ifMatch.isConditional()) {
             // The version must be checked under the lock before writing: the careful path does both.
-            return explainedEdit(coupleId, personId, period, answers, now, ifMatch);
+            return noted(coupleId, personId, now, explainedEdit(coupleId, personId, period, answers, now, ifMatch));
         }
         Edited edited = CheckIn.getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
             try (PreparedStatement update = connection.prepareStatement("""
@@ -192,7 +196,19 @@ public class CheckInService {
                 }
             }
         });
-        return edited != null ? Optional.of(edited) : explainedEdit(coupleId, personId, period, answers, now, ifMatch);
+        return noted(
+                coupleId,
+                personId,
+                now,
+                edited != null
+                        ? Optional.of(edited)
+                        : explainedEdit(coupleId, personId, period, answers, now, ifMatch));
+    }
+
+    /** A changed mood is a check-in's mood too: anxiety or loneliness named again starts a gentle period. */
+    private Optional<Edited> noted(UUID coupleId, String personId, Instant now, Optional<Edited> edited) {
+        edited.ifPresent(e -> gentle.afterCheckIn(coupleId, personId, now));
+        return edited;
     }
 
     /** The edit that the one statement did not apply: why not (or, if it applies by now, the edit). */

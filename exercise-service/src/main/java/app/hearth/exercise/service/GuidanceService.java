@@ -7,13 +7,20 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Locale;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Guidance articles, in the best language there is for the caller (English when there is no translation). */
 @ApplicationScoped
 public class GuidanceService {
     static final String FALLBACK = "en";
 
-    public record Block(GuidanceBlock.Kind kind, String text) {}
+    /** {@code cells}: a table row's cells, in order (null for other blocks); {@code text} is always readable as is. */
+    public record Block(
+            GuidanceBlock.Kind kind,
+            String text,
+
+            @Schema(nullable = true, description = "TABLE_HEADER and TABLE_ROW: the row's cells, in column order.")
+            List<String> cells) {}
 
     public record Article(String slug, String title, String summary, String locale, List<Block> blocks) {}
 
@@ -63,7 +70,7 @@ public class GuidanceService {
         List<Block> blocks =
                 GuidanceBlock.<GuidanceBlock>list("slug = ?1 and locale = ?2 order by position", slug, article.locale)
                         .stream()
-                        .map(b -> new Block(b.kind, b.text))
+                        .map(b -> new Block(b.kind, b.plainText(), b.cells()))
                         .toList();
         return new Article(article.slug, article.title, article.summary, article.locale, blocks);
     }

@@ -40,6 +40,9 @@ public class SessionEndings {
     Outbox outbox;
 
     @Inject
+    GentlePacing gentle;
+
+    @Inject
     Clock clock;
 
     @Inject
@@ -62,6 +65,7 @@ public class SessionEndings {
         rating.persist();
         session.lastActivityAt = rating.createdAt;
         Exercise exercise = Exercise.findById(session.exerciseSlug);
+        gentle.afterRating(coupleId, exercise.isIntenseAt(session.pacingLevel), feltSafe, rating.createdAt);
         if (exercise.kind != ExerciseKind.PLAN
                 && ratings(sessionId).size()
                         >= CoupleViewMember.memberIds(coupleId).size()) {

@@ -10,14 +10,17 @@ import app.hearth.exercise.ExerciseKind;
 import app.hearth.exercise.ExercisePrompt;
 import app.hearth.exercise.ExerciseSession;
 import app.hearth.exercise.ExerciseStep;
+import app.hearth.exercise.GentlePeriod;
 import app.hearth.exercise.Layer;
 import app.hearth.exercise.Level;
+import app.hearth.exercise.SessionDeeperReady;
 import app.hearth.exercise.SessionPromptAnswer;
 import app.hearth.exercise.SessionPrompts;
 import app.hearth.exercise.SessionResponse;
 import app.hearth.exercise.StepType;
 import app.hearth.exercise.config.SessionConfig;
 import app.hearth.membership.CoupleView;
+import app.hearth.membership.CoupleViewMember;
 import app.hearth.platform.http.ApiException;
 import app.hearth.platform.http.PageOf;
 import app.hearth.platform.http.PageRequest;
@@ -51,6 +54,9 @@ public class SessionService {
 
     @Inject
     CatalogueService catalogue;
+
+    @Inject
+    GentlePacing gentle;
 
     @Transactional
     public ExerciseSession start(
@@ -98,6 +104,7 @@ public class SessionService {
                                         + "/end) to start another.");
                     });
         }
+        gentle.requireAllows(coupleId, exercise.isIntenseAt(pacingLevel), now);
         int advancedRecently = (int) ExerciseSession.count(
                 "coupleId = ?1 and pacingLevel = ?2 and startedAt > ?3",
                 coupleId,
@@ -138,6 +145,82 @@ public class SessionService {
                         personId,
                         now));
         return session;
+    }
+
+    /**
+     * A member asks to take a session played in sequence to its next level's prompts (the 36 questions: the next set,
+     * in the same sitting). Once both have asked, it goes deeper, as pacing allows: a gentle period holds intense work,
+     * and advanced work counts against the week's limit (both asking is the "yes, we know" foundation asks for).
+     */
+    @Transactional
+    public ExerciseSession goDeeper(UUID coupleId, UUID sessionId, String personId) {
+        ExerciseSession session = lockSession(coupleId, sessionId);
+        requireActive(session);
+        Exercise exercise = catalogue.bySlug(session.exerciseSlug);
+        Level next = SessionPrompts.deeperLevel(
+                exercise.promptsPlay, session.level, ExercisePrompt.list("slug", exercise.slug));
+        if (next == null) {
+            throw ApiException.conflict("no-deeper-level", "This session already plays every prompt its exercise has.");
+        }
+        Instant now = clock.instant();
+        session.lastActivityAt = now;
+        SessionDeeperReady ready = SessionDeeperReady.findById(new SessionDeeperReady.Key(sessionId, personId));
+        if (ready == null) {
+            ready = new SessionDeeperReady();
+            ready.sessionId = sessionId;
+            ready.partnerId = personId;
+            ready.level = next;
+            ready.readyAt = now;
+            ready.persist();
+        } else {
+            ready.level = next;
+            ready.readyAt = now;
+        }
+        List<String> asked =
+                SessionDeeperReady.<SessionDeeperReady>list("sessionId = ?1 and level = ?2", sessionId, next).stream()
+                        .map(r -> r.partnerId)
+                        .toList();
+        if (!asked.containsAll(CoupleViewMember.memberIds(coupleId))) {
+            return session;
+        }
+        Level pacingLevel = PacingPolicy.pacingLevel(exercise.level, next);
+        gentle.requireAllows(coupleId, exercise.isIntenseAt(pacingLevel), now);
+        if (pacingLevel == Level.ADVANCED && session.pacingLevel != Level.ADVANCED) {
+            PacingPolicy.check(
+                            pacingLevel,
+                            exercise.layers,
+                            true,
+                            (int) ExerciseSession.count(
+                                    "coupleId = ?1 and pacingLevel = ?2 and startedAt > ?3",
+                                    coupleId,
+                                    Level.ADVANCED,
+                                    now.minus(Duration.ofDays(7))),
+                            config.maxAdvancedPerWeek(),
+                            Set.of())
+                    .ifPresent(refusal -> {
+                        throw ApiException.conflict(refusal.type(), refusal.detail());
+                    });
+        }
+        session.level = next;
+        session.pacingLevel = pacingLevel;
+        SessionDeeperReady.delete("sessionId", sessionId);
+        return session;
+    }
+
+    /** Where a couple's pacing stands: a gentle period, if one runs, and the advanced sessions of the last 7 days. */
+    public record Pacing(GentlePeriod gentlePeriod, int advancedLastSevenDays, int maxAdvancedPerWeek) {}
+
+    @Transactional
+    public Pacing pacing(UUID coupleId) {
+        Instant now = clock.instant();
+        return new Pacing(
+                gentle.current(coupleId, now).orElse(null),
+                (int) ExerciseSession.count(
+                        "coupleId = ?1 and pacingLevel = ?2 and startedAt > ?3",
+                        coupleId,
+                        Level.ADVANCED,
+                        now.minus(Duration.ofDays(7))),
+                config.maxAdvancedPerWeek());
     }
 
     private static Set<Layer> completedLayersBelowAdvanced(UUID coupleId) {

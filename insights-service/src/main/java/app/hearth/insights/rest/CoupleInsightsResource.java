@@ -1,5 +1,6 @@
 package app.hearth.insights.rest;
 
+import app.hearth.insights.service.CoupleFacts;
 import app.hearth.insights.service.CoupleInsights;
 import app.hearth.insights.service.InsightsService;
 import app.hearth.insights.service.Recommender;
@@ -175,6 +176,68 @@ public class CoupleInsightsResource {
             @NotNull(message = "send {\"showStreaks\": false}") @Valid Preferences preferences) {
         membership.requireMember(coupleId, caller.personId());
         return new Preferences(insights.setShowStreaks(coupleId, preferences.showStreaks()));
+    }
+
+    /** What a member decides about their own part of the couple's insights. */
+    public record MyInsightSettings(
+            @Schema(
+                    description =
+                            "Your closeness and satisfaction trends, and the warnings about them, are hidden from your partner (and from partner apps). What you share anyway stays: whether both of you checked in, streaks, layers, milestones.")
+            @NotNull
+            Boolean hideMyTrends,
+
+            @Schema(
+                    description =
+                            "Your partner also sees the pointers to outside help that are about you (otherwise only you do).")
+            @NotNull
+            Boolean shareMyOutsideHelp,
+
+            @Schema(
+                    description =
+                            "You tell Hearth, privately, that a past trauma weighs on you or on the relationship. The guide says deep wounds need different medicine: Hearth points you to outside help (`/v1/guidance/when-to-seek-help`), shown to you alone unless `shareMyOutsideHelp`. Nothing else is told or stored about it.")
+            @NotNull
+            Boolean traumaWeighsOnMe) {
+
+        static MyInsightSettings of(CoupleFacts.MemberSetting setting) {
+            return new MyInsightSettings(setting.hideTrends(), setting.shareOutsideHelp(), setting.traumaSaid());
+        }
+    }
+
+    @Operation(
+            operationId = "getMyInsightSettings",
+            summary = "Get my insight settings",
+            description =
+                    "What you decided about your own part of the couple's insights. Members only, each their own.")
+    @GET
+    @Path("/insights/my-settings")
+    @Produces(MediaType.APPLICATION_JSON)
+    public MyInsightSettings mySettings(@PathParam("coupleId") UUID coupleId) {
+        membership.requireMember(coupleId, caller.personId());
+        return MyInsightSettings.of(insights.mySettings(coupleId, caller.personId()));
+    }
+
+    @Operation(
+            operationId = "setMyInsightSettings",
+            summary = "Set my insight settings",
+            description =
+                    "Keeps your own trends and warnings from your partner, shares your outside-help pointers with them, or tells Hearth privately that a past trauma weighs on you. Replaces all three. Members only, each their own.")
+    @PUT
+    @Path("/insights/my-settings")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public MyInsightSettings setMySettings(
+            @PathParam("coupleId") UUID coupleId,
+            @NotNull(
+                            message =
+                                    "send {\"hideMyTrends\": false, \"shareMyOutsideHelp\": false, \"traumaWeighsOnMe\": false}")
+                    @Valid
+                    MyInsightSettings settings) {
+        String me = caller.personId();
+        membership.requireMember(coupleId, me);
+        return MyInsightSettings.of(insights.setMySettings(
+                coupleId,
+                new CoupleFacts.MemberSetting(
+                        me, settings.hideMyTrends(), settings.shareMyOutsideHelp(), settings.traumaWeighsOnMe())));
     }
 
     /** The couple's facts and who they are told to, for a member or a partner app the couple granted. */

@@ -23,9 +23,11 @@ public record CoupleFacts(
         List<Session> sessions,
         List<PlanDay> planDays,
         List<Pause> pauses,
+        List<GentlePeriod> gentlePeriods,
         List<Fired> fired,
         List<Vacation> vacations,
-        boolean showStreaks) {
+        boolean showStreaks,
+        List<MemberSetting> memberSettings) {
 
     public record Score(
             String period,
@@ -52,9 +54,35 @@ public record CoupleFacts(
 
     public record Pause(Instant pausedAt, boolean pauseWordSaid) {}
 
+    /** What a member decided about their own part of the insights (defaults when they decided nothing). */
+    public record MemberSetting(String partnerId, boolean hideTrends, boolean shareOutsideHelp, boolean traumaSaid) {
+        static MemberSetting defaults(String partnerId) {
+            return new MemberSetting(partnerId, false, false, false);
+        }
+    }
+
+    public MemberSetting settingOf(String partnerId) {
+        return memberSettings.stream()
+                .filter(m -> m.partnerId().equals(partnerId))
+                .findFirst()
+                .orElse(MemberSetting.defaults(partnerId));
+    }
+
+    /** A gentle period exercise-service started after a sign of emotional flooding. */
+    public record GentlePeriod(String signal, Instant startedAt, Instant until) {
+        public boolean isActiveAt(Instant now) {
+            return until.isAfter(now) && !startedAt.isAfter(now);
+        }
+    }
+
     public record Fired(String partnerId, String kind, Instant firedAt) {}
 
     public record Vacation(String partnerId, LocalDate from, LocalDate until) {}
+
+    /** The gentle period running at {@code now}, if any (the latest, when periods overlap). */
+    public java.util.Optional<GentlePeriod> gentlePeriodAt(Instant now) {
+        return gentlePeriods.stream().filter(p -> p.isActiveAt(now)).reduce((a, b) -> b);
+    }
 
     @SuppressWarnings("unchecked")
     public static CoupleFacts load(UUID coupleId, String kind, String cadence, List<String> members) {
@@ -114,6 +142,13 @@ public record CoupleFacts(
                         em.createNativeQuery("""
                         select paused_at, pause_word_said from pause_fact where couple_id = ?1 order by paused_at""").setParameter(1, coupleId).getResultList())
                 .stream().map(r -> new Pause(instant(r[0]), (Boolean) r[1])).toList();
+        List<GentlePeriod> gentlePeriods = ((List<Object[]>)
+                        em.createNativeQuery("""
+                        select signal, started_at, until from gentle_period_fact where couple_id = ?1
+                        order by started_at""").setParameter(1, coupleId).getResultList())
+                .stream()
+                        .map(r -> new GentlePeriod((String) r[0], instant(r[1]), instant(r[2])))
+                        .toList();
         List<Fired> fired = members.isEmpty()
                 ? List.of()
                 : ((List<Object[]>) em.createNativeQuery("""
@@ -155,6 +190,13 @@ public record CoupleFacts(
                         "select show_streaks from insight_preference where couple_id = ?1")
                 .setParameter(1, coupleId)
                 .getResultList();
+        List<MemberSetting> settings = ((List<Object[]>)
+                        em.createNativeQuery("""
+                        select partner_id, hide_trends, share_outside_help, trauma_said from member_insight_setting
+                        where couple_id = ?1 order by partner_id""").setParameter(1, coupleId).getResultList())
+                .stream()
+                        .map(r -> new MemberSetting((String) r[0], (Boolean) r[1], (Boolean) r[2], (Boolean) r[3]))
+                        .toList();
         return new CoupleFacts(
                 coupleId,
                 kind,
@@ -166,9 +208,11 @@ public record CoupleFacts(
                 sessions,
                 planDays,
                 pauses,
+                gentlePeriods,
                 fired,
                 vacations,
-                preference.isEmpty() || (Boolean) preference.get(0));
+                preference.isEmpty() || (Boolean) preference.get(0),
+                settings);
     }
 
     static Instant instant(Object value) {

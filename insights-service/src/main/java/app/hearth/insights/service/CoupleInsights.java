@@ -38,7 +38,17 @@ public final class CoupleInsights {
             @Schema(implementation = InsightNumbers.class) Map<String, Object> numbers,
 
             @Schema(nullable = true, description = "The periods it covers; null for a count that has no span.")
-            Covers covers) {
+            Covers covers,
+
+            @Schema(
+                    nullable = true,
+                    description =
+                            "A guidance article to read with it (`/v1/guidance/...` on exercise-service), such as when to seek outside help.")
+            String guidance) {
+
+        public Insight(String id, Category category, String sentence, Map<String, Object> numbers, Covers covers) {
+            this(id, category, sentence, numbers, covers, null);
+        }
 
         /** What an insight is about; new categories may be added (clients show an unknown one as plain text). */
         @Schema(name = "InsightCategory")
@@ -50,7 +60,9 @@ public final class CoupleInsights {
             LAYERS,
             CONSISTENCY,
             MILESTONE,
-            WARNING_SIGN
+            WARNING_SIGN,
+            PACING,
+            OUTSIDE_HELP
         }
     }
 
@@ -69,6 +81,7 @@ public final class CoupleInsights {
 
     /** Every insight, in the order they are shown; each reads the same context and may have nothing to say. */
     private static final List<Function<Context, List<Insight>>> INSIGHTS = List.of(
+            CoupleInsights::pacing,
             CoupleInsights::streak,
             CoupleInsights::trends,
             CoupleInsights::alignment,
@@ -100,11 +113,59 @@ public final class CoupleInsights {
                 frozen(facts, PeriodMath.lastN(currentPeriod, 104)));
         List<Insight> insights = new ArrayList<>();
         INSIGHTS.forEach(insight -> insights.addAll(insight.apply(context)));
-        if (!voice.perPartner()) {
-            // Each partner's own scores are check-in data: an app sees them only with checkins.read as well.
-            insights.removeIf(i -> i.numbers() != null && i.numbers().containsKey("partnerId"));
-        }
+        insights.removeIf(i -> !visible(i, facts, voice));
         return insights;
+    }
+
+    /**
+     * A gentle period, first: exercise-service slowed the couple's pacing after a sign of emotional flooding. Says
+     * which sign, in the guide's words, never which of them gave it.
+     */
+    private static List<Insight> pacing(Context c) {
+        return c.facts().gentlePeriodAt(c.now()).stream()
+                .map(period -> new Insight(
+                        "pacing:gentle-period",
+                        Insight.Category.PACING,
+                        (period.signal().equals("LOW_FELT_SAFE")
+                                        ? "One of you did not feel safe after a deep exercise."
+                                        : "One of you has named anxiety or loneliness in two of the last three check-ins.")
+                                + " The guide's warning signs of emotional flooding are anxiety, dissociation, or "
+                                + "resentment after deep talks, and its advice is to respect each other's pacing: real "
+                                + "intimacy is paced, not forced. Until " + day(period.until()) + " Hearth suggests "
+                                + "gentler exercises and holds the intense ones.",
+                        numbers("signal", period.signal(), "gentleUntil", period.until()),
+                        new Covers(day(period.startedAt()), day(period.until()), (int)
+                                Duration.between(period.startedAt(), period.until())
+                                        .toDays())))
+                .toList();
+    }
+
+    /**
+     * Whether the reader may see an insight about one member ({@code numbers.partnerId}): that member always; outside
+     * help about them only if they share it, with their partner (never an app); their scores and warnings unless they
+     * keep their trends to themselves, and for an app only with checkins.read. Insights about the couple: everyone.
+     */
+    static boolean visible(Insight insight, CoupleFacts facts, Voice voice) {
+        Object ref = insight.numbers() == null ? null : insight.numbers().get("partnerId");
+        if (ref == null) {
+            // The gap between the partners' closeness would tell one what the other keeps to themselves.
+            return !insight.id().equals("alignment")
+                    || facts.members().stream()
+                            .noneMatch(m -> !m.equals(voice.viewer())
+                                    && facts.settingOf(m).hideTrends());
+        }
+        String member = facts.members().stream()
+                .filter(m -> voice.ref(m).equals(ref))
+                .findFirst()
+                .orElse(null);
+        if (member == null) {
+            return voice.perPartner(); // about a former member: as before, check-in data
+        }
+        if (insight.category() == Insight.Category.OUTSIDE_HELP) {
+            return member.equals(voice.viewer())
+                    || (voice.viewer() != null && facts.settingOf(member).shareOutsideHelp());
+        }
+        return voice.maySeeScoresOf(member, facts);
     }
 
     /** The check-in streak (vacations freeze it), if the couple shows streaks. */

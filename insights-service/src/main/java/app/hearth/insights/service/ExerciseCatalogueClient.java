@@ -23,7 +23,8 @@ public interface ExerciseCatalogueClient {
             String kind,
             String level,
             int minutes,
-            Set<String> relationshipKinds) {}
+            Set<String> relationshipKinds,
+            boolean intense) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Page(List<Exercise> items, int page, int size, long total) {}

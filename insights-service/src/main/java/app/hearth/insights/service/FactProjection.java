@@ -60,6 +60,7 @@ public class FactProjection {
             .on(ExerciseEvents.EXERCISE_COMPLETED, this::exerciseCompleted)
             .on(ExerciseEvents.PLAN_DAY_COMPLETED, this::planDay)
             .on(ExerciseEvents.SESSION_PAUSED, this::paused)
+            .on(ExerciseEvents.GENTLE_PERIOD_STARTED, this::gentle)
             .on(ReminderEvents.FIRED, this::fired)
             .on(ReminderEvents.PAUSED, this::vacation)
             .on(ReminderEvents.RESUMED, this::resumed);
@@ -182,6 +183,16 @@ public class FactProjection {
                 insert into pause_fact (session_id, paused_at, couple_id, pause_word_said) values (?1, ?2, ?3, ?4)
                 on conflict do nothing""", p.sessionId(), p.pausedAt(), UUID.fromString(p.coupleId()), p.pauseWordSaid());
         readModel.touchCouple(UUID.fromString(p.coupleId()));
+    }
+
+    private void gentle(ExerciseEvents.GentlePeriodStarted g) {
+        // An extension repeats the period's start with a later end: the latest end wins, in any order.
+        sql("""
+                insert into gentle_period_fact (couple_id, started_at, signal, until) values (?1, ?2, ?3, ?4)
+                on conflict (couple_id, started_at) do update set until = greatest(gentle_period_fact.until, excluded.until),
+                    signal = case when excluded.until > gentle_period_fact.until then excluded.signal
+                        else gentle_period_fact.signal end""", UUID.fromString(g.coupleId()), g.startedAt(), g.signal().name(), g.until());
+        readModel.touchCouple(UUID.fromString(g.coupleId()));
     }
 
     private void fired(ReminderEvents.ReminderFired f) {

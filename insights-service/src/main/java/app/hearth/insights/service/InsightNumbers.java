@@ -1,7 +1,9 @@
 package app.hearth.insights.service;
 
+import app.hearth.events.ExerciseEvents;
 import app.hearth.insights.service.InsightMaths.Layer;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record InsightNumbers(
         @Schema(
                 description =
-                        "STREAK: periods checked in together in a row; WARNING_SIGN (missed sessions): sessions considered.")
+                        "STREAK: periods checked in together in a row; WARNING_SIGN (missed sessions): sessions considered; OUTSIDE_HELP (check-ins stopped): periods looked at.")
         Integer periods,
 
         @Schema(description = "STREAK: whether the current period is already part of it.")
@@ -69,7 +71,9 @@ public record InsightNumbers(
         @Schema(nullable = true, description = "CONSISTENCY: their share, in percent (null without reminders).")
         Double shareActedOnPercent,
 
-        @Schema(description = "TREND, WARNING_SIGN: the partner it is about (a pseudonym for partner apps).")
+        @Schema(
+                description =
+                        "TREND, WARNING_SIGN, OUTSIDE_HELP: the partner it is about (a pseudonym for partner apps).")
         String partnerId,
 
         @Schema(description = "TREND: the scale of the values, e.g. `1-10`.")
@@ -87,7 +91,7 @@ public record InsightNumbers(
         @Schema(description = "TREND, WARNING_SIGN: the values, oldest first (null: no check-in that period).")
         List<Integer> values,
 
-        @Schema(description = "WARNING_SIGN: the value at or below which it counts.")
+        @Schema(description = "WARNING_SIGN, OUTSIDE_HELP: the value at or below which it counts.")
         Integer threshold,
 
         @Schema(description = "WARNING_SIGN: sessions missed.")
@@ -96,11 +100,8 @@ public record InsightNumbers(
         @Schema(description = "WARNING_SIGN: times the pause word was said.")
         Integer pauseWordUses,
 
-        @Schema(description = "WARNING_SIGN: the days looked at.")
+        @Schema(description = "WARNING_SIGN, OUTSIDE_HELP: the days looked at.")
         Integer days,
-
-        @Schema(description = "WARNING_SIGN (outside help): how many signs were seen.")
-        Integer signs,
 
         @Schema(description = "MILESTONE: the first period checked in together.")
         String period,
@@ -115,7 +116,19 @@ public record InsightNumbers(
         LocalDate completedOn,
 
         @Schema(description = "MILESTONE: exercises completed together.")
-        Long exercisesCompleted) {
+        Long exercisesCompleted,
+
+        @Schema(description = "OUTSIDE_HELP: why the guide would point to outside help.")
+        WarningSigns.OutsideHelpReason reason,
+
+        @Schema(description = "OUTSIDE_HELP (repeated conflict): weeks of the last eight the pause word was needed in.")
+        Long weeks,
+
+        @Schema(description = "PACING: the sign of emotional flooding that slowed pacing (never whose it was).")
+        ExerciseEvents.GentleSignal signal,
+
+        @Schema(description = "PACING: when the gentle period ends and intense exercises may start again.")
+        Instant gentleUntil) {
 
     /** Average closeness on days of one screen-time bucket. */
     public record ScreenTimeBucket(double averageCloseness, int checkIns) {}

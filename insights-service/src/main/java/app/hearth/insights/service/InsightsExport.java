@@ -19,7 +19,12 @@ public class InsightsExport {
             List<CheckInSubmitted> checkInsSubmitted,
             List<ExerciseRating> exerciseRatings,
             List<ReminderFired> remindersFired,
-            List<Vacation> vacations) {}
+            List<Vacation> vacations,
+            List<InsightSetting> insightSettings) {}
+
+    /** What the person decided about their own part of a couple's insights. */
+    public record InsightSetting(
+            String coupleId, boolean hideMyTrends, boolean shareMyOutsideHelp, boolean traumaWeighsOnMe) {}
 
     public record CheckInScore(
             String coupleId,
@@ -93,7 +98,10 @@ public class InsightsExport {
                         r -> new Vacation(
                                 CoupleFacts.instant(r[0]),
                                 r[1] instanceof Date d ? d.toLocalDate() : (LocalDate) r[1],
-                                CoupleFacts.instant(r[2]))));
+                                CoupleFacts.instant(r[2]))),
+                rows("""
+                        select couple_id, hide_trends, share_outside_help, trauma_said from member_insight_setting
+                        where partner_id = ?1 order by couple_id""", personId, r -> new InsightSetting(id(r[0]), (Boolean) r[1], (Boolean) r[2], (Boolean) r[3])));
     }
 
     @SuppressWarnings("unchecked")

@@ -21,6 +21,7 @@ public class InsightsPersonalData implements PersonalData {
 
     /** Fact tables with a row per person. */
     private static final List<String> PERSON_FACTS = List.of(
+            "member_insight_setting",
             "check_in_score",
             "check_in_submitted",
             "session_rating",
@@ -35,8 +36,10 @@ public class InsightsPersonalData implements PersonalData {
             "session_fact",
             "plan_day_fact",
             "pause_fact",
+            "gentle_period_fact",
             "reminder_fired_fact",
             "insight_preference",
+            "member_insight_setting",
             "couple_fact");
 
     @Inject

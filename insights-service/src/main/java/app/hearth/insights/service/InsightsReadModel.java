@@ -39,7 +39,7 @@ import org.jboss.logging.Logger;
 public class InsightsReadModel {
     private static final Logger LOG = Logger.getLogger(InsightsReadModel.class);
     /** The document's shape: bump it when CoupleFacts changes, so older documents are rebuilt on their next read. */
-    static final int FORMAT = 1;
+    static final int FORMAT = 2; // 2: gentle periods, members' settings
 
     /** One query: the couple, its members (ordered as CoupleViewMember.memberIds), the first member's calendar, the document. */
     private static final String READ = """
@@ -106,9 +106,11 @@ public class InsightsReadModel {
                     facts.sessions(),
                     facts.planDays(),
                     facts.pauses(),
+                    facts.gentlePeriods(),
                     facts.fired(),
                     facts.vacations(),
-                    facts.showStreaks());
+                    facts.showStreaks(),
+                    facts.memberSettings());
         }
         return Optional.of(new Read(
                 facts,

@@ -105,6 +105,7 @@ public class InsightsService {
                 InsightMaths.layerCounts(CoupleInsights.completedSince(facts, now.minus(Duration.ofDays(90)))),
                 highScreenTime,
                 recentPause,
+                facts.gentlePeriodAt(now).isPresent(),
                 recentlyDone,
                 minutes);
         return Recommender.rank(catalogue.exercises(authorization), situation, 5);
@@ -121,5 +122,42 @@ public class InsightsService {
                 .executeUpdate();
         readModel.touchCouple(coupleId);
         return show;
+    }
+    /** What a member decided about their own part of the couple's insights (defaults when nothing yet). */
+    @Transactional
+    public CoupleFacts.MemberSetting mySettings(UUID coupleId, String personId) {
+        List<?> rows = Panache.getEntityManager()
+                .createNativeQuery("""
+                        select hide_trends, share_outside_help, trauma_said from member_insight_setting
+                        where couple_id = ?1 and partner_id = ?2""")
+                .setParameter(1, coupleId)
+                .setParameter(2, personId)
+                .getResultList();
+        if (rows.isEmpty()) {
+            return new CoupleFacts.MemberSetting(personId, false, false, false);
+        }
+        Object[] row = (Object[]) rows.get(0);
+        return new CoupleFacts.MemberSetting(personId, (Boolean) row[0], (Boolean) row[1], (Boolean) row[2]);
+    }
+
+    @Transactional
+    public CoupleFacts.MemberSetting setMySettings(UUID coupleId, CoupleFacts.MemberSetting setting) {
+        Panache.getEntityManager()
+                .createNativeQuery("""
+                        insert into member_insight_setting (couple_id, partner_id, hide_trends, share_outside_help,
+                                                            trauma_said, updated_at)
+                        values (?1, ?2, ?3, ?4, ?5, ?6)
+                        on conflict (couple_id, partner_id) do update set hide_trends = excluded.hide_trends,
+                            share_outside_help = excluded.share_outside_help, trauma_said = excluded.trauma_said,
+                            updated_at = excluded.updated_at""")
+                .setParameter(1, coupleId)
+                .setParameter(2, setting.partnerId())
+                .setParameter(3, setting.hideTrends())
+                .setParameter(4, setting.shareOutsideHelp())
+                .setParameter(5, setting.traumaSaid())
+                .setParameter(6, clock.instant())
+                .executeUpdate();
+        readModel.touchCouple(coupleId);
+        return setting;
     }
 }

@@ -5,6 +5,8 @@ import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,22 +16,24 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-/** The guide's tables from Hearth's own data, for ops: k-anonymous, published whole or not at all. */
+/** Hearth's own population tables on the guide's topics: k-anonymous, published whole or not at all. */
 @ApplicationScoped
 public class PopulationInsights {
 
     @Inject
     InsightsConfig config;
 
-    /** The guide's tables from everyone's facts, k-anonymous. */
-    @Transactional
+    @Inject
+    Clock clock;
+
+    /** Every couple with check-ins, anonymised into what the tables group by and measure. */
     @SuppressWarnings("unchecked")
-    public List<PopulationTables.Table> population() {
+    private List<PopulationTables.CoupleRow> couples() {
         var em = Panache.getEntityManager();
         List<Object[]> couples = em.createNativeQuery("""
                 select s.couple_id, cf.kind, avg(s.closeness)::float8, mode() within group (order by s.screen_time),
                        (select min(pv.time_zone) from couple_view_member m join partner_view pv on pv.partner_id = m.partner_id
-                        where m.couple_id = s.couple_id)
+                        where m.couple_id = s.couple_id), avg(s.satisfaction)::float8
                 from check_in_score s left join couple_fact cf on cf.couple_id = s.couple_id
                 group by s.couple_id, cf.kind""").getResultList();
         // Every detox day a couple checked off, and when (the whole plan is done with its last day).
@@ -73,10 +77,38 @@ public class PopulationInsights {
                     (String) r[3],
                     ((Number) r[2]).doubleValue(),
                     change,
-                    byDay));
+                    byDay,
+                    ((Number) r[5]).doubleValue()));
         }
-        return PopulationTables.of(rows, config.populationK());
+        return rows;
     }
+
+    /** The tables for operators, from everyone's facts. */
+    @Transactional
+    public List<PopulationTables.Table> population() {
+        return PopulationTables.of(couples(), config.populationK());
+    }
+
+    /**
+     * The guide's screen-time table beside Hearth's own couples, for everyone: worked out at most every
+     * {@link #SCREEN_TIME_FRESH_FOR} (it reads every couple's facts), k-anonymous like the others.
+     */
+    @Transactional
+    public List<PopulationTables.ScreenTimeRow> screenTime() {
+        Cached cached = screenTime;
+        Instant now = clock.instant();
+        if (cached == null || cached.at().plus(SCREEN_TIME_FRESH_FOR).isBefore(now)) {
+            cached = new Cached(now, PopulationTables.screenTimeAsTheGuide(couples(), config.populationK()));
+            screenTime = cached;
+        }
+        return cached.rows();
+    }
+
+    static final Duration SCREEN_TIME_FRESH_FOR = Duration.ofMinutes(10);
+
+    private record Cached(Instant at, List<PopulationTables.ScreenTimeRow> rows) {}
+
+    private volatile Cached screenTime;
 
     /**
      * Mean closeness of up to 8 check-ins after {@code after} minus that of up to 8 before {@code before}; null when

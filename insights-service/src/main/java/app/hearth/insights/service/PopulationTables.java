@@ -10,7 +10,8 @@ import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
- * The guide's tables from Hearth's own data, k-anonymous: a cell built from fewer than k couples is marked
+ * Hearth's own tables on the guide's topics, k-anonymous (each says what it measures: only
+ * {@link #screenTimeAsTheGuide} has the shape of one of the guide's published tables): a cell built from fewer than k couples is marked
  * suppressed and carries no number at all (not an approximation). Only aggregates leave: no couple or person id.
  *
  * <p>A table is published whole or not at all: if any of its cells has fewer than k couples, every cell of it is
@@ -34,10 +35,88 @@ public final class PopulationTables {
             String screenTime,
             double averageCloseness,
             Double detoxChange,
-            Map<Integer, Double> detoxChangeByDay) {
+            Map<Integer, Double> detoxChangeByDay,
+            double averageSatisfaction) {
         public CoupleRow(String kind, String region, String screenTime, double averageCloseness, Double detoxChange) {
-            this(kind, region, screenTime, averageCloseness, detoxChange, Map.of());
+            this(kind, region, screenTime, averageCloseness, detoxChange, Map.of(), 10);
         }
+    }
+
+    /** A couple's average satisfaction (1-10) at or below this counts as "reporting low satisfaction". */
+    public static final double LOW_SATISFACTION = 4;
+
+    /** The guide's screen-time buckets, its labels and its published figures (AARP, 2024; Gottman Institute/Pew, 2025). */
+    public record GuideScreenTimeRow(
+            String bucket, String label, int highIntimacyPercent, int lowSatisfactionPercent) {}
+
+    public static final List<GuideScreenTimeRow> GUIDE_SCREEN_TIME = List.of(
+            new GuideScreenTimeRow("UNDER_1H", "<1 hour", 68, 14),
+            new GuideScreenTimeRow("FROM_1_TO_3H", "1-3 hours", 50, 28),
+            new GuideScreenTimeRow("OVER_3H", ">3 hours", 29, 46));
+
+    public static final String GUIDE_SCREEN_TIME_SOURCE =
+            "Original analysis based on AARP, 2024, Gottman Institute/Pew, 2025 (as the guide gives it)";
+
+    /**
+     * One bucket of the guide's screen-time table beside Hearth's own couples in that bucket (their most frequent
+     * answer): the share whose average closeness is high ({@link #HIGH_CLOSENESS} of 7) and the share whose average
+     * satisfaction is low ({@link #LOW_SATISFACTION} of 10). Hearth's figures are null when suppressed (fewer than k
+     * couples in any bucket: the table is published whole or not at all).
+     */
+    public record ScreenTimeRow(
+            String bucket,
+            String label,
+            int guideHighIntimacyPercent,
+            int guideLowSatisfactionPercent,
+            @Schema(nullable = true) Integer hearthCouples,
+            @Schema(nullable = true) Double hearthHighClosenessPercent,
+            @Schema(nullable = true) Double hearthLowSatisfactionPercent,
+            boolean suppressed) {}
+
+    /** The guide's screen-time table, row by row, beside Hearth's own couples measured the same way as far as it can. */
+    public static List<ScreenTimeRow> screenTimeAsTheGuide(List<CoupleRow> couples, int k) {
+        Map<String, List<CoupleRow>> byBucket = new LinkedHashMap<>();
+        GUIDE_SCREEN_TIME.forEach(r -> byBucket.put(r.bucket(), new ArrayList<>()));
+        couples.forEach(c -> {
+            List<CoupleRow> bucket = byBucket.get(c.screenTime());
+            if (bucket != null) {
+                bucket.add(c);
+            }
+        });
+        boolean suppress = byBucket.values().stream().anyMatch(b -> b.size() < k);
+        return GUIDE_SCREEN_TIME.stream()
+                .map(g -> {
+                    List<CoupleRow> bucket = byBucket.get(g.bucket());
+                    if (suppress) {
+                        return new ScreenTimeRow(
+                                g.bucket(),
+                                g.label(),
+                                g.highIntimacyPercent(),
+                                g.lowSatisfactionPercent(),
+                                null,
+                                null,
+                                null,
+                                true);
+                    }
+                    return new ScreenTimeRow(
+                            g.bucket(),
+                            g.label(),
+                            g.highIntimacyPercent(),
+                            g.lowSatisfactionPercent(),
+                            bucket.size(),
+                            InsightMaths.round1(100.0
+                                    * bucket.stream()
+                                            .filter(c -> c.averageCloseness() >= HIGH_CLOSENESS)
+                                            .count()
+                                    / bucket.size()),
+                            InsightMaths.round1(100.0
+                                    * bucket.stream()
+                                            .filter(c -> c.averageSatisfaction() <= LOW_SATISFACTION)
+                                            .count()
+                                    / bucket.size()),
+                            false);
+                })
+                .toList();
     }
 
     /** The 7-day digital detox's daily activities, as the guide lays them out (a row each). */
@@ -73,7 +152,7 @@ public final class PopulationTables {
     public static List<Table> of(List<CoupleRow> couples, int k) {
         List<Table> tables = new ArrayList<>();
         tables.add(new Table(
-                "High closeness by daily screen time",
+                "Couples with high average closeness, by daily screen time (Hearth's measure, not the guide's survey)",
                 "percent of couples with average closeness >= " + HIGH_CLOSENESS,
                 cells(couples, CoupleRow::screenTime, List.of("UNDER_1H", "FROM_1_TO_3H", "OVER_3H"), k, true)));
         Map<String, List<Double>> detox = new LinkedHashMap<>();
@@ -100,11 +179,11 @@ public final class PopulationTables {
                         .map(e -> Cell.of(e.getKey(), e.getValue(), detoxHidden.contains(e.getKey()), false))
                         .toList()));
         tables.add(new Table(
-                "High closeness by relationship kind",
+                "Couples with high average closeness, by relationship kind",
                 "percent of couples with average closeness >= " + HIGH_CLOSENESS,
                 cells(couples, CoupleRow::kind, List.of("ROMANTIC", "FRIENDSHIP", "FAMILY"), k, true)));
         tables.add(new Table(
-                "High closeness by region of time zone",
+                "Couples with high average closeness, by region of time zone",
                 "percent of couples with average closeness >= " + HIGH_CLOSENESS,
                 cells(couples, CoupleRow::region, REGIONS, k, true)));
         return tables;

@@ -52,6 +52,7 @@ public class ProjectionRebuild {
             "session_rating",
             "plan_day_fact",
             "pause_fact",
+            "gentle_period_fact",
             "reminder_fired_fact",
             "vacation_fact",
             "vacation_resume_fact");

@@ -16,14 +16,24 @@ public final class Recommender {
     static final Set<String> PHONE_FREE_RITUALS =
             Set.of("silent-morning-coffee", "silent-evening-together", "silent-walk");
 
-    /** What the ranking looks at. {@code minutes} null: any length. */
+    /**
+     * What the ranking looks at. {@code recentPause}: a session was paused in the last 14 days; {@code gentlePeriod}:
+     * exercise-service's gentle period runs (a sign of emotional flooding in the last 14 days). Either keeps intense
+     * exercises out and puts beginner ones first. {@code minutes} null: any length.
+     */
     public record Situation(
             String relationshipKind,
             Map<Layer, Integer> layerPractice90Days,
             boolean highScreenTime,
             boolean recentPause,
+            boolean gentlePeriod,
             Set<String> recentlyDone,
-            Integer minutes) {}
+            Integer minutes) {
+
+        boolean gentle() {
+            return recentPause || gentlePeriod;
+        }
+    }
 
     public record Recommendation(
             String slug,
@@ -47,8 +57,8 @@ public final class Recommender {
             if (situation.minutes() != null && exercise.minutes() > situation.minutes()) {
                 continue;
             }
-            if (situation.recentPause() && "ADVANCED".equals(exercise.level())) {
-                continue; // never an advanced exercise right after a pause
+            if (situation.gentle() && (exercise.intense() || "ADVANCED".equals(exercise.level()))) {
+                continue; // the guide: real intimacy is paced, not forced
             }
             int score = 0;
             List<String> reasons = new ArrayList<>();
@@ -69,9 +79,16 @@ public final class Recommender {
                     reasons.add("a phone-free ritual, for days with a lot of screen time");
                 }
             }
-            if (situation.recentPause() && "BEGINNER".equals(exercise.level())) {
+            if (situation.gentle() && "BEGINNER".equals(exercise.level())) {
                 score += 2;
-                reasons.add("gentle, after a recent pause");
+                reasons.add(
+                        situation.gentlePeriod()
+                                ? "gentle, while you go slower after a sign of emotional flooding"
+                                : "gentle, after a recent pause");
+                if (exercise.layers().contains(Layer.SAFETY.name())) {
+                    score += 2;
+                    reasons.add("rebuilds the feeling of safety everything else stands on");
+                }
             }
             if (!"ROMANTIC".equals(situation.relationshipKind())
                     && exercise.slug().equals("friends-and-family-adaptation")) {
@@ -103,7 +120,14 @@ public final class Recommender {
                     score,
                     reasons));
         }
-        ranked.sort(Comparator.comparingInt(Recommendation::score).reversed().thenComparing(Recommendation::slug));
+        Comparator<Recommendation> order =
+                Comparator.comparingInt(Recommendation::score).reversed().thenComparing(Recommendation::slug);
+        if (situation.gentle()) {
+            // Beginner exercises first, whatever else scores: a weak layer can wait until pacing is back.
+            order = Comparator.comparing((Recommendation r) -> !"BEGINNER".equals(r.level()))
+                    .thenComparing(order);
+        }
+        ranked.sort(order);
         return ranked.subList(0, Math.min(limit, ranked.size()));
     }
 }

@@ -34,8 +34,9 @@ public record Timeline(String from, String to, List<Point> points) {
                         .filter(s -> s.period().equals(period) && s.partnerId().equals(member))
                         .findFirst();
                 checkedIn += score.isPresent() ? 1 : 0;
-                // Each partner's scores are check-in data: an app sees them only with checkins.read as well.
-                Optional<CoupleFacts.Score> shown = voice.perPartner() ? score : Optional.empty();
+                // Each partner's scores are check-in data: an app sees them only with checkins.read as well, and
+                // nobody but the member sees the scores of a member who keeps their trends to themselves.
+                Optional<CoupleFacts.Score> shown = voice.maySeeScoresOf(member, facts) ? score : Optional.empty();
                 partners.add(new PartnerPoint(
                         voice.ref(member),
                         voice.name(member),

@@ -33,6 +33,26 @@ public record Voice(Map<String, String> names, Map<String, String> refs, boolean
         return new Voice(names, refs, perPartner);
     }
 
+    /** The member these sentences speak to, or null when it is a partner app. */
+    String viewer() {
+        return names.entrySet().stream()
+                .filter(e -> e.getValue().equals("you"))
+                .map(Map.Entry::getKey)
+                .findFirst()
+                .orElse(null);
+    }
+
+    /**
+     * Whether the reader may see a member's own scores and what is said about them: the member themselves always; the
+     * partner unless the member hides their trends; an app only with checkins.read, and never a hidden member's.
+     */
+    boolean maySeeScoresOf(String partnerId, CoupleFacts facts) {
+        if (partnerId.equals(viewer())) {
+            return true;
+        }
+        return perPartner && !facts.settingOf(partnerId).hideTrends();
+    }
+
     /** How a member appears in numbers and ids. */
     String ref(String partnerId) {
         return refs.getOrDefault(partnerId, "former-member");

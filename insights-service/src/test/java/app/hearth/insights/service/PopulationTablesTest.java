@@ -212,7 +212,7 @@ class PopulationTablesTest {
             for (int day = 1; day <= 7; day++) {
                 byDay.put(day, i < 5 ? day / 7.0 : 0.0);
             }
-            rows.add(new CoupleRow("ROMANTIC", "Other", "OVER_3H", 5.0, i < 5 ? 1.0 : 0.0, byDay));
+            rows.add(new CoupleRow("ROMANTIC", "Other", "OVER_3H", 5.0, i < 5 ? 1.0 : 0.0, byDay, 7));
         }
         PopulationTables.Table detox = PopulationTables.of(rows, 10).get(1);
         assertThat(detox.cells()).hasSize(8);
@@ -223,7 +223,7 @@ class PopulationTablesTest {
         // One couple fewer did day 7: the whole table goes dark, or day 7 could be read off the finishers' row.
         Map<Integer, Double> fewer = new HashMap<>(rows.get(0).detoxChangeByDay());
         fewer.remove(7);
-        rows.set(0, new CoupleRow("ROMANTIC", "Other", "OVER_3H", 5.0, 1.0, fewer));
+        rows.set(0, new CoupleRow("ROMANTIC", "Other", "OVER_3H", 5.0, 1.0, fewer, 7));
         assertThat(PopulationTables.of(rows, 10).get(1).cells()).allMatch(PopulationTables.Cell::suppressed);
     }
 
@@ -235,5 +235,40 @@ class PopulationTablesTest {
         assertThat(PopulationTables.region("UTC")).isEqualTo("Other");
         assertThat(PopulationTables.region("Etc/GMT+5")).isEqualTo("Other");
         assertThat(PopulationTables.region(null)).isEqualTo("Other");
+    }
+
+    @Test
+    void theScreenTimeTableHasTheGuidesShapeItsFiguresBesideHearthsAndIsWholeOrNothing() {
+        List<CoupleRow> rows = new ArrayList<>();
+        for (String bucket : List.of("UNDER_1H", "FROM_1_TO_3H", "OVER_3H")) {
+            for (int i = 0; i < 4; i++) {
+                // Under an hour: every couple close and content; over three hours: half of them not.
+                boolean strained = bucket.equals("OVER_3H") && i % 2 == 0;
+                rows.add(new CoupleRow(
+                        "ROMANTIC", "Europe and Africa", bucket, strained ? 3 : 6, null, Map.of(), strained ? 3 : 8));
+            }
+        }
+        List<PopulationTables.ScreenTimeRow> table = PopulationTables.screenTimeAsTheGuide(rows, 4);
+        assertThat(table)
+                .extracting(PopulationTables.ScreenTimeRow::label)
+                .containsExactly("<1 hour", "1-3 hours", ">3 hours");
+        assertThat(table)
+                .extracting(PopulationTables.ScreenTimeRow::guideHighIntimacyPercent)
+                .containsExactly(68, 50, 29);
+        assertThat(table)
+                .extracting(PopulationTables.ScreenTimeRow::guideLowSatisfactionPercent)
+                .containsExactly(14, 28, 46);
+        assertThat(table.get(0).hearthHighClosenessPercent()).isEqualTo(100.0);
+        assertThat(table.get(2).hearthHighClosenessPercent()).isEqualTo(50.0);
+        assertThat(table.get(2).hearthLowSatisfactionPercent()).isEqualTo(50.0);
+        assertThat(table.get(2).hearthCouples()).isEqualTo(4);
+        // One bucket under k: none of Hearth's figures, the guide's still there.
+        List<PopulationTables.ScreenTimeRow> hidden = PopulationTables.screenTimeAsTheGuide(rows.subList(1, 12), 4);
+        assertThat(hidden).allSatisfy(r -> {
+            assertThat(r.suppressed()).isTrue();
+            assertThat(r.hearthCouples()).isNull();
+            assertThat(r.hearthHighClosenessPercent()).isNull();
+            assertThat(r.guideHighIntimacyPercent()).isPositive();
+        });
     }
 }

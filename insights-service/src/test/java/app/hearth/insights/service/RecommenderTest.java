@@ -22,8 +22,9 @@ class RecommenderTest {
                     "PLAN",
                     "BEGINNER",
                     30,
-                    ALL),
-            new Exercise("silent-walk", "Silent walk", "", Set.of("SAFETY"), "RITUAL", "BEGINNER", 30, ALL),
+                    ALL,
+                    false),
+            new Exercise("silent-walk", "Silent walk", "", Set.of("SAFETY"), "RITUAL", "BEGINNER", 30, ALL, false),
             new Exercise(
                     "shared-discomfort-physical",
                     "Physical challenge",
@@ -32,7 +33,8 @@ class RecommenderTest {
                     "CHALLENGE",
                     "ADVANCED",
                     240,
-                    Set.of("ROMANTIC")),
+                    Set.of("ROMANTIC"),
+                    true),
             new Exercise(
                     "no-judgment-zone",
                     "No-judgment zone",
@@ -41,7 +43,8 @@ class RecommenderTest {
                     "CONVERSATION",
                     "INTERMEDIATE",
                     30,
-                    ALL),
+                    ALL,
+                    true),
             new Exercise(
                     "booster-gratitude-exchange",
                     "Gratitude exchange",
@@ -50,7 +53,8 @@ class RecommenderTest {
                     "BOOSTER",
                     "BEGINNER",
                     5,
-                    ALL),
+                    ALL,
+                    false),
             new Exercise(
                     "booster-shared-playlist",
                     "Shared playlist",
@@ -59,7 +63,8 @@ class RecommenderTest {
                     "BOOSTER",
                     "BEGINNER",
                     5,
-                    ALL),
+                    ALL,
+                    false),
             new Exercise(
                     "friends-and-family-adaptation",
                     "Adaptation",
@@ -68,7 +73,8 @@ class RecommenderTest {
                     "CONVERSATION",
                     "BEGINNER",
                     20,
-                    Set.of("FRIENDSHIP", "FAMILY")),
+                    Set.of("FRIENDSHIP", "FAMILY"),
+                    false),
             new Exercise(
                     "radical-vulnerability",
                     "Radical vulnerability",
@@ -77,7 +83,8 @@ class RecommenderTest {
                     "CONVERSATION",
                     "INTERMEDIATE",
                     30,
-                    Set.of("ROMANTIC")));
+                    Set.of("ROMANTIC"),
+                    true));
 
     static Map<Layer, Integer> practice(int safety, int openness, int empathy, int growth, int inter) {
         return Map.of(
@@ -97,7 +104,7 @@ class RecommenderTest {
     void weakLayersComeFirstWithTheirReason() {
         var picks = Recommender.rank(
                 CATALOGUE,
-                new Recommender.Situation("ROMANTIC", practice(3, 3, 3, 0, 2), false, false, Set.of(), null),
+                new Recommender.Situation("ROMANTIC", practice(3, 3, 3, 0, 2), false, false, false, Set.of(), null),
                 3);
         assertThat(picks.get(0).slug()).isIn("shared-discomfort-physical", "booster-shared-playlist");
         assertThat(picks.get(0).reasons()).anyMatch(r -> r.contains("shared growth"));
@@ -107,7 +114,7 @@ class RecommenderTest {
     void highScreenTimePutsTheDetoxFirstAndARecentPauseRulesOutAdvancedWork() {
         var picks = Recommender.rank(
                 CATALOGUE,
-                new Recommender.Situation("ROMANTIC", practice(1, 1, 1, 0, 1), true, true, Set.of(), null),
+                new Recommender.Situation("ROMANTIC", practice(1, 1, 1, 0, 1), true, true, false, Set.of(), null),
                 10);
         assertThat(picks.get(0).slug()).isEqualTo("digital-detox-7-day");
         assertThat(picks.get(0).reasons()).anyMatch(r -> r.contains("screen time"));
@@ -124,12 +131,12 @@ class RecommenderTest {
     void fiveMinutesMeansBoostersAndFriendsGetTheirAdaptation() {
         var quick = Recommender.rank(
                 CATALOGUE,
-                new Recommender.Situation("ROMANTIC", practice(1, 1, 1, 1, 1), false, false, Set.of(), 5),
+                new Recommender.Situation("ROMANTIC", practice(1, 1, 1, 1, 1), false, false, false, Set.of(), 5),
                 10);
         assertThat(quick).extracting(Recommender.Recommendation::kind).containsOnly("BOOSTER");
         var friends = Recommender.rank(
                 CATALOGUE,
-                new Recommender.Situation("FRIENDSHIP", practice(1, 1, 1, 1, 1), false, false, Set.of(), null),
+                new Recommender.Situation("FRIENDSHIP", practice(1, 1, 1, 1, 1), false, false, false, Set.of(), null),
                 10);
         assertThat(friends)
                 .extracting(Recommender.Recommendation::slug)
@@ -140,9 +147,34 @@ class RecommenderTest {
     @Test
     void theSameSituationAlwaysGivesTheSameList() {
         var situation = new Recommender.Situation(
-                "ROMANTIC", practice(2, 2, 2, 2, 2), false, false, Set.of("silent-walk"), null);
+                "ROMANTIC", practice(2, 2, 2, 2, 2), false, false, false, Set.of("silent-walk"), null);
         List<Exercise> shuffled = new ArrayList<>(CATALOGUE);
         Collections.reverse(shuffled);
         assertThat(Recommender.rank(CATALOGUE, situation, 10)).isEqualTo(Recommender.rank(shuffled, situation, 10));
+    }
+
+    @Test
+    void afterASignOfFloodingNoIntenseExerciseIsRecommendedAndBeginnerOnesComeFirst() {
+        // The case: a new romantic couple, nothing practised yet, paused this week (or a low "felt safe").
+        for (boolean pause : List.of(true, false)) {
+            var picks = Recommender.rank(
+                    CATALOGUE,
+                    new Recommender.Situation(
+                            "ROMANTIC", practice(0, 0, 0, 0, 0), false, pause, !pause, Set.of(), null),
+                    10);
+            assertThat(picks)
+                    .extracting(Recommender.Recommendation::slug)
+                    .doesNotContain("no-judgment-zone", "radical-vulnerability", "shared-discomfort-physical");
+            assertThat(picks).allMatch(p -> p.level().equals("BEGINNER"));
+            // Safety first among the gentle ones.
+            assertThat(picks.get(0).layers()).contains("SAFETY");
+            assertThat(picks.get(0).reasons())
+                    .anyMatch(r -> r.contains(pause ? "after a recent pause" : "sign of emotional flooding"));
+        }
+        var usual = Recommender.rank(
+                CATALOGUE,
+                new Recommender.Situation("ROMANTIC", practice(0, 0, 0, 0, 0), false, false, false, Set.of(), null),
+                10);
+        assertThat(usual).extracting(Recommender.Recommendation::slug).contains("no-judgment-zone");
     }
 }
