@@ -66,6 +66,10 @@ public class ExercisePrompt extends PanacheEntityBase {
 
     public String explanation;
 
+    /** The attachment style a self-check statement leans towards, when ticked. */
+    @Enumerated(EnumType.STRING)
+    public AttachmentStyle suggests;
+
     public static List<ExercisePrompt> of(String slug) {
         return list("slug = ?1 order by position", slug);
     }

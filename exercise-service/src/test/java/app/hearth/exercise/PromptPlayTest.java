@@ -59,6 +59,39 @@ class PromptPlayTest {
     }
 
     @Test
+    void theAttachmentSelfCheckSuggestsAStyleToItsTakerAloneAndWordsTheirOwnSafetyReminders() {
+        Person alice = TestUsers.create("Alice");
+        Person bob = TestUsers.create("Bob");
+        String couple = pair(alice, bob, "ROMANTIC");
+        String check = start(alice, couple, Map.of("exerciseSlug", "attachment-style-self-check"));
+        String base = "/v1/couples/" + couple + "/sessions/" + check;
+        JsonPath fresh = view(alice, base);
+        assertThat(fresh.getInt("attachment.ticked")).isZero();
+        assertThat(fresh.getString("attachment.style")).isNull();
+        assertThat(fresh.getString("attachment.guidance")).isEqualTo("/v1/guidance/attachment-styles");
+        // Statements 3 and 4 lean anxious, 1 secure.
+        for (int prompt : new int[] {1, 3, 4}) {
+            answer(alice, base, prompt, Map.of("ticked", true), 200);
+        }
+        JsonPath mine = view(alice, base);
+        assertThat(mine.getString("attachment.style")).isEqualTo("ANXIOUS");
+        assertThat(mine.getString("attachment.meaning")).startsWith("Anxious:");
+        // Bob sees that Alice did it, never what she ticked or what it suggests.
+        JsonPath his = view(bob, base);
+        assertThat(his.getString("attachment.style")).isNull();
+        assertThat(his.getInt("attachment.ticked")).isZero();
+        assertThat(his.prettify()).doesNotContain("Anxious:");
+
+        as(alice).body(Map.of()).post(base + "/end").then().statusCode(200);
+
+        // The effect: in an intense exercise, Alice's own reminder meets the tendency; Bob's does not mention it.
+        String deep = start(bob, couple, Map.of("exerciseSlug", "radical-vulnerability"));
+        String deepBase = "/v1/couples/" + couple + "/sessions/" + deep;
+        assertThat(view(alice, deepBase).getString("safety.reminder")).contains("ask for reassurance out loud");
+        assertThat(view(bob, deepBase).getString("safety.reminder")).doesNotContain("reassurance");
+    }
+
+    @Test
     void theThirtySixQuestionsBecomeTheGuidesHourInOneSittingWhenBothAgree() {
         Person alice = TestUsers.create("Alice");
         Person bob = TestUsers.create("Bob");

@@ -1,5 +1,6 @@
 package app.hearth.exercise.rest;
 
+import app.hearth.exercise.AttachmentStyle;
 import app.hearth.exercise.ExerciseKind;
 import app.hearth.exercise.ExercisePrompt;
 import app.hearth.exercise.ExerciseSession;
@@ -210,7 +211,20 @@ public class SessionResource {
                     nullable = true,
                     description =
                             "Prompts this session holds back for a deeper level (the 36 questions: the next set), and who asked to go there; null when there are none or the session is over.")
-            DeeperView deeper) {}
+            DeeperView deeper,
+
+            @Schema(
+                    nullable = true,
+                    description =
+                            "The attachment self-check: the style your own ticks suggest. Yours alone: never in your partner's view of the session.")
+            AttachmentView attachment) {}
+
+    /** What your self-check ticks suggest: {@code style} null when none stands out; {@code guidance} explains all three. */
+    public record AttachmentView(
+            @Schema(nullable = true) AttachmentStyle style,
+            @Schema(nullable = true) String meaning,
+            int ticked,
+            String guidance) {}
 
     /**
      * What going deeper would add: {@code prompts} more at {@code level}, once both asked ({@code POST .../deeper});

@@ -1,5 +1,6 @@
 package app.hearth.exercise.rest;
 
+import app.hearth.exercise.AttachmentStyle;
 import app.hearth.exercise.Exercise;
 import app.hearth.exercise.ExerciseKind;
 import app.hearth.exercise.ExercisePrompt;
@@ -16,6 +17,7 @@ import app.hearth.exercise.SessionResponse;
 import app.hearth.exercise.SessionResumeReady;
 import app.hearth.exercise.StepType;
 import app.hearth.exercise.rest.SessionResource.Answer;
+import app.hearth.exercise.rest.SessionResource.AttachmentView;
 import app.hearth.exercise.rest.SessionResource.DeeperView;
 import app.hearth.exercise.rest.SessionResource.EndView;
 import app.hearth.exercise.rest.SessionResource.PauseView;
@@ -37,6 +39,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -95,6 +98,8 @@ public class SessionViews {
                 sessions.stream().anyMatch(s -> exercises.get(s.exerciseSlug).isIntenseAt(s.pacingLevel));
         CoupleView couple = CoupleView.findById(coupleId);
         List<String> members = CoupleViewMember.memberIds(coupleId);
+        // The reader's own attachment self-check words their safety reminders; read only when a session needs it.
+        AttachmentStyle myStyle = anyIntense ? latestSuggestion(coupleId, me) : null;
         // Asked of couple-service (where the word lives) once per page, only when a session needs it.
         String pauseWord = anyIntense && couple != null && couple.pauseWordAgreed
                 ? membership.pauseWord(coupleId).orElse(null)
@@ -162,11 +167,12 @@ public class SessionViews {
             SafetyView safety = exercise.isIntenseAt(session.pacingLevel)
                     ? new SafetyView(
                             pauseWord,
-                            pauseWord != null
-                                    ? "If it gets too much, either of you can say \"" + pauseWord
-                                            + "\" and pause (POST .../pause): no reason needed."
-                                    : "If it gets too much, either of you can pause at any moment (POST .../pause): no reason needed. "
-                                            + "Agreeing on a pause word first helps (PATCH /v1/couples/{id} on couple-service).",
+                            (pauseWord != null
+                                            ? "If it gets too much, either of you can say \"" + pauseWord
+                                                    + "\" and pause (POST .../pause): no reason needed."
+                                            : "If it gets too much, either of you can pause at any moment (POST .../pause): no reason needed. "
+                                                    + "Agreeing on a pause word first helps (PATCH /v1/couples/{id} on couple-service).")
+                                    + (myStyle == null ? "" : " " + myStyle.inIntenseSessions()),
                             Guidance.FOR_INTENSE_SESSIONS)
                     : null;
             PlayedPrompts played = played(
@@ -208,9 +214,57 @@ public class SessionViews {
                     rated.stream().anyMatch(r -> !r.partnerId.equals(me)),
                     session.completedAt,
                     ended,
-                    deeper));
+                    deeper,
+                    attachment(
+                            prompts.getOrDefault(session.exerciseSlug, List.of()),
+                            promptAnswers.getOrDefault(session.id, List.of()),
+                            me)));
         }
         return views;
+    }
+
+    /** In a self-check whose statements lean towards attachment styles, what the reader's own ticks suggest. */
+    private static AttachmentView attachment(
+            List<ExercisePrompt> prompts, List<SessionPromptAnswer> answers, String me) {
+        Map<Integer, AttachmentStyle> leaning = prompts.stream()
+                .filter(p -> p.suggests != null)
+                .collect(Collectors.toMap(p -> p.position, p -> p.suggests));
+        if (leaning.isEmpty()) {
+            return null;
+        }
+        Map<AttachmentStyle, Integer> ticked = new EnumMap<>(AttachmentStyle.class);
+        answers.stream()
+                .filter(a -> a.partnerId.equals(me) && leaning.containsKey(a.promptPosition))
+                .forEach(a -> ticked.merge(leaning.get(a.promptPosition), 1, Integer::sum));
+        AttachmentStyle style = AttachmentStyle.suggested(ticked);
+        return new AttachmentView(
+                style,
+                style == null ? null : style.meaning(),
+                ticked.values().stream().mapToInt(Integer::intValue).sum(),
+                ATTACHMENT_GUIDANCE);
+    }
+
+    static final String ATTACHMENT_GUIDANCE = "/v1/guidance/attachment-styles";
+
+    /** What the reader's latest attachment self-check in this relationship suggests, or null. */
+    private static AttachmentStyle latestSuggestion(UUID coupleId, String me) {
+        List<Object[]> rows = SessionPromptAnswer.getEntityManager()
+                .createQuery("""
+                        select s.id, p.suggests from SessionPromptAnswer a, ExerciseSession s, ExercisePrompt p
+                        where a.sessionId = s.id and s.coupleId = ?1 and a.partnerId = ?2 and p.slug = s.exerciseSlug
+                        and p.position = a.promptPosition and p.suggests is not null order by s.startedAt desc""", Object[].class)
+                .setParameter(1, coupleId)
+                .setParameter(2, me)
+                .getResultList();
+        if (rows.isEmpty()) {
+            return null;
+        }
+        Object latest = rows.get(0)[0];
+        Map<AttachmentStyle, Integer> ticked = new EnumMap<>(AttachmentStyle.class);
+        rows.stream()
+                .filter(r -> r[0].equals(latest))
+                .forEach(r -> ticked.merge((AttachmentStyle) r[1], 1, Integer::sum));
+        return AttachmentStyle.suggested(ticked);
     }
 
     /** The prompts an open session played in sequence still holds back, and why, or null. */
