@@ -33,13 +33,18 @@ public final class SafetySignals {
         return intenseSession && feltSafe <= LOW_FELT_SAFE;
     }
 
-    /** A member's last check-ins, newest first, name anxiety or loneliness again and again. */
+    /**
+     * A member's last check-ins, newest first, name anxiety or loneliness again and again, the newest among them (a
+     * calm check-in after two anxious ones is no new sign: the period began with the second).
+     */
     public static boolean repeatedAnxiousOrLonely(List<Mood> newestFirst) {
-        return newestFirst.stream()
-                        .limit(RECENT_CHECK_INS)
-                        .filter(ANXIOUS_OR_LONELY::contains)
-                        .count()
-                >= REPEATED;
+        return !newestFirst.isEmpty()
+                && ANXIOUS_OR_LONELY.contains(newestFirst.get(0))
+                && newestFirst.stream()
+                                .limit(RECENT_CHECK_INS)
+                                .filter(ANXIOUS_OR_LONELY::contains)
+                                .count()
+                        >= REPEATED;
     }
 
     /** Why a gentle period began, in the guide's words, without saying which member gave the sign. */

@@ -32,6 +32,10 @@ class SafetySignalsTest {
                 .isFalse();
         assertThat(SafetySignals.repeatedAnxiousOrLonely(List.of(Mood.SAD, Mood.TIRED, Mood.FRUSTRATED)))
                 .isFalse();
+        // A calm check-in after two anxious ones is no new sign (the period began with the second).
+        assertThat(SafetySignals.repeatedAnxiousOrLonely(List.of(Mood.CALM, Mood.ANXIOUS, Mood.LONELY)))
+                .isFalse();
+        assertThat(SafetySignals.repeatedAnxiousOrLonely(List.of())).isFalse();
     }
 
     @Test
