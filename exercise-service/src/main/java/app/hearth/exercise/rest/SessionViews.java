@@ -98,8 +98,9 @@ public class SessionViews {
                 sessions.stream().anyMatch(s -> exercises.get(s.exerciseSlug).isIntenseAt(s.pacingLevel));
         CoupleView couple = CoupleView.findById(coupleId);
         List<String> members = CoupleViewMember.memberIds(coupleId);
-        // The reader's own attachment self-check words their safety reminders; read only when a session needs it.
-        AttachmentStyle myStyle = anyIntense ? latestSuggestion(coupleId, me) : null;
+        // The reader's own attachment self-check words their safety reminders (read for every page, so a page costs the
+        // same statements whatever its sessions are).
+        AttachmentStyle myStyle = latestSuggestion(coupleId, me);
         // Asked of couple-service (where the word lives) once per page, only when a session needs it.
         String pauseWord = anyIntense && couple != null && couple.pauseWordAgreed
                 ? membership.pauseWord(coupleId).orElse(null)
