@@ -2,11 +2,16 @@ package app.hearth.exercise;
 
 import java.util.EnumMap;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The guide's three attachment styles, what each means, and how a member's own reminders in intense sessions are worded
  * for it (the self-check's effect: a tendency named, then met where it shows).
  */
+@Schema(
+        name = "SuggestedAttachmentStyle",
+        description =
+                "The style a self-check suggests (couple-service's profile has its own, which also allows UNSURE).")
 public enum AttachmentStyle {
     SECURE(
             "Secure: you trust easily, say what you need, and handle conflict with grace.",
