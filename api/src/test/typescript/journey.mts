@@ -95,6 +95,29 @@ if (both.partner === null) throw new Error("both submitted: the partner's answer
 assert.equal(both.partner.gratitude, "the walk");
 assert.ok(!JSON.stringify(both).includes("only mine"));
 
+// Intense work waits for the safety agreements: a pause word, then each member confirms.
+const agreed = ok(
+  await alice.couples.PATCH("/v1/couples/{coupleId}", {
+    params: { ...path, header: { "If-Match": "*" } },
+    body: { pauseWord: "pineapple" },
+  }),
+  "updateCouple",
+);
+assert.equal(agreed.safetyAgreements.inForce, false);
+for (const member of [alice, bob]) {
+  ok(
+    await member.couples.PUT("/v1/couples/{coupleId}/safety-agreements/mine", {
+      params: path,
+      body: { confirmed: true },
+    }),
+    "setMySafetyAgreements",
+  );
+}
+const confirmed = ok(await bob.couples.GET("/v1/couples/{coupleId}", { params: path }), "getCouple");
+if (confirmed.view !== "member" || !confirmed.safetyAgreements.inForce) {
+  throw new Error("both confirmed: the agreements are in force");
+}
+
 // The 36 questions, in turns: each answer is revealed once both answered.
 const session = ok(
   await alice.exercises.POST("/v1/couples/{coupleId}/sessions", {

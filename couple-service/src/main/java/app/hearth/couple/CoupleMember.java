@@ -34,12 +34,21 @@ public class CoupleMember extends PanacheEntityBase {
     @Column(name = "joined_at", nullable = false)
     public Instant joinedAt;
 
+    /** When this member confirmed the couple's safety agreements; null until they do (or after the pause word changed). */
+    @Column(name = "safety_agreements_confirmed_at")
+    public Instant safetyAgreementsConfirmedAt;
+
     public static List<CoupleMember> ofCouple(UUID coupleId) {
         return list("coupleId = ?1 order by joinedAt, partnerId", coupleId);
     }
 
     public static List<CoupleMember> ofPartner(String partnerId) {
         return list("partnerId", partnerId);
+    }
+
+    /** Both members of a pair confirmed the safety agreements (for the pause word agreed now). */
+    public static boolean safetyAgreementsInForce(List<CoupleMember> members) {
+        return members.size() == 2 && members.stream().allMatch(m -> m.safetyAgreementsConfirmedAt != null);
     }
 
     public static boolean isMember(UUID coupleId, String partnerId) {

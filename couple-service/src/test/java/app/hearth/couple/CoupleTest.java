@@ -3,6 +3,7 @@ package app.hearth.couple;
 import static app.hearth.couple.CoupleApi.freshRomanticPair;
 import static app.hearth.testsupport.Api.as;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -69,6 +70,96 @@ class CoupleTest {
                     .statusCode(200)
                     .body("pauseWord", nullValue())
                     .body("anniversary", equalTo("2021-06-12"));
+        }
+    }
+
+    @Test
+    void bothMembersConfirmTheSafetyAgreementsForTheirPauseWord() {
+        try (TopicReader coupleEvents = new TopicReader(Topics.COUPLE_EVENTS)) {
+            Pair pair = freshRomanticPair();
+            String path = "/v1/couples/" + pair.coupleId();
+            String mine = path + "/safety-agreements/mine";
+            as(pair.a())
+                    .get(path)
+                    .then()
+                    .statusCode(200)
+                    .body(
+                            "safetyAgreements.agreements.agreement",
+                            contains("PAUSE_WORD", "NO_PHONES_DURING_HARD_TALKS", "NOTHING_USED_AGAINST_EACH_OTHER"))
+                    .body("safetyAgreements.agreements[1].text", containsString("No phones"))
+                    .body("safetyAgreements.confirmedBy", hasSize(0))
+                    .body("safetyAgreements.inForce", equalTo(false));
+
+            // The pause word is the first agreement: there is nothing to confirm without one.
+            as(pair.a())
+                    .body(Map.of("confirmed", true))
+                    .put(mine)
+                    .then()
+                    .statusCode(409)
+                    .body("type", containsString("pause-word-needed"))
+                    .body("detail", containsString("pauseWord"));
+            as(pair.a())
+                    .header("If-Match", "*")
+                    .body(Map.of("pauseWord", "pineapple"))
+                    .patch(path)
+                    .then()
+                    .statusCode(200);
+            String before = as(pair.a()).get(path).then().extract().header("ETag");
+            String afterFirst = as(pair.a())
+                    .body(Map.of("confirmed", true))
+                    .put(mine)
+                    .then()
+                    .statusCode(200)
+                    .body("safetyAgreements.confirmedBy", contains(pair.a().id()))
+                    .body("safetyAgreements.inForce", equalTo(false))
+                    .extract()
+                    .header("ETag");
+            assertThat(afterFirst).isNotEqualTo(before); // a cached couple is not served stale
+            as(pair.b())
+                    .body(Map.of("confirmed", true))
+                    .put(mine)
+                    .then()
+                    .statusCode(200)
+                    .body("safetyAgreements.confirmedBy", hasSize(2))
+                    .body("safetyAgreements.inForce", equalTo(true));
+            // Confirming again changes nothing.
+            as(pair.b()).body(Map.of("confirmed", true)).put(mine).then().statusCode(200);
+
+            // A new pause word asks both again; a member may take their confirmation back.
+            as(pair.b())
+                    .header("If-Match", "*")
+                    .body(Map.of("pauseWord", "harbour"))
+                    .patch(path)
+                    .then()
+                    .statusCode(200)
+                    .body("safetyAgreements.confirmedBy", hasSize(0))
+                    .body("safetyAgreements.inForce", equalTo(false));
+            as(pair.a()).body(Map.of("confirmed", true)).put(mine).then().statusCode(200);
+            as(pair.a())
+                    .body(Map.of("confirmed", false))
+                    .put(mine)
+                    .then()
+                    .statusCode(200)
+                    .body("safetyAgreements.confirmedBy", hasSize(0));
+
+            // Other services learn only whether the agreements are in force, in order.
+            List<ConsumerRecord<String, String>> updates =
+                    coupleEvents.await(r -> pair.coupleId().equals(r.key()), 7, Duration.ofSeconds(10)).stream()
+                            .filter(r -> r.value().contains("hearth.couple.updated.v1"))
+                            .toList();
+            assertThat(updates)
+                    .extracting(r -> r.value().contains("\"safetyAgreementsConfirmed\":true"))
+                    .containsExactly(false, false, true, false, false, false);
+
+            // Bad input and strangers change nothing.
+            as(pair.a()).body("{\"confirmed\": \"yes\"}").put(mine).then().statusCode(400);
+            as(pair.a()).body("{}").put(mine).then().statusCode(400);
+            as(TestUsers.create("Stranger"))
+                    .body(Map.of("confirmed", true))
+                    .put(mine)
+                    .then()
+                    .statusCode(404);
+            as(pair.b()).get(path).then().body("safetyAgreements.confirmedBy", hasSize(0));
         }
     }
 

@@ -13,9 +13,14 @@ final class ExerciseApi {
 
     private ExerciseApi() {}
 
-    /** Pairs two people through couple-service; returns the couple id. */
+    /**
+     * Pairs two people through couple-service, ready for any exercise (pause word agreed, safety agreements confirmed
+     * by both); returns the couple id.
+     */
     static String pair(Person a, Person b, String kind) {
-        return Api.pair(PeerServices.url("couple-service"), a, b, kind);
+        String couple = Api.pair(PeerServices.url("couple-service"), a, b, kind);
+        Api.confirmSafetyAgreements(PeerServices.url("couple-service"), couple, a, b);
+        return couple;
     }
 
     static void profile(Person person, String zone) {

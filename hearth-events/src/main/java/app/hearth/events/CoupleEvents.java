@@ -41,8 +41,16 @@ public final class CoupleEvents {
             Instant since,
             CheckInCadence checkInCadence) {}
 
+    /**
+     * {@code safetyAgreementsConfirmed} (added later, so absent in older events): both members confirmed the safety
+     * agreements for the pause word agreed now; intense exercises wait for it.
+     */
     public record CoupleUpdated(
-            String coupleId, LocalDate anniversary, CheckInCadence checkInCadence, boolean pauseWordAgreed) {}
+            String coupleId,
+            LocalDate anniversary,
+            CheckInCadence checkInCadence,
+            boolean pauseWordAgreed,
+            Boolean safetyAgreementsConfirmed) {}
 
     /** Former members may still read the shared history until {@code purgeAfter}; then CouplePurged follows. */
     public record CoupleEnded(String coupleId, EndReason reason, Instant endedAt, Instant purgeAfter) {}

@@ -18,7 +18,17 @@ public interface CoupleServiceClient {
     record Member(String partnerId, String timeZone, Integer startOfDayHour) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Couple(UUID id, String kind, String status, String checkInCadence, String pauseWord, List<Member> members) {}
+    record Couple(
+            UUID id,
+            String kind,
+            String status,
+            String checkInCadence,
+            String pauseWord,
+            SafetyAgreements safetyAgreements,
+            List<Member> members) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record SafetyAgreements(boolean inForce) {}
 
     @GET
     @Path("/{coupleId}")

@@ -34,6 +34,10 @@ public class CoupleView extends PanacheEntityBase {
     @Column(name = "pause_word_agreed", nullable = false)
     public boolean pauseWordAgreed;
 
+    /** Both members confirmed the safety agreements (pause word, no phones, nothing used against each other). */
+    @Column(name = "safety_agreements_confirmed", nullable = false)
+    public boolean safetyAgreementsConfirmed;
+
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 

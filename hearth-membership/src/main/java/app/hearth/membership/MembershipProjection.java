@@ -67,7 +67,8 @@ public class MembershipProjection {
                 formed.kind().name(),
                 "ACTIVE",
                 formed.checkInCadence(),
-                null,
+                false,
+                false,
                 formed.memberIds());
         coupleFormed.fire(
                 new CoupleFormationApplied(UUID.fromString(formed.coupleId()), formed.kind(), formed.memberIds()));
@@ -78,6 +79,9 @@ public class MembershipProjection {
         if (couple != null) {
             couple.checkInCadence = updated.checkInCadence();
             couple.pauseWordAgreed = updated.pauseWordAgreed();
+            if (updated.safetyAgreementsConfirmed() != null) { // absent in events older than the agreements
+                couple.safetyAgreementsConfirmed = updated.safetyAgreementsConfirmed();
+            }
             couple.updatedAt = clock.instant();
         }
     }
@@ -116,18 +120,21 @@ public class MembershipProjection {
             String kind,
             String status,
             CoupleEvents.CheckInCadence cadence,
-            Boolean pauseWordAgreed,
+            boolean pauseWordAgreed,
+            boolean safetyAgreementsConfirmed,
             Collection<String> memberIds) {
         EntityManager em = Panache.getEntityManager();
         em.createNativeQuery("""
-                        insert into couple_view (couple_id, kind, status, check_in_cadence, pause_word_agreed, updated_at)
-                        values (?1, ?2, ?3, ?4, ?5, ?6) on conflict (couple_id) do nothing""")
+                        insert into couple_view (couple_id, kind, status, check_in_cadence, pause_word_agreed,
+                                                 safety_agreements_confirmed, updated_at)
+                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7) on conflict (couple_id) do nothing""")
                 .setParameter(1, coupleId)
                 .setParameter(2, kind)
                 .setParameter(3, status)
                 .setParameter(4, cadence.name())
-                .setParameter(5, Boolean.TRUE.equals(pauseWordAgreed))
-                .setParameter(6, clock.instant())
+                .setParameter(5, pauseWordAgreed)
+                .setParameter(6, safetyAgreementsConfirmed)
+                .setParameter(7, clock.instant())
                 .executeUpdate();
         for (String memberId : memberIds) {
             em.createNativeQuery(

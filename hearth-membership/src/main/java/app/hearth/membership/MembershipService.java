@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -107,6 +108,8 @@ public class MembershipService {
                     confirmed.status(),
                     CheckInCadence.valueOf(confirmed.checkInCadence()),
                     confirmed.pauseWord() != null,
+                    confirmed.safetyAgreements() != null
+                            && confirmed.safetyAgreements().inForce(),
                     memberIds.stream()
                             .filter(id -> !forgotten.people().contains(id))
                             .toList());
@@ -136,6 +139,38 @@ public class MembershipService {
         } catch (WebApplicationException | ProcessingException e) {
             LOG.debugf("pause word of %s not available: %s", coupleId, e.getMessage());
             return Optional.empty();
+        }
+    }
+
+    /** The problem type of a refusal that waits for both members' safety agreements (see {@link #withSafetyAgreements}). */
+    public static final String SAFETY_AGREEMENTS_NEEDED = "safety-agreements-needed";
+
+    /**
+     * Work that may be refused ({@link #SAFETY_AGREEMENTS_NEEDED}) until both members confirmed their safety agreements.
+     * This service learns of a confirmation from couple-events, so one made a moment ago may not be here yet: a refusal
+     * is checked with couple-service (with the caller's token), and if the agreements are in force there the work runs
+     * once more, told so ({@code true}). The view itself is left to the events, which keep a couple's changes in order.
+     */
+    public <T> T withSafetyAgreements(UUID coupleId, Function<Boolean, T> work) {
+        try {
+            return work.apply(false);
+        } catch (ApiException refused) {
+            if (!SAFETY_AGREEMENTS_NEEDED.equals(refused.type()) || !safetyAgreementsInForce(coupleId)) {
+                throw refused;
+            }
+            return work.apply(true);
+        }
+    }
+
+    private boolean safetyAgreementsInForce(UUID coupleId) {
+        try {
+            CoupleServiceClient.Couple couple = coupleService.get(coupleId, "Bearer " + token.getRawToken());
+            return couple != null
+                    && couple.safetyAgreements() != null
+                    && couple.safetyAgreements().inForce();
+        } catch (WebApplicationException | ProcessingException e) {
+            LOG.debugf("safety agreements of %s not confirmed: %s", coupleId, e.getMessage());
+            return false;
         }
     }
 

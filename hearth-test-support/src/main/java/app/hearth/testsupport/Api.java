@@ -5,6 +5,7 @@ import static io.restassured.RestAssured.given;
 import app.hearth.testsupport.TestUsers.Person;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import java.util.List;
 import java.util.Map;
 
 /** Calls to Hearth's APIs as the tests make them: as a person, and the pairing every journey starts with. */
@@ -37,5 +38,24 @@ public final class Api {
                 .statusCode(201)
                 .extract()
                 .path("id");
+    }
+
+    /**
+     * The agreements step intense work waits for, through couple-service at {@code couples}: {@code a} agrees the
+     * pause word "pineapple", then both confirm the safety agreements.
+     */
+    public static void confirmSafetyAgreements(String couples, String coupleId, Person a, Person b) {
+        as(a).header("If-Match", "*")
+                .body(Map.of("pauseWord", "pineapple"))
+                .patch(couples + "/v1/couples/" + coupleId)
+                .then()
+                .statusCode(200);
+        for (Person member : List.of(a, b)) {
+            as(member)
+                    .body(Map.of("confirmed", true))
+                    .put(couples + "/v1/couples/" + coupleId + "/safety-agreements/mine")
+                    .then()
+                    .statusCode(200);
+        }
     }
 }

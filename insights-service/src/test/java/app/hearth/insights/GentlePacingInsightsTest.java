@@ -5,6 +5,7 @@ import static app.hearth.testsupport.Api.pair;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import app.hearth.testsupport.Api;
 import app.hearth.testsupport.PeerServices;
 import app.hearth.testsupport.TestUsers;
 import app.hearth.testsupport.TestUsers.Person;
@@ -32,6 +33,7 @@ class GentlePacingInsightsTest {
         Person maya = TestUsers.create("Maya");
         Person noor = TestUsers.create("Noor");
         String couple = pair(couples, maya, noor, "ROMANTIC");
+        Api.confirmSafetyAgreements(couples, couple, maya, noor);
         String sessions = exercises + "/v1/couples/" + couple + "/sessions";
         await().atMost(Duration.ofSeconds(15))
                 .until(() -> as(maya).get("/v1/couples/" + couple + "/recommendations")

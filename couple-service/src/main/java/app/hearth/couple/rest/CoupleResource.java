@@ -22,6 +22,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -180,6 +181,37 @@ public class CoupleResource {
             @NotNull(message = "send the fields to change as a JSON object") @Valid UpdateCoupleRequest request) {
         String me = caller.personId();
         Couple couple = couples.update(coupleId, me, request.changes(), IfMatch.of(ifMatch));
+        return RestResponse.ResponseBuilder.ok(CoupleViews.forMember(couple, me))
+                .header(HttpHeaders.ETAG, IfMatch.etag(couple.version))
+                .build();
+    }
+
+    public record MySafetyAgreementsRequest(
+            @Schema(
+                    description =
+                            "true: I confirm every one of the couple's safety agreements (as listed in `safetyAgreements`); false: I take my confirmation back.",
+                    examples = "true")
+            @NotNull
+            Boolean confirmed) {}
+
+    @Operation(
+            operationId = "setMySafetyAgreements",
+            summary = "Confirm or withdraw my safety agreements",
+            description =
+                    "The agreements step before intense work: the pause word, no phones during hard talks, nothing shared used against each other (their words are in the couple's `safetyAgreements`). Each member confirms for themselves; once both have, intense exercises may start (exercise-service answers 409 `safety-agreements-needed` until then). Confirming needs an agreed pause word (409 `pause-word-needed`); a new pause word asks both again. Taking a confirmation back holds intense work until it is given again.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The couple, with its new `ETag`.",
+            headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)))
+    @PUT
+    @Path("/{coupleId}/safety-agreements/mine")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public RestResponse<CoupleViews.CoupleResponse> setMySafetyAgreements(
+            @PathParam("coupleId") UUID coupleId,
+            @NotNull(message = "send {\"confirmed\": true} or {\"confirmed\": false}") @Valid
+                    MySafetyAgreementsRequest request) {
+        String me = caller.personId();
+        Couple couple = couples.setMySafetyAgreements(coupleId, me, request.confirmed());
         return RestResponse.ResponseBuilder.ok(CoupleViews.forMember(couple, me))
                 .header(HttpHeaders.ETAG, IfMatch.etag(couple.version))
                 .build();

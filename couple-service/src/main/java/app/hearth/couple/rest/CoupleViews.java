@@ -5,12 +5,14 @@ import app.hearth.couple.CoupleMember;
 import app.hearth.couple.IntegrationGrant;
 import app.hearth.couple.Invitation;
 import app.hearth.couple.Partner;
+import app.hearth.couple.SafetyAgreement;
 import app.hearth.couple.service.InvitationCodes;
 import app.hearth.events.CoupleEvents.CheckInCadence;
 import app.hearth.events.CoupleEvents.RelationshipKind;
 import app.hearth.platform.privacy.AnswerViews;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -46,10 +48,30 @@ public final class CoupleViews {
             Instant since,
             @Schema(nullable = true) LocalDate anniversary,
             @Schema(nullable = true, examples = "pineapple") String pauseWord,
+            SafetyAgreementsView safetyAgreements,
             CheckInCadence checkInCadence,
             List<MemberView> members,
             @Schema(nullable = true) Instant endedAt,
             @Schema(nullable = true) Instant readableUntil) {}
+
+    /**
+     * The agreements both members confirm before intense work, and who has: a member's partner sees whether they are
+     * still waiting for them.
+     */
+    public record SafetyAgreementsView(
+            List<SafetyAgreementText> agreements,
+
+            @Schema(description = "The members (partnerId) who confirmed them for the pause word agreed now.")
+            List<String> confirmedBy,
+
+            @Schema(description = "Both members confirmed: intense exercises may start.")
+            boolean inForce) {}
+
+    public record SafetyAgreementText(SafetyAgreement agreement, String text) {}
+
+    private static final List<SafetyAgreementText> AGREEMENTS = Arrays.stream(SafetyAgreement.values())
+            .map(a -> new SafetyAgreementText(a, a.text))
+            .toList();
 
     /**
      * What a partner app with {@code couples.read} sees: the couple's status and settings but its pause word (the
@@ -80,7 +102,12 @@ public final class CoupleViews {
             String timeZone) {}
 
     public static CoupleResponse forMember(Couple couple, String viewerId) {
-        List<MemberView> members = CoupleMember.ofCouple(couple.id).stream()
+        List<CoupleMember> memberships = CoupleMember.ofCouple(couple.id);
+        List<String> confirmedBy = memberships.stream()
+                .filter(m -> m.safetyAgreementsConfirmedAt != null)
+                .map(m -> m.partnerId)
+                .toList();
+        List<MemberView> members = memberships.stream()
                 .map(m -> Partner.<Partner>findById(m.partnerId))
                 .map(p -> new MemberView(
                         p.id,
@@ -99,6 +126,7 @@ public final class CoupleViews {
                 couple.since,
                 couple.anniversary,
                 couple.pauseWord,
+                new SafetyAgreementsView(AGREEMENTS, confirmedBy, CoupleMember.safetyAgreementsInForce(memberships)),
                 couple.checkInCadence,
                 members,
                 couple.endedAt,

@@ -22,6 +22,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
@@ -73,20 +74,57 @@ public class CoupleService {
             couple.anniversary = anniversary;
         }
         if (changes.pauseWord() != null) {
-            couple.pauseWord = changes.pauseWord()
+            String word = changes.pauseWord()
                     .map(String::strip)
                     .filter(w -> !w.isEmpty())
                     .orElse(null);
+            if (!Objects.equals(word, couple.pauseWord)) {
+                // The agreements were confirmed for the old word: both are asked again.
+                CoupleMember.ofCouple(couple.id).forEach(m -> m.safetyAgreementsConfirmedAt = null);
+            }
+            couple.pauseWord = word;
         }
         if (changes.checkInCadence() != null) {
             couple.checkInCadence = changes.checkInCadence();
         }
+        publishUpdated(couple);
+        return couple;
+    }
+
+    /**
+     * A member confirms the safety agreements ({@code confirmed}) or takes their confirmation back. Confirming needs an
+     * agreed pause word: it is the first agreement. The couple's version moves, so its ETag tells clients it changed.
+     */
+    @Transactional
+    public Couple setMySafetyAgreements(UUID coupleId, String personId, boolean confirmed) {
+        Couple couple = access.changeableBy(coupleId, personId);
+        if (confirmed && couple.pauseWord == null) {
+            throw ApiException.conflict(
+                    "pause-word-needed",
+                    "The first agreement is your pause word, and this relationship has none yet: agree on one "
+                            + "(PATCH /v1/couples/" + coupleId + " with pauseWord), then confirm the agreements.");
+        }
+        CoupleMember mine = CoupleMember.findById(new CoupleMember.Key(coupleId, personId));
+        Instant at = confirmed ? clock.instant() : null;
+        if ((mine.safetyAgreementsConfirmedAt != null) == confirmed) {
+            return couple; // already so: nothing changes, no event
+        }
+        mine.safetyAgreementsConfirmedAt = at;
+        Couple.getEntityManager().lock(couple, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
+        publishUpdated(couple);
+        return couple;
+    }
+
+    private void publishUpdated(Couple couple) {
         outbox.publish(
                 CoupleEvents.UPDATED,
                 couple.id.toString(),
                 new CoupleEvents.CoupleUpdated(
-                        couple.id.toString(), couple.anniversary, couple.checkInCadence, couple.pauseWord != null));
-        return couple;
+                        couple.id.toString(),
+                        couple.anniversary,
+                        couple.checkInCadence,
+                        couple.pauseWord != null,
+                        CoupleMember.safetyAgreementsInForce(CoupleMember.ofCouple(couple.id))));
     }
 
     @Transactional

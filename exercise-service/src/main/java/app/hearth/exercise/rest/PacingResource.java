@@ -42,6 +42,11 @@ public class PacingResource {
 
     public record PacingView(
             @Schema(
+                    description =
+                            "Both of you confirmed the safety agreements in couple-service (`PUT /v1/couples/{coupleId}/safety-agreements/mine`): until then intense exercises do not start.")
+            boolean safetyAgreementsInForce,
+
+            @Schema(
                     nullable = true,
                     description =
                             "Running after a sign of emotional flooding (one of you did not feel safe after intense work, or named anxiety or loneliness in two of the last three check-ins): intense exercises wait until it ends. Who gave the sign is not said.")
@@ -67,6 +72,7 @@ public class PacingResource {
         SessionService.Pacing pacing = sessions.pacing(coupleId);
         GentlePeriod gentle = pacing.gentlePeriod();
         return new PacingView(
+                pacing.safetyAgreementsInForce(),
                 gentle == null
                         ? null
                         : new GentlePeriodView(

@@ -236,7 +236,7 @@ public class SessionResource {
             operationId = "startSession",
             summary = "Start a session",
             description =
-                    "Starts an exercise from the catalogue for the couple. Intense exercises show the pause word and safety notes first; pacing keeps deeper layers for couples who did the earlier ones.")
+                    "Starts an exercise from the catalogue for the couple. Intense exercises wait until both members confirmed their safety agreements in couple-service (409 `safety-agreements-needed`), then show the pause word and safety notes first; pacing keeps deeper layers for couples who did the earlier ones.")
     @APIResponse(
             responseCode = "201",
             description = "The session; `Location` names it.",
@@ -251,12 +251,15 @@ public class SessionResource {
             @NotNull(message = "send {\"exerciseSlug\": ...}") @Valid StartRequest request,
             @Context UriInfo uri) {
         String me = member(coupleId);
-        ExerciseSession session = sessions.start(
+        ExerciseSession session = membership.withSafetyAgreements(
                 coupleId,
-                me,
-                request.exerciseSlug(),
-                request.level(),
-                Boolean.TRUE.equals(request.acknowledgeAdvanced()));
+                agreementsConfirmed -> sessions.start(
+                        coupleId,
+                        me,
+                        request.exerciseSlug(),
+                        request.level(),
+                        Boolean.TRUE.equals(request.acknowledgeAdvanced()),
+                        agreementsConfirmed));
         return Response.created(
                         uri.getAbsolutePathBuilder().path(session.id.toString()).build())
                 .entity(view(session, me))
@@ -424,10 +427,10 @@ public class SessionResource {
     @Path("/{sessionId}/deeper")
     public Response goDeeper(@PathParam("coupleId") UUID coupleId, @PathParam("sessionId") UUID sessionId) {
         String me = member(coupleId);
-        Level before = sessions.get(coupleId, sessionId).level;
-        ExerciseSession session = sessions.goDeeper(coupleId, sessionId, me);
-        return Response.status(session.level != before ? 200 : 202)
-                .entity(view(session, me))
+        SessionService.DeeperAsked asked = membership.withSafetyAgreements(
+                coupleId, agreementsConfirmed -> sessions.goDeeper(coupleId, sessionId, me, agreementsConfirmed));
+        return Response.status(asked.wentDeeper() ? 200 : 202)
+                .entity(view(asked.session(), me))
                 .build();
     }
 

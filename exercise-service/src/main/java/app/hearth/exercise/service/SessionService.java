@@ -21,6 +21,7 @@ import app.hearth.exercise.StepType;
 import app.hearth.exercise.config.SessionConfig;
 import app.hearth.membership.CoupleView;
 import app.hearth.membership.CoupleViewMember;
+import app.hearth.membership.MembershipService;
 import app.hearth.platform.http.ApiException;
 import app.hearth.platform.http.PageOf;
 import app.hearth.platform.http.PageRequest;
@@ -58,9 +59,18 @@ public class SessionService {
     @Inject
     GentlePacing gentle;
 
+    /**
+     * {@code agreementsConfirmed}: couple-service just said both members confirmed their safety agreements (this
+     * service's view may not know yet: {@link MembershipService#withSafetyAgreements}).
+     */
     @Transactional
     public ExerciseSession start(
-            UUID coupleId, String personId, String slug, Level requestedLevel, boolean acknowledgeAdvanced) {
+            UUID coupleId,
+            String personId,
+            String slug,
+            Level requestedLevel,
+            boolean acknowledgeAdvanced,
+            boolean agreementsConfirmed) {
         CoupleView couple = lockActive(coupleId);
         Exercise exercise = catalogue.bySlug(slug);
         if (!exercise.relationshipKinds.stream().map(Enum::name).toList().contains(couple.kind)) {
@@ -104,17 +114,13 @@ public class SessionService {
                                         + "/end) to start another.");
                     });
         }
+        requireSafetyAgreements(couple, exercise.isIntenseAt(pacingLevel), agreementsConfirmed);
         gentle.requireAllows(coupleId, exercise.isIntenseAt(pacingLevel), now);
-        int advancedRecently = (int) ExerciseSession.count(
-                "coupleId = ?1 and pacingLevel = ?2 and startedAt > ?3",
-                coupleId,
-                Level.ADVANCED,
-                now.minus(Duration.ofDays(7)));
         PacingPolicy.check(
                         pacingLevel,
                         exercise.layers,
                         acknowledgeAdvanced,
-                        advancedRecently,
+                        advancedStartedLastSevenDays(coupleId, now),
                         config.maxAdvancedPerWeek(),
                         completedLayersBelowAdvanced(coupleId))
                 .ifPresent(refusal -> {
@@ -152,8 +158,11 @@ public class SessionService {
      * in the same sitting). Once both have asked, it goes deeper, as pacing allows: a gentle period holds intense work,
      * and advanced work counts against the week's limit (both asking is the "yes, we know" foundation asks for).
      */
+    /** A session after a member asked to go deeper: {@code wentDeeper} once both have asked and pacing allowed it. */
+    public record DeeperAsked(ExerciseSession session, boolean wentDeeper) {}
+
     @Transactional
-    public ExerciseSession goDeeper(UUID coupleId, UUID sessionId, String personId) {
+    public DeeperAsked goDeeper(UUID coupleId, UUID sessionId, String personId, boolean agreementsConfirmed) {
         ExerciseSession session = lockSession(coupleId, sessionId);
         requireActive(session);
         Exercise exercise = catalogue.bySlug(session.exerciseSlug);
@@ -181,20 +190,17 @@ public class SessionService {
                         .map(r -> r.partnerId)
                         .toList();
         if (!asked.containsAll(CoupleViewMember.memberIds(coupleId))) {
-            return session;
+            return new DeeperAsked(session, false);
         }
         Level pacingLevel = PacingPolicy.pacingLevel(exercise.level, next);
+        requireSafetyAgreements(CoupleView.findById(coupleId), exercise.isIntenseAt(pacingLevel), agreementsConfirmed);
         gentle.requireAllows(coupleId, exercise.isIntenseAt(pacingLevel), now);
         if (pacingLevel == Level.ADVANCED && session.pacingLevel != Level.ADVANCED) {
             PacingPolicy.check(
                             pacingLevel,
                             exercise.layers,
                             true,
-                            (int) ExerciseSession.count(
-                                    "coupleId = ?1 and pacingLevel = ?2 and startedAt > ?3",
-                                    coupleId,
-                                    Level.ADVANCED,
-                                    now.minus(Duration.ofDays(7))),
+                            advancedStartedLastSevenDays(coupleId, now),
                             config.maxAdvancedPerWeek(),
                             Set.of())
                     .ifPresent(refusal -> {
@@ -204,23 +210,53 @@ public class SessionService {
         session.level = next;
         session.pacingLevel = pacingLevel;
         SessionDeeperReady.delete("sessionId", sessionId);
-        return session;
+        return new DeeperAsked(session, true);
     }
 
-    /** Where a couple's pacing stands: a gentle period, if one runs, and the advanced sessions of the last 7 days. */
-    public record Pacing(GentlePeriod gentlePeriod, int advancedLastSevenDays, int maxAdvancedPerWeek) {}
+    /**
+     * Where a couple's pacing stands: whether their safety agreements are in force, a gentle period if one runs, and
+     * the advanced sessions of the last 7 days.
+     */
+    public record Pacing(
+            boolean safetyAgreementsInForce,
+            GentlePeriod gentlePeriod,
+            int advancedLastSevenDays,
+            int maxAdvancedPerWeek) {}
 
     @Transactional
     public Pacing pacing(UUID coupleId) {
         Instant now = clock.instant();
+        CoupleView couple = CoupleView.findById(coupleId);
         return new Pacing(
+                couple != null && couple.safetyAgreementsConfirmed,
                 gentle.current(coupleId, now).orElse(null),
-                (int) ExerciseSession.count(
-                        "coupleId = ?1 and pacingLevel = ?2 and startedAt > ?3",
-                        coupleId,
-                        Level.ADVANCED,
-                        now.minus(Duration.ofDays(7))),
+                advancedStartedLastSevenDays(coupleId, now),
                 config.maxAdvancedPerWeek());
+    }
+
+    private static int advancedStartedLastSevenDays(UUID coupleId, Instant now) {
+        return (int) ExerciseSession.count(
+                "coupleId = ?1 and pacingLevel = ?2 and startedAt > ?3",
+                coupleId,
+                Level.ADVANCED,
+                now.minus(Duration.ofDays(7)));
+    }
+
+    /**
+     * Intense work waits until both members confirmed the safety agreements in couple-service (the pause word agreed,
+     * no phones during hard talks, nothing shared used against each other): the guide's "agree on pause words" first.
+     */
+    private static void requireSafetyAgreements(CoupleView couple, boolean intense, boolean confirmedNow) {
+        if (intense && !couple.safetyAgreementsConfirmed && !confirmedNow) {
+            throw ApiException.conflict(
+                    MembershipService.SAFETY_AGREEMENTS_NEEDED,
+                    "Before intense work, both of you confirm the safety agreements: a pause word either of you can "
+                            + "say to stop, no phones during hard talks, and nothing shared used against each other. "
+                            + "Agree on a pause word (PATCH /v1/couples/" + couple.coupleId
+                            + " with pauseWord) if you have none, then each of you confirms (PUT /v1/couples/"
+                            + couple.coupleId + "/safety-agreements/mine with {\"confirmed\": true}). "
+                            + "Beginner and booster exercises need nothing first.");
+        }
     }
 
     private static Set<Layer> completedLayersBelowAdvanced(UUID coupleId) {
