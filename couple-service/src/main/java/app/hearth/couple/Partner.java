@@ -46,6 +46,11 @@ public class Partner extends PanacheEntityBase {
     @Column(name = "share_attachment_style", nullable = false)
     public boolean shareAttachmentStyle;
 
+    /** Whether the person holds one romantic relationship at a time or chose more than one (never shown to partners). */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "romantic_relationships", nullable = false)
+    public RomanticRelationships romanticRelationships = RomanticRelationships.ONE_AT_A_TIME;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

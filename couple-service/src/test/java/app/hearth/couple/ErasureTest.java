@@ -253,7 +253,8 @@ class ErasureTest {
                     partners.update(
                             gil.id(),
                             "Gil",
-                            new PartnerService.ProfileChanges("Gil again", null, null, null, null, null, null, null),
+                            new PartnerService.ProfileChanges(
+                                    "Gil again", null, null, null, null, null, null, null, null),
                             IfMatch.none());
                     return null;
                 } catch (RuntimeException e) {

@@ -5,12 +5,14 @@ import static app.hearth.couple.CoupleApi.invite;
 import static app.hearth.couple.CoupleApi.pair;
 import static app.hearth.testsupport.Api.as;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 
 import app.hearth.couple.service.InvitationCodeHashes;
 import app.hearth.couple.service.InvitationCodes;
@@ -202,7 +204,7 @@ class PairingTest {
     }
 
     @Test
-    void aPersonHasAtMostOneActiveRomanticRelationship() {
+    void byDefaultAPersonHoldsOneRomanticRelationshipAtATime() {
         Person alice = TestUsers.create("Alice");
         Person bob = TestUsers.create("Bob");
         Person carol = TestUsers.create("Carol");
@@ -214,6 +216,60 @@ class PairingTest {
         accept(carol, invite(alice, "FRIENDSHIP")).statusCode(201);
         // The same two people cannot pair twice.
         accept(bob, invite(alice, "FRIENDSHIP")).statusCode(409).body("type", containsString("already-paired"));
+    }
+
+    @Test
+    void aPersonWhoChoosesMoreThanOneHoldsSeveralRomanticRelationshipsEachInvisibleToTheOthers() {
+        Person alice = TestUsers.create("Alice");
+        Person bob = TestUsers.create("Bob");
+        Person carol = TestUsers.create("Carol");
+        String withBob = pair(alice, bob, "ROMANTIC");
+        as(alice).get("/v1/me").then().body("romanticRelationships", equalTo("ONE_AT_A_TIME"));
+        accept(carol, invite(alice, "ROMANTIC"))
+                .statusCode(409)
+                .body("detail", containsString("romanticRelationships: MORE_THAN_ONE"));
+
+        as(alice)
+                .body(Map.of("romanticRelationships", "MORE_THAN_ONE"))
+                .patch("/v1/me")
+                .then()
+                .statusCode(200)
+                .body("romanticRelationships", equalTo("MORE_THAN_ONE"));
+        as(alice)
+                .body(Map.of("romanticRelationships", "SEVERAL"))
+                .patch("/v1/me")
+                .then()
+                .statusCode(400);
+        String withCarol = accept(carol, invite(alice, "ROMANTIC"))
+                .statusCode(201)
+                .body("kind", equalTo("ROMANTIC"))
+                .body("members", hasSize(2)) // pairs stay pairs
+                .extract()
+                .path("id");
+        // The choice is Alice's own: Bob still holds one at a time.
+        accept(TestUsers.create("Dana"), invite(bob, "ROMANTIC"))
+                .statusCode(409)
+                .body("type", containsString("romantic-limit"));
+
+        // Each relationship is seen by its own two members only, and says nothing of the other or of the choice.
+        as(alice).get("/v1/couples").then().body("items.id", containsInAnyOrder(withBob, withCarol));
+        as(bob).get("/v1/couples").then().body("items.id", contains(withBob));
+        as(carol).get("/v1/couples").then().body("items.id", contains(withCarol));
+        as(bob).get("/v1/couples/" + withCarol).then().statusCode(404);
+        as(carol).get("/v1/couples/" + withBob).then().statusCode(404);
+        String bobsView = as(bob).get("/v1/couples/" + withBob).then().extract().asString();
+        assertThat(bobsView).doesNotContain(withCarol, carol.id(), "romanticRelationships", "MORE_THAN_ONE");
+
+        // Settings, agreements and endings are per relationship.
+        as(alice)
+                .header("If-Match", "*")
+                .body(Map.of("pauseWord", "pineapple"))
+                .patch("/v1/couples/" + withBob)
+                .then()
+                .statusCode(200);
+        as(carol).get("/v1/couples/" + withCarol).then().body("pauseWord", nullValue());
+        as(bob).post("/v1/couples/" + withBob + "/end").then().statusCode(200);
+        as(alice).get("/v1/couples/" + withCarol).then().body("status", equalTo("ACTIVE"));
     }
 
     @Test

@@ -33,6 +33,14 @@ public class CoupleViewMember extends PanacheEntityBase {
         return count("coupleId = ?1 and partnerId = ?2", coupleId, partnerId) > 0;
     }
 
+    /** Whether the person is a member of any relationship still active (as this service knows them). */
+    public static boolean hasActiveCouple(String partnerId) {
+        return count(
+                        "partnerId = ?1 and exists (from CoupleView c where c.coupleId = coupleId and c.status = 'ACTIVE')",
+                        partnerId)
+                > 0;
+    }
+
     public static List<String> memberIds(UUID coupleId) {
         return CoupleViewMember.<CoupleViewMember>list("coupleId = ?1 order by partnerId", coupleId).stream()
                 .map(m -> m.partnerId)

@@ -578,4 +578,45 @@ class ReminderTest {
                         .getList("items")
                         .isEmpty());
     }
+
+    @Test
+    void aPersonInTwoRomanticRelationshipsHasEachOnesRemindersApart() {
+        Person lia = TestUsers.create("Lia");
+        Person oz = TestUsers.create("Oz");
+        Person kai = TestUsers.create("Kai");
+        String couples = PeerServices.url("couple-service");
+        as(lia).body(Map.of("romanticRelationships", "MORE_THAN_ONE"))
+                .patch(couples + "/v1/me")
+                .then()
+                .statusCode(200);
+        String withOz = Couples.form(lia, oz);
+        String withKai = Couples.form(lia, kai);
+
+        Map<String, Object> body = daily("21:00");
+        body.put("kind", "CHECK_IN");
+        as(oz).body(body)
+                .post("/v1/couples/" + withOz + "/reminders")
+                .then()
+                .statusCode(201)
+                .body("recipients", hasSize(2));
+        // Each partner reaches their own relationship's reminders only.
+        as(kai).get("/v1/couples/" + withOz + "/reminders").then().statusCode(404);
+        as(oz).get("/v1/couples/" + withKai + "/reminders").then().statusCode(404);
+        as(kai).get("/v1/me/reminders").then().body("items.coupleId", not(hasItem(withOz)));
+        as(lia).get("/v1/me/reminders").then().body("items.coupleId", hasItems(withOz, withKai));
+
+        // One relationship ending stops its reminders alone.
+        as(oz).post(couples + "/v1/couples/" + withOz + "/end").then().statusCode(200);
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> !as(lia).get("/v1/me/reminders")
+                        .then()
+                        .extract()
+                        .jsonPath()
+                        .getList("items.coupleId")
+                        .contains(withOz));
+        as(lia).get("/v1/couples/" + withKai + "/reminders")
+                .then()
+                .statusCode(200)
+                .body("items.origin", hasItem("COUPLE_DEFAULT"));
+    }
 }

@@ -15,7 +15,7 @@ public interface CoupleConfig {
     @WithDefault("30d")
     Duration retentionAfterEnd();
 
-    /** Active relationships one person may have at once (at most one of them romantic). */
+    /** Active relationships one person may have at once (romantic ones: one unless they chose more). */
     @WithDefault("20")
     int maxActiveRelationships();
 

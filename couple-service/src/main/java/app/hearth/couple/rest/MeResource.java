@@ -3,6 +3,7 @@ package app.hearth.couple.rest;
 import app.hearth.couple.AttachmentStyle;
 import app.hearth.couple.Couple;
 import app.hearth.couple.Partner;
+import app.hearth.couple.RomanticRelationships;
 import app.hearth.couple.service.ApiDocumentJoin;
 import app.hearth.couple.service.CoupleService;
 import app.hearth.couple.service.ExportGatherer;
@@ -286,6 +287,11 @@ public class MeResource {
         private Optional<AttachmentStyle> attachmentStyle;
         private Boolean shareAttachmentStyle;
 
+        @Schema(
+                description =
+                        "ONE_AT_A_TIME (the default), or MORE_THAN_ONE to hold more than one romantic relationship at once; it governs pairings from now on. Never shown to your partners.")
+        private RomanticRelationships romanticRelationships;
+
         public void setDisplayName(String displayName) {
             this.displayName = displayName;
         }
@@ -314,6 +320,10 @@ public class MeResource {
             this.shareAttachmentStyle = shareAttachmentStyle;
         }
 
+        public void setRomanticRelationships(RomanticRelationships romanticRelationships) {
+            this.romanticRelationships = romanticRelationships;
+        }
+
         PartnerService.ProfileChanges changes() {
             return new PartnerService.ProfileChanges(
                     displayName,
@@ -323,7 +333,8 @@ public class MeResource {
                     quietHours == null ? null : quietHours.end(),
                     startOfDayHour,
                     attachmentStyle,
-                    shareAttachmentStyle);
+                    shareAttachmentStyle,
+                    romanticRelationships);
         }
     }
 
@@ -343,7 +354,12 @@ public class MeResource {
             QuietHours quietHours,
             int startOfDayHour,
             @Schema(nullable = true) AttachmentStyle attachmentStyle,
-            boolean shareAttachmentStyle) {
+            boolean shareAttachmentStyle,
+
+            @Schema(
+                    description =
+                            "One romantic relationship at a time, or more than one: your choice, never shown to your partners.")
+            RomanticRelationships romanticRelationships) {
 
         static MeResponse of(Partner p) {
             if (p == null) {
@@ -357,7 +373,8 @@ public class MeResource {
                     new QuietHours(p.quietHoursStart, p.quietHoursEnd),
                     p.startOfDayHour,
                     p.attachmentStyle,
-                    p.shareAttachmentStyle);
+                    p.shareAttachmentStyle,
+                    p.romanticRelationships);
         }
     }
 }

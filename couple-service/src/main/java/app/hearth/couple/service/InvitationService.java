@@ -5,6 +5,7 @@ import app.hearth.couple.Couple;
 import app.hearth.couple.CoupleMember;
 import app.hearth.couple.Invitation;
 import app.hearth.couple.Partner;
+import app.hearth.couple.RomanticRelationships;
 import app.hearth.couple.config.CoupleConfig;
 import app.hearth.events.CoupleEvents;
 import app.hearth.events.CoupleEvents.CheckInCadence;
@@ -180,11 +181,12 @@ public class InvitationService {
             throw ApiException.conflict("already-paired", "You two already have an active relationship in Hearth.");
         }
         if (invitation.relationshipKind == RelationshipKind.ROMANTIC
-                && Stream.concat(mine.stream(), theirs.stream()).anyMatch(c -> c.kind == RelationshipKind.ROMANTIC)) {
+                && (holdsOneRomanticAtATime(personId, mine) || holdsOneRomanticAtATime(invitation.inviterId, theirs))) {
             throw ApiException.conflict(
                     "romantic-limit",
-                    "One of you already has an active romantic relationship in "
-                            + "Hearth, and a person can have one at a time. A friendship or family invitation works instead.");
+                    "One of you already has an active romantic relationship in Hearth and holds one at a time. "
+                            + "A person who chooses more than one says so in their profile (romanticRelationships: "
+                            + "MORE_THAN_ONE in PATCH /v1/me); a friendship or family invitation works too.");
         }
         if (mine.size() >= config.maxActiveRelationships() || theirs.size() >= config.maxActiveRelationships()) {
             throw ApiException.conflict(
@@ -220,6 +222,15 @@ public class InvitationService {
                         couple.since,
                         couple.checkInCadence));
         return couple;
+    }
+
+    /** The person already has a romantic relationship and has not chosen to hold more than one. */
+    private static boolean holdsOneRomanticAtATime(String personId, List<Couple> active) {
+        if (active.stream().noneMatch(c -> c.kind == RelationshipKind.ROMANTIC)) {
+            return false;
+        }
+        Partner person = Partner.findById(personId); // locked above
+        return person == null || person.romanticRelationships == RomanticRelationships.ONE_AT_A_TIME;
     }
 
     /** The invitation a typed code names, locked for this transaction. */

@@ -2,6 +2,7 @@ package app.hearth.couple.service;
 
 import app.hearth.couple.AttachmentStyle;
 import app.hearth.couple.Partner;
+import app.hearth.couple.RomanticRelationships;
 import app.hearth.events.PartnerEvents;
 import app.hearth.platform.http.ApiException;
 import app.hearth.platform.http.IfMatch;
@@ -91,7 +92,8 @@ public class PartnerService {
             LocalTime quietHoursEnd,
             Integer startOfDayHour,
             Optional<AttachmentStyle> attachmentStyle,
-            Boolean shareAttachmentStyle) {}
+            Boolean shareAttachmentStyle,
+            RomanticRelationships romanticRelationships) {}
 
     @Transactional
     public Partner update(String subject, String nameFromToken, ProfileChanges changes, IfMatch ifMatch) {
@@ -126,6 +128,10 @@ public class PartnerService {
         }
         if (changes.shareAttachmentStyle() != null) {
             partner.shareAttachmentStyle = changes.shareAttachmentStyle();
+        }
+        if (changes.romanticRelationships() != null) {
+            // Governs pairings from now on: relationships already held stay as they are.
+            partner.romanticRelationships = changes.romanticRelationships();
         }
         partner.updatedAt = clock.instant();
         PartnerEvents.PartnerProfile after = partner.toEventProfile();

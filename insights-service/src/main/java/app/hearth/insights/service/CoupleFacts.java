@@ -61,6 +61,20 @@ public record CoupleFacts(
         }
     }
 
+    /** What the couple's members decided about their own parts of the insights (only those who decided something). */
+    @SuppressWarnings("unchecked")
+    static List<MemberSetting> memberSettings(UUID coupleId) {
+        return ((List<Object[]>) Panache.getEntityManager()
+                        .createNativeQuery("""
+                                select partner_id, hide_trends, share_outside_help, trauma_said from member_insight_setting
+                                where couple_id = ?1 order by partner_id""")
+                        .setParameter(1, coupleId)
+                        .getResultList())
+                .stream()
+                        .map(r -> new MemberSetting((String) r[0], (Boolean) r[1], (Boolean) r[2], (Boolean) r[3]))
+                        .toList();
+    }
+
     public MemberSetting settingOf(String partnerId) {
         return memberSettings.stream()
                 .filter(m -> m.partnerId().equals(partnerId))
@@ -190,13 +204,7 @@ public record CoupleFacts(
                         "select show_streaks from insight_preference where couple_id = ?1")
                 .setParameter(1, coupleId)
                 .getResultList();
-        List<MemberSetting> settings = ((List<Object[]>)
-                        em.createNativeQuery("""
-                        select partner_id, hide_trends, share_outside_help, trauma_said from member_insight_setting
-                        where couple_id = ?1 order by partner_id""").setParameter(1, coupleId).getResultList())
-                .stream()
-                        .map(r -> new MemberSetting((String) r[0], (Boolean) r[1], (Boolean) r[2], (Boolean) r[3]))
-                        .toList();
+        List<MemberSetting> settings = memberSettings(coupleId);
         return new CoupleFacts(
                 coupleId,
                 kind,

@@ -123,21 +123,14 @@ public class InsightsService {
         readModel.touchCouple(coupleId);
         return show;
     }
+
     /** What a member decided about their own part of the couple's insights (defaults when nothing yet). */
     @Transactional
     public CoupleFacts.MemberSetting mySettings(UUID coupleId, String personId) {
-        List<?> rows = Panache.getEntityManager()
-                .createNativeQuery("""
-                        select hide_trends, share_outside_help, trauma_said from member_insight_setting
-                        where couple_id = ?1 and partner_id = ?2""")
-                .setParameter(1, coupleId)
-                .setParameter(2, personId)
-                .getResultList();
-        if (rows.isEmpty()) {
-            return new CoupleFacts.MemberSetting(personId, false, false, false);
-        }
-        Object[] row = (Object[]) rows.get(0);
-        return new CoupleFacts.MemberSetting(personId, (Boolean) row[0], (Boolean) row[1], (Boolean) row[2]);
+        return CoupleFacts.memberSettings(coupleId).stream()
+                .filter(m -> m.partnerId().equals(personId))
+                .findFirst()
+                .orElse(CoupleFacts.MemberSetting.defaults(personId));
     }
 
     @Transactional

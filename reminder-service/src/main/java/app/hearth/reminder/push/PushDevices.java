@@ -1,5 +1,6 @@
 package app.hearth.reminder.push;
 
+import app.hearth.membership.CoupleViewMember;
 import app.hearth.platform.http.ApiException;
 import app.hearth.reminder.PushDevice;
 import app.hearth.reminder.Reminder;
@@ -159,13 +160,8 @@ public class PushDevices {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public long forgetIfUnneeded(String personId) {
-        Number active = (Number) PushDevice.getEntityManager()
-                .createNativeQuery("""
-                        select count(*) from couple_view_member m join couple_view c on c.couple_id = m.couple_id
-                        where m.partner_id = ?1 and c.status = 'ACTIVE'""")
-                .setParameter(1, personId)
-                .getSingleResult();
-        if (active.longValue() > 0 || Reminder.count("ownerId = ?1 and coupleId is null", personId) > 0) {
+        if (CoupleViewMember.hasActiveCouple(personId)
+                || Reminder.count("ownerId = ?1 and coupleId is null", personId) > 0) {
             return 0;
         }
         return PushDevice.delete("personId", personId); // their pending deliveries with them (on delete cascade)
