@@ -9,12 +9,11 @@ import app.hearth.exercise.ExerciseStep;
 import app.hearth.exercise.Guidance;
 import app.hearth.exercise.Level;
 import app.hearth.exercise.PlanDay;
-import app.hearth.exercise.SessionDeeperReady;
+import app.hearth.exercise.SessionMemberReady;
 import app.hearth.exercise.SessionPromptAnswer;
 import app.hearth.exercise.SessionPrompts;
 import app.hearth.exercise.SessionRating;
 import app.hearth.exercise.SessionResponse;
-import app.hearth.exercise.SessionResumeReady;
 import app.hearth.exercise.StepType;
 import app.hearth.exercise.rest.SessionResource.Answer;
 import app.hearth.exercise.rest.SessionResource.AttachmentView;
@@ -85,14 +84,15 @@ public class SessionViews {
         Map<UUID, List<SessionPromptAnswer>> promptAnswers =
                 SessionPromptAnswer.<SessionPromptAnswer>list("sessionId in ?1", ids).stream()
                         .collect(Collectors.groupingBy(a -> a.sessionId));
-        Map<UUID, List<String>> ready =
-                SessionResumeReady.<SessionResumeReady>list("sessionId in ?1 order by readyAt", ids).stream()
-                        .collect(Collectors.groupingBy(
-                                r -> r.sessionId, Collectors.mapping(r -> r.partnerId, Collectors.toList())));
-
-        Map<UUID, List<SessionDeeperReady>> deeperAsked =
-                SessionDeeperReady.<SessionDeeperReady>list("sessionId in ?1", ids).stream()
-                        .collect(Collectors.groupingBy(r -> r.sessionId));
+        List<SessionMemberReady> readiness =
+                SessionMemberReady.list("sessionId in ?1 order by readyAt, partnerId", ids);
+        Map<UUID, List<String>> ready = readiness.stream()
+                .filter(r -> r.purpose == SessionMemberReady.Purpose.RESUME)
+                .collect(Collectors.groupingBy(
+                        r -> r.sessionId, Collectors.mapping(r -> r.partnerId, Collectors.toList())));
+        Map<UUID, List<SessionMemberReady>> deeperAsked = readiness.stream()
+                .filter(r -> r.purpose == SessionMemberReady.Purpose.DEEPER)
+                .collect(Collectors.groupingBy(r -> r.sessionId));
 
         boolean anyIntense =
                 sessions.stream().anyMatch(s -> exercises.get(s.exerciseSlug).isIntenseAt(s.pacingLevel));
@@ -273,7 +273,7 @@ public class SessionViews {
             ExerciseSession session,
             Exercise exercise,
             List<ExercisePrompt> prompts,
-            List<SessionDeeperReady> asked,
+            List<SessionMemberReady> asked,
             String me) {
         Level next = SessionPrompts.deeperLevel(exercise.promptsPlay, session.level, prompts);
         if (next == null || !session.isOpen()) {

@@ -6,10 +6,10 @@ import app.hearth.exercise.CheckIn;
 import app.hearth.exercise.CheckInSubmission;
 import app.hearth.exercise.ExerciseSession;
 import app.hearth.exercise.PlanDay;
+import app.hearth.exercise.SessionMemberReady;
 import app.hearth.exercise.SessionPromptAnswer;
 import app.hearth.exercise.SessionRating;
 import app.hearth.exercise.SessionResponse;
-import app.hearth.exercise.SessionResumeReady;
 import app.hearth.membership.CoupleViewMember;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -142,7 +142,11 @@ public class ExerciseExport {
                             a.answeredAt))
                     .toList();
             SessionRating rating = SessionRating.findById(new SessionRating.Key(id, partnerId));
-            SessionResumeReady ready = SessionResumeReady.find("sessionId = ?1 and partnerId = ?2", id, partnerId)
+            SessionMemberReady ready = SessionMemberReady.find(
+                            "sessionId = ?1 and partnerId = ?2 and purpose = ?3",
+                            id,
+                            partnerId,
+                            SessionMemberReady.Purpose.RESUME)
                     .firstResult();
             List<MyPlanDay> days = PlanDay.<PlanDay>list("sessionId = ?1 order by day", id).stream()
                     .map(d -> new MyPlanDay(d.day, partnerId.equals(d.completedBy), d.completedAt))

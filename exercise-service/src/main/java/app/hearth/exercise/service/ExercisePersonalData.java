@@ -3,11 +3,10 @@ package app.hearth.exercise.service;
 import app.hearth.exercise.CheckInSubmission;
 import app.hearth.exercise.ExerciseSession;
 import app.hearth.exercise.PlanDay;
-import app.hearth.exercise.SessionDeeperReady;
+import app.hearth.exercise.SessionMemberReady;
 import app.hearth.exercise.SessionPromptAnswer;
 import app.hearth.exercise.SessionRating;
 import app.hearth.exercise.SessionResponse;
-import app.hearth.exercise.SessionResumeReady;
 import app.hearth.platform.privacy.PersonalData;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -28,8 +27,7 @@ public class ExercisePersonalData implements PersonalData {
                 "session_response.partner_id",
                 "session_prompt_answer.partner_id",
                 "session_rating.partner_id",
-                "session_resume_ready.partner_id",
-                "session_deeper_ready.partner_id",
+                "session_member_ready.partner_id",
                 "plan_day.completed_by",
                 "exercise_session.started_by",
                 "exercise_session.paused_by",
@@ -43,8 +41,7 @@ public class ExercisePersonalData implements PersonalData {
         SessionResponse.delete("partnerId", partnerId);
         SessionPromptAnswer.delete("partnerId", partnerId);
         SessionRating.delete("partnerId", partnerId);
-        SessionResumeReady.delete("partnerId", partnerId);
-        SessionDeeperReady.delete("partnerId", partnerId);
+        SessionMemberReady.delete("partnerId", partnerId);
         PlanDay.update("completedBy = null where completedBy = ?1", partnerId);
         ExerciseSession.update("startedBy = null where startedBy = ?1", partnerId);
         ExerciseSession.update("pausedBy = null where pausedBy = ?1", partnerId);

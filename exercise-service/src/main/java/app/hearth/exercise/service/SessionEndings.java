@@ -10,8 +10,8 @@ import app.hearth.exercise.ExerciseKind;
 import app.hearth.exercise.ExerciseSession;
 import app.hearth.exercise.ExerciseStep;
 import app.hearth.exercise.PlanDay;
+import app.hearth.exercise.SessionMemberReady;
 import app.hearth.exercise.SessionRating;
-import app.hearth.exercise.SessionResumeReady;
 import app.hearth.exercise.StepType;
 import app.hearth.exercise.config.SessionConfig;
 import app.hearth.membership.CheckInPeriods;
@@ -119,7 +119,7 @@ public class SessionEndings {
         session.endedAt = now;
         session.endReason = reason;
         session.lastActivityAt = now;
-        SessionResumeReady.delete("sessionId", session.id);
+        SessionMemberReady.clear(session.id, SessionMemberReady.Purpose.RESUME);
         outbox.publish(
                 ExerciseEvents.SESSION_ENDED,
                 session.coupleId.toString(),

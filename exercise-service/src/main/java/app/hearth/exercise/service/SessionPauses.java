@@ -5,7 +5,8 @@ import static app.hearth.exercise.service.SessionLocks.lockSessionOfAnyCouple;
 
 import app.hearth.events.ExerciseEvents;
 import app.hearth.exercise.ExerciseSession;
-import app.hearth.exercise.SessionResumeReady;
+import app.hearth.exercise.SessionMemberReady;
+import app.hearth.exercise.SessionMemberReady.Purpose;
 import app.hearth.exercise.config.SessionConfig;
 import app.hearth.membership.CoupleViewMember;
 import app.hearth.platform.http.ApiException;
@@ -56,7 +57,7 @@ public class SessionPauses {
         session.resumeNotBefore = now.plus(config.coolDown());
         session.pauseCount++;
         session.lastActivityAt = now;
-        SessionResumeReady.delete("sessionId", sessionId);
+        SessionMemberReady.clear(sessionId, Purpose.RESUME);
         outbox.publish(
                 ExerciseEvents.SESSION_PAUSED,
                 coupleId.toString(),
@@ -83,18 +84,12 @@ public class SessionPauses {
         }
         Instant now = clock.instant();
         session.lastActivityAt = now;
-        if (SessionResumeReady.findById(new SessionResumeReady.Key(sessionId, personId)) == null) {
-            SessionResumeReady ready = new SessionResumeReady();
-            ready.sessionId = sessionId;
-            ready.partnerId = personId;
-            ready.readyAt = now;
-            ready.persist();
-        }
         // Readiness is recorded even during the cool-down (the caller is told to wait), so this must not throw.
-        List<String> members = CoupleViewMember.memberIds(coupleId);
-        if (!now.isBefore(session.resumeNotBefore) && readyMembers(sessionId).containsAll(members)) {
+        boolean bothReady = SessionMemberReady.markReady(
+                sessionId, personId, Purpose.RESUME, null, now, CoupleViewMember.memberIds(coupleId));
+        if (!now.isBefore(session.resumeNotBefore) && bothReady) {
             session.status = ExerciseSession.Status.ACTIVE;
-            SessionResumeReady.delete("sessionId", sessionId);
+            SessionMemberReady.clear(sessionId, Purpose.RESUME);
             outbox.publish(
                     ExerciseEvents.SESSION_RESUMED,
                     coupleId.toString(),
@@ -106,7 +101,9 @@ public class SessionPauses {
 
     @Transactional
     public List<String> readyMembers(UUID sessionId) {
-        return SessionResumeReady.<SessionResumeReady>list("sessionId = ?1 order by readyAt", sessionId).stream()
+        return SessionMemberReady.<SessionMemberReady>list(
+                        "sessionId = ?1 and purpose = ?2 order by readyAt", sessionId, Purpose.RESUME)
+                .stream()
                 .map(r -> r.partnerId)
                 .toList();
     }

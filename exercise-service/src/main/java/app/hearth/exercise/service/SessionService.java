@@ -13,7 +13,8 @@ import app.hearth.exercise.ExerciseStep;
 import app.hearth.exercise.GentlePeriod;
 import app.hearth.exercise.Layer;
 import app.hearth.exercise.Level;
-import app.hearth.exercise.SessionDeeperReady;
+import app.hearth.exercise.SessionMemberReady;
+import app.hearth.exercise.SessionMemberReady.Purpose;
 import app.hearth.exercise.SessionPromptAnswer;
 import app.hearth.exercise.SessionPrompts;
 import app.hearth.exercise.SessionResponse;
@@ -173,23 +174,8 @@ public class SessionService {
         }
         Instant now = clock.instant();
         session.lastActivityAt = now;
-        SessionDeeperReady ready = SessionDeeperReady.findById(new SessionDeeperReady.Key(sessionId, personId));
-        if (ready == null) {
-            ready = new SessionDeeperReady();
-            ready.sessionId = sessionId;
-            ready.partnerId = personId;
-            ready.level = next;
-            ready.readyAt = now;
-            ready.persist();
-        } else {
-            ready.level = next;
-            ready.readyAt = now;
-        }
-        List<String> asked =
-                SessionDeeperReady.<SessionDeeperReady>list("sessionId = ?1 and level = ?2", sessionId, next).stream()
-                        .map(r -> r.partnerId)
-                        .toList();
-        if (!asked.containsAll(CoupleViewMember.memberIds(coupleId))) {
+        if (!SessionMemberReady.markReady(
+                sessionId, personId, Purpose.DEEPER, next, now, CoupleViewMember.memberIds(coupleId))) {
             return new DeeperAsked(session, false);
         }
         Level pacingLevel = PacingPolicy.pacingLevel(exercise.level, next);
@@ -209,7 +195,7 @@ public class SessionService {
         }
         session.level = next;
         session.pacingLevel = pacingLevel;
-        SessionDeeperReady.delete("sessionId", sessionId);
+        SessionMemberReady.clear(sessionId, Purpose.DEEPER);
         return new DeeperAsked(session, true);
     }
 
