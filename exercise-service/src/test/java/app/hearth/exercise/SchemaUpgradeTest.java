@@ -67,7 +67,8 @@ class SchemaUpgradeTest {
 
     /**
      * What the previous release did at start: every module's scripts in the service's one history, out of order. It
-     * had hearth-platform's scripts up to 0.4 (0.5, the outbox's trace context, and 0.6, the idempotency keys, came later).
+     * had hearth-platform's scripts up to 0.4 (0.5, the outbox's trace context, and 0.6, the idempotency keys, came later)
+     * and hearth-membership's up to 0.3 (0.8, the safety agreements, came later).
      */
     private static void previousRelease(DataSource dataSource) {
         Flyway.configure()
@@ -77,10 +78,11 @@ class SchemaUpgradeTest {
                 .target("0.4")
                 .load()
                 .migrate();
-        // Then the service's own scripts into the same history (platform's 0.1 and 0.4 are there already).
+        // Then the service's own scripts into the same history (platform's 0.1 and 0.4 and membership's 0.2 and 0.3 are
+        // there already; membership's later ones came with later releases).
         Flyway.configure()
                 .dataSource(dataSource)
-                .locations("classpath:db/membership", "classpath:db/migration")
+                .locations("classpath:db/migration")
                 .ignoreMigrationPatterns("*:missing")
                 .outOfOrder(true)
                 .load()
@@ -137,7 +139,7 @@ class SchemaUpgradeTest {
                                 + "and column_name in ('trace_parent', 'trace_state')"))
                 .containsExactly("2");
         assertThat(strings(db, "select version || ' ' || type from flyway_history_membership order by installed_rank"))
-                .containsExactly("0.3 BASELINE");
+                .containsExactly("0.3 BASELINE", "0.8 SQL");
         assertThat(strings(db, "select version from flyway_schema_history where version like '0.%'"))
                 .isEmpty();
         assertThat(strings(db, "select count(*) from flyway_schema_history where not success"))

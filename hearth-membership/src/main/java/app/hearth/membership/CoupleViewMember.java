@@ -35,8 +35,8 @@ public class CoupleViewMember extends PanacheEntityBase {
 
     /** Whether the person is a member of any relationship still active (as this service knows them). */
     public static boolean hasActiveCouple(String partnerId) {
-        return count(
-                        "partnerId = ?1 and exists (from CoupleView c where c.coupleId = coupleId and c.status = 'ACTIVE')",
+        return CoupleView.count(
+                        "status = 'ACTIVE' and coupleId in (select m.coupleId from CoupleViewMember m where m.partnerId = ?1)",
                         partnerId)
                 > 0;
     }
