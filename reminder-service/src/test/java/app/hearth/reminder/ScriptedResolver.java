@@ -1,6 +1,6 @@
 package app.hearth.reminder;
 
-import app.hearth.reminder.webhook.WebhookDestinations;
+import app.hearth.reminder.outbound.OutboundDestinations;
 import jakarta.inject.Singleton;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -15,7 +15,7 @@ import java.util.function.IntFunction;
  * resolve. No test ever asks real DNS, and no scripted answer is ever connected to unless it is loopback.
  */
 @Singleton
-public class ScriptedResolver implements WebhookDestinations.HostResolver {
+public class ScriptedResolver implements OutboundDestinations.HostResolver {
     private static final Map<String, IntFunction<String>> SCRIPTS = new ConcurrentHashMap<>();
     public static final List<String> LOOKUPS = new CopyOnWriteArrayList<>();
 

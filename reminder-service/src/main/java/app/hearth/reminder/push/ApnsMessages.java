@@ -118,7 +118,7 @@ public class ApnsMessages {
         }
         var apns = config.push().apns();
         try {
-            String value = FcmMessages.Jwts.signed(
+            String value = Jwts.signed(
                     EventJson.mapper()
                             .createObjectNode()
                             .put("alg", "ES256")
@@ -142,7 +142,7 @@ public class ApnsMessages {
         PrivateKey current = key;
         if (current == null) {
             current = KeyFactory.getInstance("EC")
-                    .generatePrivate(new PKCS8EncodedKeySpec(FcmMessages.Jwts.pem(Files.readString(
+                    .generatePrivate(new PKCS8EncodedKeySpec(Jwts.pem(Files.readString(
                             Path.of(config.push().apns().keyFile().orElseThrow())))));
             key = current;
         }

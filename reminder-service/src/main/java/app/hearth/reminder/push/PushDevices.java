@@ -5,9 +5,9 @@ import app.hearth.platform.http.ApiException;
 import app.hearth.reminder.PushDevice;
 import app.hearth.reminder.Reminder;
 import app.hearth.reminder.config.ReminderConfig;
+import app.hearth.reminder.outbound.OutboundLookups;
 import app.hearth.reminder.service.Caps;
 import app.hearth.reminder.service.ReminderLocks;
-import app.hearth.reminder.webhook.WebhookLookups;
 import app.hearth.reminder.webhook.WebhookService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -44,7 +44,7 @@ public class PushDevices {
     ReminderConfig config;
 
     @Inject
-    WebhookLookups lookups;
+    OutboundLookups lookups;
 
     @Inject
     Clock clock;

@@ -4,8 +4,8 @@ import app.hearth.platform.runtime.PeriodicWork;
 import app.hearth.reminder.PushDelivery;
 import app.hearth.reminder.PushDevice;
 import app.hearth.reminder.config.ReminderConfig;
-import app.hearth.reminder.webhook.WebhookDestinations;
-import app.hearth.reminder.webhook.WebhookLookups;
+import app.hearth.reminder.outbound.OutboundDestinations;
+import app.hearth.reminder.outbound.OutboundLookups;
 import app.hearth.reminder.webhook.WebhookSender;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.orm.panache.Panache;
@@ -75,7 +75,7 @@ public class PushSender {
     MeterRegistry metrics;
 
     @Inject
-    WebhookLookups lookups;
+    OutboundLookups lookups;
 
     @Inject
     WebPushMessages messages;
@@ -218,7 +218,7 @@ public class PushSender {
         });
         lookups.check(URI.create(push.endpoint())).whenComplete((destination, failure) -> {
             Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
-            if (cause instanceof WebhookDestinations.Refused) {
+            if (cause instanceof OutboundDestinations.Refused) {
                 outcome.complete(new Outcome(push, null, "destination-refused", null));
             } else if (cause != null) {
                 outcome.complete(new Outcome(push, null, WebhookSender.category(cause), null));
@@ -231,7 +231,7 @@ public class PushSender {
 
     private void post(
             Claimed push,
-            WebhookDestinations.Destination destination,
+            OutboundDestinations.Destination destination,
             CompletableFuture<Outcome> outcome,
             AtomicReference<HttpClientRequest> sending) {
         WebPushMessages.Message message;

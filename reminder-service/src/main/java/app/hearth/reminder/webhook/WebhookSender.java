@@ -5,6 +5,8 @@ import app.hearth.platform.runtime.PeriodicWork;
 import app.hearth.reminder.WebhookDelivery;
 import app.hearth.reminder.WebhookSubscription;
 import app.hearth.reminder.config.ReminderConfig;
+import app.hearth.reminder.outbound.OutboundDestinations;
+import app.hearth.reminder.outbound.OutboundLookups;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -48,7 +50,7 @@ import org.jboss.logging.Logger;
  * only delays those deliveries. Failures retry with exponential backoff; after the last attempt a delivery is DEAD
  * (the dead letter, kept and queryable). Delivery is at least once: receivers dedupe on {@code webhook-id}.
  *
- * <p>Each attempt re-checks the destination ({@link WebhookDestinations}) and connects to the very address it
+ * <p>Each attempt re-checks the destination ({@link OutboundDestinations}) and connects to the very address it
  * checked, follows no redirect, and has one hard deadline for connecting, sending and reading the whole answer, so a
  * receiver that trickles its answer cannot hold a sender. What an attempt came to is kept as a category (see
  * {@link #category(Throwable)}), never as the network's or the receiver's own words.
@@ -74,7 +76,7 @@ public class WebhookSender {
     WebhookSecrets secrets;
 
     @Inject
-    WebhookLookups lookups;
+    OutboundLookups lookups;
 
     @Inject
     Vertx vertx;
@@ -189,7 +191,7 @@ public class WebhookSender {
 
     /**
      * One attempt, under one deadline that covers the host look-up too. The look-up runs on its own pool
-     * ({@link WebhookLookups}), so the batch's other deliveries are sent meanwhile instead of waiting behind it.
+     * ({@link OutboundLookups}), so the batch's other deliveries are sent meanwhile instead of waiting behind it.
      */
     private CompletableFuture<Outcome> send(Claimed delivery) {
         CompletableFuture<Outcome> outcome = new CompletableFuture<>();
@@ -204,7 +206,7 @@ public class WebhookSender {
         });
         lookups.check(URI.create(delivery.url())).whenComplete((destination, failure) -> {
             Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
-            if (cause instanceof WebhookDestinations.Refused) {
+            if (cause instanceof OutboundDestinations.Refused) {
                 outcome.complete(new Outcome(delivery.id(), delivery.attempt(), null, "destination-refused"));
             } else if (cause != null) {
                 outcome.complete(new Outcome(delivery.id(), delivery.attempt(), null, category(cause)));
@@ -217,7 +219,7 @@ public class WebhookSender {
 
     private void post(
             Claimed delivery,
-            WebhookDestinations.Destination destination,
+            OutboundDestinations.Destination destination,
             CompletableFuture<Outcome> outcome,
             AtomicReference<HttpClientRequest> sending) {
         long timestamp = clock.instant().getEpochSecond();

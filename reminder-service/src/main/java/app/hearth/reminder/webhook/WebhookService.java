@@ -7,6 +7,8 @@ import app.hearth.platform.privacy.OAuthSchemes;
 import app.hearth.reminder.WebhookDelivery;
 import app.hearth.reminder.WebhookSubscription;
 import app.hearth.reminder.config.ReminderConfig;
+import app.hearth.reminder.outbound.OutboundDestinations;
+import app.hearth.reminder.outbound.OutboundLookups;
 import app.hearth.reminder.service.Caps;
 import app.hearth.reminder.service.ReminderLocks;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -43,7 +45,7 @@ public class WebhookService {
     WebhookSecrets secrets;
 
     @Inject
-    WebhookLookups lookups;
+    OutboundLookups lookups;
 
     /** When each owner's registrations were last refused for their destination (this replica, the last hour). */
     private final Map<String, Deque<Instant>> refusals = new ConcurrentHashMap<>();
@@ -55,7 +57,7 @@ public class WebhookService {
     public record Rotated(WebhookSubscription subscription, String secret, Instant previousValidUntil) {}
 
     /**
-     * Not a transaction of its own: the destination's host is looked up (bounded, {@link WebhookLookups}) before any
+     * Not a transaction of its own: the destination's host is looked up (bounded, {@link OutboundLookups}) before any
      * database connection is taken, then the subscription is stored in the request's transaction, if it has one.
      * Registrations refused for their destination are limited per owner, so nobody maps the network by asking.
      */
@@ -167,20 +169,20 @@ public class WebhookService {
 
     /**
      * An absolute http(s) URL without credentials or fragment, whose host is public on the internet now
-     * ({@link WebhookDestinations}); plain http and loopback only in local mode.
+     * ({@link OutboundDestinations}); plain http and loopback only in local mode.
      */
-    static URI validUrl(String url, WebhookDestinations.HostResolver resolver, boolean allowLoopback) {
-        return checkedUrl("url", url, uri -> WebhookDestinations.check(uri, resolver, allowLoopback), allowLoopback);
+    static URI validUrl(String url, OutboundDestinations.HostResolver resolver, boolean allowLoopback) {
+        return checkedUrl("url", url, uri -> OutboundDestinations.check(uri, resolver, allowLoopback), allowLoopback);
     }
 
-    /** How a destination is checked: directly (tests of the rules) or bounded ({@link WebhookLookups#checkNow}). */
+    /** How a destination is checked: directly (tests of the rules) or bounded ({@link OutboundLookups#checkNow}). */
     public interface DestinationCheck {
-        WebhookDestinations.Destination check(URI uri) throws WebhookDestinations.Refused;
+        OutboundDestinations.Destination check(URI uri) throws OutboundDestinations.Refused;
     }
 
     /**
      * The URL someone gave as an outbound destination ({@code field} names it in refusals), checked: https (or a
-     * loopback receiver over http in local mode), a host, and a public address ({@link WebhookDestinations}).
+     * loopback receiver over http in local mode), a host, and a public address ({@link OutboundDestinations}).
      */
     public static URI checkedUrl(String field, String url, DestinationCheck check, boolean allowLoopback) {
         URI uri;
@@ -199,7 +201,7 @@ public class WebhookService {
         }
         try {
             check.check(uri);
-        } catch (WebhookDestinations.Refused refused) {
+        } catch (OutboundDestinations.Refused refused) {
             // The checks name the field "url" (a webhook's): say the one this URL came in.
             String message = refused.getMessage().startsWith("url: ")
                     ? field + ": " + refused.getMessage().substring("url: ".length())

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.hearth.platform.http.ApiException;
+import app.hearth.reminder.outbound.OutboundDestinations;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetAddress;
@@ -73,7 +74,7 @@ class WebhookRulesTest {
                 .isEqualTo("network-error");
     }
 
-    private static final WebhookDestinations.HostResolver RESOLVER = host -> switch (host) {
+    private static final OutboundDestinations.HostResolver RESOLVER = host -> switch (host) {
         case "hooks.example.com" -> List.of(InetAddress.getByName("93.184.215.14"));
         default -> throw new UnknownHostException(host);
     };

@@ -1,4 +1,4 @@
-package app.hearth.reminder.webhook;
+package app.hearth.reminder.outbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -14,7 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Where webhooks may point: checked without any network traffic (literals are parsed, names come from a script). */
-class WebhookDestinationsTest {
+class OutboundDestinationsTest {
 
     private final List<String> lookups = new ArrayList<>();
 
@@ -25,7 +25,7 @@ class WebhookDestinationsTest {
             "v6private.example.com", List.of("fd12:3456::1"),
             "dev.example.com", List.of("127.0.0.1"));
 
-    private final WebhookDestinations.HostResolver resolver = host -> {
+    private final OutboundDestinations.HostResolver resolver = host -> {
         lookups.add(host);
         List<String> answers = dns.get(host);
         if (answers == null) {
@@ -39,8 +39,8 @@ class WebhookDestinationsTest {
         return addresses;
     };
 
-    private WebhookDestinations.Destination check(String url, boolean localMode) throws WebhookDestinations.Refused {
-        return WebhookDestinations.check(URI.create(url), resolver, localMode);
+    private OutboundDestinations.Destination check(String url, boolean localMode) throws OutboundDestinations.Refused {
+        return OutboundDestinations.check(URI.create(url), resolver, localMode);
     }
 
     /** The list and its relatives: every inside address, written every way a URL parser might accept. */
@@ -107,13 +107,13 @@ class WebhookDestinationsTest {
             })
     void insideAddressesAreRefused(String url) {
         assertThatThrownBy(() -> check(url, false))
-                .isInstanceOf(WebhookDestinations.Refused.class)
+                .isInstanceOf(OutboundDestinations.Refused.class)
                 .hasMessageStartingWith("url:");
     }
 
     @Test
     void publicDestinationsAreAcceptedAndConnectToTheAddressChecked() throws Exception {
-        WebhookDestinations.Destination d = check("https://hooks.example.com/hearth?x=1", false);
+        OutboundDestinations.Destination d = check("https://hooks.example.com/hearth?x=1", false);
         assertThat(d.address().getHostAddress()).isEqualTo("93.184.215.14");
         assertThat(d.host()).isEqualTo("hooks.example.com");
         assertThat(d.port()).isEqualTo(443);
@@ -148,7 +148,7 @@ class WebhookDestinationsTest {
                 "http://0.0.0.0/",
                 "http://2130706433/",
                 "http://mixed.example.com/")) {
-            assertThatThrownBy(() -> check(inside, true)).as(inside).isInstanceOf(WebhookDestinations.Refused.class);
+            assertThatThrownBy(() -> check(inside, true)).as(inside).isInstanceOf(OutboundDestinations.Refused.class);
         }
     }
 
@@ -168,7 +168,7 @@ class WebhookDestinationsTest {
                 "223.255.255.255",
                 "2001:200::1",
                 "2600::1")) {
-            assertThat(WebhookDestinations.nonPublic(InetAddress.getByName(outside)))
+            assertThat(OutboundDestinations.nonPublic(InetAddress.getByName(outside)))
                     .as(outside)
                     .isEmpty();
         }
@@ -193,7 +193,7 @@ class WebhookDestinationsTest {
                 "::",
                 "::1",
                 "100::1")) {
-            assertThat(WebhookDestinations.nonPublic(InetAddress.getByName(inside)))
+            assertThat(OutboundDestinations.nonPublic(InetAddress.getByName(inside)))
                     .as(inside)
                     .isPresent();
         }

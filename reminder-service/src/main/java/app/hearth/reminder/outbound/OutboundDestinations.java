@@ -1,4 +1,4 @@
-package app.hearth.reminder.webhook;
+package app.hearth.reminder.outbound;
 
 import java.net.Inet4Address;
 import java.net.Inet6Address;
@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * ({@code 2130706433}, {@code 0x7f000001}, {@code 0177.0.0.1}, {@code 127.1}: resolvers disagree on what those mean).
  * Local mode may allow loopback (a receiver on the developer's machine), never anything else inside.
  */
-public final class WebhookDestinations {
+public final class OutboundDestinations {
 
     /** Looks a host name up; the production one asks the system resolver, tests script answers. */
     public interface HostResolver {
@@ -42,7 +42,7 @@ public final class WebhookDestinations {
     private static final Pattern NUMERIC_LAST_LABEL = Pattern.compile("(0x[0-9a-f]*|[0-9]+)");
     private static final Pattern CANONICAL_IPV4 = Pattern.compile("(0|[1-9][0-9]{0,2})(\\.(0|[1-9][0-9]{0,2})){3}");
 
-    private WebhookDestinations() {}
+    private OutboundDestinations() {}
 
     /**
      * Checks {@code uri} (already known to be http or https with a host) and picks the address to connect to.

@@ -1,4 +1,4 @@
-package app.hearth.reminder.webhook;
+package app.hearth.reminder.outbound;
 
 import app.hearth.reminder.config.ReminderConfig;
 import jakarta.annotation.PreDestroy;
@@ -15,18 +15,18 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Where webhook destinations are checked ({@link WebhookDestinations}, which looks host names up): on a small pool of
+ * Where webhook destinations are checked ({@link OutboundDestinations}, which looks host names up): on a small pool of
  * its own, each check with its own timeout ({@code hearth.reminders.webhooks.dns-timeout}). A slow or silent resolver
  * then delays only the deliveries to that host (the sender's other deliveries go on, its pass is not held), and a
  * registration waits at most the timeout, outside its transaction. A lookup cannot be interrupted; one that never
  * answers keeps a pool thread, and the checks queued behind it time out: bounded, never stuck.
  */
 @ApplicationScoped
-public class WebhookLookups {
+public class OutboundLookups {
     private static final int THREADS = 4;
 
     @Inject
-    WebhookDestinations.HostResolver resolver;
+    OutboundDestinations.HostResolver resolver;
 
     @Inject
     ReminderConfig config;
@@ -42,15 +42,15 @@ public class WebhookLookups {
         pool.shutdownNow();
     }
 
-    /** The checked destination, or a failure: {@link WebhookDestinations.Refused}, or a {@link TimeoutException}. */
-    public CompletableFuture<WebhookDestinations.Destination> check(URI uri) {
+    /** The checked destination, or a failure: {@link OutboundDestinations.Refused}, or a {@link TimeoutException}. */
+    public CompletableFuture<OutboundDestinations.Destination> check(URI uri) {
         Duration timeout = config.webhooks().dnsTimeout();
         return CompletableFuture.supplyAsync(
                         () -> {
                             try {
-                                return WebhookDestinations.check(
+                                return OutboundDestinations.check(
                                         uri, resolver, config.webhooks().allowLoopbackHttp());
-                            } catch (WebhookDestinations.Refused refused) {
+                            } catch (OutboundDestinations.Refused refused) {
                                 throw new CompletionException(refused);
                             }
                         },
@@ -59,15 +59,15 @@ public class WebhookLookups {
     }
 
     /** As {@link #check}, waiting for it: a lookup that does not answer in time is refused, saying so. */
-    public WebhookDestinations.Destination checkNow(URI uri) throws WebhookDestinations.Refused {
+    public OutboundDestinations.Destination checkNow(URI uri) throws OutboundDestinations.Refused {
         try {
             return check(uri).get();
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof WebhookDestinations.Refused refused) {
+            if (e.getCause() instanceof OutboundDestinations.Refused refused) {
                 throw refused;
             }
             if (e.getCause() instanceof TimeoutException) {
-                throw new WebhookDestinations.Refused("url: the host " + uri.getHost() + " did not resolve within "
+                throw new OutboundDestinations.Refused("url: the host " + uri.getHost() + " did not resolve within "
                         + config.webhooks().dnsTimeout().toMillis() + " ms; try again later.");
             }
             throw new IllegalStateException("checking a webhook destination failed", e.getCause());

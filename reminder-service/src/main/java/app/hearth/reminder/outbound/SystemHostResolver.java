@@ -1,4 +1,4 @@
-package app.hearth.reminder.webhook;
+package app.hearth.reminder.outbound;
 
 import io.quarkus.arc.DefaultBean;
 import jakarta.inject.Singleton;
@@ -10,7 +10,7 @@ import java.util.List;
 /** Webhook hosts are looked up with the system resolver (the JDK's cache applies). */
 @Singleton
 @DefaultBean
-public class SystemHostResolver implements WebhookDestinations.HostResolver {
+public class SystemHostResolver implements OutboundDestinations.HostResolver {
     @Override
     public List<InetAddress> resolve(String host) throws UnknownHostException {
         return Arrays.asList(InetAddress.getAllByName(host));
