@@ -23,6 +23,13 @@ public interface PublicApiConfig {
     @WithDefault("5m")
     Duration cacheFor();
 
+    /**
+     * After a join failed, how long requests are answered from the last whole document (or 503 without one) before the
+     * services are asked again: an anonymous request must not turn into a fetch from every service.
+     */
+    @WithDefault("10s")
+    Duration retryFailedJoinAfter();
+
     /** How long fetching every service's document may take. */
     @WithDefault("10s")
     Duration timeout();

@@ -5,6 +5,7 @@ import app.hearth.platform.http.ApiException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -21,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 
@@ -50,16 +52,22 @@ public class PublicApiDocument {
     @Inject
     Clock clock;
 
+    @Inject
+    MeterRegistry registry;
+
     private volatile Joined cached;
+
+    /** The last join's failure and when it happened: no new join is tried until the configured wait has passed. */
+    private volatile ApiException failure;
+
+    private volatile Instant failedAt;
+
+    /** One join at a time: requests arriving meanwhile wait for its result rather than fetching again. */
+    private final ReentrantLock joining = new ReentrantLock();
 
     /** The joined document, its servers for a request that came to {@code servedFrom}. */
     public ObjectNode document(String servedFrom) {
-        Joined current = cached;
-        if (current == null || current.fetchedAt().plus(config.cacheFor()).isBefore(clock.instant())) {
-            current = fetchAndJoin();
-            cached = current;
-        }
-        Joined joined = current;
+        Joined joined = current();
         ObjectNode document = joined.document().deepCopy();
         String publicUrl = ConfigProvider.getConfig().getValue("hearth.api.public-url", String.class);
         JsonNodeFactory json = JsonNodeFactory.instance;
@@ -80,6 +88,54 @@ public class PublicApiDocument {
             });
         }
         return document;
+    }
+
+    private boolean fresh(Joined joined) {
+        return joined != null && !joined.fetchedAt().plus(config.cacheFor()).isBefore(clock.instant());
+    }
+
+    /**
+     * The cached document while fresh; else one join for everyone waiting. After a failure the last whole document (if
+     * any) is served, and the services are not asked again until {@code retry-failed-join-after} has passed.
+     */
+    private Joined current() {
+        Joined current = cached;
+        if (fresh(current)) {
+            return current;
+        }
+        joining.lock();
+        try {
+            current = cached;
+            if (fresh(current)) {
+                return current;
+            }
+            Instant now = clock.instant();
+            if (failedAt != null && failedAt.plus(config.retryFailedJoinAfter()).isAfter(now)) {
+                if (current != null) {
+                    return current;
+                }
+                throw failure;
+            }
+            try {
+                current = fetchAndJoin();
+                registry.counter("hearth.public.api.document.joins", "outcome", "joined")
+                        .increment();
+                cached = current;
+                failedAt = null;
+                return current;
+            } catch (ApiException e) {
+                registry.counter("hearth.public.api.document.joins", "outcome", "failed")
+                        .increment();
+                failure = e;
+                failedAt = now;
+                if (current != null) {
+                    return current; // stale but whole: still the deployed services' contract, minus the latest deploy
+                }
+                throw e;
+            }
+        } finally {
+            joining.unlock();
+        }
     }
 
     private Joined fetchAndJoin() {
