@@ -100,6 +100,17 @@ public final class ContractValidation implements Filter {
                 .orElseThrow(() -> new IllegalStateException(origin + " serves no OpenAPI document"));
     }
 
+    /**
+     * The OpenAPI document {@code origin} serves (its {@code /q/openapi}), fetched once per origin and shared by every
+     * check that reads it.
+     */
+    public static JsonNode servedDocument(String origin) {
+        return INSTANCE.documents
+                .computeIfAbsent(origin, ContractValidation::load)
+                .map(document -> document.openapi)
+                .orElseThrow(() -> new IllegalStateException(origin + " serves no OpenAPI document"));
+    }
+
     private static Optional<Document> load(String origin) {
         try {
             HttpResponse<String> answer = HTTP.send(

@@ -4,7 +4,7 @@ import static io.restassured.RestAssured.given;
 
 import app.hearth.platform.privacy.OAuthSchemes;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.restassured.RestAssured;
 import io.restassured.specification.RequestSpecification;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -30,8 +30,7 @@ public final class PartnerAppScopes {
 
     /** Every disagreement, one line each ("GET /v1/... with {checkins.read}: 403, the document admits it"). */
     public static List<String> disagreements() throws Exception {
-        JsonNode openapi = new ObjectMapper()
-                .readTree(given().accept("application/json").get("/q/openapi").asString());
+        JsonNode openapi = ContractValidation.servedDocument("http://localhost:" + RestAssured.port);
         List<Set<String>> tokens = new ArrayList<>();
         tokens.add(Set.of());
         SCOPES.forEach(scope -> tokens.add(Set.of(scope)));
