@@ -4,6 +4,7 @@ import static app.hearth.couple.CoupleApi.accept;
 import static app.hearth.couple.CoupleApi.invite;
 import static app.hearth.couple.CoupleApi.pair;
 import static app.hearth.testsupport.Api.as;
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
@@ -21,6 +22,7 @@ import app.hearth.events.Topics;
 import app.hearth.testsupport.DatabaseScan;
 import app.hearth.testsupport.TestUsers;
 import app.hearth.testsupport.TestUsers.Person;
+import app.hearth.testsupport.Tokens;
 import app.hearth.testsupport.TopicReader;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -259,6 +261,28 @@ class PairingTest {
         as(carol).get("/v1/couples/" + withBob).then().statusCode(404);
         String bobsView = as(bob).get("/v1/couples/" + withBob).then().extract().asString();
         assertThat(bobsView).doesNotContain(withCarol, carol.id(), "romanticRelationships", "MORE_THAN_ONE");
+
+        // Consent is per relationship: an app Alice and Bob let in does not see Alice and Carol.
+        String grant = as(alice)
+                .body(Map.of("clientId", "partner-demo", "scopes", List.of("couples.read")))
+                .post("/v1/couples/" + withBob + "/grants")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        as(bob).post("/v1/couples/" + withBob + "/grants/" + grant + "/approve")
+                .then()
+                .statusCode(200);
+        given().auth()
+                .oauth2(Tokens.partnerApp("couples.read"))
+                .get("/v1/couples/" + withBob)
+                .then()
+                .statusCode(200);
+        given().auth()
+                .oauth2(Tokens.partnerApp("couples.read"))
+                .get("/v1/couples/" + withCarol)
+                .then()
+                .statusCode(404);
 
         // Settings, agreements and endings are per relationship.
         as(alice)
