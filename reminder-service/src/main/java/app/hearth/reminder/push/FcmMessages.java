@@ -2,7 +2,7 @@ package app.hearth.reminder.push;
 
 import app.hearth.events.EventJson;
 import app.hearth.reminder.config.ReminderConfig;
-import app.hearth.reminder.webhook.WebhookSender;
+import app.hearth.reminder.outbound.OutboundAttempts;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -78,7 +78,7 @@ public class FcmMessages {
                 })
                 .thenCompose(request -> http.sendAsync(request, HttpResponse.BodyHandlers.ofString()))
                 .thenApply(this::answer)
-                .exceptionally(failure -> new PlatformAnswer(null, WebhookSender.category(failure), null));
+                .exceptionally(failure -> new PlatformAnswer(null, OutboundAttempts.category(failure), null));
     }
 
     private PlatformAnswer answer(HttpResponse<String> response) {

@@ -4,17 +4,15 @@ import app.hearth.platform.runtime.PeriodicWork;
 import app.hearth.reminder.PushDelivery;
 import app.hearth.reminder.PushDevice;
 import app.hearth.reminder.config.ReminderConfig;
+import app.hearth.reminder.outbound.OutboundAttempts;
 import app.hearth.reminder.outbound.OutboundDestinations;
 import app.hearth.reminder.outbound.OutboundLookups;
-import app.hearth.reminder.webhook.WebhookSender;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.orm.panache.Panache;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
@@ -108,12 +106,7 @@ public class PushSender {
 
     @PostConstruct
     void createClient() {
-        http = vertx.createHttpClient(new HttpClientOptions()
-                .setConnectTimeout((int) Math.min(config.push().timeout().toMillis(), 5_000))
-                .setKeepAlive(false) // each connection goes to the address checked for that attempt
-                .setVerifyHost(true)
-                .setTrustAll(false)
-                .setMaxPoolSize(BATCH));
+        http = OutboundAttempts.client(vertx, config.push().timeout(), BATCH);
     }
 
     @PreDestroy
@@ -130,21 +123,7 @@ public class PushSender {
 
     /** Sends everything due now; returns how many attempts were made. */
     public int sendDue() {
-        int attempts = 0;
-        while (true) {
-            List<Claimed> batch = QuarkusTransaction.requiringNew().call(this::claim);
-            if (batch.isEmpty()) {
-                return attempts;
-            }
-            List<Outcome> outcomes = batch.stream().map(this::send).toList().stream()
-                    .map(CompletableFuture::join)
-                    .toList();
-            QuarkusTransaction.requiringNew().run(() -> outcomes.forEach(this::record));
-            attempts += batch.size();
-            if (batch.size() < BATCH) {
-                return attempts;
-            }
-        }
+        return OutboundAttempts.sendInBatches(this::claim, this::send, this::record, BATCH);
     }
 
     private List<Claimed> claim() {
@@ -221,7 +200,7 @@ public class PushSender {
             if (cause instanceof OutboundDestinations.Refused) {
                 outcome.complete(new Outcome(push, null, "destination-refused", null));
             } else if (cause != null) {
-                outcome.complete(new Outcome(push, null, WebhookSender.category(cause), null));
+                outcome.complete(new Outcome(push, null, OutboundAttempts.category(cause), null));
             } else if (!outcome.isDone()) {
                 post(push, destination, outcome, sending);
             }
@@ -256,7 +235,8 @@ public class PushSender {
                 .putHeader("User-Agent", "Hearth-Push/1");
         message.headers().forEach(request::putHeader);
         http.request(request)
-                .onFailure(failure -> outcome.complete(new Outcome(push, null, WebhookSender.category(failure), null)))
+                .onFailure(
+                        failure -> outcome.complete(new Outcome(push, null, OutboundAttempts.category(failure), null)))
                 .onSuccess(req -> {
                     sending.set(req);
                     if (outcome.isDone()) {
@@ -265,14 +245,14 @@ public class PushSender {
                     }
                     req.send(Buffer.buffer(message.body()))
                             .onFailure(failure ->
-                                    outcome.complete(new Outcome(push, null, WebhookSender.category(failure), null)))
+                                    outcome.complete(new Outcome(push, null, OutboundAttempts.category(failure), null)))
                             .onSuccess(response -> {
                                 int status = response.statusCode();
                                 Duration retryAfter = retryAfter(response.getHeader("Retry-After"), clock);
                                 // The answer's body is not needed: discard it, whatever its size.
                                 response.handler(chunk -> {});
                                 response.exceptionHandler(failure -> outcome.complete(
-                                        new Outcome(push, status, WebhookSender.category(failure), null)));
+                                        new Outcome(push, status, OutboundAttempts.category(failure), null)));
                                 response.endHandler(end ->
                                         outcome.complete(new Outcome(push, status, category(status), retryAfter)));
                             });
@@ -341,7 +321,7 @@ public class PushSender {
             counted = "dead";
             LOG.infof("Push %s given up after %d attempts: %s", push.id(), push.attempt(), outcome.category());
         } else {
-            Duration backoff = WebhookSender.backoff(
+            Duration backoff = OutboundAttempts.backoff(
                     push.attempt(),
                     config.push().initialBackoff(),
                     config.push().maxBackoff());

@@ -5,16 +5,15 @@ import app.hearth.platform.runtime.PeriodicWork;
 import app.hearth.reminder.WebhookDelivery;
 import app.hearth.reminder.WebhookSubscription;
 import app.hearth.reminder.config.ReminderConfig;
+import app.hearth.reminder.outbound.OutboundAttempts;
 import app.hearth.reminder.outbound.OutboundDestinations;
 import app.hearth.reminder.outbound.OutboundLookups;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.orm.panache.Panache;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
@@ -23,8 +22,6 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.net.ConnectException;
-import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -41,7 +38,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import javax.net.ssl.SSLException;
 import org.jboss.logging.Logger;
 
 /**
@@ -53,7 +49,7 @@ import org.jboss.logging.Logger;
  * <p>Each attempt re-checks the destination ({@link OutboundDestinations}) and connects to the very address it
  * checked, follows no redirect, and has one hard deadline for connecting, sending and reading the whole answer, so a
  * receiver that trickles its answer cannot hold a sender. What an attempt came to is kept as a category (see
- * {@link #category(Throwable)}), never as the network's or the receiver's own words.
+ * {@link OutboundAttempts#category(Throwable)}), never as the network's or the receiver's own words.
  */
 @ApplicationScoped
 public class WebhookSender {
@@ -99,14 +95,7 @@ public class WebhookSender {
 
     @PostConstruct
     void createClient() {
-        http = vertx.createHttpClient(new HttpClientOptions()
-                .setConnectTimeout((int) Math.min(config.webhooks().timeout().toMillis(), 5_000))
-                // One request per connection: each connection goes to the address checked for that attempt.
-                .setKeepAlive(false)
-                .setVerifyHost(true)
-                .setTrustAll(false)
-                .setDecompressionSupported(false)
-                .setMaxPoolSize(BATCH));
+        http = OutboundAttempts.client(vertx, config.webhooks().timeout(), BATCH);
     }
 
     @PreDestroy
@@ -123,22 +112,7 @@ public class WebhookSender {
 
     /** Sends everything due now; returns how many attempts were made. */
     public int sendDue() {
-        int attempts = 0;
-        while (true) {
-            List<Claimed> batch = QuarkusTransaction.requiringNew().call(this::claim);
-            if (batch.isEmpty()) {
-                return attempts;
-            }
-            List<CompletableFuture<Outcome>> sending =
-                    batch.stream().map(this::send).toList();
-            List<Outcome> outcomes =
-                    sending.stream().map(CompletableFuture::join).toList();
-            QuarkusTransaction.requiringNew().run(() -> outcomes.forEach(this::record));
-            attempts += batch.size();
-            if (batch.size() < BATCH) {
-                return attempts;
-            }
-        }
+        return OutboundAttempts.sendInBatches(this::claim, this::send, this::record, BATCH);
     }
 
     private List<Claimed> claim() {
@@ -209,7 +183,8 @@ public class WebhookSender {
             if (cause instanceof OutboundDestinations.Refused) {
                 outcome.complete(new Outcome(delivery.id(), delivery.attempt(), null, "destination-refused"));
             } else if (cause != null) {
-                outcome.complete(new Outcome(delivery.id(), delivery.attempt(), null, category(cause)));
+                outcome.complete(
+                        new Outcome(delivery.id(), delivery.attempt(), null, OutboundAttempts.category(cause)));
             } else if (!outcome.isDone()) {
                 post(delivery, destination, outcome, sending);
             }
@@ -241,8 +216,8 @@ public class WebhookSender {
                         WebhookSignatures.header(
                                 delivery.secrets(), delivery.id().toString(), timestamp, delivery.payload()))
                 .putHeader("Hearth-Attempt", Integer.toString(delivery.attempt()));
-        Consumer<Throwable> failed =
-                failure -> outcome.complete(new Outcome(delivery.id(), delivery.attempt(), null, category(failure)));
+        Consumer<Throwable> failed = failure -> outcome.complete(
+                new Outcome(delivery.id(), delivery.attempt(), null, OutboundAttempts.category(failure)));
         http.request(request).onFailure(failed::accept).onSuccess(req -> {
             sending.set(req);
             if (outcome.isDone()) {
@@ -276,24 +251,6 @@ public class WebhookSender {
                 : status >= 300 && status < 600 ? "http-" + status / 100 + "xx" : "network-error";
     }
 
-    /** A failed attempt's category: {@code timeout}, {@code connection-refused}, {@code tls-failed} or {@code network-error}. */
-    public static String category(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof TimeoutException
-                    || t instanceof SocketTimeoutException
-                    || t.getClass().getSimpleName().contains("Timeout")) {
-                return "timeout";
-            }
-            if (t instanceof ConnectException) {
-                return "connection-refused";
-            }
-            if (t instanceof SSLException) {
-                return "tls-failed";
-            }
-        }
-        return "network-error";
-    }
-
     private void record(Outcome outcome) {
         WebhookDelivery delivery = WebhookDelivery.findById(outcome.id());
         if (delivery == null) {
@@ -313,7 +270,7 @@ public class WebhookSender {
                     "Webhook delivery %s dead after %d attempts: %s",
                     delivery.id, outcome.attempt(), delivery.lastOutcome);
         } else {
-            delivery.nextAttemptAt = now.plus(backoff(
+            delivery.nextAttemptAt = now.plus(OutboundAttempts.backoff(
                     outcome.attempt(),
                     config.webhooks().initialBackoff(),
                     config.webhooks().maxBackoff()));
@@ -325,11 +282,5 @@ public class WebhookSender {
                                 ? "retry"
                                 : delivery.status.name().toLowerCase(Locale.ROOT))
                 .increment();
-    }
-
-    /** The wait after the {@code attempt}-th failure: initial, doubled each time, never more than {@code max}. */
-    public static Duration backoff(int attempt, Duration initial, Duration max) {
-        Duration wait = initial.multipliedBy(1L << Math.min(Math.max(attempt - 1, 0), 30));
-        return wait.compareTo(max) > 0 || wait.isNegative() ? max : wait;
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.hearth.platform.http.ApiException;
+import app.hearth.reminder.outbound.OutboundAttempts;
 import app.hearth.reminder.outbound.OutboundDestinations;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -24,11 +25,11 @@ class WebhookRulesTest {
     void backoffDoublesFromTheFirstWaitUpToTheCap() {
         Duration initial = Duration.ofSeconds(30);
         Duration max = Duration.ofHours(6);
-        assertThat(WebhookSender.backoff(1, initial, max)).isEqualTo(Duration.ofSeconds(30));
-        assertThat(WebhookSender.backoff(2, initial, max)).isEqualTo(Duration.ofSeconds(60));
-        assertThat(WebhookSender.backoff(5, initial, max)).isEqualTo(Duration.ofMinutes(8));
-        assertThat(WebhookSender.backoff(11, initial, max)).isEqualTo(Duration.ofHours(6)); // 512 min, capped
-        assertThat(WebhookSender.backoff(200, initial, max)).isEqualTo(Duration.ofHours(6));
+        assertThat(OutboundAttempts.backoff(1, initial, max)).isEqualTo(Duration.ofSeconds(30));
+        assertThat(OutboundAttempts.backoff(2, initial, max)).isEqualTo(Duration.ofSeconds(60));
+        assertThat(OutboundAttempts.backoff(5, initial, max)).isEqualTo(Duration.ofMinutes(8));
+        assertThat(OutboundAttempts.backoff(11, initial, max)).isEqualTo(Duration.ofHours(6)); // 512 min, capped
+        assertThat(OutboundAttempts.backoff(200, initial, max)).isEqualTo(Duration.ofHours(6));
     }
 
     @Test
@@ -65,12 +66,12 @@ class WebhookRulesTest {
         assertThat(WebhookSender.category(302)).isEqualTo("http-3xx");
         assertThat(WebhookSender.category(404)).isEqualTo("http-4xx");
         assertThat(WebhookSender.category(503)).isEqualTo("http-5xx");
-        assertThat(WebhookSender.category(new ConnectException("Connection refused: /10.0.0.1:22")))
+        assertThat(OutboundAttempts.category(new ConnectException("Connection refused: /10.0.0.1:22")))
                 .isEqualTo("connection-refused");
-        assertThat(WebhookSender.category(new RuntimeException(new SSLHandshakeException("PKIX path"))))
+        assertThat(OutboundAttempts.category(new RuntimeException(new SSLHandshakeException("PKIX path"))))
                 .isEqualTo("tls-failed");
-        assertThat(WebhookSender.category(new TimeoutException("x"))).isEqualTo("timeout");
-        assertThat(WebhookSender.category(new IOException("SSH-2.0-OpenSSH_9.6")))
+        assertThat(OutboundAttempts.category(new TimeoutException("x"))).isEqualTo("timeout");
+        assertThat(OutboundAttempts.category(new IOException("SSH-2.0-OpenSSH_9.6")))
                 .isEqualTo("network-error");
     }
 
