@@ -368,6 +368,37 @@ class CheckInTest {
     }
 
     @Test
+    void aPersonInTwoRomanticRelationshipsChecksInToEachApart() {
+        Person lia = TestUsers.create("Lia");
+        Person oz = TestUsers.create("Oz");
+        Person kai = TestUsers.create("Kai");
+        as(lia).body(Map.of("romanticRelationships", "MORE_THAN_ONE"))
+                .patch(PeerServices.url("couple-service") + "/v1/me")
+                .then()
+                .statusCode(200);
+        String withOz = "/v1/couples/" + pair(lia, oz, "ROMANTIC") + "/check-ins";
+        String withKai = "/v1/couples/" + pair(lia, kai, "ROMANTIC") + "/check-ins";
+        String secret = "for-oz-only-" + System.nanoTime();
+        String period = as(lia).body(answers(6, secret))
+                .post(withOz)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("period");
+
+        // Her check-in with Oz is that relationship's alone: the other relationship has none, and Kai reaches nothing.
+        as(oz).get(withOz + "/" + period).then().statusCode(200).body("partnerSubmitted", equalTo(true));
+        as(lia).get(withKai).then().statusCode(200).body("items", Matchers.hasSize(0));
+        as(kai).get(withOz).then().statusCode(404);
+        as(kai).get(withOz + "/" + period).then().statusCode(404);
+        assertThat(as(kai).get(withKai).then().statusCode(200).extract().asString())
+                .doesNotContain(secret);
+        // She checks in to the other relationship on its own.
+        as(lia).body(answers(3, null)).post(withKai).then().statusCode(201);
+        as(lia).get(withOz + "/" + period).then().body("mine.closeness", equalTo(6));
+    }
+
+    @Test
     void nonMembersGetNotFoundEverywhere() {
         Person alice = TestUsers.create("Alice");
         String couple = pair(alice, TestUsers.create("Bob"), "ROMANTIC");
