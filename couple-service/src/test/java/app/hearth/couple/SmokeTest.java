@@ -71,8 +71,9 @@ class SmokeTest extends ServiceSmokeContract {
     }
 
     private static double failedJoins() {
+        // The value, then perhaps an exemplar (# {span_id=...}) on the same line.
         Matcher m = Pattern.compile(
-                        "(?m)^hearth_public_api_document_joins_total\\{[^}]*outcome=\"failed\"[^}]*} (\\S+)$")
+                        "(?m)^hearth_public_api_document_joins_total\\{[^}]*outcome=\"failed\"[^}]*} (\\S+)")
                 .matcher(given().get("/q/metrics").asString());
         return m.find() ? Double.parseDouble(m.group(1)) : 0;
     }
