@@ -180,10 +180,7 @@ public class CoupleResource {
                     String ifMatch,
             @NotNull(message = "send the fields to change as a JSON object") @Valid UpdateCoupleRequest request) {
         String me = caller.personId();
-        Couple couple = couples.update(coupleId, me, request.changes(), IfMatch.of(ifMatch));
-        return RestResponse.ResponseBuilder.ok(CoupleViews.forMember(couple, me))
-                .header(HttpHeaders.ETAG, IfMatch.etag(couple.version))
-                .build();
+        return forMemberWithETag(couples.update(coupleId, me, request.changes(), IfMatch.of(ifMatch)), me);
     }
 
     public record MySafetyAgreementsRequest(
@@ -211,7 +208,11 @@ public class CoupleResource {
             @NotNull(message = "send {\"confirmed\": true} or {\"confirmed\": false}") @Valid
                     MySafetyAgreementsRequest request) {
         String me = caller.personId();
-        Couple couple = couples.setMySafetyAgreements(coupleId, me, request.confirmed());
+        return forMemberWithETag(couples.setMySafetyAgreements(coupleId, me, request.confirmed()), me);
+    }
+
+    /** The member's view of the couple with the version a later change's {@code If-Match} names. */
+    private static RestResponse<CoupleViews.CoupleResponse> forMemberWithETag(Couple couple, String me) {
         return RestResponse.ResponseBuilder.ok(CoupleViews.forMember(couple, me))
                 .header(HttpHeaders.ETAG, IfMatch.etag(couple.version))
                 .build();

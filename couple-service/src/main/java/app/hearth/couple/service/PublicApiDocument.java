@@ -58,9 +58,9 @@ public class PublicApiDocument {
     private volatile Joined cached;
 
     /** The last join's failure and when it happened: no new join is tried until the configured wait has passed. */
-    private volatile ApiException failure;
+    private record Failed(ApiException answer, Instant at) {}
 
-    private volatile Instant failedAt;
+    private volatile Failed failed;
 
     /** One join at a time: requests arriving meanwhile wait for its result rather than fetching again. */
     private final ReentrantLock joining = new ReentrantLock();
@@ -110,24 +110,25 @@ public class PublicApiDocument {
                 return current;
             }
             Instant now = clock.instant();
-            if (failedAt != null && failedAt.plus(config.retryFailedJoinAfter()).isAfter(now)) {
+            Failed lastFailure = failed;
+            if (lastFailure != null
+                    && lastFailure.at().plus(config.retryFailedJoinAfter()).isAfter(now)) {
                 if (current != null) {
                     return current;
                 }
-                throw failure;
+                throw lastFailure.answer();
             }
             try {
                 current = fetchAndJoin();
                 registry.counter("hearth.public.api.document.joins", "outcome", "joined")
                         .increment();
                 cached = current;
-                failedAt = null;
+                failed = null;
                 return current;
             } catch (ApiException e) {
                 registry.counter("hearth.public.api.document.joins", "outcome", "failed")
                         .increment();
-                failure = e;
-                failedAt = now;
+                failed = new Failed(e, now);
                 if (current != null) {
                     return current; // stale but whole: still the deployed services' contract, minus the latest deploy
                 }
